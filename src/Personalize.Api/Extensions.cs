@@ -1,0 +1,22 @@
+using Personalize.Data;
+
+namespace Personalize.Api;
+
+/// <summary>The host's wiring, read by Program.cs as a table of contents.</summary>
+public static class Extensions
+{
+    public static void AddPersonalizeServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddPersonalizeEngine(builder.Configuration);
+    }
+
+    /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static void UseBananaCakePop(this WebApplication app) { }
+
+    public static void MapGraphQLEndpoint(this WebApplication app) { }
+}

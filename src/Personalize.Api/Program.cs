@@ -1,0 +1,16 @@
+using Personalize.Api;
+using Personalize.Api.Commands;
+
+var (verb, settings) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(settings);
+builder.AddPersonalizeServices();
+
+var app = builder.Build();
+if (verb is not null)
+    return await app.RunCommandAsync(verb);
+
+await app.PrepareDatabaseAsync();
+app.UseBananaCakePop();
+app.MapGraphQLEndpoint();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,39 @@
+using Personalize.Common;
+using Personalize.Lifecycle;
+using Personalize.Segments;
+
+namespace Personalize.Content;
+
+/// <summary>Something to show a customer: an article, a guide, a video, a product...</summary>
+public class ContentItem
+{
+    public long Id { get; set; }
+    /// <summary>Public id, unique, chosen by the caller (lower-case letters, digits and dashes).</summary>
+    public string Slug { get; set; } = "";
+    public ContentKind Kind { get; set; }
+    public string Title { get; set; } = "";
+    public string? Summary { get; set; }
+    public string? Url { get; set; }
+    public string? ImageUrl { get; set; }
+    public List<ContentTag> Tags { get; set; } = [];
+    /// <summary>Stages this item is meant for; None means every stage.</summary>
+    public LifecycleStageSet TargetStages { get; set; }
+    public List<Segment> TargetSegments { get; set; } = [];
+    public ChannelSet Channels { get; set; } = ChannelSet.All;
+    public string? Locale { get; set; }
+    public DateTime? PublishFrom { get; set; }
+    public DateTime? PublishUntil { get; set; }
+    public ContentStatus Status { get; set; } = ContentStatus.Draft;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+public class ContentTag
+{
+    public long ContentItemId { get; set; }
+    public string Tag { get; set; } = "";
+}
+
+public enum ContentKind { Article, Guide, Tutorial, CaseStudy, Webinar, Video, Testimonial, Product }
+
+public enum ContentStatus { Draft, Published, Archived }

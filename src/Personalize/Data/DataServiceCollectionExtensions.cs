@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Personalize.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers an <see cref="IDbContextFactory{PersonalizeDbContext}"/> for the configured provider.
+    /// Every unit of work (a batch load, a mutation) creates its own short-lived context.
+    /// </summary>
+    public static IServiceCollection AddPersonalizeData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        services.AddSingleton<SqlStatementCounter>();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Personalize is empty.");
+                services.AddPooledDbContextFactory<SqlServerPersonalizeDbContext>((sp, db) => db
+                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                    .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+                services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlServerPersonalizeDbContext>>();
+                break;
+            default:
+                services.AddPooledDbContextFactory<SqlitePersonalizeDbContext>((sp, db) => db
+                    .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString)
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                    .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+                services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlitePersonalizeDbContext>>();
+                break;
+        }
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+
+    private sealed class UpcastFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PersonalizeDbContext>
+        where TContext : PersonalizeDbContext
+    {
+        public PersonalizeDbContext CreateDbContext() => inner.CreateDbContext();
+        public async Task<PersonalizeDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Personalize.Content;
+using Personalize.Customers;
+using Personalize.Interactions;
+using Personalize.Offers;
+using Personalize.Orders;
+using Personalize.Segments;
+using Personalize.Surveys;
+
+namespace Personalize.Data;
+
+/// <summary>
+/// The relational store. Each provider has a subclass of its own so that each keeps its own migrations
+/// (Data/Migrations/Sqlite, Data/Migrations/SqlServer); code depends on this base class only.
+/// </summary>
+public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<ContentTag> ContentTags => Set<ContentTag>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<OfferCountry> OfferCountries => Set<OfferCountry>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    /// <summary>Every time is stored in UTC; this marks values read back as UTC.</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqlitePersonalizeDbContext(DbContextOptions<SqlitePersonalizeDbContext> options) : PersonalizeDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no decimal type: as TEXT, money could not be compared or sorted in SQL. REAL can.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+    }
+}
+
+public sealed class SqlServerPersonalizeDbContext(DbContextOptions<SqlServerPersonalizeDbContext> options) : PersonalizeDbContext(options);

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Data;
+using Personalize.Lifecycle;
+
+namespace Personalize;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>The engine: data access, options and the services of every feature.</summary>
+    public static IServiceCollection AddPersonalizeEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddPersonalizeData(configuration);
+
+        services.Configure<LifecycleOptions>(configuration.GetSection(LifecycleOptions.Section));
+        services.AddSingleton<LifecycleClassifier>();
+        services.AddSingleton<CustomerSummaryRefresher>();
+        return services;
+    }
+}

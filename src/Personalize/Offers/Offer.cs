@@ -1,0 +1,47 @@
+using Personalize.Common;
+using Personalize.Lifecycle;
+using Personalize.Segments;
+
+namespace Personalize.Offers;
+
+/// <summary>A reward a customer can be offered, with who may get it and what it may cost.</summary>
+public class Offer
+{
+    public long Id { get; set; }
+    /// <summary>Public id, unique (upper-case letters, digits, dashes and underscores).</summary>
+    public string Code { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public RewardType RewardType { get; set; }
+    /// <summary>Percent for PercentOff, currency amount for AmountOff, factor for PointsMultiplier, points for BonusPoints; 0 where it has no meaning.</summary>
+    public decimal RewardValue { get; set; }
+    /// <summary>What one redemption costs the business, in the store currency.</summary>
+    public decimal Cost { get; set; }
+    /// <summary>Eligible stages; None means every stage.</summary>
+    public LifecycleStageSet EligibleStages { get; set; }
+    public List<Segment> EligibleSegments { get; set; } = [];
+    public decimal? MinClv { get; set; }
+    public decimal? MaxClv { get; set; }
+    public List<OfferCountry> EligibleCountries { get; set; } = [];
+    public ChannelSet Channels { get; set; } = ChannelSet.All;
+    public DateTime? ValidFrom { get; set; }
+    public DateTime? ValidUntil { get; set; }
+    /// <summary>Total the offer may cost; null means no budget limit.</summary>
+    public decimal? TotalBudget { get; set; }
+    public decimal BudgetSpent { get; set; }
+    /// <summary>How many times one customer may redeem it; null means no limit.</summary>
+    public int? PerCustomerCap { get; set; }
+    public OfferStatus Status { get; set; } = OfferStatus.Draft;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+public class OfferCountry
+{
+    public long OfferId { get; set; }
+    public string Country { get; set; } = "";
+}
+
+public enum RewardType { PercentOff, AmountOff, FreeShipping, PointsMultiplier, BonusPoints, Gift, VipAccess, EventInvitation }
+
+public enum OfferStatus { Draft, Active, Paused, Archived }
