@@ -1,3 +1,5 @@
+using Personalize.Api.GraphQL;
+using Personalize.Api.Http;
 using Personalize.Data;
 
 namespace Personalize.Api;
@@ -8,6 +10,8 @@ public static class Extensions
     public static void AddPersonalizeServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddPersonalizeEngine(builder.Configuration);
+        builder.Services.AddPersonalizeGraphQL(builder.Configuration);
+        builder.Services.AddSingleton<GraphQLHttpEndpoint>();
     }
 
     /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>
@@ -16,7 +20,7 @@ public static class Extensions
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
     }
 
-    public static void UseBananaCakePop(this WebApplication app) { }
-
-    public static void MapGraphQLEndpoint(this WebApplication app) { }
+    public static void UseBananaCakePop(this WebApplication app)
+    {
+    }
 }

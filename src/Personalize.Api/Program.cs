@@ -1,5 +1,6 @@
 using Personalize.Api;
 using Personalize.Api.Commands;
+using Personalize.Api.Http;
 
 var (verb, settings) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(settings);
@@ -10,7 +11,9 @@ if (verb is not null)
     return await app.RunCommandAsync(verb);
 
 await app.PrepareDatabaseAsync();
+app.UseCorrelationIds();
 app.UseBananaCakePop();
 app.MapGraphQLEndpoint();
 await app.RunAsync();
 return 0;
+public partial class Program;

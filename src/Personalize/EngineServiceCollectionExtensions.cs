@@ -1,7 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Content;
+using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Interactions;
 using Personalize.Lifecycle;
+using Personalize.Offers;
+using Personalize.Orders;
+using Personalize.Querying;
+using Personalize.Segments;
+using Personalize.Surveys;
 
 namespace Personalize;
 
@@ -12,10 +20,19 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddPersonalizeData(configuration);
+        services.Configure<PagingOptions>(configuration.GetSection(PagingOptions.Section));
 
         services.Configure<LifecycleOptions>(configuration.GetSection(LifecycleOptions.Section));
         services.AddSingleton<LifecycleClassifier>();
         services.AddSingleton<CustomerSummaryRefresher>();
+
+        services.AddSingleton<CustomerQueries>().AddSingleton<CustomerService>();
+        services.AddSingleton<OrderQueries>().AddSingleton<OrderService>();
+        services.AddSingleton<InteractionService>();
+        services.AddSingleton<ContentQueries>().AddSingleton<ContentService>();
+        services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
+        services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
+        services.AddSingleton<SurveyService>();
         return services;
     }
 }

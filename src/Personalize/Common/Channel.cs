@@ -1,6 +1,11 @@
 namespace Personalize.Common;
 
-public enum Channel { Web, App, Email }
+public enum Channel
+{
+    [System.ComponentModel.Description("The web storefront.")] Web,
+    [System.ComponentModel.Description("The mobile app.")] App,
+    [System.ComponentModel.Description("Marketing and service emails.")] Email,
+}
 
 [Flags]
 public enum ChannelSet

@@ -34,6 +34,21 @@ public class ContentTag
     public string Tag { get; set; } = "";
 }
 
-public enum ContentKind { Article, Guide, Tutorial, CaseStudy, Webinar, Video, Testimonial, Product }
+public enum ContentKind
+{
+    [System.ComponentModel.Description("An article or blog post.")] Article,
+    [System.ComponentModel.Description("A buying or how-to guide.")] Guide,
+    [System.ComponentModel.Description("A step-by-step tutorial.")] Tutorial,
+    [System.ComponentModel.Description("A customer case study.")] CaseStudy,
+    [System.ComponentModel.Description("A live or recorded webinar.")] Webinar,
+    [System.ComponentModel.Description("A video.")] Video,
+    [System.ComponentModel.Description("A user-generated testimonial or review.")] Testimonial,
+    [System.ComponentModel.Description("A product highlight.")] Product,
+}
 
-public enum ContentStatus { Draft, Published, Archived }
+public enum ContentStatus
+{
+    [System.ComponentModel.Description("Being written; never shown.")] Draft,
+    [System.ComponentModel.Description("Shown within its publication window.")] Published,
+    [System.ComponentModel.Description("Retired; never shown.")] Archived,
+}

@@ -13,4 +13,13 @@ public class Interaction
     public string? IdempotencyKey { get; set; }
 }
 
-public enum InteractionKind { View, Click, Like, Share, AddToCart, Purchase, Dismiss }
+public enum InteractionKind
+{
+    [System.ComponentModel.Description("Saw the item.")] View,
+    [System.ComponentModel.Description("Opened the item.")] Click,
+    [System.ComponentModel.Description("Liked the item.")] Like,
+    [System.ComponentModel.Description("Shared the item.")] Share,
+    [System.ComponentModel.Description("Put the (product) item in the cart.")] AddToCart,
+    [System.ComponentModel.Description("Bought the (product) item.")] Purchase,
+    [System.ComponentModel.Description("Asked not to see the item (a negative signal).")] Dismiss,
+}

@@ -1,37 +1,52 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Personalize.Customers;
 using Personalize.Data;
 
 namespace Personalize.Lifecycle;
 
 /// <summary>
-/// Recomputes every customer's order summary (count, total, first/last order) and lifecycle stage in the database,
-/// in two set-based statements. Used after bulk imports and when time alone moves customers between stages.
+/// Recomputes customers' order summaries (count, total, first/last order) from their orders, then their lifecycle
+/// stage, in two set-based statements. Recording one order calls it for one customer inside its transaction;
+/// bulk imports and the passing of time call it for everyone.
 /// </summary>
 public sealed class CustomerSummaryRefresher(IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, TimeProvider clock)
 {
-    public async Task RefreshSummariesAsync(CancellationToken cancellationToken = default)
+    /// <returns>How many customers changed stage.</returns>
+    public async Task<int> RefreshAllAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Customers.ExecuteUpdateAsync(s => s
+        return await RefreshAsync(db, null, cancellationToken);
+    }
+
+    /// <param name="customerIds">Null for every customer.</param>
+    /// <returns>How many customers changed stage.</returns>
+    public async Task<int> RefreshAsync(PersonalizeDbContext db, IReadOnlyCollection<long>? customerIds, CancellationToken cancellationToken)
+    {
+        var customers = customerIds is null ? db.Customers : db.Customers.Where(c => customerIds.Contains(c.Id));
+        await customers.ExecuteUpdateAsync(s => s
             .SetProperty(c => c.OrderCount, c => c.Orders.Count())
             .SetProperty(c => c.TotalSpent, c => c.Orders.Sum(o => (decimal?)o.Amount) ?? 0m)
             .SetProperty(c => c.FirstOrderAt, c => c.Orders.Min(o => (DateTime?)o.OrderedAt))
             .SetProperty(c => c.LastOrderAt, c => c.Orders.Max(o => (DateTime?)o.OrderedAt)), cancellationToken);
+        return await RefreshStagesAsync(customers, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    /// <returns>How many customers changed stage.</returns>
-    public async Task<int> RefreshStagesAsync(DateTime? asOf = null, CancellationToken cancellationToken = default)
+    /// <summary>Moves customers whose stage the passing of time changed (e.g. ACTIVE to AT_RISK).</summary>
+    public async Task<int> RefreshStagesAsync(DateTime asOf, CancellationToken cancellationToken = default)
     {
-        var now = asOf ?? clock.GetUtcNow().UtcDateTime;
-        var stage = classifier.StageAsOf(now);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // "Where the stored stage differs from the rule" is written with the rule spliced in, so it runs in SQL.
-        var differs = System.Linq.Expressions.Expression.Lambda<Func<Customers.Customer, bool>>(
-            System.Linq.Expressions.Expression.NotEqual(
-                System.Linq.Expressions.Expression.Property(stage.Parameters[0], nameof(Customers.Customer.Stage)), stage.Body),
-            stage.Parameters[0]);
-        return await db.Customers.Where(differs).ExecuteUpdateAsync(s => s
+        return await RefreshStagesAsync(db.Customers, asOf, cancellationToken);
+    }
+
+    private async Task<int> RefreshStagesAsync(IQueryable<Customer> customers, DateTime asOf, CancellationToken cancellationToken)
+    {
+        var stage = classifier.StageAsOf(asOf);
+        // "The stored stage differs from the rule", with the rule spliced in so that it runs in SQL.
+        var differs = Expression.Lambda<Func<Customer, bool>>(
+            Expression.NotEqual(Expression.Property(stage.Parameters[0], nameof(Customer.Stage)), stage.Body), stage.Parameters[0]);
+        return await customers.Where(differs).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Stage, stage)
-            .SetProperty(c => c.StageChangedAt, now), cancellationToken);
+            .SetProperty(c => c.StageChangedAt, asOf), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
 using Personalize.Customers;
+using Personalize.Querying;
 
 namespace Personalize.Lifecycle;
 
@@ -57,9 +58,4 @@ public sealed class LifecycleClassifier
 
     /// <summary>The dates a customer's orders are compared with; a class so that EF Core parameterizes its fields.</summary>
     public sealed record StageCutoffs(DateTime LapsedIfLastOrderBefore, DateTime AtRiskIfLastOrderBefore, DateTime NewIfFirstOrderAfter);
-
-    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }

@@ -42,6 +42,22 @@ public class OfferCountry
     public string Country { get; set; } = "";
 }
 
-public enum RewardType { PercentOff, AmountOff, FreeShipping, PointsMultiplier, BonusPoints, Gift, VipAccess, EventInvitation }
+public enum RewardType
+{
+    [System.ComponentModel.Description("A percentage off the order (value: percent).")] PercentOff,
+    [System.ComponentModel.Description("An amount off the order (value: currency amount).")] AmountOff,
+    [System.ComponentModel.Description("Free shipping.")] FreeShipping,
+    [System.ComponentModel.Description("Loyalty points multiplied (value: factor).")] PointsMultiplier,
+    [System.ComponentModel.Description("Extra loyalty points (value: points).")] BonusPoints,
+    [System.ComponentModel.Description("A free gift.")] Gift,
+    [System.ComponentModel.Description("Early or exclusive access.")] VipAccess,
+    [System.ComponentModel.Description("An invitation to an event.")] EventInvitation,
+}
 
-public enum OfferStatus { Draft, Active, Paused, Archived }
+public enum OfferStatus
+{
+    [System.ComponentModel.Description("Being prepared; never offered.")] Draft,
+    [System.ComponentModel.Description("Offered to eligible customers within its validity window.")] Active,
+    [System.ComponentModel.Description("Temporarily not offered.")] Paused,
+    [System.ComponentModel.Description("Retired; never offered.")] Archived,
+}

@@ -15,4 +15,8 @@ public class Segment
     public DateTime UpdatedAt { get; set; }
 }
 
-public enum SegmentStatus { Active, Archived }
+public enum SegmentStatus
+{
+    [System.ComponentModel.Description("In use.")] Active,
+    [System.ComponentModel.Description("Retired; kept for history, no longer used for targeting.")] Archived,
+}

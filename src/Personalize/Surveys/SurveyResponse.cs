@@ -13,4 +13,8 @@ public class SurveyResponse
     public string? IdempotencyKey { get; set; }
 }
 
-public enum SurveyKind { Nps, Csat }
+public enum SurveyKind
+{
+    [System.ComponentModel.Description("Net Promoter Score question: how likely to recommend us, 0-10.")] Nps,
+    [System.ComponentModel.Description("Customer satisfaction, 1-5.")] Csat,
+}

@@ -1,0 +1,80 @@
+using GraphQL.DataLoader;
+
+namespace Personalize.Api.GraphQL;
+
+/// <summary>
+/// Collects the keys that the resolvers of one execution pass ask for, and fetches them in one call when the engine
+/// first awaits a result. A resolver returns the <see cref="IDataLoaderResult{T}"/> and never awaits it itself:
+/// GraphQL.NET holds such results back until the other fields of the pass are resolved. Results are kept for the
+/// rest of the request, so a key is fetched once.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+    where TKey : notnull
+{
+    private readonly Lock _gate = new();
+    private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> _fetch = fetch;
+    private readonly Dictionary<TKey, Batch> _batchOf = [];
+    private Batch? _open;
+
+    /// <summary>The value for <paramref name="key"/>, or default when the fetch returned none.</summary>
+    public Result<TValue?> Load(TKey key)
+    {
+        lock (_gate)
+        {
+            if (!_batchOf.TryGetValue(key, out var batch))
+            {
+                batch = _open ??= new Batch(this);
+                batch.Keys.Add(key);
+                _batchOf[key] = batch;
+            }
+            return new Result<TValue?>(async ct => (await batch.DispatchAsync(ct)).GetValueOrDefault(key));
+        }
+    }
+
+    private sealed class Batch(BatchLoader<TKey, TValue> loader)
+    {
+        private Task<IReadOnlyDictionary<TKey, TValue>>? _fetch;
+
+        public List<TKey> Keys { get; } = [];
+
+        public Task<IReadOnlyDictionary<TKey, TValue>> DispatchAsync(CancellationToken cancellationToken)
+        {
+            lock (loader._gate)
+            {
+                if (_fetch is not null) return _fetch;
+                if (loader._open == this) loader._open = null;  // later keys start a new batch
+                _fetch = Task.Run(() => loader._fetch(Keys, cancellationToken), cancellationToken);
+                return _fetch;
+            }
+        }
+    }
+}
+
+/// <summary>A deferred value for the GraphQL engine; <see cref="Then{TOut}"/> maps it without awaiting.</summary>
+public sealed class Result<T>(Func<CancellationToken, Task<T>> get) : IDataLoaderResult<T>
+{
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => get(cancellationToken);
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await get(cancellationToken);
+
+    public Result<TOut> Then<TOut>(Func<T, TOut> map) => new(async ct => map(await get(ct)));
+}
+
+/// <summary>The batch loaders of one request, by name. Registered as a scoped service.</summary>
+public sealed class BatchLoaders
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, object> _loaders = [];
+
+    /// <param name="name">Unique per fetch function and arguments, e.g. "Customer.orders(first:5)".</param>
+    public BatchLoader<TKey, TValue> Get<TKey, TValue>(string name, Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+        where TKey : notnull
+    {
+        lock (_gate)
+        {
+            if (!_loaders.TryGetValue(name, out var loader))
+                _loaders[name] = loader = new BatchLoader<TKey, TValue>(fetch);
+            return (BatchLoader<TKey, TValue>)loader;
+        }
+    }
+}

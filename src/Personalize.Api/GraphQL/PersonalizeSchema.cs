@@ -1,0 +1,76 @@
+using GraphQL.Types;
+using Personalize.Api.Content;
+using Personalize.Api.Customers;
+using Personalize.Api.Interactions;
+using Personalize.Api.Offers;
+using Personalize.Api.Orders;
+using Personalize.Api.Segments;
+using Personalize.Api.Surveys;
+using Personalize.Content;
+using Personalize.Customers;
+using Personalize.Offers;
+using Personalize.Orders;
+using Personalize.Segments;
+
+namespace Personalize.Api.GraphQL;
+
+/// <summary>The schema names its root types; each feature folder adds its own fields to them.</summary>
+public sealed class PersonalizeSchema : Schema
+{
+    public PersonalizeSchema(IServiceProvider services) : base(services)
+    {
+        Description = "Personalize: which content and which reward to show each customer, from lifetime value, lifecycle stage, segments and behaviour.";
+        Query = new QueryType();
+        Mutation = new MutationType();
+        foreach (var type in new FilterInputTypes()
+            .Add(CustomerQueries.Filter).Add(CustomerQueries.Sort)
+            .Add(OrderQueries.Sort)
+            .Add(ContentQueries.Filter).Add(ContentQueries.Sort)
+            .Add(OfferQueries.Filter).Add(OfferQueries.Sort)
+            .Add(SegmentQueries.Filter).Add(SegmentQueries.Sort)
+            .All)
+            RegisterType(type);
+        // Types the filter inputs name only by reference.
+        RegisterType(typeof(SortEnumType));
+        RegisterType(typeof(StringMatchModeType));
+        RegisterType(typeof(Lifecycle.LifecycleStageType));
+        RegisterType(typeof(ChannelType));
+        RegisterType(typeof(ContentKindType));
+        RegisterType(typeof(ContentStatusType));
+        RegisterType(typeof(RewardTypeType));
+        RegisterType(typeof(OfferStatusType));
+        RegisterType(typeof(SegmentStatusType));
+        RegisterType(typeof(ValidationErrorType));
+        RegisterType(typeof(NotFoundErrorType));
+        RegisterType(typeof(ConflictErrorType));
+    }
+}
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Reading customers, content, offers and segments.";
+        CustomerQueryFields.AddTo(this);
+        ContentQueryFields.AddTo(this);
+        OfferQueryFields.AddTo(this);
+        SegmentQueryFields.AddTo(this);
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Description = "Writing data. Every mutation validates its input and returns a payload with the object or typed errors; a failed mutation writes nothing.";
+        CustomerMutationFields.AddTo(this);
+        OrderMutationFields.AddTo(this);
+        InteractionMutationFields.AddTo(this);
+        SurveyMutationFields.AddTo(this);
+        ContentMutationFields.AddTo(this);
+        OfferMutationFields.AddTo(this);
+        SegmentMutationFields.AddTo(this);
+    }
+}

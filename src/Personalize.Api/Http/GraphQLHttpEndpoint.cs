@@ -1,0 +1,202 @@
+using System.Net.Mime;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Personalize.Api.GraphQL;
+
+namespace Personalize.Api.Http;
+
+/// <summary>
+/// GraphQL over HTTP (graphql.github.io/graphql-over-http): POST with application/json (a JSON array is a batch) or
+/// application/graphql, GET for queries, responses as application/graphql-response+json or application/json.
+/// </summary>
+public sealed class GraphQLHttpEndpoint(
+    IDocumentExecuter<PersonalizeSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options)
+{
+    public const string Path = "/graphql";
+    private const string GraphQLResponseJson = "application/graphql-response+json";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var limits = options.Value;
+        var request = context.Request;
+        var responseType = ChooseResponseType(request);
+        if (responseType is null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json,
+                "The Accept header allows neither application/graphql-response+json nor application/json.");
+            return;
+        }
+
+        if (request.ContentLength > limits.MaxRequestBytes)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, responseType, $"The request body is larger than {limits.MaxRequestBytes} bytes.");
+            return;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            bodyLimit.MaxRequestBodySize = limits.MaxRequestBytes;
+
+        GraphQLRequest[] operations;
+        bool isBatch;
+        try
+        {
+            (operations, isBatch) = HttpMethods.IsGet(request.Method) ? (ReadQueryString(request), false) : await ReadBodyAsync(request, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, responseType, $"The request body is larger than {limits.MaxRequestBytes} bytes.");
+            return;
+        }
+        catch (UnsupportedMediaTypeException e)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, responseType, e.Message);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, $"The request could not be read: {FirstLine(e.Message)}");
+            return;
+        }
+
+        if (operations.Length == 0 || operations.Length > limits.MaxBatchSize)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, $"A batch holds 1 to {limits.MaxBatchSize} operations; this one holds {operations.Length}.");
+            return;
+        }
+        if (operations.FirstOrDefault(o => string.IsNullOrWhiteSpace(o.Query) && o.DocumentId is null) is not null)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, "The request has no `query`.");
+            return;
+        }
+
+        var results = new ExecutionResult[operations.Length];
+        for (var i = 0; i < operations.Length; i++)
+            results[i] = await ExecuteAsync(context, operations[i]);
+
+        var status = StatusCodes.Status200OK;
+        if (!isBatch)
+        {
+            if (results[0].Errors?.Any(e => e is GetMutationError) == true)
+            {
+                context.Response.Headers.Allow = "POST";
+                status = StatusCodes.Status405MethodNotAllowed;
+            }
+            else if (!results[0].Executed && responseType == GraphQLResponseJson)
+                status = StatusCodes.Status400BadRequest;
+        }
+        context.Response.StatusCode = status;
+        context.Response.ContentType = $"{responseType}; charset=utf-8";
+        if (isBatch) await serializer.WriteAsync(context.Response.Body, results, context.RequestAborted);
+        else await serializer.WriteAsync(context.Response.Body, results[0], context.RequestAborted);
+    }
+
+    private Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest operation)
+    {
+        var rules = DocumentValidator.CoreRules;
+        if (HttpMethods.IsGet(context.Request.Method)) rules = [.. rules, new OnlyQueriesOverGet()];
+        return executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = operation.Query,
+            OperationName = operation.OperationName,
+            Variables = operation.Variables,
+            Extensions = operation.Extensions,
+            DocumentId = operation.DocumentId,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+            ValidationRules = rules,
+        });
+    }
+
+    private GraphQLRequest[] ReadQueryString(HttpRequest request)
+    {
+        string? Param(string name) => request.Query.TryGetValue(name, out var v) && v.Count > 0 && v[0] is { Length: > 0 } s ? s : null;
+        return
+        [
+            new GraphQLRequest
+            {
+                Query = Param("query"),
+                OperationName = Param("operationName"),
+                Variables = Param("variables") is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                Extensions = Param("extensions") is { } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
+                DocumentId = Param("documentId"),
+            },
+        ];
+    }
+
+    private async Task<(GraphQLRequest[] Operations, bool IsBatch)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+            throw new UnsupportedMediaTypeException("Send the request as Content-Type: application/json.");
+        if (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedMediaTypeException($"Only utf-8 is supported, not {contentType.Charset}.");
+
+        if (contentType.MediaType.Equals("application/graphql", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(request.Body);
+            return ([new GraphQLRequest { Query = await reader.ReadToEndAsync(cancellationToken) }], false);
+        }
+        if (!contentType.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
+            throw new UnsupportedMediaTypeException($"Content-Type {contentType.MediaType} is not supported; send application/json.");
+
+        var body = await serializer.ReadAsync<GraphQLRequestBody>(request.Body, cancellationToken)
+            ?? throw new FormatException("The body is empty.");
+        return (body.Operations, body.IsBatch);
+    }
+
+    /// <summary>application/graphql-response+json when the client accepts it; application/json when it asks for that, */* or nothing.</summary>
+    private static string? ChooseResponseType(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0) return MediaTypeNames.Application.Json;
+        foreach (var type in accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            if (type.Quality == 0) continue;
+            var name = type.MediaType.Value ?? "";
+            if (name.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)) return GraphQLResponseJson;
+            if (name.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase) || name is "*/*" or "application/*")
+                return MediaTypeNames.Application.Json;
+        }
+        return null;
+    }
+
+    private async Task WriteErrorAsync(HttpContext context, int status, string contentType, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = $"{contentType}; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [new ExecutionError(message) { Code = "BAD_REQUEST" }], Executed = false }, context.RequestAborted);
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private sealed class GetMutationError(ValidationContext context, GraphQLOperationDefinition operation) : ValidationError(
+        context.Document.Source, null, $"{operation.Operation.ToString().ToLowerInvariant()} operations are only accepted with POST.", operation);
+
+    private sealed class UnsupportedMediaTypeException(string message) : Exception(message);
+
+    /// <summary>A mutation sent with GET is refused (405): GET must be safe, and caches or prefetchers may replay it.</summary>
+    private sealed class OnlyQueriesOverGet : ValidationRuleBase
+    {
+        public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+        {
+            if (context.Operation.Operation != OperationType.Query)
+                context.ReportError(new GetMutationError(context, context.Operation));
+            return default;
+        }
+    }
+}
+
+public static class GraphQLEndpointExtensions
+{
+    public static void MapGraphQLEndpoint(this WebApplication app)
+    {
+        app.Services.GetRequiredService<PersonalizeSchema>().Initialize();  // a schema mistake fails the start, not the first request
+        app.MapMethods(GraphQLHttpEndpoint.Path, [HttpMethods.Get, HttpMethods.Post],
+            (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Personalize.Data;
+using Personalize.Lifecycle;
+using Personalize.Querying;
+
+namespace Personalize.Customers;
+
+/// <summary>Reading customers: the filter and sort the API offers, and lookups by the caller's ids.</summary>
+public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> factory, Microsoft.Extensions.Options.IOptions<PagingOptions> paging)
+{
+    public static readonly FilterDefinition<Customer> Filter = new FilterDefinition<Customer>(
+            "CustomerFilterInput", "Conditions on customers, combined with AND; `and`/`or` nest. The same input is a segment's rule.")
+        .String("id", c => c.ExternalId, "The caller's own customer id.")
+        .String("email", c => c.Email, "Email address (stored in lower case).")
+        .String("name", c => c.Name, "Full name.")
+        .String("country", c => c.Country, "ISO 3166-1 alpha-2 country code, upper case.")
+        .String("locale", c => c.Locale, "BCP 47 locale, e.g. fr-FR.")
+        .Comparable("createdAt", c => c.CreatedAt, "When the customer was first recorded.")
+        .Comparable("firstSeenAt", c => c.FirstSeenAt, "When the customer was first seen (earliest order or interaction).")
+        .Boolean("consentPersonalization", c => c.ConsentPersonalization, "Whether the customer agreed to personalization.")
+        .Boolean("consentEmailMarketing", c => c.ConsentEmailMarketing, "Whether the customer agreed to marketing emails.")
+        .Comparable("orderCount", c => c.OrderCount, "Number of orders recorded.")
+        .Comparable("totalSpent", c => c.TotalSpent, "Sum of all order amounts.")
+        .Comparable("firstOrderAt", c => c.FirstOrderAt, "Time of the first order; null for prospects.")
+        .Comparable("lastOrderAt", c => c.LastOrderAt, "Time of the latest order; null for prospects.")
+        .Enum("lifecycleStage", c => c.Stage, "Current lifecycle stage.");
+
+    public static readonly SortDefinition<Customer> Sort = new SortDefinition<Customer>(
+            "CustomerSortInput", "One field to sort customers by; list several to sort by several. Ties are broken by an internal id.", c => c.Id)
+        .Field("id", c => c.ExternalId, "The caller's own customer id.")
+        .Field("email", c => c.Email, "Email address.")
+        .Field("name", c => c.Name, "Full name.")
+        .Field("country", c => c.Country, "Country code.")
+        .Field("createdAt", c => c.CreatedAt, "When the customer was first recorded.")
+        .Field("orderCount", c => c.OrderCount, "Number of orders.")
+        .Field("totalSpent", c => c.TotalSpent, "Sum of all order amounts.")
+        .Field("lastOrderAt", c => c.LastOrderAt, "Time of the latest order (customers without orders first when ascending).")
+        .Field("lifecycleStage", c => c.Stage, "Lifecycle stage, in the order PROSPECT, NEW, ACTIVE, AT_RISK, LAPSED, LOYAL.");
+
+    public Task<Connection<Customer>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken)
+    {
+        var predicate = Filter.ToPredicate(where);
+        var keys = Sort.Parse(order);
+        return Connection<Customer>.ReadAsync(factory, db => db.Customers.Where(predicate), keys, Sort.Id, page, paging.Value, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Customer>> ByExternalIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Customers.Where(c => ids.Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<LifecycleStage, int>> CountByStageAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var counts = await db.Customers.GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return Enum.GetValues<LifecycleStage>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Personalize.Data;
+
+namespace Personalize.Querying;
+
+/// <summary>A page of a filtered list, with the list's total count computed only when asked for.</summary>
+public sealed class Connection<T>(Page<T> page, Func<CancellationToken, Task<int>> countTotal)
+{
+    public Page<T> Page { get; } = page;
+
+    public Task<int> CountTotalAsync(CancellationToken cancellationToken) => countTotal(cancellationToken);
+
+    /// <summary>Reads a page of <paramref name="query"/>; the count, if asked for, runs later on a context of its own.</summary>
+    public static async Task<Connection<T>> ReadAsync(
+        IDbContextFactory<PersonalizeDbContext> factory, Func<PersonalizeDbContext, IQueryable<T>> query,
+        IReadOnlyList<SortKey> order, Expression<Func<T, long>> id, PageRequest request, PagingOptions options,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var page = await KeysetPager.ReadPageAsync(query(db), order, id, request, options, cancellationToken);
+        return new Connection<T>(page, async ct =>
+        {
+            await using var countDb = await factory.CreateDbContextAsync(ct);
+            return await query(countDb).CountAsync(ct);
+        });
+    }
+}
