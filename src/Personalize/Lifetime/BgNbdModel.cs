@@ -61,11 +61,7 @@ public sealed class BgNbdModel(BgNbdParameters parameters)
         if (t == 0) return 0;
         var (r, alpha, a, b) = Parameters;
         var numerator = SmoothThroughOne(a, aa =>
-        {
-            var z = t / (alpha + T + t);
-            var power = Math.Exp((r + x) * Math.Log((alpha + T) / (alpha + T + t)));
-            return (aa + b + x - 1) / (aa - 1) * (1 - power * Hypergeometric.Hyp2F1(r + x, b + x, aa + b + x - 1, z));
-        });
+            (aa + b + x - 1) / (aa - 1) * (1 - DiscountedHypergeometric(r, aa, b, x, (alpha + T) / (alpha + T + t))));
         var denominator = x == 0 ? 1 : 1 + Math.Exp(LogDeadToAliveOdds(x, tx, T));
         return numerator / denominator;
     }
@@ -80,8 +76,16 @@ public sealed class BgNbdModel(BgNbdParameters parameters)
         if (t == 0) return 0;
         var (r, alpha, a, b) = Parameters;
         return SmoothThroughOne(a, aa =>
-            (aa + b - 1) / (aa - 1) * (1 - Math.Pow(alpha / (alpha + t), r) * Hypergeometric.Hyp2F1(r, b, aa + b - 1, t / (alpha + t))));
+            (aa + b - 1) / (aa - 1) * (1 - DiscountedHypergeometric(r, aa, b, 0, alpha / (alpha + t))));
     }
+
+    /// <summary>
+    /// w^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; 1−w), rewritten with Euler's transformation as
+    /// w^(a−1) · ₂F₁(a+b−1−r, a−1; a+b+x−1; 1−w). Both factors of the original grow or shrink without bound as x
+    /// grows (overflowing to ∞·0 for heavy buyers); the rewritten ones stay of moderate size.
+    /// </summary>
+    private static double DiscountedHypergeometric(double r, double a, double b, int x, double w) =>
+        Math.Pow(w, a - 1) * Hypergeometric.Hyp2F1(a + b - 1 - r, a - 1, a + b + x - 1, 1 - w);
 
     private double LogDeadToAliveOdds(int x, double tx, double T)
     {

@@ -72,4 +72,16 @@ public sealed class BgNbdModelTests
         Assert.True(double.IsFinite(inTenYears));
         Assert.InRange(inOneYear, 0.0, inTenYears);
     }
+
+    [Fact]
+    public void Heavy_buyers_do_not_overflow()
+    {
+        // (α+T)/(α+T+t))^(r+x) underflows and ₂F₁(r+x, ...) overflows for large x; the rewritten product must not.
+        var x300 = Cdnow.ConditionalExpectedPurchases(520, 300, 38, 38.86);
+        var x300Lapsed = Cdnow.ConditionalExpectedPurchases(520, 300, 30, 38.86);
+
+        Assert.InRange(x300, 100, 10_000);
+        Assert.True(double.IsFinite(x300Lapsed));
+        Assert.InRange(x300Lapsed, 0.0, 1e-20);
+    }
 }
