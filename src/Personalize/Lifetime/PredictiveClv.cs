@@ -1,0 +1,46 @@
+namespace Personalize.Lifetime;
+
+/// <summary>
+/// Predictive CLV: expected purchases (BG/NBD) × expected spend per purchase (Gamma-Gamma) × margin rate (when known),
+/// discounted monthly:
+/// <code>
+/// CLV = Σ_{m=1..H} (E[Y(t_m) | x, t_x, T] − E[Y(t_{m−1}) | x, t_x, T]) · spend · marginRate / (1 + d)^m
+/// </code>
+/// where t_m is m mean months (365.25/12 days) in the model's time unit, H the horizon in months and
+/// d = (1 + annual rate)^(1/12) − 1. Purchases in month m are discounted by a full month m (end-of-month convention).
+/// The BG/NBD model must have been fitted in the same time unit as the customer's statistics.
+/// </summary>
+public static class PredictiveClv
+{
+    public static PredictiveClvResult Calculate(
+        BgNbdModel purchases, GammaGammaModel spend, CustomerStatistics customer, PredictiveClvOptions? options = null)
+    {
+        var expectedSpend = spend.ConditionalExpectedAverageSpend(customer.Frequency, (double)customer.MonetaryValue);
+        var marginRate = customer.MarginRate is { } rate ? (double)rate : (double?)null;
+        return Calculate(purchases, customer.Frequency, customer.Recency, customer.Age, customer.Unit, expectedSpend, marginRate, options);
+    }
+
+    public static PredictiveClvResult Calculate(
+        BgNbdModel purchases, int x, double tx, double T, ClvTimeUnit unit, double expectedSpend,
+        double? marginRate = null, PredictiveClvOptions? options = null)
+    {
+        options ??= PredictiveClvOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
+        if (options.AnnualDiscountRate <= -1) throw new ArgumentOutOfRangeException(nameof(options), "The discount rate must exceed −100 %.");
+
+        var monthlyRate = Math.Pow(1 + options.AnnualDiscountRate, 1.0 / 12) - 1;
+        var monthLength = unit.FromDays(ClvTimeUnitExtensions.DaysPerMonth);
+        var perPurchase = expectedSpend * (marginRate ?? 1);
+
+        var monthly = new double[options.HorizonMonths];
+        double previous = 0, value = 0;
+        for (var m = 1; m <= options.HorizonMonths; m++)
+        {
+            var cumulative = purchases.ConditionalExpectedPurchases(m * monthLength, x, tx, T);
+            monthly[m - 1] = cumulative - previous;
+            value += monthly[m - 1] * perPurchase / Math.Pow(1 + monthlyRate, m);
+            previous = cumulative;
+        }
+        return new PredictiveClvResult(value, previous, expectedSpend, marginRate, monthly);
+    }
+}
