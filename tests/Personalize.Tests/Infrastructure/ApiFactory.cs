@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Data;
+
+namespace Personalize.Tests.Infrastructure;
+
+/// <summary>
+/// The real service over the real HTTP pipeline, on a SQLite file of its own in a temp folder.
+/// Extra settings (e.g. "Seed:Demo") may be passed in; the demo store is off unless asked for.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public ApiFactory(IDictionary<string, string?>? settings = null)
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("personalize-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Personalize"] = $"Data Source={Path.Combine(Directory, "test.db")}",
+            ["Seed:Demo"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    public string Directory { get; }
+
+    public long SqlStatements => Services.GetRequiredService<SqlStatementCounter>().Count;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>POSTs an operation and returns the whole response body as JSON.</summary>
+    public async Task<JsonElement> GraphQLAsync(string query, object? variables = null, string? operationName = null)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables, operationName });
+        var body = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Like <see cref="GraphQLAsync"/>, but fails the test when the response has errors; returns `data`.</summary>
+    public async Task<JsonElement> DataAsync(string query, object? variables = null)
+    {
+        var result = await GraphQLAsync(query, variables);
+        if (result.TryGetProperty("errors", out var errors))
+            Assert.Fail($"GraphQL errors: {errors}");
+        return result.GetProperty("data");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
