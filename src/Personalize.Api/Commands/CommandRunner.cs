@@ -6,6 +6,7 @@ public static class CommandRunner
 {
     private static readonly ICommand[] Commands =
     [
+        new SchemaCommand(),
     ];
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)

@@ -63,7 +63,7 @@ public static class FilterJson
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value)),
         JsonValueKind.Array => element.EnumerateArray().Select(Read).ToList(),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDecimal(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDecimal(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,7 +15,9 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public ApiFactory(IDictionary<string, string?>? settings = null)
+    public ApiFactory() : this(null) { }
+
+    protected ApiFactory(IDictionary<string, string?>? settings)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("personalize-test-").FullName;
         _settings = new Dictionary<string, string?>
