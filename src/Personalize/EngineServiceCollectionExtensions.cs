@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Data;
+using Personalize.Import;
 using Personalize.Lifecycle;
 
 namespace Personalize;
@@ -16,6 +17,7 @@ public static class EngineServiceCollectionExtensions
         services.Configure<LifecycleOptions>(configuration.GetSection(LifecycleOptions.Section));
         services.AddSingleton<LifecycleClassifier>();
         services.AddSingleton<CustomerSummaryRefresher>();
+        services.AddSingleton<DataImporter>();
         return services;
     }
 }
