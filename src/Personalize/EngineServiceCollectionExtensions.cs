@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Personalize.Data;
 using Personalize.Import;
 using Personalize.Lifecycle;
+using Personalize.Seeding;
 
 namespace Personalize;
 
@@ -18,6 +19,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<LifecycleClassifier>();
         services.AddSingleton<CustomerSummaryRefresher>();
         services.AddSingleton<DataImporter>();
+        services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
+        services.AddSingleton<DemoStoreSeeder>();
         return services;
     }
 }

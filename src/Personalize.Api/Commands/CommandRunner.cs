@@ -6,6 +6,8 @@ public static class CommandRunner
 {
     private static readonly ICommand[] Commands =
     [
+        new ImportCommand(),
+        new SeedCommand(),
     ];
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)
