@@ -30,7 +30,7 @@ internal sealed class CsvImportRunner(IDbContextFactory<PersonalizeDbContext> fa
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var session = new ImportSession(db, options, options.Now ?? clock.GetUtcNow().UtcDateTime);
+        using var session = new ImportSession(db, options, options.Now ?? clock.GetUtcNow().UtcDateTime);
 
         using var reader = open();
         string? badField = null;

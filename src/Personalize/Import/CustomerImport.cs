@@ -38,7 +38,7 @@ internal sealed class CustomerImport : IRowImport<CustomerRow>
             foreach (var c in await session.Db.Customers.AsTracking().Where(c => chunk.Contains(c.ExternalId)).ToListAsync(cancellationToken))
                 existing[c.ExternalId] = c;
 
-        var created = 0;
+        var created = new List<Customer>();
         foreach (var (_, row) in batch)
         {
             if (!existing.TryGetValue(row.ExternalId, out var customer))
@@ -46,9 +46,8 @@ internal sealed class CustomerImport : IRowImport<CustomerRow>
                 var at = row.CreatedAt ?? session.Now;
                 customer = new Customer { ExternalId = row.ExternalId, CreatedAt = at, FirstSeenAt = at, StageChangedAt = at, UpdatedAt = session.Now };
                 Apply(row, customer);
-                session.Db.Customers.Add(customer);
+                created.Add(customer);
                 existing[row.ExternalId] = customer;
-                created++;
                 session.ReportImported();
             }
             else if (Apply(row, customer))
@@ -59,7 +58,8 @@ internal sealed class CustomerImport : IRowImport<CustomerRow>
             else session.ReportSkipped("unchanged");
         }
         await session.SaveAsync(cancellationToken);
-        session.ReportCreated("customers", created);
+        await session.InsertAsync(created, cancellationToken);
+        session.ReportCreated("customers", created.Count);
     }
 
     /// <returns>True when something changed.</returns>

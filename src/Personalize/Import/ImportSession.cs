@@ -7,7 +7,7 @@ namespace Personalize.Import;
 /// One run of an import: the context and transaction every batch writes through, the counters, the bad rows,
 /// and the lookups shared by the kinds (customers by external id, content items by slug).
 /// </summary>
-public sealed class ImportSession
+public sealed class ImportSession : IDisposable
 {
     private readonly Dictionary<string, long> _skippedBecause = new();
     private readonly Dictionary<string, long> _created = new();
@@ -20,7 +20,12 @@ public sealed class ImportSession
         Options = options;
         Now = now;
         Customers = new CustomerResolver(this);
+        _bulk = new BulkInserter(db);
     }
+
+    private readonly BulkInserter _bulk;
+
+    public void Dispose() => _bulk.Dispose();
 
     public PersonalizeDbContext Db { get; }
     public ImportOptions Options { get; }
@@ -55,12 +60,12 @@ public sealed class ImportSession
         if (count != 0) _created[what] = _created.GetValueOrDefault(what) + count;
     }
 
-    /// <summary>Writes new entities (with their owned children) in one SaveChanges, then forgets them.</summary>
-    public async Task InsertAsync<T>(IReadOnlyCollection<T> entities, CancellationToken cancellationToken) where T : class
+    /// <summary>Inserts new rows (not their child collections) and sets their generated ids; the one path bulk rows take.</summary>
+    public Task InsertAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken) where T : class
     {
-        if (entities.Count == 0) return;
-        Db.AddRange(entities);
-        await SaveAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _bulk.Insert(entities);
+        return Task.CompletedTask;
     }
 
     /// <summary>Saves what the batch added or changed, then clears the tracker so memory stays flat.</summary>

@@ -108,6 +108,9 @@ internal sealed class OrderWriter
             session.ReportImported(rows.Count);
         }
         await session.InsertAsync(orders, cancellationToken);
+        foreach (var order in orders)
+            foreach (var line in order.Lines) line.OrderId = order.Id;
+        await session.InsertAsync(orders.SelectMany(o => o.Lines), cancellationToken);
         session.ReportCreated("orders", orders.Count);
         return orders;
     }

@@ -82,8 +82,8 @@ internal sealed class DemoStoreGenerator
     private DateTime? SimulateOrders(string customer, DateTime signup, string interest, ref int orderNumber)
     {
         if (_rng.NextDouble() < 0.14) return null;
-        var perYear = _rng.Gamma(1.6, 4.5);
-        var dropout = _rng.Beta(1.0, 9.0);
+        var perYear = _rng.Gamma(1.8, 9.0);
+        var dropout = _rng.Beta(1.0, 22.0);
         var t = signup.AddDays(_rng.Exponential(15));
         DateTime? last = null;
         var count = 0;
