@@ -37,8 +37,8 @@ public static class ImportProgressDisplay
 
     public static void Print(ImportSummary summary)
     {
-        var color = summary.Committed ? (summary.Bad > 0 ? "yellow" : "green") : "red";
-        AnsiConsole.MarkupLine($"[{color}]{Markup.Escape(summary.ToString())}[/]");
+        // Console, not AnsiConsole: the summary stays one line, never wrapped to the terminal width.
+        Console.WriteLine(summary.ToString());
         foreach (var bad in summary.BadRows.Take(BadRowsShown)) AnsiConsole.WriteLine($"  {bad}");
         if (summary.Bad > BadRowsShown) AnsiConsole.WriteLine($"  ... and {summary.Bad - BadRowsShown:N0} more bad rows");
     }

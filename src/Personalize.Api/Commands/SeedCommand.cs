@@ -22,8 +22,8 @@ public sealed class SeedCommand : ICommand
         }
         var summary = await ImportProgressDisplay.RunAsync<SeedProgress, SeedSummary>("Seeding the demo store",
             progress => seeder.SeedAsync(progress, cancellationToken), p => $"{p.Step}: {ImportProgressDisplay.Describe(p.Rows)}");
-        foreach (var step in summary.Steps) AnsiConsole.WriteLine($"  {step}");
-        AnsiConsole.MarkupLine($"[green]{Markup.Escape(summary.ToString())}[/]");
+        foreach (var step in summary.Steps) Console.WriteLine($"  {step}");
+        Console.WriteLine(summary.ToString());
         return 0;
     }
 }
