@@ -44,7 +44,7 @@ internal sealed class ContentImport : IRowImport<ContentRow>
     public async Task WriteAsync(IReadOnlyList<Parsed<ContentRow>> batch, ImportSession session, CancellationToken cancellationToken)
     {
         var slugs = batch.Select(b => b.Row.Slug).Distinct().ToList();
-        var items = await session.Db.ContentItems.AsTracking().Include(c => c.Tags).Include(c => c.TargetSegments)
+        var items = await session.Db.ContentItems.AsTracking().AsSplitQuery().Include(c => c.Tags).Include(c => c.TargetSegments)
             .Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, cancellationToken);
         var segments = await SegmentLookup.LoadAsync(session, batch.SelectMany(b => b.Row.TargetSegments), cancellationToken);
 

@@ -53,7 +53,7 @@ internal sealed class OfferImport : IRowImport<OfferRow>
     public async Task WriteAsync(IReadOnlyList<Parsed<OfferRow>> batch, ImportSession session, CancellationToken cancellationToken)
     {
         var codes = batch.Select(b => b.Row.Code).Distinct().ToList();
-        var offers = await session.Db.Offers.AsTracking().Include(o => o.EligibleCountries).Include(o => o.EligibleSegments)
+        var offers = await session.Db.Offers.AsTracking().AsSplitQuery().Include(o => o.EligibleCountries).Include(o => o.EligibleSegments)
             .Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, cancellationToken);
         var segments = await SegmentLookup.LoadAsync(session, batch.SelectMany(b => b.Row.EligibleSegments), cancellationToken);
 
