@@ -172,4 +172,24 @@ public sealed class CsvImportTests
         Assert.Equal("SAVE20", offer.Code);
         Assert.Equal(["ES", "FR"], offer.EligibleCountries.Select(c => c.Country).Order());
     }
+
+    [Fact]
+    public async Task A_created_customer_is_first_seen_at_its_earliest_row_even_in_a_later_batch()
+    {
+        await using var db = await ImportDatabase.CreateAsync();
+        var path = db.File("orders.csv", """
+            customer_id,order_id,ordered_at,amount
+            c1,o1,2024-05-01,10
+            c1,o2,2024-02-01,10
+            c1,o1,2024-05-01,10
+            """);
+
+        var summary = await db.Importer.ImportFileAsync(ImportKind.Orders, path, new ImportOptions { BatchSize = 1, SkipInvalid = true });
+
+        Assert.Equal("line 4: order_id: the lines of order 'o1' must be consecutive rows (it appeared earlier in the file)", Assert.Single(summary.BadRows).ToString());
+        var customer = await db.QueryAsync(d => d.Customers.SingleAsync());
+        Assert.Equal(new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc), customer.FirstSeenAt);
+        Assert.Equal(customer.FirstSeenAt, customer.CreatedAt);
+        Assert.Equal(2, customer.OrderCount);
+    }
 }

@@ -38,7 +38,11 @@ internal sealed class OnlineRetailImport : IRowImport<OrderRow>
         var price = row.RequiredDecimal("UnitPrice");
         if (quantity <= 0 || price <= 0) return Skip(session, "non-positive quantity or price");
 
-        if (invoice != _invoice) (_invoice, _) = (invoice, ClearLines());
+        if (invoice != _invoice)
+        {
+            _invoice = invoice;
+            _linesOfInvoice.Clear();
+        }
         var description = row.Text("Description");
         if (!_linesOfInvoice.Add(string.Join('|', stockCode, description, quantity, price))) return Skip(session, "duplicate lines");
 
@@ -103,13 +107,11 @@ internal sealed class OnlineRetailImport : IRowImport<OrderRow>
         decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d)
             ? ((long)d).ToString(CultureInfo.InvariantCulture) : value;
 
-    private OrderRow? Skip(ImportSession session, string reason)
+    private static OrderRow? Skip(ImportSession session, string reason)
     {
         session.ReportSkipped(reason);
         return null;
     }
-
-    private bool ClearLines() { _linesOfInvoice.Clear(); return true; }
 }
 
 internal static class Titles
