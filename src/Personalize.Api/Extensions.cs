@@ -17,7 +17,9 @@ public static class Extensions
     /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        var isNew = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (isNew && app.Configuration.GetValue(Personalize.Seeding.DemoStoreOptions.Section + ":Demo", true))
+            await app.Services.GetRequiredService<Personalize.Seeding.DemoStoreSeeder>().SeedAsync(cancellationToken: app.Lifetime.ApplicationStopping);
     }
 
     public static void UseBananaCakePop(this WebApplication app)

@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Import;
 using Personalize.Interactions;
 using Personalize.Lifecycle;
 using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
+using Personalize.Seeding;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -33,6 +35,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
+
+        services.AddSingleton<DataImporter>();
+        services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
+        services.AddSingleton<DemoStoreSeeder>();
         return services;
     }
 }

@@ -6,6 +6,8 @@ public static class CommandRunner
 {
     private static readonly ICommand[] Commands =
     [
+        new SeedCommand(),
+        new ImportCommand(),
         new SchemaCommand(),
     ];
 

@@ -12,16 +12,17 @@ namespace Personalize.Lifecycle;
 /// </summary>
 public sealed class CustomerSummaryRefresher(IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, TimeProvider clock)
 {
+    /// <param name="stagesAsOf">The date stages are judged at; default now.</param>
     /// <returns>How many customers changed stage.</returns>
-    public async Task<int> RefreshAllAsync(CancellationToken cancellationToken = default)
+    public async Task<int> RefreshAllAsync(DateTime? stagesAsOf = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await RefreshAsync(db, null, cancellationToken);
+        return await RefreshAsync(db, null, cancellationToken, stagesAsOf);
     }
 
     /// <param name="customerIds">Null for every customer.</param>
     /// <returns>How many customers changed stage.</returns>
-    public async Task<int> RefreshAsync(PersonalizeDbContext db, IReadOnlyCollection<long>? customerIds, CancellationToken cancellationToken)
+    public async Task<int> RefreshAsync(PersonalizeDbContext db, IReadOnlyCollection<long>? customerIds, CancellationToken cancellationToken, DateTime? stagesAsOf = null)
     {
         var customers = customerIds is null ? db.Customers : db.Customers.Where(c => customerIds.Contains(c.Id));
         await customers.ExecuteUpdateAsync(s => s
@@ -29,7 +30,7 @@ public sealed class CustomerSummaryRefresher(IDbContextFactory<PersonalizeDbCont
             .SetProperty(c => c.TotalSpent, c => c.Orders.Sum(o => (decimal?)o.Amount) ?? 0m)
             .SetProperty(c => c.FirstOrderAt, c => c.Orders.Min(o => (DateTime?)o.OrderedAt))
             .SetProperty(c => c.LastOrderAt, c => c.Orders.Max(o => (DateTime?)o.OrderedAt)), cancellationToken);
-        return await RefreshStagesAsync(customers, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await RefreshStagesAsync(customers, stagesAsOf ?? clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     /// <summary>Moves customers whose stage the passing of time changed (e.g. ACTIVE to AT_RISK).</summary>

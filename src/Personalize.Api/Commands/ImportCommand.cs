@@ -1,0 +1,51 @@
+using Personalize.Data;
+using Personalize.Import;
+using Spectre.Console;
+
+namespace Personalize.Api.Commands;
+
+/// <summary>`import KIND FILE [--skip-invalid] [--strict] [--source NAME]` and `import orders --preset online-retail [FILE]`.</summary>
+public sealed class ImportCommand : ICommand
+{
+    private const string OnlineRetailDefaultPath = "../shared/data/online-retail/online_retail.csv";
+
+    public string Name => "import";
+    public string Usage => "import customers|orders|interactions|content|offers|surveys|segments FILE [--skip-invalid] [--strict] [--source NAME]\n" +
+                           "  import orders --preset online-retail [FILE]";
+
+    public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var positional = invocation.Positional("source", "preset");
+        if (positional.Count == 0 || !Enum.TryParse<ImportKind>(positional[0], ignoreCase: true, out var kind))
+            return Fail($"Usage: {Usage}");
+        var preset = invocation.Option("preset");
+        if (preset is not null && (kind != ImportKind.Orders || preset != "online-retail"))
+            return Fail("The only preset is `import orders --preset online-retail [FILE]`.");
+        var path = positional.Count > 1 ? positional[1] : preset is not null ? OnlineRetailDefaultPath : null;
+        if (path is null) return Fail($"Usage: {Usage}");
+        if (!File.Exists(path))
+            return Fail(preset is not null && positional.Count == 1
+                ? $"The Online Retail file is not at {Path.GetFullPath(path)}; pass its path: import orders --preset online-retail FILE"
+                : $"File not found: {Path.GetFullPath(path)}");
+
+        var options = new ImportOptions
+        {
+            SkipInvalid = invocation.HasSwitch("skip-invalid"),
+            Strict = invocation.HasSwitch("strict"),
+            Source = invocation.Option("source") ?? Personalize.Orders.Order.DefaultSource,
+        };
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var importer = services.GetRequiredService<DataImporter>();
+        var summary = await ImportProgressDisplay.RunAsync($"Importing {Path.GetFileName(path)}", progress => preset is not null
+            ? importer.ImportOnlineRetailAsync(path, options, progress, cancellationToken)
+            : importer.ImportFileAsync(kind, path, options, progress, cancellationToken));
+        ImportProgressDisplay.Print(summary);
+        return summary.Committed ? 0 : 1;
+    }
+
+    private static int Fail(string message)
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        return 2;
+    }
+}

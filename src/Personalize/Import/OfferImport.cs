@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Personalize.Common;
+using Personalize.Lifecycle;
+using Personalize.Offers;
+using Personalize.Segments;
+
+namespace Personalize.Import;
+
+public sealed record OfferRow(string Code, string Title, string? Description, RewardType RewardType, decimal RewardValue, decimal Cost,
+    LifecycleStageSet EligibleStages, IReadOnlyList<string> EligibleSegments, decimal? MinClv, decimal? MaxClv, IReadOnlyList<string> Countries,
+    ChannelSet Channels, DateTime? ValidFrom, DateTime? ValidUntil, decimal? TotalBudget, int? PerCustomerCap, OfferStatus Status);
+
+/// <summary>
+/// code,title,description,reward_type,reward_value,cost,eligible_stages,min_clv,max_clv,countries,channels,valid_from,valid_until,
+/// total_budget,per_customer_cap,status[,eligible_segments] — upserts by code (BudgetSpent is never touched).
+/// </summary>
+internal sealed class OfferImport : IRowImport<OfferRow>
+{
+    public string What => "offers";
+    public IReadOnlyList<string> RequiredColumns { get; } = ["code", "title", "reward_type"];
+    public bool AffectsCustomerSummaries => false;
+
+    public OfferRow Parse(CsvRow row, ImportSession session)
+    {
+        var code = row.Required("code").ToUpperInvariant();
+        if (code.Length > 64 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            throw new RowError($"code: '{code}' is not a code (letters, digits, dashes and underscores, at most 64)");
+        var min = row.Decimal("min_clv");
+        var max = row.Decimal("max_clv");
+        if (min > max) throw new RowError("max_clv: is below min_clv");
+        var from = row.Date("valid_from");
+        var until = row.Date("valid_until");
+        if (from > until) throw new RowError("valid_until: is before valid_from");
+        var cap = row.Int("per_customer_cap");
+        if (cap < 1) throw new RowError($"per_customer_cap: {cap} is not positive");
+        return new OfferRow(code,
+            Validate.MaxLength("title", row.Required("title"), 300),
+            Validate.MaxLength("description", row.Text("description"), 2000),
+            row.Enum<RewardType>("reward_type"),
+            Validate.NotNegative("reward_value", row.Decimal("reward_value") ?? 0m),
+            Validate.NotNegative("cost", row.Decimal("cost") ?? 0m),
+            row.Stages("eligible_stages"),
+            row.List("eligible_segments").Distinct().ToList(),
+            min, max,
+            row.List("countries").Select(c => Validate.Country("countries", c)!).Distinct().ToList(),
+            row.Channels("channels"),
+            from, until,
+            row.Decimal("total_budget") is { } budget ? Validate.NotNegative("total_budget", budget) : null,
+            cap,
+            row.Enum<OfferStatus>("status", OfferStatus.Draft));
+    }
+
+    public async Task WriteAsync(IReadOnlyList<Parsed<OfferRow>> batch, ImportSession session, CancellationToken cancellationToken)
+    {
+        var codes = batch.Select(b => b.Row.Code).Distinct().ToList();
+        var offers = await session.Db.Offers.AsTracking().AsSplitQuery().Include(o => o.EligibleCountries).Include(o => o.EligibleSegments)
+            .Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, cancellationToken);
+        var segments = await SegmentLookup.LoadAsync(session, batch.SelectMany(b => b.Row.EligibleSegments), cancellationToken);
+
+        var created = 0;
+        foreach (var (line, row) in batch)
+        {
+            if (row.EligibleSegments.FirstOrDefault(s => !segments.ContainsKey(s)) is { } unknown)
+            {
+                session.ReportBad(line, $"eligible_segments: unknown segment '{unknown}'");
+                continue;
+            }
+            if (!offers.TryGetValue(row.Code, out var offer))
+            {
+                offer = new Offer { Code = row.Code, CreatedAt = session.Now, UpdatedAt = session.Now };
+                Apply(row, offer, segments);
+                session.Db.Offers.Add(offer);
+                offers[row.Code] = offer;
+                created++;
+                session.ReportImported();
+            }
+            else if (Apply(row, offer, segments))
+            {
+                offer.UpdatedAt = session.Now;
+                session.ReportImported();
+            }
+            else session.ReportSkipped("unchanged");
+        }
+        await session.SaveAsync(cancellationToken);
+        session.ReportCreated("offers", created);
+    }
+
+    private static bool Apply(OfferRow row, Offer o, IReadOnlyDictionary<string, Segment> segments)
+    {
+        var changes = new Changes();
+        changes.Set(o.Title, row.Title, v => o.Title = v);
+        changes.Set(o.Description, row.Description, v => o.Description = v);
+        changes.Set(o.RewardType, row.RewardType, v => o.RewardType = v);
+        changes.Set(o.RewardValue, row.RewardValue, v => o.RewardValue = v);
+        changes.Set(o.Cost, row.Cost, v => o.Cost = v);
+        changes.Set(o.EligibleStages, row.EligibleStages, v => o.EligibleStages = v);
+        changes.Set(o.MinClv, row.MinClv, v => o.MinClv = v);
+        changes.Set(o.MaxClv, row.MaxClv, v => o.MaxClv = v);
+        changes.Set(o.Channels, row.Channels, v => o.Channels = v);
+        changes.Set(o.ValidFrom, row.ValidFrom, v => o.ValidFrom = v);
+        changes.Set(o.ValidUntil, row.ValidUntil, v => o.ValidUntil = v);
+        changes.Set(o.TotalBudget, row.TotalBudget, v => o.TotalBudget = v);
+        changes.Set(o.PerCustomerCap, row.PerCustomerCap, v => o.PerCustomerCap = v);
+        changes.Set(o.Status, row.Status, v => o.Status = v);
+        var countriesChanged = CollectionSync.Sync(o.EligibleCountries, row.Countries, c => c.Country, c => new OfferCountry { Country = c });
+        var segmentsChanged = CollectionSync.Sync(o.EligibleSegments, row.EligibleSegments, s => s.Slug, s => segments[s]);
+        return changes.Any || countriesChanged || segmentsChanged;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalize.Data;
+using Personalize.Import;
+using Personalize.Lifecycle;
+
+namespace Personalize.Seeding;
+
+/// <summary>Progress of the seeding: the step under way and its rows.</summary>
+public sealed record SeedProgress(string Step, ImportProgress Rows);
+
+/// <summary>What the seeding did: one import summary per file, in order.</summary>
+public sealed record SeedSummary(DateTime AnchorDate, IReadOnlyList<ImportSummary> Steps, TimeSpan Elapsed)
+{
+    public long Created(string what) => Steps.Sum(s => s.CreatedOf(what));
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Seeded the demo store (anchor {AnchorDate:yyyy-MM-dd}): {Created("customers"):N0} customers, {Created("orders"):N0} orders, " +
+        $"{Created("interactions"):N0} interactions, {Created("survey responses"):N0} survey responses, {Created("content items"):N0} content items, " +
+        $"{Created("offers"):N0} offers, {Created("segments"):N0} segments in {Elapsed.TotalSeconds:0.0} s");
+}
+
+/// <summary>
+/// Loads the demo store — the catalog files in seed/ and a generated customer history — through the import engine.
+/// Refuses a database that already has customers.
+/// </summary>
+public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, IDbContextFactory<PersonalizeDbContext> factory,
+    IOptions<DemoStoreOptions> options, TimeProvider clock, ILogger<DemoStoreSeeder> logger)
+{
+    public const string DemoSource = "demo-store";
+
+    public string SeedDirectory => options.Value.Directory ?? Path.Combine(AppContext.BaseDirectory, "seed");
+
+    public async Task<bool> HasCustomersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Customers.AnyAsync(cancellationToken);
+    }
+
+    /// <exception cref="InvalidOperationException">The database has customers already, or a seed file is invalid.</exception>
+    public async Task<SeedSummary> SeedAsync(IProgress<SeedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (await HasCustomersAsync(cancellationToken))
+            throw new InvalidOperationException("The database already has customers; the demo store is only loaded into an empty database.");
+        var stopwatch = Stopwatch.StartNew();
+        var anchor = DateTime.SpecifyKind((options.Value.AnchorDate ?? clock.GetUtcNow().UtcDateTime).Date, DateTimeKind.Utc);
+        var dir = SeedDirectory;
+        var import = new ImportOptions { Source = DemoSource, RefreshCustomerSummaries = false, Now = anchor };
+        var history = new DemoStoreGenerator(dir, anchor, options.Value.RandomSeed).Generate(options.Value.Customers);
+        var steps = new List<ImportSummary>();
+
+        async Task Step(string name, Func<IProgress<ImportProgress>, Task<ImportSummary>> run)
+        {
+            var summary = await run(new Forward(progress, name));
+            steps.Add(summary);
+            logger.LogInformation("{Summary}", summary);
+            if (!summary.Committed)
+                throw new InvalidOperationException($"Seeding stopped: {summary}; {string.Join("; ", summary.BadRows.Take(5))}");
+        }
+
+        await Step("segments", _ => importer.ImportSegmentsAsync(Path.Combine(dir, "segments.json"), import, cancellationToken));
+        await Step("content", p => importer.ImportFileAsync(ImportKind.Content, Path.Combine(dir, "content.csv"), import, p, cancellationToken));
+        await Step("offers", p => importer.ImportFileAsync(ImportKind.Offers, Path.Combine(dir, "offers.csv"), import, p, cancellationToken));
+        await Step("customers", p => importer.ImportAsync(ImportKind.Customers, () => new LinesReader(history.Customers), import, p, cancellationToken));
+        await Step("orders", p => importer.ImportAsync(ImportKind.Orders, () => new LinesReader(history.Orders), import, p, cancellationToken));
+        await Step("interactions", p => importer.ImportAsync(ImportKind.Interactions, () => new LinesReader(history.Interactions), import, p, cancellationToken));
+        await Step("surveys", p => importer.ImportAsync(ImportKind.Surveys, () => new LinesReader(history.Surveys), import, p, cancellationToken));
+        await refresher.RefreshAllAsync(anchor, cancellationToken);
+
+        var result = new SeedSummary(anchor, steps, stopwatch.Elapsed);
+        logger.LogInformation("{Summary}", result);
+        return result;
+    }
+
+    private sealed class Forward(IProgress<SeedProgress>? inner, string step) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => inner?.Report(new SeedProgress(step, value));
+    }
+}
