@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,7 @@ public static class DataServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         services.AddSingleton<SqlStatementCounter>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlStatementCounter>());
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
@@ -23,14 +25,14 @@ public static class DataServiceCollectionExtensions
                 services.AddPooledDbContextFactory<SqlServerPersonalizeDbContext>((sp, db) => db
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                    .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlServerPersonalizeDbContext>>();
                 break;
             default:
                 services.AddPooledDbContextFactory<SqlitePersonalizeDbContext>((sp, db) => db
                     .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString)
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                    .AddInterceptors(sp.GetRequiredService<SqlStatementCounter>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlitePersonalizeDbContext>>();
                 break;
         }
