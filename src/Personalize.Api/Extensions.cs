@@ -20,7 +20,5 @@ public static class Extensions
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
     }
 
-    public static void UseBananaCakePop(this WebApplication app)
-    {
-    }
+    public static void UseBananaCakePop(this WebApplication app) => Ide.BananaCakePop.Serve(app);
 }
