@@ -14,5 +14,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+[ -d tests/http-audit/node_modules ] || npm ci --prefix tests/http-audit --no-audit --no-fund
+
 dotnet tool restore >/dev/null
 dotnet test Personalize.sln "$@"

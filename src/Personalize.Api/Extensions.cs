@@ -22,7 +22,5 @@ public static class Extensions
             await app.Services.GetRequiredService<Personalize.Seeding.DemoStoreSeeder>().SeedAsync(cancellationToken: app.Lifetime.ApplicationStopping);
     }
 
-    public static void UseBananaCakePop(this WebApplication app)
-    {
-    }
+    public static void UseBananaCakePop(this WebApplication app) => Ide.BananaCakePop.Serve(app);
 }
