@@ -17,4 +17,9 @@ fi
 [ -d tests/http-audit/node_modules ] || npm ci --prefix tests/http-audit --no-audit --no-fund
 
 dotnet tool restore >/dev/null
-dotnet test Personalize.sln "$@"
+log=$(mktemp)
+dotnet test Personalize.sln "$@" 2>&1 | tee "$log"
+# One closing line that any CI reads: "N passed, N failed".
+sed -n 's/.*Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\).*/\2 \1 \3/p' "$log" |
+  awk '{ p += $1; f += $2; s += $3 } END { if (NR) printf "%d passed, %d failed, %d skipped\n", p, f, s }'
+rm -f "$log"
