@@ -10,6 +10,7 @@ using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
 using Personalize.Seeding;
+using Personalize.Scores;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -26,7 +27,7 @@ public static class EngineServiceCollectionExtensions
 
         services.Configure<LifecycleOptions>(configuration.GetSection(LifecycleOptions.Section));
         services.AddSingleton<LifecycleClassifier>();
-        services.AddSingleton<CustomerSummaryRefresher>();
+        services.AddSingleton<CustomerSummaryRefresher>().AddSingleton<StageHistoryQueries>();
 
         services.AddSingleton<CustomerQueries>().AddSingleton<CustomerService>();
         services.AddSingleton<OrderQueries>().AddSingleton<OrderService>();
@@ -35,6 +36,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
+
+        services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
+        services.AddSingleton<ClvModelStore>().AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();
+        services.AddSingleton<ScoreRecomputer>().AddSingleton<ScoreReader>();
 
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));

@@ -8,6 +8,7 @@ public static class CommandRunner
     [
         new SeedCommand(),
         new ImportCommand(),
+        new ScoresCommand(),
         new SchemaCommand(),
     ];
 

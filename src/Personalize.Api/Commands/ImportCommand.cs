@@ -36,10 +36,10 @@ public sealed class ImportCommand : ICommand
         };
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var importer = services.GetRequiredService<DataImporter>();
-        var summary = await ImportProgressDisplay.RunAsync($"Importing {Path.GetFileName(path)}", progress => preset is not null
+        var summary = await ProgressDisplay.RunAsync($"Importing {Path.GetFileName(path)}", progress => preset is not null
             ? importer.ImportOnlineRetailAsync(path, options, progress, cancellationToken)
             : importer.ImportFileAsync(kind, path, options, progress, cancellationToken));
-        ImportProgressDisplay.Print(summary);
+        ProgressDisplay.Print(summary);
         return summary.Committed ? 0 : 1;
     }
 

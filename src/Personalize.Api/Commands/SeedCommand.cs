@@ -20,8 +20,8 @@ public sealed class SeedCommand : ICommand
                                    "Point ConnectionStrings:Personalize at a new database, e.g. --ConnectionStrings:Personalize=\"Data Source=demo.db\".");
             return 1;
         }
-        var summary = await ImportProgressDisplay.RunAsync<SeedProgress, SeedSummary>("Seeding the demo store",
-            progress => seeder.SeedAsync(progress, cancellationToken), p => $"{p.Step}: {ImportProgressDisplay.Describe(p.Rows)}");
+        var summary = await ProgressDisplay.RunAsync<SeedProgress, SeedSummary>("Seeding the demo store",
+            progress => seeder.SeedAsync(progress, cancellationToken), p => $"{p.Step}: {ProgressDisplay.Describe(p.Rows)}");
         foreach (var step in summary.Steps) Console.WriteLine($"  {step}");
         Console.WriteLine(summary.ToString());
         return 0;

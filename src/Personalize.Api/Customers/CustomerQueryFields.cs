@@ -2,8 +2,10 @@ using GraphQL;
 using GraphQL.Types;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
+using Personalize.Api.Scores;
 using Personalize.Customers;
 using Personalize.Lifecycle;
+using Personalize.Scores;
 
 namespace Personalize.Api.Customers;
 
@@ -33,6 +35,10 @@ public static class CustomerQueryFields
             .Description("Customers, filtered and sorted in the database, a page at a time.")
             .Paged(CustomerQueries.Filter.TypeName, CustomerQueries.Sort.TypeName)
             .ResolveAsync(async ctx => await ctx.Service<CustomerQueries>().ListAsync(ctx.Where(), ctx.Order(), ctx.PageRequest(), ctx.CancellationToken));
+
+        query.Field<ClvModelType>("clvModel")
+            .Description("The CLV models of the latest `scores recompute`; null before the first.")
+            .ResolveAsync(async ctx => await ctx.Service<ClvModelStore>().CurrentAsync(ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LifecycleStageSummaryType>>>>("lifecycleStages")
             .Description("Every lifecycle stage with what it means and how many customers are in it now.")

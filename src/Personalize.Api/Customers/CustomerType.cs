@@ -2,12 +2,14 @@ using GraphQL.Types;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
 using Personalize.Api.Orders;
+using Personalize.Api.Scores;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
 using Personalize.Customers;
 using Personalize.Lifecycle;
 using Personalize.Orders;
 using Personalize.Querying;
+using Personalize.Scores;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -34,6 +36,20 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Field(c => c.LastOrderAt, nullable: true).Description("Time of the latest order; null for prospects.");
         Field<NonNullGraphType<LifecycleStageType>>("lifecycleStage").Description("Current lifecycle stage.").Resolve(ctx => ctx.Source.Stage);
         Field(c => c.StageChangedAt).Description("When the customer entered the current stage.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageChangeType>>>>("stageHistory")
+            .Description("Every stage change, oldest first.")
+            .Resolve(ctx => ctx.Loaders()
+                .Get<long, IEnumerable<StageChange>>("Customer.stageHistory", async (ids, ct) =>
+                {
+                    var history = await ctx.Service<StageHistoryQueries>().ByCustomersAsync(ids.ToList(), ct);
+                    return ids.ToDictionary(id => id, id => history[id]);
+                })
+                .Load(ctx.Source.Id));
+        Field<CustomerClvType>("clv")
+            .Description("Lifetime value and the scores behind it; null until the customer has an order and `scores recompute` has run. Read from the score cache, or the database when the cache is down.")
+            .Resolve(ctx => ctx.Loaders()
+                .Get<long, CustomerScore>("Customer.clv", (ids, ct) => ctx.Service<ScoreReader>().GetManyAsync(ids.ToList(), ct))
+                .Load(ctx.Source.Id));
 
         Field<NonNullGraphType<ConnectionType<OrderType, Order>>>("orders")
             .Description("The customer's orders, newest first unless `order` says otherwise.")

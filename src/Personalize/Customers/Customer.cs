@@ -30,5 +30,34 @@ public class Customer
     public LifecycleStage Stage { get; set; } = LifecycleStage.Prospect;
     public DateTime StageChangedAt { get; set; }
 
+    // Current lifetime-value scores (null until the customer is first scored): the score cache mirrors these,
+    // and segment rules filter on them in SQL. Each snapshot also keeps its own copy (SnapshotScore).
+    public long? ScoreSnapshotId { get; set; }
+    public DateTime? ScoresAsOf { get; set; }
+    public DateTime? ScoredAt { get; set; }
+    /// <summary>BG/NBD x: repeat purchase days.</summary>
+    public int? RepeatPurchases { get; set; }
+    /// <summary>BG/NBD t_x, in the snapshot's time unit.</summary>
+    public double? RecencyPeriods { get; set; }
+    /// <summary>BG/NBD T, in the snapshot's time unit.</summary>
+    public double? AgePeriods { get; set; }
+    /// <summary>Mean spend per repeat purchase day (Gamma-Gamma input).</summary>
+    public decimal? MonetaryValue { get; set; }
+    public double? ProbabilityAlive { get; set; }
+    /// <summary>Expected purchases over the snapshot's horizon.</summary>
+    public double? ExpectedPurchases { get; set; }
+    /// <summary>Discounted CLV over the snapshot's horizon.</summary>
+    public decimal? PredictedClv { get; set; }
+    public decimal? HistoricalClv { get; set; }
+    public decimal? AverageOrderValue { get; set; }
+    public decimal? ExpectedAverageOrderValue { get; set; }
+    public int? RfmRecency { get; set; }
+    public int? RfmFrequency { get; set; }
+    public int? RfmMonetary { get; set; }
+    /// <summary>R×100 + F×10 + M, e.g. 545.</summary>
+    public int? RfmScore { get; set; }
+    /// <summary>When the customer is overdue for their own purchase rhythm (last order + a multiple of their mean gap).</summary>
+    public DateTime? RhythmDueAt { get; set; }
+
     public List<Orders.Order> Orders { get; set; } = [];
 }

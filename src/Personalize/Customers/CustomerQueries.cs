@@ -23,7 +23,15 @@ public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> fact
         .Comparable("totalSpent", c => c.TotalSpent, "Sum of all order amounts.")
         .Comparable("firstOrderAt", c => c.FirstOrderAt, "Time of the first order; null for prospects.")
         .Comparable("lastOrderAt", c => c.LastOrderAt, "Time of the latest order; null for prospects.")
-        .Enum("lifecycleStage", c => c.Stage, "Current lifecycle stage.");
+        .Enum("lifecycleStage", c => c.Stage, "Current lifecycle stage.")
+        .Comparable("predictedClv", c => c.PredictedClv, "Predicted, discounted lifetime value over the scoring horizon (null until scored).")
+        .Comparable("historicalClv", c => c.HistoricalClv, "Historical lifetime value: average order value × purchases per year × years of relationship.")
+        .Comparable("probabilityAlive", c => c.ProbabilityAlive, "BG/NBD probability that the customer is still active (0-1).")
+        .Comparable("expectedPurchases", c => c.ExpectedPurchases, "Purchases expected over the scoring horizon.")
+        .Comparable("rfmScore", c => c.RfmScore, "RFM cell R×100 + F×10 + M, e.g. 555 for the best.")
+        .Comparable("rfmRecency", c => c.RfmRecency, "RFM recency quintile, 5 = most recent.")
+        .Comparable("rfmFrequency", c => c.RfmFrequency, "RFM frequency quintile, 5 = most orders.")
+        .Comparable("rfmMonetary", c => c.RfmMonetary, "RFM monetary quintile, 5 = most spent.");
 
     public static readonly SortDefinition<Customer> Sort = new SortDefinition<Customer>(
             "CustomerSortInput", "One field to sort customers by; list several to sort by several. Ties are broken by an internal id.", c => c.Id)
@@ -35,7 +43,10 @@ public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> fact
         .Field("orderCount", c => c.OrderCount, "Number of orders.")
         .Field("totalSpent", c => c.TotalSpent, "Sum of all order amounts.")
         .Field("lastOrderAt", c => c.LastOrderAt, "Time of the latest order (customers without orders first when ascending).")
-        .Field("lifecycleStage", c => c.Stage, "Lifecycle stage, in the order PROSPECT, NEW, ACTIVE, AT_RISK, LAPSED, LOYAL.");
+        .Field("lifecycleStage", c => c.Stage, "Lifecycle stage, in the order PROSPECT, NEW, ACTIVE, AT_RISK, LAPSED, LOYAL.")
+        .Field("predictedClv", c => c.PredictedClv, "Predicted lifetime value (unscored customers first when ascending).")
+        .Field("probabilityAlive", c => c.ProbabilityAlive, "Probability that the customer is still active.")
+        .Field("rfmScore", c => c.RfmScore, "RFM cell.");
 
     public Task<Connection<Customer>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken)
     {

@@ -4,7 +4,9 @@ using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Interactions;
 using Personalize.Offers;
+using Personalize.Lifecycle;
 using Personalize.Orders;
+using Personalize.Scores;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -26,6 +28,9 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<OfferCountry> OfferCountries => Set<OfferCountry>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<ClvSnapshot> ClvSnapshots => Set<ClvSnapshot>();
+    public DbSet<SnapshotScore> SnapshotScores => Set<SnapshotScore>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);

@@ -2,52 +2,87 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Scores;
 
 namespace Personalize.Lifecycle;
 
 /// <summary>
 /// Recomputes customers' order summaries (count, total, first/last order) from their orders, then their lifecycle
-/// stage, in two set-based statements. Recording one order calls it for one customer inside its transaction;
-/// bulk imports and the passing of time call it for everyone.
+/// stage, set-based in SQL, recording each stage change. Recording one order calls it for one customer inside its
+/// transaction; bulk imports and the passing of time call it for everyone.
 /// </summary>
-public sealed class CustomerSummaryRefresher(IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, TimeProvider clock)
+public sealed class CustomerSummaryRefresher(
+    IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ClvModelStore models, TimeProvider clock)
 {
     /// <param name="stagesAsOf">The date stages are judged at; default now.</param>
     /// <returns>How many customers changed stage.</returns>
     public async Task<int> RefreshAllAsync(DateTime? stagesAsOf = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await RefreshAsync(db, null, cancellationToken, stagesAsOf);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RefreshSummariesAsync(db.Customers, cancellationToken);
+        var changed = await RefreshStagesAsync(db, db.Customers, stagesAsOf ?? Now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
-    /// <param name="customerIds">Null for every customer.</param>
-    /// <returns>How many customers changed stage.</returns>
-    public async Task<int> RefreshAsync(PersonalizeDbContext db, IReadOnlyCollection<long>? customerIds, CancellationToken cancellationToken, DateTime? stagesAsOf = null)
-    {
-        var customers = customerIds is null ? db.Customers : db.Customers.Where(c => customerIds.Contains(c.Id));
-        await customers.ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.OrderCount, c => c.Orders.Count())
-            .SetProperty(c => c.TotalSpent, c => c.Orders.Sum(o => (decimal?)o.Amount) ?? 0m)
-            .SetProperty(c => c.FirstOrderAt, c => c.Orders.Min(o => (DateTime?)o.OrderedAt))
-            .SetProperty(c => c.LastOrderAt, c => c.Orders.Max(o => (DateTime?)o.OrderedAt)), cancellationToken);
-        return await RefreshStagesAsync(customers, stagesAsOf ?? clock.GetUtcNow().UtcDateTime, cancellationToken);
-    }
+    /// <summary>Within the caller's transaction: the summaries of these customers from their orders.</summary>
+    public Task RefreshSummariesAsync(PersonalizeDbContext db, IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken) =>
+        RefreshSummariesAsync(db.Customers.Where(c => customerIds.Contains(c.Id)), cancellationToken);
+
+    /// <summary>Within the caller's transaction: the stages of these customers, as of now.</summary>
+    public Task<int> RefreshStagesAsync(PersonalizeDbContext db, IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken) =>
+        RefreshStagesAsync(db, db.Customers.Where(c => customerIds.Contains(c.Id)), Now, cancellationToken);
+
+    /// <summary>Within the caller's transaction: every customer's stage, with a snapshot's threshold not yet committed.</summary>
+    public Task<int> RefreshStagesAsync(PersonalizeDbContext db, DateTime asOf, decimal loyalClvThreshold, CancellationToken cancellationToken) =>
+        RefreshStagesAsync(db, db.Customers, asOf, cancellationToken, loyalClvThreshold);
 
     /// <summary>Moves customers whose stage the passing of time changed (e.g. ACTIVE to AT_RISK).</summary>
     public async Task<int> RefreshStagesAsync(DateTime asOf, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await RefreshStagesAsync(db.Customers, asOf, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await RefreshStagesAsync(db, db.Customers, asOf, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
-    private async Task<int> RefreshStagesAsync(IQueryable<Customer> customers, DateTime asOf, CancellationToken cancellationToken)
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static Task RefreshSummariesAsync(IQueryable<Customer> customers, CancellationToken cancellationToken) =>
+        customers.ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.OrderCount, c => c.Orders.Count())
+            .SetProperty(c => c.TotalSpent, c => c.Orders.Sum(o => (decimal?)o.Amount) ?? 0m)
+            .SetProperty(c => c.FirstOrderAt, c => c.Orders.Min(o => (DateTime?)o.OrderedAt))
+            .SetProperty(c => c.LastOrderAt, c => c.Orders.Max(o => (DateTime?)o.OrderedAt)), cancellationToken);
+
+    private async Task<int> RefreshStagesAsync(
+        PersonalizeDbContext db, IQueryable<Customer> customers, DateTime asOf, CancellationToken cancellationToken, decimal? loyalClvThreshold = null)
     {
-        var stage = classifier.StageAsOf(asOf);
-        // "The stored stage differs from the rule", with the rule spliced in so that it runs in SQL.
-        var differs = Expression.Lambda<Func<Customer, bool>>(
-            Expression.NotEqual(Expression.Property(stage.Parameters[0], nameof(Customer.Stage)), stage.Body), stage.Parameters[0]);
-        return await customers.Where(differs).ExecuteUpdateAsync(s => s
+        var threshold = loyalClvThreshold ?? (await models.CurrentAsync(cancellationToken))?.LoyalClvThreshold;
+        var stage = classifier.StageAsOf(asOf, threshold);
+        var customer = stage.Parameters[0];
+        var current = Expression.Property(customer, nameof(Customer.Stage));
+        // The rule is spliced into the queries, so both the comparison and the new stage are computed in SQL.
+        var differs = Expression.Lambda<Func<Customer, bool>>(Expression.NotEqual(current, stage.Body), customer);
+        var change = Expression.Lambda<Func<Customer, StageChange>>(Expression.MemberInit(Expression.New(typeof(StageChange)),
+            Expression.Bind(typeof(StageChange).GetProperty(nameof(StageChange.CustomerId))!, Expression.Property(customer, nameof(Customer.Id))),
+            Expression.Bind(typeof(StageChange).GetProperty(nameof(StageChange.From))!, Expression.Convert(current, typeof(LifecycleStage?))),
+            Expression.Bind(typeof(StageChange).GetProperty(nameof(StageChange.To))!, stage.Body)), customer);
+
+        var changes = await customers.Where(differs).Select(change).ToListAsync(cancellationToken);
+        if (changes.Count == 0) return 0;
+        foreach (var item in changes) item.ChangedAt = asOf;
+        foreach (var batch in changes.Chunk(5000))
+        {
+            db.StageChanges.AddRange(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        await customers.Where(differs).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Stage, stage)
             .SetProperty(c => c.StageChangedAt, asOf), cancellationToken);
+        return changes.Count;
     }
 }

@@ -7,7 +7,7 @@ public enum ClvTimeUnit
     Week,
 }
 
-internal static class ClvTimeUnitExtensions
+public static class ClvTimeUnitExtensions
 {
     /// <summary>The mean Gregorian month (365.25 / 12 days), used for monthly discounting.</summary>
     public const double DaysPerMonth = 365.25 / 12;

@@ -3,6 +3,7 @@ using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Lifecycle;
+using Personalize.Scores;
 
 namespace Personalize.Orders;
 
@@ -14,9 +15,11 @@ public sealed record RecordOrderInput(
 
 /// <summary>
 /// Records orders. (source, order id) identifies an order: recording it again returns the stored order and changes
-/// nothing. The order, its lines and the customer's summary and stage are written in one transaction.
+/// nothing. The order, its lines and the customer's summary, scores and stage are written in one transaction; the
+/// score cache is updated after it commits.
 /// </summary>
-public sealed class OrderService(IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher summaries, TimeProvider clock)
+public sealed class OrderService(
+    IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher summaries, CustomerRescorer rescorer, TimeProvider clock)
 {
     public async Task<MutationResult<Order>> RecordAsync(RecordOrderInput input, CancellationToken cancellationToken)
     {
@@ -59,8 +62,11 @@ public sealed class OrderService(IDbContextFactory<PersonalizeDbContext> factory
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await summaries.RefreshAsync(db, [customer.Id], cancellationToken);
+                await summaries.RefreshSummariesAsync(db, [customer.Id], cancellationToken);
+                await rescorer.RescoreAsync(db, customer.Id, cancellationToken);
+                await summaries.RefreshStagesAsync(db, [customer.Id], cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                await rescorer.PublishAsync(factory, [customer.Id], cancellationToken);
                 return MutationResult<Order>.Ok(order);
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt == 0)

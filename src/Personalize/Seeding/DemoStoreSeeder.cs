@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Data;
 using Personalize.Import;
 using Personalize.Lifecycle;
+using Personalize.Scores;
 
 namespace Personalize.Seeding;
 
@@ -24,10 +25,11 @@ public sealed record SeedSummary(DateTime AnchorDate, IReadOnlyList<ImportSummar
 }
 
 /// <summary>
-/// Loads the demo store — the catalog files in seed/ and a generated customer history — through the import engine.
+/// Loads the demo store — the catalog files in seed/ and a generated customer history — through the import engine,
+/// then scores it as of the anchor date.
 /// Refuses a database that already has customers.
 /// </summary>
-public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, IDbContextFactory<PersonalizeDbContext> factory,
+public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, IDbContextFactory<PersonalizeDbContext> factory,
     IOptions<DemoStoreOptions> options, TimeProvider clock, ILogger<DemoStoreSeeder> logger)
 {
     public const string DemoSource = "demo-store";
@@ -69,6 +71,7 @@ public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefres
         await Step("interactions", p => importer.ImportAsync(ImportKind.Interactions, () => new LinesReader(history.Interactions), import, p, cancellationToken));
         await Step("surveys", p => importer.ImportAsync(ImportKind.Surveys, () => new LinesReader(history.Surveys), import, p, cancellationToken));
         await refresher.RefreshAllAsync(anchor, cancellationToken);
+        logger.LogInformation("{Summary}", await scores.RecomputeAsync(DateOnly.FromDateTime(anchor), cancellationToken: cancellationToken));
 
         var result = new SeedSummary(anchor, steps, stopwatch.Elapsed);
         logger.LogInformation("{Summary}", result);

@@ -23,6 +23,10 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.LastOrderAt, c.Id });
         builder.HasIndex(c => new { c.TotalSpent, c.Id });
         builder.HasIndex(c => new { c.OrderCount, c.Id });
+        builder.HasIndex(c => new { c.PredictedClv, c.Id });
+        builder.HasIndex(c => new { c.ProbabilityAlive, c.Id });
+        builder.HasIndex(c => new { c.HistoricalClv, c.Id });
+        builder.HasIndex(c => new { c.RfmScore, c.Id });
         builder.HasMany(c => c.Orders).WithOne(o => o.Customer).HasForeignKey(o => o.CustomerId);
     }
 }

@@ -156,6 +156,13 @@ namespace Personalize.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<double?>("AgePeriods")
+                        .HasColumnType("float");
+
+                    b.Property<decimal?>("AverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<bool>("ConsentEmailMarketing")
                         .HasColumnType("bit");
 
@@ -173,6 +180,13 @@ namespace Personalize.Data.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<decimal?>("ExpectedAverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<double?>("ExpectedPurchases")
+                        .HasColumnType("float");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -184,6 +198,10 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<decimal?>("HistoricalClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<DateTime?>("LastOrderAt")
                         .HasColumnType("datetime2");
 
@@ -191,12 +209,53 @@ namespace Personalize.Data.Migrations.SqlServer
                         .HasMaxLength(35)
                         .HasColumnType("nvarchar(35)");
 
+                    b.Property<decimal?>("MonetaryValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("OrderCount")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("PredictedClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<double?>("ProbabilityAlive")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("RecencyPeriods")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("RepeatPurchases")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RfmFrequency")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RfmMonetary")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RfmRecency")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RfmScore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RhythmDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("ScoreSnapshotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ScoresAsOf")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Stage")
                         .HasColumnType("int");
@@ -222,11 +281,19 @@ namespace Personalize.Data.Migrations.SqlServer
 
                     b.HasIndex("Email", "Id");
 
+                    b.HasIndex("HistoricalClv", "Id");
+
                     b.HasIndex("LastOrderAt", "Id");
 
                     b.HasIndex("Name", "Id");
 
                     b.HasIndex("OrderCount", "Id");
+
+                    b.HasIndex("PredictedClv", "Id");
+
+                    b.HasIndex("ProbabilityAlive", "Id");
+
+                    b.HasIndex("RfmScore", "Id");
 
                     b.HasIndex("Stage", "Id");
 
@@ -275,6 +342,33 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasIndex("CustomerId", "OccurredAt");
 
                     b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("Personalize.Lifecycle.StageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("int");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAt", "Id");
+
+                    b.ToTable("StageChanges");
                 });
 
             modelBuilder.Entity("Personalize.Offers.Offer", b =>
@@ -475,6 +569,152 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("A")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Alpha")
+                        .HasColumnType("float");
+
+                    b.Property<double>("AnnualDiscountRate")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("B")
+                        .HasColumnType("float");
+
+                    b.Property<double>("BgNbdLogLikelihood")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("int");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Gamma")
+                        .HasColumnType("float");
+
+                    b.Property<int>("GammaGammaCustomerCount")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("GammaGammaLogLikelihood")
+                        .HasColumnType("float");
+
+                    b.Property<int>("HorizonMonths")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("LoyalClvThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<double?>("P")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Q")
+                        .HasColumnType("float");
+
+                    b.Property<double>("R")
+                        .HasColumnType("float");
+
+                    b.Property<int>("RepeatCustomerCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RfmBoundaries")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<double?>("SpendFrequencyCorrelation")
+                        .HasColumnType("float");
+
+                    b.Property<int>("TimeUnit")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAt");
+
+                    b.ToTable("ClvSnapshots");
+                });
+
+            modelBuilder.Entity("Personalize.Scores.SnapshotScore", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("AgePeriods")
+                        .HasColumnType("float");
+
+                    b.Property<decimal>("AverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("ExpectedAverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<double>("ExpectedPurchases")
+                        .HasColumnType("float");
+
+                    b.Property<decimal>("HistoricalClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("MonetaryValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal>("PredictedClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<double>("ProbabilityAlive")
+                        .HasColumnType("float");
+
+                    b.Property<double>("RecencyPeriods")
+                        .HasColumnType("float");
+
+                    b.Property<int>("RepeatPurchases")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RfmFrequency")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RfmMonetary")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RfmRecency")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RhythmDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("SnapshotId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("SnapshotScores");
+                });
+
             modelBuilder.Entity("Personalize.Segments.Segment", b =>
                 {
                     b.Property<long>("Id")
@@ -620,6 +860,15 @@ namespace Personalize.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Personalize.Lifecycle.StageChange", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Personalize.Offers.OfferCountry", b =>
                 {
                     b.HasOne("Personalize.Offers.Offer", null)
@@ -645,6 +894,21 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasOne("Personalize.Orders.Order", null)
                         .WithMany("Lines")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Scores.SnapshotScore", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Scores.ClvSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -147,6 +147,13 @@ namespace Personalize.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("AgePeriods")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
                     b.Property<bool>("ConsentEmailMarketing")
                         .HasColumnType("INTEGER");
 
@@ -164,6 +171,13 @@ namespace Personalize.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("ExpectedAverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ExpectedPurchases")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -175,6 +189,10 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("HistoricalClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("LastOrderAt")
                         .HasColumnType("TEXT");
 
@@ -182,12 +200,53 @@ namespace Personalize.Data.Migrations.Sqlite
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("MonetaryValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrderCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PredictedClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ProbabilityAlive")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RecencyPeriods")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("RepeatPurchases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RfmFrequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RfmMonetary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RfmRecency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RfmScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RhythmDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScoreSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScoresAsOf")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
@@ -213,11 +272,19 @@ namespace Personalize.Data.Migrations.Sqlite
 
                     b.HasIndex("Email", "Id");
 
+                    b.HasIndex("HistoricalClv", "Id");
+
                     b.HasIndex("LastOrderAt", "Id");
 
                     b.HasIndex("Name", "Id");
 
                     b.HasIndex("OrderCount", "Id");
+
+                    b.HasIndex("PredictedClv", "Id");
+
+                    b.HasIndex("ProbabilityAlive", "Id");
+
+                    b.HasIndex("RfmScore", "Id");
 
                     b.HasIndex("Stage", "Id");
 
@@ -263,6 +330,31 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId", "OccurredAt");
 
                     b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("Personalize.Lifecycle.StageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAt", "Id");
+
+                    b.ToTable("StageChanges");
                 });
 
             modelBuilder.Entity("Personalize.Offers.Offer", b =>
@@ -457,6 +549,150 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("A")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Alpha")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AnnualDiscountRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("B")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BgNbdLogLikelihood")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Gamma")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("GammaGammaCustomerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("GammaGammaLogLikelihood")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("HorizonMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LoyalClvThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("P")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Q")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("R")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RepeatCustomerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RfmBoundaries")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("SpendFrequencyCorrelation")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TimeUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAt");
+
+                    b.ToTable("ClvSnapshots");
+                });
+
+            modelBuilder.Entity("Personalize.Scores.SnapshotScore", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AgePeriods")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedAverageOrderValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedPurchases")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HistoricalClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MonetaryValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PredictedClv")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ProbabilityAlive")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RecencyPeriods")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RepeatPurchases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RfmFrequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RfmMonetary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RfmRecency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RhythmDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SnapshotId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("SnapshotScores");
+                });
+
             modelBuilder.Entity("Personalize.Segments.Segment", b =>
                 {
                     b.Property<long>("Id")
@@ -597,6 +833,15 @@ namespace Personalize.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Personalize.Lifecycle.StageChange", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Personalize.Offers.OfferCountry", b =>
                 {
                     b.HasOne("Personalize.Offers.Offer", null)
@@ -622,6 +867,21 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.HasOne("Personalize.Orders.Order", null)
                         .WithMany("Lines")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Scores.SnapshotScore", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Scores.ClvSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -5,9 +5,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Personalize.Data;
 
-namespace Personalize.Import;
+namespace Personalize.Data;
 
 /// <summary>
 /// Inserts rows with one prepared INSERT per table, reused for every row, inside the import's transaction.

@@ -5,10 +5,10 @@ using Spectre.Console;
 namespace Personalize.Api.Commands;
 
 /// <summary>
-/// Shows an import's progress: a live status line on a terminal, a plain line every few seconds otherwise (CI logs),
+/// Shows a long job's progress (import, scoring): a live status line on a terminal, a plain line every few seconds otherwise (CI logs),
 /// then the one-line summary and the first bad rows.
 /// </summary>
-public static class ImportProgressDisplay
+public static class ProgressDisplay
 {
     private const int BadRowsShown = 50;
 

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Personalize.Data;
+using Personalize.Lifetime;
+using Personalize.Scores;
+using Spectre.Console;
+
+namespace Personalize.Api.Commands;
+
+/// <summary>`scores recompute [--as-of YYYY-MM-DD]`: fit the CLV models, score every customer, cache the scores.</summary>
+public sealed class ScoresCommand : ICommand
+{
+    public string Name => "scores";
+    public string Usage => "scores recompute [--as-of YYYY-MM-DD]    fit BG/NBD and Gamma-Gamma, score every customer, store a snapshot, cache the scores";
+
+    public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (invocation.Positional("as-of") is not ["recompute"])
+        {
+            Console.Error.WriteLine($"Usage: {Usage}");
+            return 2;
+        }
+        DateOnly? asOf = null;
+        if (invocation.Option("as-of") is { } text)
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                Console.Error.WriteLine($"--as-of: '{text}' is not a date like 2024-06-30.");
+                return 2;
+            }
+            asOf = parsed;
+        }
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        try
+        {
+            var summary = await ProgressDisplay.RunAsync<ScoreProgress, ScoreRecomputeSummary>(
+                "Scoring customers",
+                progress => services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(asOf, progress, cancellationToken),
+                p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase}: {p.Done:N0} of {p.Total:N0}"));
+            Console.WriteLine(summary.ToString());
+            return 0;
+        }
+        catch (ModelFitException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]No scores: the model could not be fitted: {e.Message}[/]");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Personalize.Customers;
+using Personalize.Lifecycle;
+using Personalize.Scores;
+
+namespace Personalize.Data.Configurations;
+
+public sealed class ClvSnapshotConfiguration : IEntityTypeConfiguration<ClvSnapshot>
+{
+    public void Configure(EntityTypeBuilder<ClvSnapshot> builder)
+    {
+        builder.Property(s => s.RfmBoundaries).HasMaxLength(2000);
+        builder.HasIndex(s => s.ComputedAt);
+    }
+}
+
+public sealed class SnapshotScoreConfiguration : IEntityTypeConfiguration<SnapshotScore>
+{
+    public void Configure(EntityTypeBuilder<SnapshotScore> builder)
+    {
+        builder.HasKey(s => new { s.SnapshotId, s.CustomerId });
+        builder.HasOne<ClvSnapshot>().WithMany().HasForeignKey(s => s.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.CustomerId);
+    }
+}
+
+public sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageChange>
+{
+    public void Configure(EntityTypeBuilder<StageChange> builder)
+    {
+        builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.CustomerId, s.ChangedAt, s.Id });
+    }
+}

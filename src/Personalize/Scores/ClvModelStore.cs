@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Personalize.Data;
+
+namespace Personalize.Scores;
+
+/// <summary>
+/// The fitted CLV models: the current one (the latest snapshot, re-read at most every 30 seconds so that every API
+/// instance sees a recompute made elsewhere) and older ones by id (snapshots never change, so they are kept).
+/// </summary>
+public sealed class ClvModelStore(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock)
+{
+    private static readonly TimeSpan CurrentLifetime = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<long, ClvSnapshot> _byId = new();
+    private volatile CurrentEntry? _current;
+
+    public async Task<ClvSnapshot?> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_current is { } entry && now - entry.LoadedAt < CurrentLifetime) return entry.Snapshot;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var snapshot = await db.ClvSnapshots.OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (snapshot is not null) _byId[snapshot.Id] = snapshot;
+        _current = new CurrentEntry(snapshot, now);
+        return snapshot;
+    }
+
+    public async Task<ClvSnapshot?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        if (_byId.TryGetValue(id, out var snapshot)) return snapshot;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        snapshot = await db.ClvSnapshots.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (snapshot is not null) _byId[id] = snapshot;
+        return snapshot;
+    }
+
+    /// <summary>After a recompute in this process: the next read sees the new snapshot at once.</summary>
+    public void Invalidate() => _current = null;
+
+    private sealed record CurrentEntry(ClvSnapshot? Snapshot, DateTimeOffset LoadedAt);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Personalize.Data;
+
+namespace Personalize.Scores;
+
+/// <summary>
+/// Reads current scores for many customers: one cache round trip, then the database for what the cache lacks — or
+/// for everything when the cache is down or slow (callers get answers, not errors). Entries from an older snapshot
+/// than the current one are treated as misses, so a recompute whose cache write failed half-way serves no stale mix.
+/// </summary>
+public sealed class ScoreReader(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, ClvModelStore models, ILogger<ScoreReader> logger)
+{
+    public async Task<IReadOnlyDictionary<long, CustomerScore>> GetManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
+    {
+        var current = (await models.CurrentAsync(cancellationToken))?.Id;
+        if (current is null) return new Dictionary<long, CustomerScore>();
+
+        var found = new Dictionary<long, CustomerScore>();
+        var cacheWorks = true;
+        try
+        {
+            foreach (var (id, score) in await cache.GetManyAsync(customerIds, cancellationToken))
+                if (score.SnapshotId >= current) found[id] = score;
+        }
+        catch (ScoreCacheUnavailableException e)
+        {
+            cacheWorks = false;
+            logger.LogDebug(e, "Score cache unavailable; reading {Count} scores from the database.", customerIds.Count);
+        }
+
+        var missing = customerIds.Where(id => !found.ContainsKey(id)).ToList();
+        if (missing.Count == 0) return found;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var fromDatabase = (await db.Customers.Where(c => missing.Contains(c.Id) && c.ScoreSnapshotId != null).ToListAsync(cancellationToken))
+            .Select(CustomerScorer.ToCached).OfType<CustomerScore>().ToList();
+        foreach (var score in fromDatabase) found[score.CustomerId] = score;
+        if (cacheWorks && fromDatabase.Count > 0) await BackfillAsync(fromDatabase, cancellationToken);
+        return found;
+    }
+
+    private async Task BackfillAsync(IReadOnlyCollection<CustomerScore> scores, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cache.SetManyAsync(scores, cancellationToken);
+        }
+        catch (ScoreCacheUnavailableException e)
+        {
+            logger.LogDebug(e, "Could not backfill the score cache.");
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalize.Data;
+using Personalize.Lifecycle;
+using Personalize.Lifetime;
+
+namespace Personalize.Scores;
+
+public enum ScorePhase { ReadingOrders, Fitting, Scoring, Saving, UpdatingCustomers, Caching, Done }
+
+public sealed record ScoreProgress(ScorePhase Phase, long Done, long Total);
+
+/// <summary>What `scores recompute` did, in one line.</summary>
+public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChanges, int Cached, string? CacheProblem, TimeSpan Elapsed)
+{
+    public override string ToString() =>
+        $"Scored {Snapshot.CustomerCount:N0} customers as of {Snapshot.AsOf:yyyy-MM-dd} (snapshot {Snapshot.Id}): " +
+        $"BG/NBD r={Snapshot.R:G4} α={Snapshot.Alpha:G4} a={Snapshot.A:G4} b={Snapshot.B:G4} ({Snapshot.TimeUnit.ToString().ToLowerInvariant()}s, LL {Snapshot.BgNbdLogLikelihood:F1}), " +
+        (Snapshot.P is { } p ? $"Gamma-Gamma p={p:G4} q={Snapshot.Q:G4} γ={Snapshot.Gamma:G4} on {Snapshot.GammaGammaCustomerCount:N0} repeat customers (spend/frequency r={Snapshot.SpendFrequencyCorrelation:F3}), " : "no Gamma-Gamma fit, ") +
+        $"{StageChanges:N0} stage changes, {Cached:N0} cached{(CacheProblem is null ? "" : $" ({CacheProblem})")} in {Elapsed.TotalSeconds:F1} s";
+}
+
+/// <summary>
+/// `scores recompute`: reads every customer's orders up to a date, fits BG/NBD and Gamma-Gamma on sufficient
+/// statistics, scores every customer (CLV, P(alive), RFM), stores the snapshot and its per-customer rows, updates the
+/// customers' current scores and stages (recording stage changes), and writes the scores to the cache.
+/// </summary>
+public sealed class ScoreRecomputer(
+    IDbContextFactory<PersonalizeDbContext> factory, CustomerScorer scorer, CustomerSummaryRefresher refresher, ClvModelStore models,
+    IScoreCache cache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
+{
+    private const int CacheBatch = 20_000;
+
+    /// <exception cref="ModelFitException">The BG/NBD fit failed (e.g. nobody repeated); nothing is stored.</exception>
+    public async Task<ScoreRecomputeSummary> RecomputeAsync(DateOnly? asOf = null, IProgress<ScoreProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var options = scoring.Value;
+        var day = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOfTime = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var customers = await ReadStatisticsAsync(day, options.TimeUnit, progress, cancellationToken);
+
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 0, 2));
+        var repeat = new RepeatPurchaseData();
+        var spend = new SpendData();
+        foreach (var (_, s) in customers)
+        {
+            repeat.Add(s.Frequency, s.Recency, s.Age);
+            if (s.Frequency > 0 && s.MonetaryValue > 0) spend.Add(s.Frequency, (double)s.MonetaryValue);
+        }
+        var bgNbd = BgNbdFitter.Fit(repeat);
+        var bgParameters = bgNbd.GetParametersOrThrow();
+        var gammaGamma = spend.CustomerCount >= 2 ? GammaGammaFitter.Fit(spend) : null;
+        if (gammaGamma is { Converged: false })
+            logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
+        var ggParameters = gammaGamma is { Converged: true } ? gammaGamma.Parameters : null;
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 2, 2));
+
+        var rfmInputs = customers.Select(c => RfmInput.FromStatistics(c.Statistics)).ToList();
+        var rfm = RfmBoundaries.FromPopulation(rfmInputs);
+        var snapshot = new ClvSnapshot
+        {
+            AsOf = asOfTime, ComputedAt = clock.GetUtcNow().UtcDateTime, TimeUnit = options.TimeUnit,
+            CustomerCount = customers.Count, RepeatCustomerCount = (int)repeat.RepeatCustomerCount,
+            R = bgParameters.R, Alpha = bgParameters.Alpha, A = bgParameters.A, B = bgParameters.B, BgNbdLogLikelihood = bgNbd.LogLikelihood,
+            P = ggParameters?.P, Q = ggParameters?.Q, Gamma = ggParameters?.Gamma,
+            GammaGammaLogLikelihood = ggParameters is null ? null : gammaGamma!.LogLikelihood,
+            GammaGammaCustomerCount = (int)spend.CustomerCount,
+            SpendFrequencyCorrelation = GammaGammaModel.FrequencySpendCorrelation(spend),
+            HorizonMonths = options.HorizonMonths, AnnualDiscountRate = options.AnnualDiscountRate,
+            RfmBoundaries = rfm.ToString(),
+        };
+
+        var scores = new List<SnapshotScore>(customers.Count);
+        for (var i = 0; i < customers.Count; i++)
+        {
+            scores.Add(scorer.Score(customers[i].CustomerId, customers[i].Statistics, snapshot, rfm.Score(rfmInputs[i])));
+            if (i % 50_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.Scoring, i, customers.Count));
+        }
+        progress?.Report(new ScoreProgress(ScorePhase.Scoring, customers.Count, customers.Count));
+        snapshot.LoyalClvThreshold = TopBandThreshold(scores, lifecycle.Value.LoyalTopShare);
+
+        var stageChanges = await SaveAsync(snapshot, scores, asOfTime, progress, cancellationToken);
+        models.Invalidate();
+        snapshot.DurationSeconds = stopwatch.Elapsed.TotalSeconds;
+        var (cached, cacheProblem) = await WriteCacheAsync(snapshot.Id, progress, cancellationToken);
+
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            await db.ClvSnapshots.Where(s => s.Id == snapshot.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DurationSeconds, stopwatch.Elapsed.TotalSeconds), cancellationToken);
+        progress?.Report(new ScoreProgress(ScorePhase.Done, customers.Count, customers.Count));
+        return new ScoreRecomputeSummary(snapshot, stageChanges, cached, cacheProblem, stopwatch.Elapsed);
+    }
+
+    /// <summary>Every customer's statistics from their orders up to the as-of day, streamed in customer order.</summary>
+    private async Task<List<(long CustomerId, CustomerStatistics Statistics)>> ReadStatisticsAsync(
+        DateOnly asOf, ClvTimeUnit unit, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    {
+        var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var total = await db.Orders.CountAsync(o => o.OrderedAt < end, cancellationToken);
+        var result = new List<(long, CustomerStatistics)>();
+        var orders = db.Orders.Where(o => o.OrderedAt < end)
+            .OrderBy(o => o.CustomerId).ThenBy(o => o.OrderedAt)
+            .Select(o => new { o.CustomerId, o.OrderedAt, o.Amount, o.Margin })
+            .AsAsyncEnumerable();
+        var current = -1L;
+        var transactions = new List<CustomerTransaction>();
+        long read = 0;
+        void Flush()
+        {
+            if (transactions.Count > 0 && CustomerStatistics.FromTransactions(transactions, asOf, unit) is { } statistics)
+                result.Add((current, statistics));
+            transactions.Clear();
+        }
+        await foreach (var order in orders.WithCancellation(cancellationToken))
+        {
+            if (order.CustomerId != current)
+            {
+                Flush();
+                current = order.CustomerId;
+            }
+            transactions.Add(new CustomerTransaction(order.OrderedAt, order.Amount, order.Margin));
+            if (++read % 200_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, read, total));
+        }
+        Flush();
+        progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, read, total));
+        return result;
+    }
+
+    /// <summary>The predicted CLV from which a customer is in the top band (the LOYAL threshold).</summary>
+    private static decimal TopBandThreshold(List<SnapshotScore> scores, double topShare)
+    {
+        if (scores.Count == 0) return decimal.MaxValue;
+        var sorted = scores.Select(s => s.PredictedClv).OrderDescending().ToArray();
+        var index = Math.Clamp((int)Math.Ceiling(topShare * sorted.Length) - 1, 0, sorted.Length - 1);
+        return sorted[index];
+    }
+
+    /// <returns>How many customers changed stage.</returns>
+    private async Task<int> SaveAsync(ClvSnapshot snapshot, List<SnapshotScore> scores, DateTime asOf, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ClvSnapshots.Add(snapshot);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var score in scores) score.SnapshotId = snapshot.Id;
+
+        using (var bulk = new BulkInserter(db))
+            for (var i = 0; i < scores.Count; i += 50_000)
+            {
+                bulk.Insert(scores.Skip(i).Take(50_000));
+                progress?.Report(new ScoreProgress(ScorePhase.Saving, Math.Min(i + 50_000, scores.Count), scores.Count));
+            }
+
+        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 0, 3));
+        await CurrentScoresFromSnapshotAsync(db, snapshot, cancellationToken);
+        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 1, 3));
+        var changes = await refresher.RefreshStagesAsync(db, asOf, snapshot.LoyalClvThreshold, cancellationToken);
+        var id = snapshot.Id;
+        await db.SnapshotScores.Where(s => s.SnapshotId == id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Stage, x => db.Customers.Where(c => c.Id == x.CustomerId).Select(c => c.Stage).First()), cancellationToken);
+        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 2, 3));
+
+        var keep = await db.ClvSnapshots.OrderByDescending(s => s.Id).Select(s => s.Id).Take(Math.Max(1, scoring.Value.KeepSnapshots)).ToListAsync(cancellationToken);
+        await db.SnapshotScores.Where(s => !keep.Contains(s.SnapshotId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ClvSnapshots.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 3, 3));
+        return changes;
+    }
+
+    /// <summary>Copies the snapshot's rows onto the customers' current-score columns, set-based; customers without a row lose their scores.</summary>
+    private static async Task CurrentScoresFromSnapshotAsync(PersonalizeDbContext db, ClvSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var (id, asOf, scoredAt) = (snapshot.Id, snapshot.AsOf, snapshot.ComputedAt);
+        var rows = db.SnapshotScores.Where(s => s.SnapshotId == id);
+        await db.Customers.Where(c => rows.Any(s => s.CustomerId == c.Id)).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.ScoreSnapshotId, id)
+            .SetProperty(c => c.ScoresAsOf, asOf)
+            .SetProperty(c => c.ScoredAt, scoredAt)
+            .SetProperty(c => c.RepeatPurchases, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)s.RepeatPurchases).First())
+            .SetProperty(c => c.RecencyPeriods, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (double?)s.RecencyPeriods).First())
+            .SetProperty(c => c.AgePeriods, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (double?)s.AgePeriods).First())
+            .SetProperty(c => c.MonetaryValue, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.MonetaryValue).First())
+            .SetProperty(c => c.ProbabilityAlive, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (double?)s.ProbabilityAlive).First())
+            .SetProperty(c => c.ExpectedPurchases, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (double?)s.ExpectedPurchases).First())
+            .SetProperty(c => c.PredictedClv, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.PredictedClv).First())
+            .SetProperty(c => c.HistoricalClv, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.HistoricalClv).First())
+            .SetProperty(c => c.AverageOrderValue, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.AverageOrderValue).First())
+            .SetProperty(c => c.ExpectedAverageOrderValue, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.ExpectedAverageOrderValue).First())
+            .SetProperty(c => c.RfmRecency, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)s.RfmRecency).First())
+            .SetProperty(c => c.RfmFrequency, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)s.RfmFrequency).First())
+            .SetProperty(c => c.RfmMonetary, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)s.RfmMonetary).First())
+            .SetProperty(c => c.RfmScore, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)(s.RfmRecency * 100 + s.RfmFrequency * 10 + s.RfmMonetary)).First())
+            .SetProperty(c => c.RhythmDueAt, c => rows.Where(s => s.CustomerId == c.Id).Select(s => s.RhythmDueAt).First()), cancellationToken);
+        await db.Customers.Where(c => c.ScoreSnapshotId != null && c.ScoreSnapshotId != id).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.ScoreSnapshotId, (long?)null).SetProperty(c => c.ScoresAsOf, (DateTime?)null).SetProperty(c => c.ScoredAt, (DateTime?)null)
+            .SetProperty(c => c.RepeatPurchases, (int?)null).SetProperty(c => c.RecencyPeriods, (double?)null).SetProperty(c => c.AgePeriods, (double?)null)
+            .SetProperty(c => c.MonetaryValue, (decimal?)null).SetProperty(c => c.ProbabilityAlive, (double?)null).SetProperty(c => c.ExpectedPurchases, (double?)null)
+            .SetProperty(c => c.PredictedClv, (decimal?)null).SetProperty(c => c.HistoricalClv, (decimal?)null).SetProperty(c => c.AverageOrderValue, (decimal?)null)
+            .SetProperty(c => c.ExpectedAverageOrderValue, (decimal?)null).SetProperty(c => c.RfmRecency, (int?)null).SetProperty(c => c.RfmFrequency, (int?)null)
+            .SetProperty(c => c.RfmMonetary, (int?)null).SetProperty(c => c.RfmScore, (int?)null).SetProperty(c => c.RhythmDueAt, (DateTime?)null), cancellationToken);
+    }
+
+    private async Task<(int Cached, string? Problem)> WriteCacheAsync(long snapshotId, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var total = await db.Customers.CountAsync(c => c.ScoreSnapshotId == snapshotId, cancellationToken);
+        var cached = 0;
+        var after = 0L;
+        try
+        {
+            while (true)
+            {
+                var batch = await db.Customers.Where(c => c.ScoreSnapshotId == snapshotId && c.Id > after).OrderBy(c => c.Id).Take(CacheBatch).ToListAsync(cancellationToken);
+                if (batch.Count == 0) break;
+                await cache.SetManyAsync(batch.Select(CustomerScorer.ToCached).OfType<CustomerScore>().ToList(), cancellationToken);
+                cached += batch.Count;
+                after = batch[^1].Id;
+                progress?.Report(new ScoreProgress(ScorePhase.Caching, cached, total));
+            }
+            return (cached, null);
+        }
+        catch (ScoreCacheUnavailableException e)
+        {
+            logger.LogWarning(e, "The score cache is unavailable; reads fall back to the database until scores are cached again.");
+            return (cached, "cache unavailable: reads use the database");
+        }
+    }
+}
