@@ -2,11 +2,12 @@ using System.Diagnostics;
 using Personalize.Scores;
 using Personalize.Scores.Cache;
 using Personalize.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Personalize.Tests.Scores;
 
 /// <summary>Each test owns its server, since it kills it.</summary>
-public sealed class RedisScoreCacheOutageTests : IAsyncLifetime
+public sealed class RedisScoreCacheOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan ReconnectWithin = TimeSpan.FromSeconds(15);
@@ -33,14 +34,17 @@ public sealed class RedisScoreCacheOutageTests : IAsyncLifetime
         var stopwatch = Stopwatch.StartNew();
         await Assert.ThrowsAsync<ScoreCacheUnavailableException>(() => _cache.GetManyAsync([1], default));
         Assert.True(stopwatch.Elapsed < FailFast, $"took {stopwatch.ElapsedMilliseconds} ms to report the outage");
+        output.WriteLine($"first read after the kill failed in {stopwatch.Elapsed.TotalMilliseconds:F1} ms");
 
         // While the circuit is open a dead Redis costs nothing.
         stopwatch.Restart();
         for (var i = 0; i < 100; i++)
             await Assert.ThrowsAsync<ScoreCacheUnavailableException>(() => _cache.GetManyAsync([1], default));
         Assert.True(stopwatch.Elapsed < FailFast, $"100 reads during the outage took {stopwatch.ElapsedMilliseconds} ms");
+        output.WriteLine($"100 reads during the outage failed in {stopwatch.Elapsed.TotalMilliseconds:F1} ms in all");
 
         await _server.StartAsync();
+        stopwatch.Restart();
 
         // The restarted server is empty (no persistence): working again means a write then a read succeed.
         await EventuallyAsync(async () =>
@@ -48,6 +52,7 @@ public sealed class RedisScoreCacheOutageTests : IAsyncLifetime
             await _cache.SetManyAsync([score], default);
             Assert.Equal(score, (await _cache.GetManyAsync([1], default))[1]);
         });
+        output.WriteLine($"working again {stopwatch.Elapsed.TotalMilliseconds:F0} ms after the restart");
     }
 
     [Fact]

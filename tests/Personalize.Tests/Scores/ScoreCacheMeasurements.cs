@@ -11,8 +11,11 @@ namespace Personalize.Tests.Scores;
 /// Timings printed to the test output, not asserted: run alone with
 /// <c>dotnet test --filter FullyQualifiedName~ScoreCacheMeasurements --logger "console;verbosity=detailed"</c>.
 /// </summary>
+[Collection(Name)]
 public sealed class ScoreCacheMeasurements(RedisServer server, ITestOutputHelper output) : IClassFixture<RedisServer>, IAsyncLifetime
 {
+    public const string Name = "Score cache measurements, run alone";
+
     private const int Scores = 100_000;
     private const int Rounds = 10;
 
@@ -99,3 +102,7 @@ public sealed class ScoreCacheMeasurements(RedisServer server, ITestOutputHelper
         await _admin.DisposeAsync();
     }
 }
+
+/// <summary>Runs the measurements after the parallel tests, alone, so neither disturbs the other's timings.</summary>
+[CollectionDefinition(ScoreCacheMeasurements.Name, DisableParallelization = true)]
+public sealed class ScoreCacheMeasurementsCollection;
