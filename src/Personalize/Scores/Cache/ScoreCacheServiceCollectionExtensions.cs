@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Personalize.Scores.Cache;
+
+public static class ScoreCacheServiceCollectionExtensions
+{
+    /// <summary>
+    /// A singleton <see cref="IScoreCache"/>: Redis when <c>ConnectionStrings:Redis</c> is set, else in process.
+    /// Options come from the "ScoreCache" section.
+    /// </summary>
+    public static IServiceCollection AddScoreCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ScoreCacheOptions.Section).Get<ScoreCacheOptions>() ?? new ScoreCacheOptions();
+        options.ConnectionString = configuration.GetConnectionString(ScoreCacheOptions.ConnectionStringName);
+        services.AddSingleton(options);
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            services.AddSingleton<IScoreCache, InMemoryScoreCache>();
+        else
+            services.AddSingleton<IScoreCache>(provider =>
+                new RedisScoreCache(options, provider.GetService<ILogger<RedisScoreCache>>()));
+        return services;
+    }
+}
