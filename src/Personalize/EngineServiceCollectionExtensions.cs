@@ -11,6 +11,7 @@ using Personalize.Orders;
 using Personalize.Querying;
 using Personalize.Seeding;
 using Personalize.Scores;
+using Personalize.Scores.Cache;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -38,6 +39,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SurveyService>();
 
         services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
+        services.AddScoreCache(configuration);
         services.AddSingleton<ClvModelStore>().AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();
         services.AddSingleton<ScoreRecomputer>().AddSingleton<ScoreReader>();
 

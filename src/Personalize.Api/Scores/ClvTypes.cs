@@ -22,10 +22,9 @@ public sealed class CustomerClvType : ObjectGraphType<CustomerScore>
                 if (months is < 1 or > 120) throw new ExecutionError("months: between 1 and 120.") { Code = "INVALID_ARGUMENT" };
                 var snapshot = await Snapshot(ctx);
                 if (months == snapshot.HorizonMonths) return ctx.Source.PredictedClv;
-                var s = ctx.Source;
-                var value = PredictiveClv.Calculate(snapshot.PurchaseModel(), s.Frequency, s.Recency, s.Age, snapshot.TimeUnit,
-                    (double)s.ExpectedAverageOrderValue, null, new PredictiveClvOptions { HorizonMonths = months, AnnualDiscountRate = snapshot.AnnualDiscountRate }).Value;
-                return Math.Round((decimal)value, 2);
+                // The stored value is spend × margin × the discounted purchases of the snapshot's horizon: rescale the purchases.
+                var stored = DiscountedPurchases(snapshot, ctx.Source, snapshot.HorizonMonths);
+                return stored <= 0 ? 0m : Math.Round(ctx.Source.PredictedClv * (decimal)(DiscountedPurchases(snapshot, ctx.Source, months) / stored), 2);
             });
         Field<NonNullGraphType<FloatGraphType>>("expectedPurchases")
             .Description("Purchases (distinct purchase days) expected in the next `days` days, from BG/NBD given this customer's history.")
@@ -46,6 +45,10 @@ public sealed class CustomerClvType : ObjectGraphType<CustomerScore>
         Field(s => s.AsOf).Description("The date the scores describe.");
         Field(s => s.ScoredAt).Name("computedAt").Description("When the scores were computed.");
     }
+
+    private static double DiscountedPurchases(ClvSnapshot snapshot, CustomerScore s, int months) =>
+        PredictiveClv.Calculate(snapshot.PurchaseModel(), s.Frequency, s.Recency, s.Age, snapshot.TimeUnit, expectedSpend: 1, marginRate: null,
+            new PredictiveClvOptions { HorizonMonths = months, AnnualDiscountRate = snapshot.AnnualDiscountRate }).Value;
 
     private static async Task<ClvSnapshot> Snapshot(IResolveFieldContext<CustomerScore> ctx) =>
         await ctx.Service<ClvModelStore>().GetAsync(ctx.Source.SnapshotId, ctx.CancellationToken)
