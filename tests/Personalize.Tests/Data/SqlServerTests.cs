@@ -76,7 +76,12 @@ public sealed class SqlServerTests : IDisposable
         await SendAsync(() => _services.GetRequiredService<SurveyService>().ScoresAsync([1, 2], default));
         await SendAsync(() => _services.GetRequiredService<SegmentQueries>().SizesAsync(
             [new Segment { Id = 1, Slug = "a", RuleJson = """{"country":{"eq":"FR"}}""" }, new Segment { Id = 2, Slug = "b", RuleJson = """{"orderCount":{"gte":3}}""" }], default));
-        await SendAsync(() => _services.GetRequiredService<CustomerSummaryRefresher>().RefreshAllAsync());
+        var refresher = _services.GetRequiredService<CustomerSummaryRefresher>();
+        await using (var db = await _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
+        {
+            await SendAsync(() => refresher.RefreshSummariesAsync(db, [1, 2], default));
+            await SendAsync(() => refresher.RefreshStagesAsync(db, [1, 2], default));
+        }
 
         Assert.True(_captured.Statements.Count >= 10, $"captured {_captured.Statements.Count} statements");
         foreach (var sql in _captured.Statements) AssertParses(sql);
