@@ -9,6 +9,7 @@ public static class CommandRunner
         new SeedCommand(),
         new ImportCommand(),
         new SchemaCommand(),
+        new EvaluateCommand(),
     ];
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)
