@@ -8,36 +8,38 @@ using Spectre.Console;
 namespace Personalize.Api.Commands;
 
 /// <summary>
-/// `evaluate clv --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--time-unit week|day]`: back-tests BG/NBD on the
+/// `evaluate clv --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--time-unit week|day] [--fit-tolerance X]`: back-tests BG/NBD on the
 /// stored orders and prints the fit, predicted against actual holdout purchases, and the conditional-expectation table.
 /// </summary>
 public sealed class EvaluateCommand : ICommand
 {
     public string Name => "evaluate";
-    public string Usage => "evaluate clv --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--time-unit week|day]";
+    public string Usage => "evaluate clv --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--time-unit week|day] [--fit-tolerance 1e-12]";
 
     public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var positional = invocation.Positional("calibration-end", "holdout-end", "time-unit");
+        var positional = invocation.Positional("calibration-end", "holdout-end", "time-unit", "fit-tolerance");
         if (positional is not ["clv"]
             || Date(invocation.Option("calibration-end")) is not { } calibrationEnd
             || Date(invocation.Option("holdout-end")) is not { } holdoutEnd
-            || Unit(invocation.Option("time-unit") ?? "week") is not { } unit)
+            || Unit(invocation.Option("time-unit") ?? "week") is not { } unit
+            || Tolerance(invocation.Option("fit-tolerance")) is not { } tolerance)
             return Fail($"Usage: {Usage}");
         if (holdoutEnd <= calibrationEnd) return Fail("--holdout-end must come after --calibration-end.");
 
+        var options = new ClvBacktestOptions(calibrationEnd, holdoutEnd, unit) { Fit = ModelFitOptions.Default with { Tolerance = tolerance } };
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var backtest = new ClvBacktest(services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>());
         ClvBacktestResult result;
         try
         {
             result = await ImportProgressDisplay.RunAsync<ClvBacktestProgress, ClvBacktestResult>("Back-testing BG/NBD",
-                progress => backtest.RunAsync(new ClvBacktestOptions(calibrationEnd, holdoutEnd, unit), progress, cancellationToken),
+                progress => backtest.RunAsync(options, progress, cancellationToken),
                 Describe);
         }
         catch (ModelFitException e)
         {
-            return Fail($"BG/NBD could not be fitted: {e.Message}");
+            return Fail($"BG/NBD could not be fitted: {e.Message} (a looser --fit-tolerance, e.g. 1e-10, stops on a flat ridge)");
         }
         Print(result);
         return 0;
@@ -48,7 +50,7 @@ public sealed class EvaluateCommand : ICommand
         var (r, alpha, a, b) = result.Parameters;
         var unit = result.Options.Unit.ToString().ToLowerInvariant();
         Console.WriteLine(F($"BG/NBD fitted on {result.Customers.Count:N0} customers ({result.OrdersRead:N0} orders read, {result.CalibrationRepeatPurchases:N0} calibration repeat purchases), time unit {unit}:"));
-        Console.WriteLine(F($"  r = {r:0.0000}, alpha = {alpha:0.0000}, a = {a:0.0000}, b = {b:0.0000}, log-likelihood = {result.LogLikelihood:0.00}"));
+        Console.WriteLine(F($"  r = {r:G5}, alpha = {alpha:G5}, a = {a:G5}, b = {b:G5}, log-likelihood = {result.LogLikelihood:0.00}"));
         Console.WriteLine(F($"Holdout {result.Options.CalibrationEnd:yyyy-MM-dd} → {result.Options.HoldoutEnd:yyyy-MM-dd} ({result.Options.HoldoutLength:0.##} {unit}s): ") + F($"predicted {result.PredictedHoldoutPurchases:N1}, actual {result.ActualHoldoutPurchases:N0} repeat purchase days ({result.RelativeError:+0.0%;-0.0%})"));
         Console.WriteLine(F($"Per customer: MAE {result.MeanAbsoluteError:0.0000}, RMSE {result.RootMeanSquaredError:0.0000}"));
 
@@ -77,6 +79,10 @@ public sealed class EvaluateCommand : ICommand
         "day" => ClvTimeUnit.Day,
         _ => null,
     };
+
+    private static double? Tolerance(string? value) =>
+        value is null ? ModelFitOptions.Default.Tolerance
+        : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t is > 0 and < 1 ? t : null;
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

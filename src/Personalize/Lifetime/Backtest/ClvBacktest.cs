@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
@@ -33,8 +34,11 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
         foreach (var c in customers) data.Add(c.Frequency, c.Recency, c.Age);
 
         progress?.Report(new ClvBacktestProgress(ClvBacktestStage.Fitting, ordersRead, customers.Count));
-        var fit = BgNbdFitter.Fit(data);
-        var parameters = fit.GetParametersOrThrow();
+        var fit = BgNbdFitter.Fit(data, options: options.Fit);
+        if (!fit.Converged || fit.Parameters is not { } parameters)
+            throw new ModelFitException(fit.Parameters is { } best
+                ? string.Create(CultureInfo.InvariantCulture, $"{fit.FailureReason} Best point found: r = {best.R:G4}, alpha = {best.Alpha:G4}, a = {best.A:G4}, b = {best.B:G4}, log-likelihood = {fit.LogLikelihood:0.00}.")
+                : fit.FailureReason ?? "The fit failed.");
 
         progress?.Report(new ClvBacktestProgress(ClvBacktestStage.Predicting, ordersRead, customers.Count));
         Predict(customers, new BgNbdModel(parameters), options.HoldoutLength);
