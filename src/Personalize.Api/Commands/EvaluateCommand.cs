@@ -39,7 +39,7 @@ public sealed class EvaluateCommand : ICommand
         }
         catch (ModelFitException e)
         {
-            return Fail($"BG/NBD could not be fitted: {e.Message} (a looser --fit-tolerance, e.g. 1e-10, stops on a flat ridge)");
+            return Fail($"BG/NBD could not be fitted: {e.Message}");
         }
         Print(result);
         return 0;
