@@ -10,6 +10,7 @@ namespace Personalize.Api.Commands;
 /// <summary>
 /// `evaluate clv --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--time-unit week|day] [--fit-tolerance X]`: back-tests BG/NBD on the
 /// stored orders and prints the fit, predicted against actual holdout purchases, and the conditional-expectation table.
+/// Exit code 0, 1 when the model cannot be fitted, 2 for a usage error.
 /// </summary>
 public sealed class EvaluateCommand : ICommand
 {
@@ -39,7 +40,8 @@ public sealed class EvaluateCommand : ICommand
         }
         catch (ModelFitException e)
         {
-            return Fail($"BG/NBD could not be fitted: {e.Message}");
+            Fail($"BG/NBD could not be fitted: {e.Message}");
+            return 1;
         }
         Print(result);
         return 0;
