@@ -10,6 +10,7 @@ public static class CommandRunner
         new ImportCommand(),
         new ScoresCommand(),
         new SchemaCommand(),
+        new EvaluateCommand(),
     ];
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)

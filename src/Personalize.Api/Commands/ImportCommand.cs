@@ -4,14 +4,15 @@ using Spectre.Console;
 
 namespace Personalize.Api.Commands;
 
-/// <summary>`import KIND FILE [--skip-invalid] [--strict] [--source NAME]` and `import orders --preset online-retail [FILE]`.</summary>
+/// <summary>`import KIND FILE [--skip-invalid] [--strict] [--source NAME]`, `import orders --preset online-retail [FILE]` and `import orders --preset cdnow FILE`.</summary>
 public sealed class ImportCommand : ICommand
 {
     private const string OnlineRetailDefaultPath = "../shared/data/online-retail/online_retail.csv";
 
     public string Name => "import";
     public string Usage => "import customers|orders|interactions|content|offers|surveys|segments FILE [--skip-invalid] [--strict] [--source NAME]\n" +
-                           "  import orders --preset online-retail [FILE]";
+                           "  import orders --preset online-retail [FILE]\n" +
+                           "  import orders --preset cdnow FILE";
 
     public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -19,9 +20,9 @@ public sealed class ImportCommand : ICommand
         if (positional.Count == 0 || !Enum.TryParse<ImportKind>(positional[0], ignoreCase: true, out var kind))
             return Fail($"Usage: {Usage}");
         var preset = invocation.Option("preset");
-        if (preset is not null && (kind != ImportKind.Orders || preset != "online-retail"))
-            return Fail("The only preset is `import orders --preset online-retail [FILE]`.");
-        var path = positional.Count > 1 ? positional[1] : preset is not null ? OnlineRetailDefaultPath : null;
+        if (preset is not null && (kind != ImportKind.Orders || preset is not ("online-retail" or "cdnow")))
+            return Fail("The presets are `import orders --preset online-retail [FILE]` and `import orders --preset cdnow FILE`.");
+        var path = positional.Count > 1 ? positional[1] : preset == "online-retail" ? OnlineRetailDefaultPath : null;
         if (path is null) return Fail($"Usage: {Usage}");
         if (!File.Exists(path))
             return Fail(preset is not null && positional.Count == 1
@@ -36,9 +37,12 @@ public sealed class ImportCommand : ICommand
         };
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var importer = services.GetRequiredService<DataImporter>();
-        var summary = await ProgressDisplay.RunAsync($"Importing {Path.GetFileName(path)}", progress => preset is not null
-            ? importer.ImportOnlineRetailAsync(path, options, progress, cancellationToken)
-            : importer.ImportFileAsync(kind, path, options, progress, cancellationToken));
+        var summary = await ProgressDisplay.RunAsync($"Importing {Path.GetFileName(path)}", progress => preset switch
+        {
+            "online-retail" => importer.ImportOnlineRetailAsync(path, options, progress, cancellationToken),
+            "cdnow" => importer.ImportCdnowAsync(path, options, progress, cancellationToken),
+            _ => importer.ImportFileAsync(kind, path, options, progress, cancellationToken),
+        });
         ProgressDisplay.Print(summary);
         return summary.Committed ? 0 : 1;
     }

@@ -41,9 +41,14 @@ internal sealed class CsvImportRunner(IDbContextFactory<PersonalizeDbContext> fa
             DetectColumnCountChanges = false,
         };
         using var csv = new CsvReader(reader, config);
-        if (!await csv.ReadAsync() || !csv.ReadHeader())
-            return Refuse(session, import, stopwatch, "the file is empty (a header line is required)");
-        var columns = csv.HeaderRecord!.Select((name, index) => (name: name.Trim(), index))
+        var header = import.HeaderlessColumns?.ToArray();
+        if (header is null)
+        {
+            if (!await csv.ReadAsync() || !csv.ReadHeader())
+                return Refuse(session, import, stopwatch, "the file is empty (a header line is required)");
+            header = csv.HeaderRecord!;
+        }
+        var columns = header.Select((name, index) => (name: name.Trim(), index))
             .GroupBy(c => c.name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().index, StringComparer.OrdinalIgnoreCase);
         var missing = import.RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
+using Personalize.Import.Cdnow;
 using Personalize.Import.OnlineRetail;
 using Personalize.Lifecycle;
 
@@ -35,6 +36,12 @@ public sealed class DataImporter(IDbContextFactory<PersonalizeDbContext> factory
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         RunAsync(new OnlineRetailImport(), () => new StreamReader(path), (options ?? new ImportOptions()) with { Source = OnlineRetailImport.Source },
             progress, cancellationToken);
+
+    /// <summary>The CDNOW master file or 1/10th sample of Fader &amp; Hardie (whitespace-separated); orders get the source "cdnow".</summary>
+    public Task<ImportSummary> ImportCdnowAsync(string path, ImportOptions? options = null,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(new CdnowImport(), () => new WhitespaceSeparatedReader(new StreamReader(path)),
+            (options ?? new ImportOptions()) with { Source = CdnowImport.Source }, progress, cancellationToken);
 
     public async Task<ImportSummary> ImportSegmentsAsync(string path, ImportOptions options, CancellationToken cancellationToken = default)
     {

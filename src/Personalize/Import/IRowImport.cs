@@ -11,6 +11,9 @@ public interface IRowImport<TRow> where TRow : class
 
     IReadOnlyList<string> RequiredColumns { get; }
 
+    /// <summary>The column names of a file without a header line; null when the first line is the header.</summary>
+    IReadOnlyList<string>? HeaderlessColumns => null;
+
     /// <summary>True when the import changes order summaries, so customer summaries and stages are refreshed after it.</summary>
     bool AffectsCustomerSummaries { get; }
 
