@@ -45,7 +45,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
-        services.AddSingleton<DemoStoreSeeder>();
+        services.AddSingleton<DemoStoreSeeder>().AddSingleton<SyntheticStoreGenerator>();
         return services;
     }
 }

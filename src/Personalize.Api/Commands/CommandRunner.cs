@@ -10,6 +10,7 @@ public static class CommandRunner
         new ImportCommand(),
         new ScoresCommand(),
         new SchemaCommand(),
+        new GenerateCommand(),
         new EvaluateCommand(),
     ];
 

@@ -10,7 +10,7 @@ namespace Personalize.Api.Commands;
 public sealed class ScoresCommand : ICommand
 {
     public string Name => "scores";
-    public string Usage => "scores recompute [--as-of YYYY-MM-DD]    fit BG/NBD and Gamma-Gamma, score every customer, store a snapshot, cache the scores";
+    public string Usage => "scores recompute [--as-of YYYY-MM-DD] [--timings]    fit BG/NBD and Gamma-Gamma, score every customer, store a snapshot, cache the scores";
 
     public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -37,6 +37,9 @@ public sealed class ScoresCommand : ICommand
                 progress => services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(asOf, progress, cancellationToken),
                 p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase}: {p.Done:N0} of {p.Total:N0}"));
             Console.WriteLine(summary.ToString());
+            if (invocation.HasSwitch("timings"))
+                Console.WriteLine(string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F1} s"))) +
+                    string.Create(CultureInfo.InvariantCulture, $"; peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
             return 0;
         }
         catch (ModelFitException e)

@@ -13,7 +13,8 @@ public enum ScorePhase { ReadingOrders, Fitting, Scoring, Saving, UpdatingCustom
 public sealed record ScoreProgress(ScorePhase Phase, long Done, long Total);
 
 /// <summary>What `scores recompute` did, in one line.</summary>
-public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChanges, int Cached, string? CacheProblem, TimeSpan Elapsed)
+/// <param name="Phases">Seconds spent per phase, for benchmarks.</param>
+public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChanges, int Cached, string? CacheProblem, TimeSpan Elapsed, IReadOnlyDictionary<ScorePhase, double> Phases)
 {
     public override string ToString() =>
         $"Scored {Snapshot.CustomerCount:N0} customers as of {Snapshot.AsOf:yyyy-MM-dd} (snapshot {Snapshot.Id}): " +
@@ -37,11 +38,19 @@ public sealed class ScoreRecomputer(
     public async Task<ScoreRecomputeSummary> RecomputeAsync(DateOnly? asOf = null, IProgress<ScoreProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        var phases = new Dictionary<ScorePhase, double>();
+        var lap = TimeSpan.Zero;
+        void Lap(ScorePhase phase)
+        {
+            phases[phase] = (stopwatch.Elapsed - lap).TotalSeconds;
+            lap = stopwatch.Elapsed;
+        }
         var options = scoring.Value;
         var day = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var asOfTime = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
         var customers = await ReadStatisticsAsync(day, options.TimeUnit, progress, cancellationToken);
+        Lap(ScorePhase.ReadingOrders);
 
         progress?.Report(new ScoreProgress(ScorePhase.Fitting, 0, 2));
         var repeat = new RepeatPurchaseData();
@@ -58,6 +67,7 @@ public sealed class ScoreRecomputer(
             logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
         var ggParameters = gammaGamma is { Converged: true } ? gammaGamma.Parameters : null;
         progress?.Report(new ScoreProgress(ScorePhase.Fitting, 2, 2));
+        Lap(ScorePhase.Fitting);
 
         var rfmInputs = customers.Select(c => RfmInput.FromStatistics(c.Statistics)).ToList();
         var rfm = RfmBoundaries.FromPopulation(rfmInputs);
@@ -82,16 +92,19 @@ public sealed class ScoreRecomputer(
         }
         progress?.Report(new ScoreProgress(ScorePhase.Scoring, customers.Count, customers.Count));
         snapshot.LoyalClvThreshold = TopBandThreshold(scores, lifecycle.Value.LoyalTopShare);
+        Lap(ScorePhase.Scoring);
 
         var stageChanges = await SaveAsync(snapshot, scores, asOfTime, progress, cancellationToken);
         models.Invalidate();
-        snapshot.DurationSeconds = stopwatch.Elapsed.TotalSeconds;
+        Lap(ScorePhase.Saving);
         var (cached, cacheProblem) = await WriteCacheAsync(snapshot.Id, progress, cancellationToken);
+        Lap(ScorePhase.Caching);
 
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
             await db.ClvSnapshots.Where(s => s.Id == snapshot.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DurationSeconds, stopwatch.Elapsed.TotalSeconds), cancellationToken);
         progress?.Report(new ScoreProgress(ScorePhase.Done, customers.Count, customers.Count));
-        return new ScoreRecomputeSummary(snapshot, stageChanges, cached, cacheProblem, stopwatch.Elapsed);
+        snapshot.DurationSeconds = stopwatch.Elapsed.TotalSeconds;
+        return new ScoreRecomputeSummary(snapshot, stageChanges, cached, cacheProblem, stopwatch.Elapsed, phases);
     }
 
     /// <summary>Every customer's statistics from their orders up to the as-of day, streamed in customer order.</summary>
