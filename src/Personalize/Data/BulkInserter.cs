@@ -15,12 +15,14 @@ namespace Personalize.Data;
 /// </summary>
 internal sealed class BulkInserter(PersonalizeDbContext db) : IDisposable
 {
-    private readonly Dictionary<Type, TableInsert> _inserts = new();
+    private readonly Dictionary<(Type, bool), TableInsert> _inserts = new();
 
-    public void Insert<T>(IEnumerable<T> rows) where T : class
+    /// <param name="readGeneratedKeys">Whether to read back generated ids into the rows (one round trip each); skip it when nothing refers to them.</param>
+    public void Insert<T>(IEnumerable<T> rows, bool readGeneratedKeys = true) where T : class
     {
-        if (!_inserts.TryGetValue(typeof(T), out var insert))
-            _inserts[typeof(T)] = insert = new TableInsert(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not an entity"));
+        var key = (typeof(T), readGeneratedKeys);
+        if (!_inserts.TryGetValue(key, out var insert))
+            _inserts[key] = insert = new TableInsert(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not an entity"), readGeneratedKeys);
         foreach (var row in rows) insert.Execute(row);
     }
 
@@ -35,13 +37,13 @@ internal sealed class BulkInserter(PersonalizeDbContext db) : IDisposable
         private readonly (PropertyInfo Property, ValueConverter? Converter, DbParameter Parameter)[] _columns;
         private readonly PropertyInfo? _generatedKey;
 
-        public TableInsert(PersonalizeDbContext db, IEntityType entity)
+        public TableInsert(PersonalizeDbContext db, IEntityType entity, bool readGeneratedKeys)
         {
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
             var key = entity.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } generated] ? generated : null;
             var properties = entity.GetProperties().Where(p => p != key && !p.IsShadowProperty()).ToList();
-            _generatedKey = key?.PropertyInfo;
+            _generatedKey = readGeneratedKeys ? key?.PropertyInfo : null;
 
             _command = db.Database.GetDbConnection().CreateCommand();
             _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -57,7 +59,7 @@ internal sealed class BulkInserter(PersonalizeDbContext db) : IDisposable
             var values = string.Join(", ", _columns.Select(c => c.Parameter.ParameterName));
             var name = sql.DelimitIdentifier(table.Name, table.Schema);
             var keyColumn = key is null ? null : sql.DelimitIdentifier(key.GetColumnName(table)!);
-            _command.CommandText = key is null ? $"INSERT INTO {name} ({columns}) VALUES ({values})"
+            _command.CommandText = _generatedKey is null ? $"INSERT INTO {name} ({columns}) VALUES ({values})"
                 : db.Database.IsSqlServer() ? $"INSERT INTO {name} ({columns}) OUTPUT INSERTED.{keyColumn} VALUES ({values})"
                 : $"INSERT INTO {name} ({columns}) VALUES ({values}) RETURNING {keyColumn}";
         }

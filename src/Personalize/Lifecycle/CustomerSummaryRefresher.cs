@@ -8,7 +8,7 @@ namespace Personalize.Lifecycle;
 
 /// <summary>
 /// Recomputes customers' order summaries (count, total, first/last order) from their orders, then their lifecycle
-/// stage, set-based in SQL, recording each stage change. Recording one order calls it for one customer inside its
+/// stage, set-based in SQL, recording each stage change (callers hold a transaction). Recording one order calls it for one customer inside its
 /// transaction; bulk imports and the passing of time call it for everyone.
 /// </summary>
 public sealed class CustomerSummaryRefresher(
@@ -74,12 +74,9 @@ public sealed class CustomerSummaryRefresher(
         var changes = await customers.Where(differs).Select(change).ToListAsync(cancellationToken);
         if (changes.Count == 0) return 0;
         foreach (var item in changes) item.ChangedAt = asOf;
-        foreach (var batch in changes.Chunk(5000))
-        {
-            db.StageChanges.AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        using (var bulk = new BulkInserter(db))
+            bulk.Insert(changes, readGeneratedKeys: false);
         await customers.Where(differs).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Stage, stage)
             .SetProperty(c => c.StageChangedAt, asOf), cancellationToken);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Lifecycle;
 using Personalize.Lifetime;
@@ -29,7 +30,7 @@ public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChange
 /// customers' current scores and stages (recording stage changes), and writes the scores to the cache.
 /// </summary>
 public sealed class ScoreRecomputer(
-    IDbContextFactory<PersonalizeDbContext> factory, CustomerScorer scorer, CustomerSummaryRefresher refresher, ClvModelStore models,
+    IDbContextFactory<PersonalizeDbContext> factory, CustomerScorer scorer, LifecycleClassifier classifier, CustomerSummaryRefresher refresher, ClvModelStore models,
     IScoreCache cache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
 {
     private const int CacheBatch = 20_000;
@@ -94,7 +95,7 @@ public sealed class ScoreRecomputer(
         snapshot.LoyalClvThreshold = TopBandThreshold(scores, lifecycle.Value.LoyalTopShare);
         Lap(ScorePhase.Scoring);
 
-        var stageChanges = await SaveAsync(snapshot, scores, asOfTime, progress, cancellationToken);
+        var stageChanges = await SaveAsync(snapshot, customers, scores, asOfTime, progress, cancellationToken);
         models.Invalidate();
         Lap(ScorePhase.Saving);
         var (cached, cacheProblem) = await WriteCacheAsync(snapshot.Id, progress, cancellationToken);
@@ -153,63 +154,46 @@ public sealed class ScoreRecomputer(
     }
 
     /// <returns>How many customers changed stage.</returns>
-    private async Task<int> SaveAsync(ClvSnapshot snapshot, List<SnapshotScore> scores, DateTime asOf, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    private async Task<int> SaveAsync(
+        ClvSnapshot snapshot, List<(long CustomerId, CustomerStatistics Statistics)> customers, List<SnapshotScore> scores,
+        DateTime asOf, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ClvSnapshots.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var score in scores) score.SnapshotId = snapshot.Id;
 
-        using (var bulk = new BulkInserter(db))
-            for (var i = 0; i < scores.Count; i += 50_000)
+        // Each customer's snapshot row, with the stage the rule gives from the scores and the orders up to the as-of date.
+        using (var rows = new BulkInserter(db))
+            for (var i = 0; i < scores.Count; i++)
             {
-                bulk.Insert(scores.Skip(i).Take(50_000));
-                progress?.Report(new ScoreProgress(ScorePhase.Saving, Math.Min(i + 50_000, scores.Count), scores.Count));
+                var score = scores[i];
+                score.SnapshotId = snapshot.Id;
+                var customer = new Customer { Id = score.CustomerId };
+                CustomerScorer.Apply(customer, score, snapshot, snapshot.ComputedAt);
+                var statistics = customers[i].Statistics;
+                (customer.OrderCount, customer.TotalSpent, customer.FirstOrderAt, customer.LastOrderAt) =
+                    (statistics.OrderCount, statistics.Revenue, statistics.FirstOrderAt, statistics.LastOrderAt);
+                score.Stage = classifier.Classify(customer, asOf, snapshot.LoyalClvThreshold);
+                rows.Insert([score], readGeneratedKeys: false);
+                if (i % 50_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.Saving, i, scores.Count));
             }
 
-        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 0, 3));
-        await CurrentScoresFromSnapshotAsync(db, snapshot, cancellationToken);
-        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 1, 3));
-        var changes = await refresher.RefreshStagesAsync(db, asOf, snapshot.LoyalClvThreshold, cancellationToken);
-        var id = snapshot.Id;
-        await db.SnapshotScores.Where(s => s.SnapshotId == id).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.Stage, x => db.Customers.Where(c => c.Id == x.CustomerId).Select(c => c.Stage).First()), cancellationToken);
-        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 2, 3));
-
-        var keep = await db.ClvSnapshots.OrderByDescending(s => s.Id).Select(s => s.Id).Take(Math.Max(1, scoring.Value.KeepSnapshots)).ToListAsync(cancellationToken);
-        await db.SnapshotScores.Where(s => !keep.Contains(s.SnapshotId)).ExecuteDeleteAsync(cancellationToken);
-        await db.ClvSnapshots.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 3, 3));
-        return changes;
-    }
-
-    /// <summary>Copies the snapshot's rows onto the customers' current-score columns, set-based; customers without a row lose their scores.</summary>
-    private static async Task CurrentScoresFromSnapshotAsync(PersonalizeDbContext db, ClvSnapshot snapshot, CancellationToken cancellationToken)
-    {
-        var (id, asOf, scoredAt) = (snapshot.Id, snapshot.AsOf, snapshot.ComputedAt);
-        var rows = db.SnapshotScores.Where(s => s.SnapshotId == id);
-        await db.Customers.Where(c => rows.Any(s => s.CustomerId == c.Id)).ExecuteUpdateAsync(u => u
-            .SetProperty(c => c.ScoreSnapshotId, id)
-            .SetProperty(c => c.ScoresAsOf, asOf)
-            .SetProperty(c => c.ScoredAt, scoredAt)
-            .SetProperty(c => c.RepeatPurchases, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)s.RepeatPurchases).First())
-            .SetProperty(c => c.RecencyPeriods, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (double?)s.RecencyPeriods).First())
-            .SetProperty(c => c.AgePeriods, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (double?)s.AgePeriods).First())
-            .SetProperty(c => c.MonetaryValue, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.MonetaryValue).First())
-            .SetProperty(c => c.ProbabilityAlive, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (double?)s.ProbabilityAlive).First())
-            .SetProperty(c => c.ExpectedPurchases, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (double?)s.ExpectedPurchases).First())
-            .SetProperty(c => c.PredictedClv, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.PredictedClv).First())
-            .SetProperty(c => c.HistoricalClv, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.HistoricalClv).First())
-            .SetProperty(c => c.AverageOrderValue, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.AverageOrderValue).First())
-            .SetProperty(c => c.ExpectedAverageOrderValue, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (decimal?)s.ExpectedAverageOrderValue).First())
-            .SetProperty(c => c.RfmRecency, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)s.RfmRecency).First())
-            .SetProperty(c => c.RfmFrequency, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)s.RfmFrequency).First())
-            .SetProperty(c => c.RfmMonetary, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)s.RfmMonetary).First())
-            .SetProperty(c => c.RfmScore, c => rows.Where(s => s.CustomerId == c.Id).Select(s => (int?)(s.RfmRecency * 100 + s.RfmFrequency * 10 + s.RfmMonetary)).First())
-            .SetProperty(c => c.RhythmDueAt, c => rows.Where(s => s.CustomerId == c.Id).Select(s => s.RhythmDueAt).First()), cancellationToken);
+        var (id, computedAt, asOfDate) = (snapshot.Id, snapshot.ComputedAt, snapshot.AsOf);
+        await db.Customers.Join(db.SnapshotScores.Where(s => s.SnapshotId == id), c => c.Id, s => s.CustomerId, (c, s) => new { c, s })
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.c.ScoreSnapshotId, id).SetProperty(x => x.c.ScoresAsOf, asOfDate).SetProperty(x => x.c.ScoredAt, computedAt)
+                .SetProperty(x => x.c.RepeatPurchases, x => x.s.RepeatPurchases).SetProperty(x => x.c.RecencyPeriods, x => x.s.RecencyPeriods)
+                .SetProperty(x => x.c.AgePeriods, x => x.s.AgePeriods).SetProperty(x => x.c.MonetaryValue, x => x.s.MonetaryValue)
+                .SetProperty(x => x.c.ProbabilityAlive, x => x.s.ProbabilityAlive).SetProperty(x => x.c.ExpectedPurchases, x => x.s.ExpectedPurchases)
+                .SetProperty(x => x.c.PredictedClv, x => x.s.PredictedClv).SetProperty(x => x.c.HistoricalClv, x => x.s.HistoricalClv)
+                .SetProperty(x => x.c.AverageOrderValue, x => x.s.AverageOrderValue).SetProperty(x => x.c.ExpectedAverageOrderValue, x => x.s.ExpectedAverageOrderValue)
+                .SetProperty(x => x.c.RfmRecency, x => x.s.RfmRecency).SetProperty(x => x.c.RfmFrequency, x => x.s.RfmFrequency)
+                .SetProperty(x => x.c.RfmMonetary, x => x.s.RfmMonetary).SetProperty(x => x.c.RfmScore, x => x.s.RfmRecency * 100 + x.s.RfmFrequency * 10 + x.s.RfmMonetary)
+                .SetProperty(x => x.c.RhythmDueAt, x => x.s.RhythmDueAt), cancellationToken);
+        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 0, 2));
         await db.Customers.Where(c => c.ScoreSnapshotId != null && c.ScoreSnapshotId != id).ExecuteUpdateAsync(u => u
             .SetProperty(c => c.ScoreSnapshotId, (long?)null).SetProperty(c => c.ScoresAsOf, (DateTime?)null).SetProperty(c => c.ScoredAt, (DateTime?)null)
             .SetProperty(c => c.RepeatPurchases, (int?)null).SetProperty(c => c.RecencyPeriods, (double?)null).SetProperty(c => c.AgePeriods, (double?)null)
@@ -217,6 +201,15 @@ public sealed class ScoreRecomputer(
             .SetProperty(c => c.PredictedClv, (decimal?)null).SetProperty(c => c.HistoricalClv, (decimal?)null).SetProperty(c => c.AverageOrderValue, (decimal?)null)
             .SetProperty(c => c.ExpectedAverageOrderValue, (decimal?)null).SetProperty(c => c.RfmRecency, (int?)null).SetProperty(c => c.RfmFrequency, (int?)null)
             .SetProperty(c => c.RfmMonetary, (int?)null).SetProperty(c => c.RfmScore, (int?)null).SetProperty(c => c.RhythmDueAt, (DateTime?)null), cancellationToken);
+        var changes = await refresher.RefreshStagesAsync(db, asOf, snapshot.LoyalClvThreshold, cancellationToken);
+        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 1, 2));
+
+        var keep = await db.ClvSnapshots.OrderByDescending(s => s.Id).Select(s => s.Id).Take(Math.Max(1, scoring.Value.KeepSnapshots)).ToListAsync(cancellationToken);
+        await db.SnapshotScores.Where(s => !keep.Contains(s.SnapshotId)).ExecuteDeleteAsync(cancellationToken);
+        await db.ClvSnapshots.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 2, 2));
+        return changes;
     }
 
     private async Task<(int Cached, string? Problem)> WriteCacheAsync(long snapshotId, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
