@@ -2,7 +2,7 @@
 # Benchmark of CLV scoring: generates a synthetic store (default 1,000,000 customers, ~9 orders each) in a temp
 # SQLite file, starts redis-server on a free loopback port, runs `scores recompute` several times and prints, per run
 # and as medians: fit time, scoring throughput, Redis write throughput, end-to-end recompute time and peak memory.
-# Usage: bench/clv.sh [CUSTOMERS] [RUNS]
+# Usage: bench/clv.sh [CUSTOMERS] [RUNS]   (BENCH_DIR=/some/dir keeps the generated store there and reuses it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 customers=${1:-1000000}
@@ -11,11 +11,12 @@ anchor=2026-11-01
 
 command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install redis-server" >&2; exit 1; }
 dotnet build src/Personalize.Api -c Release -v quiet -nologo >/dev/null
-work=$(mktemp -d)
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" --daemonize no >"$work/redis.log" 2>&1 &
 redis=$!
-trap 'kill $redis 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $redis 2>/dev/null; [ -n "${BENCH_DIR:-}" ] || rm -rf "$work"' EXIT
 
 api() {
   dotnet src/Personalize.Api/bin/Release/net10.0/Personalize.Api.dll "$@" \
@@ -23,7 +24,7 @@ api() {
     --Seed:Demo=false --Logging:LogLevel:Default=Warning
 }
 
-api generate store --customers "$customers" --anchor "$anchor" | tail -1
+[ -f "$work/bench.db" ] || api generate store --customers "$customers" --anchor "$anchor" | tail -1
 echo "database: $(du -h "$work/bench.db" | cut -f1)"
 for run in $(seq "$runs"); do
   api scores recompute --as-of "$anchor" --timings | tail -2 | tee "$work/run$run.txt"

@@ -12,6 +12,7 @@ public static class Extensions
         builder.Services.AddPersonalizeEngine(builder.Configuration);
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddHostedService<Lifecycle.StageRefreshJob>();
     }
 
     /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>

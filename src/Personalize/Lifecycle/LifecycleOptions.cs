@@ -19,6 +19,8 @@ public sealed class LifecycleOptions
     public double OverdueRhythmFactor { get; set; } = 2.5;
     /// <summary>The share of scored customers with the highest predicted CLV that is LOYAL when active (the top band).</summary>
     public double LoyalTopShare { get; set; } = 0.2;
+    /// <summary>How often the running service re-judges stages as time passes.</summary>
+    public int RefreshIntervalMinutes { get; set; } = 60;
     /// <summary>Before any scores exist: an active customer with at least this many orders...</summary>
     public int LoyalMinOrders { get; set; } = 8;
     /// <summary>...and at least this much spent in total is LOYAL.</summary>

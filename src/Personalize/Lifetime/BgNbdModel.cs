@@ -21,13 +21,25 @@ public sealed class BgNbdModel(BgNbdParameters parameters)
 
     internal static double LogLikelihood(BgNbdParameters p, IReadOnlyList<RepeatPurchaseGroup> groups)
     {
+        // Large inputs are summed in fixed chunks on all cores; the chunk sums are added in chunk order, so the
+        // result does not depend on thread scheduling and the fit stays deterministic.
+        const int chunk = 32_768;
+        if (groups.Count <= chunk) return LogLikelihood(p, groups, 0, groups.Count);
+        var sums = new double[(groups.Count + chunk - 1) / chunk];
+        Parallel.For(0, sums.Length, i => sums[i] = LogLikelihood(p, groups, i * chunk, Math.Min(groups.Count, (i + 1) * chunk)));
+        return sums.Sum();
+    }
+
+    private static double LogLikelihood(BgNbdParameters p, IReadOnlyList<RepeatPurchaseGroup> groups, int from, int to)
+    {
         var (r, alpha, a, b) = p;
         var lnA = Math.Log(a);
         var total = 0.0;
         var currentX = -1;
         double frequencyTerm = 0, dropoutTerm = 0;
-        foreach (var g in groups)
+        for (var i = from; i < to; i++)
         {
+            var g = groups[i];
             if (g.Frequency != currentX)
             {
                 // Groups are sorted by x, so the gamma functions are computed once per distinct x.

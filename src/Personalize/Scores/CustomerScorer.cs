@@ -68,5 +68,11 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
         c.MonetaryValue!.Value, c.ProbabilityAlive!.Value, c.ExpectedPurchases!.Value, c.PredictedClv!.Value, c.HistoricalClv!.Value,
         c.AverageOrderValue!.Value, c.ExpectedAverageOrderValue!.Value, c.RfmRecency!.Value, c.RfmFrequency!.Value, c.RfmMonetary!.Value, c.Stage);
 
+    /// <summary>What the score cache holds for a snapshot row.</summary>
+    public static CustomerScore ToCached(SnapshotScore s, ClvSnapshot snapshot, DateTime scoredAt) => new(
+        s.CustomerId, snapshot.Id, snapshot.AsOf, scoredAt, s.RepeatPurchases, s.RecencyPeriods, s.AgePeriods, s.MonetaryValue,
+        s.ProbabilityAlive, s.ExpectedPurchases, s.PredictedClv, s.HistoricalClv, s.AverageOrderValue, s.ExpectedAverageOrderValue,
+        s.RfmRecency, s.RfmFrequency, s.RfmMonetary, s.Stage);
+
     private static decimal Money(double value) => double.IsFinite(value) ? Math.Round((decimal)value, 2) : 0m;
 }

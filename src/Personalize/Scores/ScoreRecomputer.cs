@@ -61,9 +61,11 @@ public sealed class ScoreRecomputer(
             repeat.Add(s.Frequency, s.Recency, s.Age);
             if (s.Frequency > 0 && s.MonetaryValue > 0) spend.Add(s.Frequency, (double)s.MonetaryValue);
         }
-        var bgNbd = BgNbdFitter.Fit(repeat);
+        // The previous snapshot's parameters are a good start for today's fit (the optimizer still restarts until it stops improving).
+        var previous = await models.CurrentAsync(cancellationToken) is { } last && last.TimeUnit == options.TimeUnit ? last : null;
+        var bgNbd = BgNbdFitter.Fit(repeat, previous is null ? null : new BgNbdParameters(previous.R, previous.Alpha, previous.A, previous.B));
         var bgParameters = bgNbd.GetParametersOrThrow();
-        var gammaGamma = spend.CustomerCount >= 2 ? GammaGammaFitter.Fit(spend) : null;
+        var gammaGamma = spend.CustomerCount >= 2 ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters) : null;
         if (gammaGamma is { Converged: false })
             logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
         var ggParameters = gammaGamma is { Converged: true } ? gammaGamma.Parameters : null;
@@ -98,7 +100,7 @@ public sealed class ScoreRecomputer(
         var stageChanges = await SaveAsync(snapshot, customers, scores, asOfTime, progress, cancellationToken);
         models.Invalidate();
         Lap(ScorePhase.Saving);
-        var (cached, cacheProblem) = await WriteCacheAsync(snapshot.Id, progress, cancellationToken);
+        var (cached, cacheProblem) = await WriteCacheAsync(snapshot, scores, progress, cancellationToken);
         Lap(ScorePhase.Caching);
 
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
@@ -212,22 +214,17 @@ public sealed class ScoreRecomputer(
         return changes;
     }
 
-    private async Task<(int Cached, string? Problem)> WriteCacheAsync(long snapshotId, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>After the commit: the new scores, straight from memory, in pipelined batches.</summary>
+    private async Task<(int Cached, string? Problem)> WriteCacheAsync(ClvSnapshot snapshot, List<SnapshotScore> scores, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var total = await db.Customers.CountAsync(c => c.ScoreSnapshotId == snapshotId, cancellationToken);
         var cached = 0;
-        var after = 0L;
         try
         {
-            while (true)
+            foreach (var batch in scores.Chunk(CacheBatch))
             {
-                var batch = await db.Customers.Where(c => c.ScoreSnapshotId == snapshotId && c.Id > after).OrderBy(c => c.Id).Take(CacheBatch).ToListAsync(cancellationToken);
-                if (batch.Count == 0) break;
-                await cache.SetManyAsync(batch.Select(CustomerScorer.ToCached).OfType<CustomerScore>().ToList(), cancellationToken);
-                cached += batch.Count;
-                after = batch[^1].Id;
-                progress?.Report(new ScoreProgress(ScorePhase.Caching, cached, total));
+                await cache.SetManyAsync(batch.Select(s => CustomerScorer.ToCached(s, snapshot, snapshot.ComputedAt)).ToList(), cancellationToken);
+                cached += batch.Length;
+                progress?.Report(new ScoreProgress(ScorePhase.Caching, cached, scores.Count));
             }
             return (cached, null);
         }
