@@ -4,6 +4,10 @@
 # and as medians: fit time, scoring throughput, Redis write throughput, end-to-end recompute time and peak memory.
 # Usage: bench/clv.sh [CUSTOMERS] [RUNS]   (BENCH_DIR=/some/dir keeps the generated store there and reuses it)
 set -euo pipefail
+
+# The whole script is one function, read before it runs: a child process that moves the shared file offset
+# cannot make bash re-read lines (seen here: a recompute run followed by the generate line again).
+main() {
 cd "$(dirname "$0")/.."
 customers=${1:-1000000}
 runs=${2:-3}
@@ -47,3 +51,6 @@ print(f"\nMedians of {runs} runs, {customers:,} customers:")
 print(f"  end-to-end recompute {median['total']:.1f} s (read orders {median['read']:.1f} s, fit {median['fit']:.2f} s, save {median['save']:.1f} s)")
 print(f"  scoring {median['score']:,.0f} customers/s, Redis writes {median['cache']:,.0f} scores/s, peak memory {median['memory']:,.0f} MiB")
 PY
+}
+
+main "$@"; exit

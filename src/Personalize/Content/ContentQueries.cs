@@ -32,11 +32,8 @@ public sealed class ContentQueries(IDbContextFactory<PersonalizeDbContext> facto
         .Field("createdAt", c => c.CreatedAt, "When the item was created.")
         .Field("updatedAt", c => c.UpdatedAt, "When the item was last changed.");
 
-    public Task<Connection<ContentItem>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken)
-    {
-        var predicate = Filter.ToPredicate(where);
-        return Connection<ContentItem>.ReadAsync(factory, db => WithDetails(db).Where(predicate), Sort.Parse(order), Sort.Id, page, paging.Value, cancellationToken);
-    }
+    public Task<Connection<ContentItem>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken) =>
+        Connection<ContentItem>.ReadAsync(factory, WithDetails, Filter, where, Sort, order, page, paging.Value, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, ContentItem>> BySlugsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {

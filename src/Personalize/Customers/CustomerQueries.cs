@@ -48,12 +48,8 @@ public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> fact
         .Field("probabilityAlive", c => c.ProbabilityAlive, "Probability that the customer is still active.")
         .Field("rfmScore", c => c.RfmScore, "RFM cell.");
 
-    public Task<Connection<Customer>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken)
-    {
-        var predicate = Filter.ToPredicate(where);
-        var keys = Sort.Parse(order);
-        return Connection<Customer>.ReadAsync(factory, db => db.Customers.Where(predicate), keys, Sort.Id, page, paging.Value, cancellationToken);
-    }
+    public Task<Connection<Customer>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken) =>
+        Connection<Customer>.ReadAsync(factory, db => db.Customers, Filter, where, Sort, order, page, paging.Value, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, Customer>> ByExternalIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {

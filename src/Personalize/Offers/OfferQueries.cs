@@ -33,11 +33,8 @@ public sealed class OfferQueries(IDbContextFactory<PersonalizeDbContext> factory
         .Field("validUntil", o => o.ValidUntil, "End of validity.")
         .Field("createdAt", o => o.CreatedAt, "When the offer was created.");
 
-    public Task<Connection<Offer>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken)
-    {
-        var predicate = Filter.ToPredicate(where);
-        return Connection<Offer>.ReadAsync(factory, db => WithDetails(db).Where(predicate), Sort.Parse(order), Sort.Id, page, paging.Value, cancellationToken);
-    }
+    public Task<Connection<Offer>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken) =>
+        Connection<Offer>.ReadAsync(factory, WithDetails, Filter, where, Sort, order, page, paging.Value, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, Offer>> ByCodesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {

@@ -23,11 +23,8 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
         .Field("createdAt", s => s.CreatedAt, "When the segment was created.")
         .Field("updatedAt", s => s.UpdatedAt, "When the segment was last changed.");
 
-    public Task<Connection<Segment>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken)
-    {
-        var predicate = Filter.ToPredicate(where);
-        return Connection<Segment>.ReadAsync(factory, db => db.Segments.Where(predicate), Sort.Parse(order), Sort.Id, page, paging.Value, cancellationToken);
-    }
+    public Task<Connection<Segment>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken) =>
+        Connection<Segment>.ReadAsync(factory, db => db.Segments, Filter, where, Sort, order, page, paging.Value, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, Segment>> BySlugsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {
@@ -39,9 +36,7 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
     public Task<Connection<Customer>> CustomersAsync(Segment segment, IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken)
     {
         var rule = Rule(segment);
-        var predicate = CustomerQueries.Filter.ToPredicate(where);
-        var keys = CustomerQueries.Sort.Parse(order);
-        return Connection<Customer>.ReadAsync(factory, db => db.Customers.Where(rule).Where(predicate), keys, CustomerQueries.Sort.Id, page, paging.Value, cancellationToken);
+        return Connection<Customer>.ReadAsync(factory, db => db.Customers.Where(rule), CustomerQueries.Filter, where, CustomerQueries.Sort, order, page, paging.Value, cancellationToken);
     }
 
     /// <summary>Which active segments each customer is in: one UNION ALL statement over all active segments.</summary>
