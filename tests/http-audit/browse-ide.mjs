@@ -42,9 +42,13 @@ try {
   await page.keyboard.press('Control+F');
   await page.keyboard.type(`type ${typeName} {`);
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(1_000);
-  report.visibleSdl = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' '); // Monaco renders spaces as nbsp
-  report.sdlShowsType = report.visibleSdl.includes(`type ${typeName} {`);
+  // On a loaded machine the editor may take a while to scroll and render: look again until it shows or 20 s pass.
+  const deadline = Date.now() + 20_000;
+  do {
+    await page.waitForTimeout(250);
+    report.visibleSdl = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' '); // Monaco renders spaces as nbsp
+    report.sdlShowsType = report.visibleSdl.includes(`type ${typeName} {`);
+  } while (!report.sdlShowsType && Date.now() < deadline);
   await page.screenshot({ path: screenshot });
 } catch (e) {
   report.error = String(e.message ?? e).split('\n')[0];

@@ -29,8 +29,8 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
             ProbabilityAlive = purchases.ProbabilityAlive(x, tx, T),
             ExpectedPurchases = clv.ExpectedPurchases,
             PredictedClv = Money(clv.Value),
-            HistoricalClv = Math.Round(statistics.HistoricalClv, 2),
-            AverageOrderValue = Math.Round(statistics.AverageOrderValue, 2),
+            HistoricalClv = Money(statistics.HistoricalClv),
+            AverageOrderValue = Money(statistics.AverageOrderValue),
             ExpectedAverageOrderValue = Money(expectedSpend),
             RfmRecency = rfm.Recency,
             RfmFrequency = rfm.Frequency,
@@ -74,5 +74,8 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
         s.ProbabilityAlive, s.ExpectedPurchases, s.PredictedClv, s.HistoricalClv, s.AverageOrderValue, s.ExpectedAverageOrderValue,
         s.RfmRecency, s.RfmFrequency, s.RfmMonetary, s.Stage);
 
-    private static decimal Money(double value) => double.IsFinite(value) ? Math.Round((decimal)value, 2) : 0m;
+    private static decimal Money(double value) => double.IsFinite(value) ? Money((decimal)value) : 0m;
+
+    // Rounded to cents without trailing zeros, so a score reads the same from the cache and from the database (REAL on SQLite).
+    private static decimal Money(decimal value) => Math.Round(value, 2) / 1.000000000000000000000000000000000m;
 }
