@@ -52,8 +52,8 @@ public sealed class RecommenderCommand : ICommand
         var k = result.Options.K;
         foreach (var protocol in result.Protocols)
         {
-            var table = new Table().Title(F($"{protocol.Name}: {protocol.Customers:N0} customers, {protocol.RelevantItems:N0} test items ({protocol.Description})"))
-                .AddColumn("recommender");
+            Console.WriteLine(F($"{protocol.Name}: {protocol.Customers:N0} customers, {protocol.RelevantItems:N0} test items ({protocol.Description})"));
+            var table = new Table().AddColumn(new TableColumn("recommender").NoWrap());
             foreach (var metric in new[] { $"HR@{k}", $"NDCG@{k}", $"Recall@{k}", $"MAP@{k}", "coverage", "seconds" })
                 table.AddColumn(new TableColumn(metric).RightAligned());
             foreach (var s in protocol.Scores)
