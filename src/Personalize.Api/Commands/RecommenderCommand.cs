@@ -46,16 +46,16 @@ public sealed class RecommenderCommand : ICommand
 
     private static void Print(RecommenderEvaluationResult result)
     {
-        var t = result.Training;
         Console.WriteLine(F($"{result.SignalsBeforeCutoff:N0} signals before {result.Options.Cutoff:yyyy-MM-dd}, {result.CatalogItems:N0} recommendable items; baselines built in {result.BaselinesElapsed.TotalSeconds:0.0} s"));
-        Console.WriteLine(F($"Re-ranker trained on {t.Customers:N0} customers ({t.Rows:N0} candidates, {t.Positives:N0} positive): features before {t.FeaturesUntil:yyyy-MM-dd}, labels to {t.LabelsUntil:yyyy-MM-dd}, in {t.Elapsed.TotalSeconds:0.0} s"));
+        var t = result.Training;
+        Console.WriteLine(F($"Re-ranker trained on {t.Groups:N0} customer-windows ({t.Rows:N0} candidates, {t.Positives:N0} positive), {t.Windows} label windows from {t.FirstFeaturesUntil:yyyy-MM-dd} to {t.LabelsUntil:yyyy-MM-dd}, in {t.Elapsed.TotalSeconds:0.0} s"));
         var k = result.Options.K;
         foreach (var protocol in result.Protocols)
         {
             Console.WriteLine(F($"{protocol.Name}: {protocol.Customers:N0} customers, {protocol.RelevantItems:N0} test items ({protocol.Description})"));
             var table = new Table().AddColumn(new TableColumn("recommender").NoWrap());
-            foreach (var metric in new[] { $"HR@{k}", $"NDCG@{k}", $"Recall@{k}", $"MAP@{k}", "coverage", "seconds" })
-                table.AddColumn(new TableColumn(metric).RightAligned());
+            foreach (var metric in new[] { $"HR@{k}", $"NDCG@{k}", $"Recall@{k}", $"MAP@{k}", "coverage", "s" })
+                table.AddColumn(new TableColumn(metric).RightAligned().NoWrap());
             foreach (var s in protocol.Scores)
                 table.AddRow(s.Recommender, F($"{s.HitRate:0.0000}"), F($"{s.Ndcg:0.0000}"), F($"{s.Recall:0.0000}"), F($"{s.Map:0.0000}"),
                     F($"{s.Coverage:0.0000}"), F($"{s.Elapsed.TotalSeconds:0.0}"));

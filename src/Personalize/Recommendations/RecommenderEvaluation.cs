@@ -8,8 +8,9 @@ namespace Personalize.Recommendations;
 /// <summary>
 /// Offline evaluation by temporal split. Protocol:
 /// <list type="number">
-/// <item>Every recommender is built from the signals strictly before the cut-off; the re-ranker is trained on an earlier
-/// split (features before cut-off − label window, labels from that window), so nothing after the cut-off is seen.</item>
+/// <item>Every recommender is built from the signals strictly before the cut-off; the re-ranker is trained on earlier
+/// splits (features before a label window, labels from it; the last window ends at the cut-off), so nothing after the
+/// cut-off is seen.</item>
 /// <item>Test set: for each customer, the items with a positive signal in [cut-off, cut-off + window). Customers take
 /// part when they have at least one signal before the cut-off and at least one test item.</item>
 /// <item>An item of a kind that is not repeatable, taken before the cut-off, is neither recommended nor a test item
@@ -63,7 +64,7 @@ public sealed class RecommenderEvaluation(IDbContextFactory<PersonalizeDbContext
             foreach (var (customer, items) in test.OrderBy(t => t.Key))
             {
                 if (matrix.ItemsOf(customer).Length == 0) continue;
-                Predicate<int> exclude = item => !repeatable.Contains(log.ItemKinds[item]) && matrix.TryGet(customer, item, out _);
+                var exclude = matrix.Consumed(customer, repeatable)!;
                 var relevant = items.Where(i => !exclude(i)).ToHashSet();
                 if (relevant.Count > 0) customers.Add((customer, exclude, relevant));
             }

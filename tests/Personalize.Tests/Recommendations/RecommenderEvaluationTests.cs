@@ -63,7 +63,7 @@ public sealed class RecommenderEvaluationTests
         foreach (var score in result.Protocols.SelectMany(p => p.Scores))
             foreach (var metric in new[] { score.HitRate, score.Ndcg, score.Recall, score.Map, score.Coverage })
                 Assert.InRange(metric, 0, 1);
-        Assert.True(result.Training.Customers > 0);
+        Assert.True(result.Training.Groups > 0);
         Assert.Contains("lightgbm-rerank NDCG@10", result.ToString());
     }
 
