@@ -71,10 +71,8 @@ public sealed class RecommenderEvaluationTests
     public async Task The_reranker_is_deterministic()
     {
         await using var db = await ExcerptDatabase();
-        var log = await new SignalLogReader(db.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>())
-            .ReadAsync(Options.WindowEnd, Options.Recommender.Weights);
+        var (log, baselines) = await BaselinesAsync(db);
         var classifier = db.Services.GetRequiredService<LifecycleClassifier>();
-        var baselines = new Baselines(new SignalMatrix(log, Options.CutoffTime, Options.Recommender.Weights, classifier), Options.Recommender);
 
         List<IReadOnlyList<ScoredItem>> RecommendAll()
         {
@@ -88,6 +86,30 @@ public sealed class RecommenderEvaluationTests
 
         Assert.Contains(first, list => list.Count == 10);
         Assert.Equal(first.Select(l => l.ToArray()), second.Select(l => l.ToArray()));
+    }
+
+    [Fact]
+    public async Task No_recommender_returns_an_excluded_item()
+    {
+        await using var db = await ExcerptDatabase();
+        var (log, baselines) = await BaselinesAsync(db);
+        using var model = RerankModel.Train(log, Options.CutoffTime, Options.Recommender);
+        IRecommender[] recommenders = [.. baselines.All, new RerankRecommender(baselines, model, Options.Recommender)];
+
+        for (var c = 0; c < log.CustomerCount; c++)
+        {
+            var consumed = baselines.Matrix.Consumed(c, new HashSet<Content.ContentKind>())!;
+            foreach (var recommender in recommenders)
+                Assert.DoesNotContain(recommender.Recommend(c, 10, consumed), s => consumed(s.Item));
+        }
+    }
+
+    private static async Task<(SignalLog Log, Baselines Baselines)> BaselinesAsync(ImportDatabase db)
+    {
+        var log = await new SignalLogReader(db.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>())
+            .ReadAsync(Options.WindowEnd, Options.Recommender.Weights);
+        var matrix = new SignalMatrix(log, Options.CutoffTime, Options.Recommender.Weights, db.Services.GetRequiredService<LifecycleClassifier>());
+        return (log, new Baselines(matrix, Options.Recommender));
     }
 
     private static async Task<ImportDatabase> ExcerptDatabase()
