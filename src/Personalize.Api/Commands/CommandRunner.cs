@@ -12,6 +12,7 @@ public static class CommandRunner
         new SchemaCommand(),
         new GenerateCommand(),
         new EvaluateCommand(),
+        new RecommenderCommand(),
     ];
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)

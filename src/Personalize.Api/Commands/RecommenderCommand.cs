@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Personalize.Data;
+using Personalize.Lifecycle;
+using Personalize.Recommendations;
+using Spectre.Console;
+
+namespace Personalize.Api.Commands;
+
+/// <summary>
+/// `recommender evaluate --cutoff YYYY-MM-DD [--window-days 30] [--k 10]`: the offline evaluation of every recommender
+/// (temporal split, see <see cref="RecommenderEvaluation"/>), one table per protocol and a summary line.
+/// Exit code 0, 1 when nothing can be evaluated, 2 for a usage error.
+/// </summary>
+public sealed class RecommenderCommand : ICommand
+{
+    public string Name => "recommender";
+    public string Usage => "recommender evaluate --cutoff YYYY-MM-DD [--window-days 30] [--k 10]";
+
+    public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (invocation.Positional("cutoff", "window-days", "k") is not ["evaluate"]
+            || !DateOnly.TryParseExact(invocation.Option("cutoff"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cutoff)
+            || Positive(invocation.Option("window-days"), 30) is not { } window
+            || Positive(invocation.Option("k"), 10) is not { } k)
+            return Fail($"Usage: {Usage}");
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var evaluation = new RecommenderEvaluation(services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>(),
+            services.GetRequiredService<LifecycleClassifier>());
+        RecommenderEvaluationResult result;
+        try
+        {
+            result = await ProgressDisplay.RunAsync<RecommenderEvaluationProgress, RecommenderEvaluationResult>("Evaluating recommenders",
+                progress => evaluation.RunAsync(new RecommenderEvaluationOptions(cutoff, window) { K = k }, progress, cancellationToken),
+                Describe);
+        }
+        catch (InvalidOperationException e)
+        {
+            Fail(e.Message);
+            return 1;
+        }
+        Print(result);
+        return 0;
+    }
+
+    private static void Print(RecommenderEvaluationResult result)
+    {
+        Console.WriteLine(F($"{result.SignalsBeforeCutoff:N0} signals before {result.Options.Cutoff:yyyy-MM-dd}, {result.CatalogItems:N0} recommendable items; baselines built in {result.BaselinesElapsed.TotalSeconds:0.0} s"));
+        var t = result.Training;
+        Console.WriteLine(F($"Re-ranker trained on {t.Groups:N0} customer-windows ({t.Rows:N0} candidates, {t.Positives:N0} positive), {t.Windows} label windows from {t.FirstFeaturesUntil:yyyy-MM-dd} to {t.LabelsUntil:yyyy-MM-dd}, in {t.Elapsed.TotalSeconds:0.0} s"));
+        var k = result.Options.K;
+        foreach (var protocol in result.Protocols)
+        {
+            Console.WriteLine(F($"{protocol.Name}: {protocol.Customers:N0} customers, {protocol.RelevantItems:N0} test items ({protocol.Description})"));
+            var table = new Table().AddColumn(new TableColumn("recommender").NoWrap());
+            foreach (var metric in new[] { $"HR@{k}", $"NDCG@{k}", $"Recall@{k}", $"MAP@{k}", "coverage", "s" })
+                table.AddColumn(new TableColumn(metric).RightAligned().NoWrap());
+            foreach (var s in protocol.Scores)
+                table.AddRow(s.Recommender, F($"{s.HitRate:0.0000}"), F($"{s.Ndcg:0.0000}"), F($"{s.Recall:0.0000}"), F($"{s.Map:0.0000}"),
+                    F($"{s.Coverage:0.0000}"), F($"{s.Elapsed.TotalSeconds:0.0}"));
+            AnsiConsole.Write(table);
+        }
+        Console.WriteLine(result.ToString());
+    }
+
+    private static string Describe(RecommenderEvaluationProgress p) => p.Stage switch
+    {
+        RecommenderEvaluationStage.ReadingSignals => F($"{p.Done:N0} signals read"),
+        RecommenderEvaluationStage.BuildingBaselines => F($"building the baselines on {p.Done:N0} signals"),
+        RecommenderEvaluationStage.TrainingReranker => "training the LightGBM re-ranker",
+        _ => F($"{p.Recommender}: {p.Done:N0} customers"),
+    };
+
+    private static int? Positive(string? value, int fallback) =>
+        value is null ? fallback : int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static int Fail(string message)
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        return 2;
+    }
+}
