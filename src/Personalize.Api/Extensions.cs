@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Options;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Http;
+using Personalize.Api.Ide;
+using Personalize.Api.Lifecycle;
 using Personalize.Data;
+using Personalize.Seeding;
 
 namespace Personalize.Api;
 
@@ -12,16 +16,16 @@ public static class Extensions
         builder.Services.AddPersonalizeEngine(builder.Configuration);
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
-        builder.Services.AddHostedService<Lifecycle.StageRefreshJob>();
+        builder.Services.AddHostedService<StageRefreshJob>();
     }
 
     /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var isNew = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
-        if (isNew && app.Configuration.GetValue(Personalize.Seeding.DemoStoreOptions.Section + ":Demo", true))
-            await app.Services.GetRequiredService<Personalize.Seeding.DemoStoreSeeder>().SeedAsync(cancellationToken: app.Lifetime.ApplicationStopping);
+        if (isNew && app.Services.GetRequiredService<IOptions<DemoStoreOptions>>().Value.Demo)
+            await app.Services.GetRequiredService<DemoStoreSeeder>().SeedAsync(cancellationToken: app.Lifetime.ApplicationStopping);
     }
 
-    public static void UseBananaCakePop(this WebApplication app) => Ide.BananaCakePop.Serve(app);
+    public static void UseBananaCakePop(this WebApplication app) => BananaCakePop.Serve(app);
 }
