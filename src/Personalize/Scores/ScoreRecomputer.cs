@@ -163,6 +163,7 @@ public sealed class ScoreRecomputer(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.UseLargePageCacheAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ClvSnapshots.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);

@@ -29,7 +29,7 @@ public sealed class SyntheticStoreGenerator(IDbContextFactory<PersonalizeDbConte
         long orderCount = 0;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", cancellationToken);  // 256 MiB: index pages stay in memory
+        await db.UseLargePageCacheAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using var bulk = new BulkInserter(db);
         var orders = new List<Order>();
