@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Personalize.Api.GraphQL;
+using Personalize.Api.Health;
 using Personalize.Api.Http;
 using Personalize.Api.Ide;
 using Personalize.Api.Lifecycle;
@@ -17,6 +18,7 @@ public static class Extensions
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddHostedService<StageRefreshJob>();
+        builder.Services.AddPersonalizeHealthChecks();
     }
 
     /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>

@@ -1,5 +1,6 @@
 using Personalize.Api;
 using Personalize.Api.Commands;
+using Personalize.Api.Health;
 using Personalize.Api.Http;
 
 var (verb, settings) = CommandLine.Split(args);
@@ -14,6 +15,7 @@ await app.PrepareDatabaseAsync();
 app.UseCorrelationIds();
 app.UseBananaCakePop();
 app.MapGraphQLEndpoint();
+app.MapHealthEndpoints();
 await app.RunAsync();
 return 0;
 public partial class Program;
