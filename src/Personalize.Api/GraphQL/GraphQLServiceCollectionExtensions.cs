@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using Personalize.Api.Http;
 using Personalize.Querying;
 
 namespace Personalize.Api.GraphQL;
@@ -17,6 +18,12 @@ public sealed class GraphQLOptions
 
     /// <summary>Most operations in one batched (JSON array) request.</summary>
     public int MaxBatchSize { get; set; } = 20;
+
+    /// <summary>Most parsed-and-validated documents kept in the document cache.</summary>
+    public int DocumentCacheSize { get; set; } = 2_000;
+
+    /// <summary>When true, only persisted operations (schema/operations, by `documentId` or `id`) are accepted; a `query` text is refused.</summary>
+    public bool PersistedOperationsOnly { get; set; }
 }
 
 public static class GraphQLServiceCollectionExtensions
@@ -26,6 +33,8 @@ public static class GraphQLServiceCollectionExtensions
         var options = configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
         services.AddScoped<BatchLoaders>();
+        services.AddSingleton<PersistedOperations>();
+        services.AddSingleton<DocumentCache>();
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
         services.AddTransient(typeof(PayloadType<,>));
@@ -34,6 +43,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(PersonalizeSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddComplexityAnalyzer(c => c.MaxDepth = options.MaxDepth)
+            .ConfigureExecution(services => services.GetRequiredService<DocumentCache>())
             .AddUnhandledExceptionHandler(ReportUnhandled));
         return services;
     }

@@ -16,7 +16,8 @@ namespace Personalize.Api.Http;
 /// application/graphql, GET for queries, responses as application/graphql-response+json or application/json.
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
-    IDocumentExecuter<PersonalizeSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options)
+    IDocumentExecuter<PersonalizeSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options,
+    PersistedOperations persistedOperations)
 {
     public const string Path = "/graphql";
     private const string GraphQLResponseJson = "application/graphql-response+json";
@@ -68,9 +69,9 @@ public sealed class GraphQLHttpEndpoint(
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, $"A batch holds 1 to {limits.MaxBatchSize} operations; this one holds {operations.Length}.");
             return;
         }
-        if (operations.FirstOrDefault(o => string.IsNullOrWhiteSpace(o.Query) && o.DocumentId is null) is not null)
+        if (ResolvePersistedOperations(operations, limits.PersistedOperationsOnly) is { } refusal)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, "The request has no `query`.");
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, refusal);
             return;
         }
 
@@ -95,6 +96,27 @@ public sealed class GraphQLHttpEndpoint(
         else await serializer.WriteAsync(context.Response.Body, results[0], context.RequestAborted);
     }
 
+    /// <summary>Replaces each `documentId`/`id` by its persisted query text; returns why the request is refused, if it is.</summary>
+    private string? ResolvePersistedOperations(GraphQLRequest[] operations, bool persistedOnly)
+    {
+        foreach (var operation in operations)
+        {
+            var hasQuery = !string.IsNullOrWhiteSpace(operation.Query);
+            if (operation.DocumentId is { } id)
+            {
+                if (hasQuery) return "Send either `query` or `documentId`/`id`, not both.";
+                if (!persistedOperations.TryGetQuery(id, out var query)) return $"Unknown persisted document `{id}`.";
+                operation.Query = query;
+                operation.DocumentId = null;
+            }
+            else if (!hasQuery)
+                return "The request has no `query` (nor `documentId`/`id`).";
+            else if (persistedOnly)
+                return "Only persisted operations are accepted: send `documentId` (sha256:<hex>) or `id` instead of `query`.";
+        }
+        return null;
+    }
+
     private Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest operation)
     {
         var rules = DocumentValidator.CoreRules;
@@ -105,7 +127,6 @@ public sealed class GraphQLHttpEndpoint(
             OperationName = operation.OperationName,
             Variables = operation.Variables,
             Extensions = operation.Extensions,
-            DocumentId = operation.DocumentId,
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,
@@ -124,7 +145,7 @@ public sealed class GraphQLHttpEndpoint(
                 OperationName = Param("operationName"),
                 Variables = Param("variables") is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
                 Extensions = Param("extensions") is { } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
-                DocumentId = Param("documentId"),
+                DocumentId = Param("documentId") ?? Param("id"),
             },
         ];
     }
@@ -196,6 +217,7 @@ public static class GraphQLEndpointExtensions
     public static void MapGraphQLEndpoint(this WebApplication app)
     {
         app.Services.GetRequiredService<PersonalizeSchema>().Initialize();  // a schema mistake fails the start, not the first request
+        app.Services.GetRequiredService<PersistedOperations>();  // and so does an operation file that does not parse
         app.MapMethods(GraphQLHttpEndpoint.Path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
     }

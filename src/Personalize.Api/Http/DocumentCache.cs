@@ -1,0 +1,54 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Personalize.Api.GraphQL;
+
+namespace Personalize.Api.Http;
+
+/// <summary>
+/// Parsed-and-validated documents keyed by query text, so a repeated query skips parsing and the core validation rules.
+/// The rules beyond the core ones (depth/complexity, GET-only-queries) still run on a cached document.
+/// </summary>
+public sealed class DocumentCache : IConfigureExecution, IDisposable
+{
+    private readonly MemoryCache _documents;
+    private long _hits;
+
+    public DocumentCache(IOptions<GraphQLOptions> options) =>
+        _documents = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheSize) });
+
+    /// <summary>Requests served from the cache since start.</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    // After the option configurations (100), so ValidationRules already hold the rules added by AddComplexityAnalyzer.
+    public float SortOrder => 200;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        var query = options.Query;
+        if (options.Document is not null || string.IsNullOrEmpty(query))
+            return await next(options);
+
+        if (_documents.TryGetValue(query, out GraphQLDocument? cached))
+        {
+            Interlocked.Increment(ref _hits);
+            options.Document = cached;
+            options.CachedDocumentValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Except(DocumentValidator.CoreRules)];
+            return await next(options);
+        }
+
+        var result = await next(options);
+        if (result.Executed && result.Document is { } document)
+            Store(query, document);
+        return result;
+    }
+
+    /// <summary>Caches <paramref name="document"/> as the parsed form of <paramref name="query"/>.</summary>
+    public void Store(string query, GraphQLDocument document) =>
+        _documents.Set(query, document, new MemoryCacheEntryOptions { Size = 1 });
+
+    public void Dispose() => _documents.Dispose();
+}
