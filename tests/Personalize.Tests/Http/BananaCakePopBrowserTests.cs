@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Personalize.Tests.Http;
 
 /// <summary>Banana Cake Pop in headless Chromium (Debian's chromium, installed by ./test.sh), against the service on Kestrel.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class BananaCakePopBrowserTests(ITestOutputHelper output)
 {
     [Fact]
@@ -24,4 +25,11 @@ public sealed class BananaCakePopBrowserTests(ITestOutputHelper output)
         Assert.True(api.IntrospectionRequests > 0, "The server received no introspection query.");
         Assert.True(new FileInfo(screenshot).Length > 0);
     }
+}
+
+/// <summary>The browser test runs alone, after the parallel tests: a headless Chromium on two busy cores is slow to render.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
 }
