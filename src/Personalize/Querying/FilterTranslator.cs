@@ -197,14 +197,7 @@ internal static class FilterTranslator
         return Expression.Call(contains, Constant(list, list.GetType()), member);
     }
 
-    // A closure-like constant, so EF Core sends it as a parameter rather than inlining it into the SQL text.
-    private static Expression Constant(object? value, Type type) =>
-        Expression.Convert(Expression.Property(Expression.Constant(new Box(value)), nameof(Box.Value)), type);
-
-    private sealed class Box(object? value)
-    {
-        public object? Value { get; } = value;
-    }
+    private static Expression Constant(object? value, Type type) => QueryParameter.Of(value, type);
 
     private static MethodInfo EnumerableMethod(string name, int parameters, Type elementType) =>
         typeof(Enumerable).GetMethods().First(m => m.Name == name && m.GetParameters().Length == parameters).MakeGenericMethod(elementType);
@@ -232,6 +225,18 @@ internal static class FilterTranslator
         public static readonly MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
         public static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
         public static readonly MethodInfo EndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
+    }
+}
+
+/// <summary>A value captured like a closure variable, so EF Core sends it as a parameter (one cached plan) rather than inlining it into the SQL text.</summary>
+internal static class QueryParameter
+{
+    public static Expression Of(object? value, Type type) =>
+        Expression.Convert(Expression.Property(Expression.Constant(new Box(value)), nameof(Box.Value)), type);
+
+    private sealed class Box(object? value)
+    {
+        public object? Value { get; } = value;
     }
 }
 

@@ -203,13 +203,6 @@ public static class KeysetPager
                 ? Expression.Equal(member, Expression.Constant(null, member.Type))
                 : Expression.Constant(false);
 
-        private static Expression Constant(object value, Type type) =>
-            Expression.Convert(Expression.Property(Expression.Constant(new StrongBox<object>(value)), nameof(StrongBox<object>.Value)), type);
-    }
-
-    // A captured value (rather than a literal) so EF Core sends it as a parameter and caches one plan.
-    private sealed class StrongBox<TValue>(TValue value)
-    {
-        public TValue Value { get; } = value;
+        private static Expression Constant(object value, Type type) => QueryParameter.Of(value, type);
     }
 }
