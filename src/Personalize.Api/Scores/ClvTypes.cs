@@ -12,7 +12,7 @@ public sealed class CustomerClvType : ObjectGraphType<CustomerScore>
     {
         Name = "CustomerClv";
         Description = "A customer's lifetime value and the scores behind it, as of the last scoring (a recompute, or the customer's latest order).";
-        Field(s => s.HistoricalClv).Name("historical").Description("Historical CLV: average order value × purchases per year × years of relationship (= revenue to date).");
+        Field("historical", s => s.HistoricalClv).Description("Historical CLV: average order value × purchases per year × years of relationship (= revenue to date).");
         Field<NonNullGraphType<DecimalGraphType>>("predicted")
             .Description("Predicted CLV: BG/NBD expected purchases × Gamma-Gamma expected spend (× margin rate when known), discounted monthly over `months`.")
             .Argument<IntGraphType>("months", "Horizon in months (1-120).", a => a.DefaultValue = 12)
@@ -41,9 +41,9 @@ public sealed class CustomerClvType : ObjectGraphType<CustomerScore>
         Field(s => s.AverageOrderValue).Description("Mean order amount so far.");
         Field(s => s.ExpectedAverageOrderValue).Description("Gamma-Gamma expected spend per future purchase (the customer's own average when no spend model could be fitted).");
         Field<NonNullGraphType<RfmType>>("rfm").Description("Recency, frequency and monetary quintiles among all scored customers.").Resolve(ctx => ctx.Source);
-        Field(s => s.Frequency).Name("repeatPurchases").Description("BG/NBD x: distinct purchase days after the first.");
+        Field("repeatPurchases", s => s.Frequency).Description("BG/NBD x: distinct purchase days after the first.");
         Field(s => s.AsOf).Description("The date the scores describe.");
-        Field(s => s.ScoredAt).Name("computedAt").Description("When the scores were computed.");
+        Field("computedAt", s => s.ScoredAt).Description("When the scores were computed.");
     }
 
     private static double DiscountedPurchases(ClvSnapshot snapshot, CustomerScore s, int months) =>
@@ -61,9 +61,9 @@ public sealed class RfmType : ObjectGraphType<CustomerScore>
     {
         Name = "Rfm";
         Description = "RFM quintiles (1-5, 5 best) over all scored customers.";
-        Field(s => s.RfmRecency).Name("recency").Description("5 = bought most recently.");
-        Field(s => s.RfmFrequency).Name("frequency").Description("5 = most orders.");
-        Field(s => s.RfmMonetary).Name("monetary").Description("5 = most spent.");
+        Field("recency", s => s.RfmRecency).Description("5 = bought most recently.");
+        Field("frequency", s => s.RfmFrequency).Description("5 = most orders.");
+        Field("monetary", s => s.RfmMonetary).Description("5 = most spent.");
         Field<NonNullGraphType<IntGraphType>>("score").Description("R×100 + F×10 + M, e.g. 545.").Resolve(ctx => ctx.Source.RfmRecency * 100 + ctx.Source.RfmFrequency * 10 + ctx.Source.RfmMonetary);
     }
 }
@@ -100,7 +100,7 @@ public sealed class BgNbdType : ObjectGraphType<ClvSnapshot>
         Field(s => s.Alpha).Description("Scale of the purchase-rate distribution, in `timeUnit`s.");
         Field(s => s.A).Description("Beta a of the dropout probability.");
         Field(s => s.B).Description("Beta b of the dropout probability.");
-        Field(s => s.BgNbdLogLikelihood).Name("logLikelihood").Description("Log-likelihood of the fit.");
+        Field("logLikelihood", s => s.BgNbdLogLikelihood).Description("Log-likelihood of the fit.");
     }
 }
 
@@ -113,8 +113,8 @@ public sealed class GammaGammaType : ObjectGraphType<ClvSnapshot>
         Field<NonNullGraphType<FloatGraphType>>("p").Description("Shape of the spend per transaction.").Resolve(ctx => ctx.Source.P);
         Field<NonNullGraphType<FloatGraphType>>("q").Description("Shape of the spend scale across customers.").Resolve(ctx => ctx.Source.Q);
         Field<NonNullGraphType<FloatGraphType>>("gamma").Description("Scale of the spend scale across customers.").Resolve(ctx => ctx.Source.Gamma);
-        Field(s => s.GammaGammaLogLikelihood, nullable: true).Name("logLikelihood").Description("Log-likelihood of the fit.");
-        Field(s => s.GammaGammaCustomerCount).Name("customerCount").Description("Repeat customers it was fitted on.");
+        Field("logLikelihood", s => s.GammaGammaLogLikelihood, nullable: true).Description("Log-likelihood of the fit.");
+        Field("customerCount", s => s.GammaGammaCustomerCount).Description("Repeat customers it was fitted on.");
         Field(s => s.SpendFrequencyCorrelation, nullable: true).Description("Pearson correlation of repeat frequency and mean spend; the model assumes it is near zero.");
     }
 }

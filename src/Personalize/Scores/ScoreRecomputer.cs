@@ -34,6 +34,7 @@ public sealed class ScoreRecomputer(
     IScoreCache cache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
 {
     private const int CacheBatch = 20_000;
+    private const int CacheWriteAttempts = 3;
 
     /// <exception cref="ModelFitException">The BG/NBD fit failed (e.g. nobody repeated); nothing is stored.</exception>
     public async Task<ScoreRecomputeSummary> RecomputeAsync(DateOnly? asOf = null, IProgress<ScoreProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -223,7 +224,7 @@ public sealed class ScoreRecomputer(
         {
             foreach (var batch in scores.Chunk(CacheBatch))
             {
-                await cache.SetManyAsync(batch.Select(s => CustomerScorer.ToCached(s, snapshot, snapshot.ComputedAt)).ToList(), cancellationToken);
+                await WriteWithRetriesAsync(batch.Select(s => CustomerScorer.ToCached(s, snapshot, snapshot.ComputedAt)).ToList(), cancellationToken);
                 cached += batch.Length;
                 progress?.Report(new ScoreProgress(ScorePhase.Caching, cached, scores.Count));
             }
@@ -233,6 +234,25 @@ public sealed class ScoreRecomputer(
         {
             logger.LogWarning(e, "The score cache is unavailable; reads fall back to the database until scores are cached again.");
             return (cached, "cache unavailable: reads use the database");
+        }
+    }
+
+    // A recompute is a batch job: a Redis hiccup (a slow first connection, a busy server) is worth waiting out
+    // rather than leaving the whole cache cold. Waits outlast the cache's circuit break.
+    private async Task WriteWithRetriesAsync(List<CustomerScore> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cache.SetManyAsync(batch, cancellationToken);
+                return;
+            }
+            catch (ScoreCacheUnavailableException e) when (attempt < CacheWriteAttempts)
+            {
+                logger.LogInformation("Caching scores failed (attempt {Attempt} of {Attempts}), retrying: {Reason}", attempt, CacheWriteAttempts, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1.5 * attempt), cancellationToken);
+            }
         }
     }
 }
