@@ -37,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
+        services.AddSingleton<Experiments.ExperimentService>();
 
         services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
         services.AddScoreCache(configuration);
@@ -45,7 +46,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
-        services.AddSingleton<DemoStoreSeeder>().AddSingleton<SyntheticStoreGenerator>();
+        services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>();
         return services;
     }
 }
