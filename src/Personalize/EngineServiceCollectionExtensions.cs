@@ -38,6 +38,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<Experiments.ExperimentService>();
+        services.AddSingleton<Kpis.KpiService>();
 
         services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
         services.AddScoreCache(configuration);

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Personalize.Api.Content;
 using Personalize.Api.Customers;
 using Personalize.Api.Experiments;
+using Personalize.Api.Kpis;
 using Personalize.Api.Interactions;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
@@ -58,6 +59,7 @@ public sealed class QueryType : ObjectGraphType
         OfferQueryFields.AddTo(this);
         SegmentQueryFields.AddTo(this);
         ExperimentQueryFields.AddTo(this);
+        KpiQueryFields.AddTo(this);
     }
 }
 
