@@ -32,7 +32,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<CustomerQueries>().AddSingleton<CustomerService>();
         services.AddSingleton<OrderQueries>().AddSingleton<OrderService>();
-        services.AddSingleton<InteractionService>();
+        services.AddSingleton<InteractionService>().AddSingleton<InteractionWriter>();
         services.AddSingleton<ContentQueries>().AddSingleton<ContentService>();
         services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
