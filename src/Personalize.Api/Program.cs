@@ -1,4 +1,5 @@
 using Personalize.Api;
+using Personalize.Api.Benchmark;
 using Personalize.Api.Commands;
 using Personalize.Api.Health;
 using Personalize.Api.Http;
@@ -16,6 +17,7 @@ app.UseCorrelationIds();
 app.UseBananaCakePop();
 app.MapGraphQLEndpoint();
 app.MapHealthEndpoints();
+app.MapCeilingEndpoint();
 await app.RunAsync();
 return 0;
 public partial class Program;

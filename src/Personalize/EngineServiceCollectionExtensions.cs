@@ -32,11 +32,13 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<CustomerQueries>().AddSingleton<CustomerService>();
         services.AddSingleton<OrderQueries>().AddSingleton<OrderService>();
-        services.AddSingleton<InteractionService>();
+        services.AddSingleton<InteractionService>().AddSingleton<InteractionWriter>();
         services.AddSingleton<ContentQueries>().AddSingleton<ContentService>();
         services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
+        services.AddSingleton<Experiments.ExperimentService>();
+        services.AddSingleton<Kpis.KpiService>();
 
         services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
         services.AddScoreCache(configuration);
@@ -45,7 +47,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
-        services.AddSingleton<DemoStoreSeeder>().AddSingleton<SyntheticStoreGenerator>();
+        services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>();
         return services;
     }
 }

@@ -79,5 +79,7 @@ public sealed class CustomerType : ObjectGraphType<Customer>
                 .Get<long, SurveyScores>("Customer.surveyScores", async (ids, ct) => await ctx.Service<SurveyService>().ScoresAsync(ids.ToList(), ct))
                 .Load(ctx.Source.Id)
                 .Then(s => s ?? SurveyScores.None));
+
+        Experiments.ExperimentQueryFields.AddToCustomer(this);
     }
 }

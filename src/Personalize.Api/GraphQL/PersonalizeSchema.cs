@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Personalize.Api.Content;
 using Personalize.Api.Customers;
+using Personalize.Api.Experiments;
+using Personalize.Api.Kpis;
 using Personalize.Api.Interactions;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
@@ -56,6 +58,8 @@ public sealed class QueryType : ObjectGraphType
         ContentQueryFields.AddTo(this);
         OfferQueryFields.AddTo(this);
         SegmentQueryFields.AddTo(this);
+        ExperimentQueryFields.AddTo(this);
+        KpiQueryFields.AddTo(this);
     }
 }
 
@@ -72,5 +76,6 @@ public sealed class MutationType : ObjectGraphType
         ContentMutationFields.AddTo(this);
         OfferMutationFields.AddTo(this);
         SegmentMutationFields.AddTo(this);
+        ExperimentMutationFields.AddTo(this);
     }
 }

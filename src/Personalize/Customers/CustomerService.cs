@@ -53,16 +53,27 @@ public sealed class CustomerService(IDbContextFactory<PersonalizeDbContext> fact
     }
 
     /// <summary>The customer with this external id, created with the id alone when unknown (orders and interactions may come first).</summary>
-    internal static async Task<Customer> FindOrCreateAsync(PersonalizeDbContext db, string externalId, DateTime seenAt, DateTime now, CancellationToken cancellationToken)
+    internal static async Task<Customer> FindOrCreateAsync(PersonalizeDbContext db, string externalId, DateTime seenAt, DateTime now, CancellationToken cancellationToken) =>
+        (await FindOrCreateManyAsync(db, [(externalId, seenAt)], now, cancellationToken))[externalId];
+
+    /// <summary>
+    /// The customers with these ids, tracked, in one statement; unknown ids become new customers (id only, not yet
+    /// saved). A customer seen earlier than recorded gets the earlier first-seen time.
+    /// </summary>
+    internal static async Task<Dictionary<string, Customer>> FindOrCreateManyAsync(
+        PersonalizeDbContext db, IReadOnlyCollection<(string ExternalId, DateTime SeenAt)> sightings, DateTime now, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsTracking().FirstOrDefaultAsync(c => c.ExternalId == externalId, cancellationToken);
-        if (customer is not null)
+        var ids = sightings.Select(s => s.ExternalId).Distinct().ToList();
+        var customers = await db.Customers.AsTracking().Where(c => ids.Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
+        foreach (var (externalId, seenAt) in sightings)
         {
-            if (seenAt < customer.FirstSeenAt) customer.FirstSeenAt = seenAt;
-            return customer;
+            if (customers.TryGetValue(externalId, out var customer))
+            {
+                if (seenAt < customer.FirstSeenAt) customer.FirstSeenAt = seenAt;
+                continue;
+            }
+            customers[externalId] = db.Customers.Add(new Customer { ExternalId = externalId, CreatedAt = now, FirstSeenAt = seenAt, UpdatedAt = now, StageChangedAt = now }).Entity;
         }
-        customer = new Customer { ExternalId = externalId, CreatedAt = now, FirstSeenAt = seenAt, UpdatedAt = now, StageChangedAt = now };
-        db.Customers.Add(customer);
-        return customer;
+        return customers;
     }
 }

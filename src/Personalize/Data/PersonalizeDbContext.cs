@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Personalize.Content;
 using Personalize.Customers;
+using Personalize.Experiments;
 using Personalize.Interactions;
 using Personalize.Offers;
 using Personalize.Lifecycle;
@@ -31,6 +32,9 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<ClvSnapshot> ClvSnapshots => Set<ClvSnapshot>();
     public DbSet<SnapshotScore> SnapshotScores => Set<SnapshotScore>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<ExperimentExposure> ExperimentExposures => Set<ExperimentExposure>();
+    public DbSet<ExperimentConversion> ExperimentConversions => Set<ExperimentConversion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);

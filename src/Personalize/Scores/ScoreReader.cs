@@ -35,17 +35,18 @@ public sealed class ScoreReader(IDbContextFactory<PersonalizeDbContext> factory,
         var fromDatabase = (await db.Customers.Where(c => missing.Contains(c.Id) && c.ScoreSnapshotId != null).ToListAsync(cancellationToken))
             .Select(CustomerScorer.ToCached).OfType<CustomerScore>().ToList();
         foreach (var score in fromDatabase) found[score.CustomerId] = score;
-        if (cacheWorks && fromDatabase.Count > 0) await BackfillAsync(fromDatabase, cancellationToken);
+        if (cacheWorks && fromDatabase.Count > 0) _ = BackfillAsync(fromDatabase);
         return found;
     }
 
-    private async Task BackfillAsync(IReadOnlyCollection<CustomerScore> scores, CancellationToken cancellationToken)
+    // In the background: the caller has its answer and must not wait for the cache.
+    private async Task BackfillAsync(IReadOnlyCollection<CustomerScore> scores)
     {
         try
         {
-            await cache.SetManyAsync(scores, cancellationToken);
+            await cache.SetManyAsync(scores, CancellationToken.None);
         }
-        catch (ScoreCacheUnavailableException e)
+        catch (Exception e)
         {
             logger.LogDebug(e, "Could not backfill the score cache.");
         }

@@ -29,7 +29,8 @@ public sealed record SeedSummary(DateTime AnchorDate, IReadOnlyList<ImportSummar
 /// then scores it as of the anchor date.
 /// Refuses a database that already has customers.
 /// </summary>
-public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, IDbContextFactory<PersonalizeDbContext> factory,
+public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, DemoExperimentSeeder experiment,
+    IDbContextFactory<PersonalizeDbContext> factory,
     IOptions<DemoStoreOptions> options, TimeProvider clock, ILogger<DemoStoreSeeder> logger)
 {
     public const string DemoSource = "demo-store";
@@ -72,6 +73,7 @@ public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefres
         await Step("surveys", p => importer.ImportAsync(ImportKind.Surveys, () => new LinesReader(history.Surveys), import, p, cancellationToken));
         await refresher.RefreshAllAsync(anchor, cancellationToken);
         logger.LogInformation("{Summary}", await scores.RecomputeAsync(DateOnly.FromDateTime(anchor), cancellationToken: cancellationToken));
+        await experiment.SeedAsync(anchor, cancellationToken);
 
         var result = new SeedSummary(anchor, steps, stopwatch.Elapsed);
         logger.LogInformation("{Summary}", result);

@@ -76,6 +76,12 @@ public sealed class SqlServerTests : IDisposable
         await SendAsync(() => _services.GetRequiredService<SurveyService>().ScoresAsync([1, 2], default));
         await SendAsync(() => _services.GetRequiredService<SegmentQueries>().SizesAsync(
             [new Segment { Id = 1, Slug = "a", RuleJson = """{"country":{"eq":"FR"}}""" }, new Segment { Id = 2, Slug = "b", RuleJson = """{"orderCount":{"gte":3}}""" }], default));
+        var kpis = _services.GetRequiredService<Personalize.Kpis.KpiService>();
+        await SendAsync(() => kpis.ReportAsync(new DateTime(2026, 2, 1), new DateTime(2026, 3, 1), null, default));
+        await SendAsync(() => kpis.TrendAsync(Personalize.Kpis.KpiMetric.RepeatPurchaseRate, new DateTime(2026, 2, 1), new DateTime(2026, 3, 1), Personalize.Kpis.KpiInterval.Month, null, default));
+        var experiments = _services.GetRequiredService<Personalize.Experiments.ExperimentService>();
+        await SendAsync(() => experiments.ResultsAsync([new Personalize.Experiments.Experiment { Id = 1, Variants = [new() { Id = 1, IsControl = true, Weight = 1 }] }], default));
+        await SendAsync(() => experiments.AssignmentsAsync("an-experiment", ["C00001"], default));
         var refresher = _services.GetRequiredService<CustomerSummaryRefresher>();
         await using (var db = await _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
         {

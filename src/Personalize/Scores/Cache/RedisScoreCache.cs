@@ -8,7 +8,8 @@ namespace Personalize.Scores.Cache;
 /// Scores in Redis, one string key per customer: <c>{KeyPrefix}score:{customerId}</c> holding the
 /// <see cref="CustomerScoreCodec"/> bytes. A read of many customers is one MGET; a write is one MSET per
 /// <see cref="ScoreCacheOptions.WriteBatchSize"/> scores, all batches pipelined on the one shared connection.
-/// Every call is bounded by <see cref="ScoreCacheOptions.OperationTimeout"/>; a failure throws
+/// Every read is bounded by <see cref="ScoreCacheOptions.OperationTimeout"/>, every write batch by
+/// <see cref="ScoreCacheOptions.WriteTimeout"/>; a failure throws
 /// <see cref="ScoreCacheUnavailableException"/> and makes the next calls skip Redis for
 /// <see cref="ScoreCacheOptions.CircuitBreak"/>, while the multiplexer reconnects in the background.
 /// </summary>
@@ -75,7 +76,7 @@ public sealed class RedisScoreCache : IScoreCache, IAsyncDisposable, IDisposable
     private Task RunBatchesAsync<TItem, TResult>(TItem[][] batches, Func<IDatabase, TItem[], Task<TResult>> send, CancellationToken cancellationToken) =>
         RunAsync(
             database => Task.WhenAll(batches.Select(batch => send(database, batch))),
-            _options.OperationTimeout * batches.Length,
+            _options.WriteTimeout * batches.Length,
             cancellationToken);
 
     private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, TimeSpan timeout, CancellationToken cancellationToken)
@@ -144,8 +145,9 @@ public sealed class RedisScoreCache : IScoreCache, IAsyncDisposable, IDisposable
         // Start even when Redis is down and reconnect by ourselves when it comes back.
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = options.ConnectTimeoutMs;
-        configuration.SyncTimeout = options.OperationTimeoutMs;
-        configuration.AsyncTimeout = options.OperationTimeoutMs;
+        // The client's own timeout is only a backstop: every call is bounded by its own timeout (reads by
+        // OperationTimeout, writes by WriteTimeout), so it must not cut a large write short.
+        configuration.SyncTimeout = configuration.AsyncTimeout = Math.Max(options.OperationTimeoutMs, options.WriteTimeoutMs);
         // While disconnected, fail at once instead of queueing commands until the timeout.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         // A fixed short delay rather than the exponential default, so a restarted Redis is used again within a second.

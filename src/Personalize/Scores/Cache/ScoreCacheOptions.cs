@@ -18,6 +18,12 @@ public sealed class ScoreCacheOptions
     /// <summary>Longest wait for one Redis round trip; the storefront must get an answer in milliseconds.</summary>
     public int OperationTimeoutMs { get; set; } = 250;
 
+    /// <summary>
+    /// Longest wait for one write batch (<see cref="WriteBatchSize"/> scores): writes come from recomputes and
+    /// backfills, never ahead of a caller, and a batch of megabytes takes longer than a read.
+    /// </summary>
+    public int WriteTimeoutMs { get; set; } = 5_000;
+
     /// <summary>Longest wait for a (re)connection to Redis.</summary>
     public int ConnectTimeoutMs { get; set; } = 1_000;
 
@@ -28,5 +34,6 @@ public sealed class ScoreCacheOptions
     public int CircuitBreakMs { get; set; } = 1_000;
 
     public TimeSpan OperationTimeout => TimeSpan.FromMilliseconds(OperationTimeoutMs);
+    public TimeSpan WriteTimeout => TimeSpan.FromMilliseconds(WriteTimeoutMs);
     public TimeSpan CircuitBreak => TimeSpan.FromMilliseconds(CircuitBreakMs);
 }

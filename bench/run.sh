@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the service. Builds in Release, seeds a demo store of N customers (default 100,000) into a SQLite
+# file, scores it, starts redis-server and the service on 127.0.0.1 (with the benchmark's ceiling endpoint), then
+# drives it with wrk at fixed concurrency, bounded in time, several runs per scenario:
+#   ceiling     POST /bench/ceiling: Kestrel alone, a pre-serialized body as large as the storefront's answer
+#   storefront  the storefront's personalization query for random customers (and again at half that rate, paced)
+#   email       the email builder's batch: pages of 1,000 customers at random cursors
+#   writes      trackInteraction with unique idempotency keys; afterwards every accepted write is looked up in the database
+# and prints, per scenario, the medians of requests/s, p50/p95/p99 latency and errors, the storefront/ceiling ratio
+# and the service's peak memory.
+# Usage: bench/run.sh [--customers N] [--duration SECONDS] [--runs N] [--connections N]
+#        BENCH_DIR=/some/dir keeps the seeded store there and reuses it.
+set -euo pipefail
+
+# The whole script is one function, read before it runs (see bench/clv.sh).
+main() {
+cd "$(dirname "$0")/.."
+customers=100000 duration=15 runs=3 connections=16
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --customers) customers=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+anchor=2026-11-01
+
+for tool in wrk redis-server; do
+  command -v "$tool" >/dev/null || { echo "installing $tool (Debian package)"; apt-get install -y "$tool" >/dev/null; }
+done
+echo "building (Release)"
+dotnet build src/Personalize.Api -c Release -v quiet -nologo >/dev/null
+
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+db="$work/store-$customers.db"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+redis_port=$(free_port)
+api_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" --daemonize no >"$work/redis.log" 2>&1 &
+redis=$!
+service=
+trap 'kill $redis ${service:-} 2>/dev/null; [ -n "${BENCH_DIR:-}" ] || rm -rf "$work"' EXIT
+
+api() {
+  dotnet src/Personalize.Api/bin/Release/net10.0/Personalize.Api.dll "$@" \
+    "--ConnectionStrings:Personalize=Data Source=$db" "--ConnectionStrings:Redis=127.0.0.1:$redis_port" \
+    --Seed:Demo=false --Logging:LogLevel:Default=Warning
+}
+
+if [ ! -f "$db" ]; then
+  echo "seeding a demo store of $customers customers into $db"
+  api seed --Seed:Customers="$customers" --Seed:AnchorDate="$anchor" | tail -1
+fi
+echo "scoring"
+api scores recompute --as-of "$anchor" | tail -1
+if api --help 2>&1 | grep -q "recommender train"; then
+  echo "training the recommender"
+  api recommender train --as-of "$anchor" | tail -1
+fi
+
+ASPNETCORE_URLS="http://127.0.0.1:$api_port" api serve --Benchmark:CeilingEndpoint=true >"$work/service.log" 2>&1 &
+service=$!
+for _ in $(seq 120); do curl -sf "127.0.0.1:$api_port/readyz" >/dev/null && break; sleep 1; done
+curl -sf "127.0.0.1:$api_port/readyz" >/dev/null || { echo "the service did not start:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
+
+python3 bench/prepare.py "$work" "$api_port" "$customers"
+
+run_wrk() {  # name body connections [rate] [path]
+  local name=$1 body=$2 conns=$3 rate=${4:-0} path=${5:-/graphql}
+  for run in $(seq "$runs"); do
+    BODY_FILE="$body" CUSTOMERS="$customers" RATE="$rate" CONNECTIONS="$conns" REQUEST_PATH="$path" CURSORS_FILE="$work/cursors.txt" \
+      wrk -t2 -c"$conns" -d"${duration}s" --timeout 10s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" | tail -1 \
+      | tee -a "$work/results.jsonl" | sed "s/^/  $name run $run: /" >&2
+    sed -i "\$s/^{/{\"scenario\":\"$name\",/" "$work/results.jsonl"
+  done
+}
+
+: >"$work/results.jsonl"
+echo "warming up"
+BODY_FILE="$work/storefront.json" CUSTOMERS="$customers" wrk -t2 -c"$connections" -d5s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" >/dev/null
+BODY_FILE="$work/email.json" CUSTOMERS="$customers" CURSORS_FILE="$work/cursors.txt" wrk -t2 -c4 -d5s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" >/dev/null
+
+echo "ceiling ($(cat "$work/storefront.bytes") bytes per response)"
+run_wrk ceiling "$work/storefront.json" "$connections" 0 "/bench/ceiling?bytes=$(cat "$work/storefront.bytes")"
+echo "storefront"
+run_wrk storefront "$work/storefront.json" "$connections"
+half=$(python3 -c "import json,statistics,sys; r=[json.loads(l) for l in open(sys.argv[1]) if '\"storefront\"' in l]; print(int(statistics.median(x['rps'] for x in r) / 2))" "$work/results.jsonl")
+echo "storefront at half that rate ($half requests/s)"
+run_wrk storefront-half "$work/storefront.json" "$connections" "$half"
+echo "email batch (pages of 1,000 customers)"
+run_wrk email "$work/email.json" 4
+echo "writes"
+before=$(python3 bench/prepare.py --count-writes "$db")
+run_wrk writes "$work/writes.json" "$connections"
+sleep 1
+after=$(python3 bench/prepare.py --count-writes "$db")
+
+dotnet_pid=$(pgrep -P "$service" -f Personalize.Api.dll || echo "$service")
+peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$dotnet_pid/status")
+python3 bench/prepare.py --report "$work/results.jsonl" "$((after - before))" "$peak" "$customers" "$connections" "$duration" "$runs"
+}
+
+main "$@"; exit

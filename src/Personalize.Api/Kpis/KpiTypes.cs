@@ -1,0 +1,106 @@
+using GraphQL;
+using GraphQL.Types;
+using Personalize.Api.GraphQL;
+using Personalize.Api.Lifecycle;
+using Personalize.Kpis;
+
+namespace Personalize.Api.Kpis;
+
+public sealed class KpiMetricType() : DescribedEnumType<KpiMetric>("A key figure that can be charted over time.");
+public sealed class KpiIntervalType() : DescribedEnumType<KpiInterval>("The width of a trend's buckets.");
+
+public sealed class KpiReportType : ObjectGraphType<KpiReport>
+{
+    public KpiReportType()
+    {
+        Name = "KpiReport";
+        Description = "Key figures for a period [from, to) and the customers in scope (a segment's current members, or everyone). " +
+            "Period figures count the orders and survey answers dated in the period; CLV and stages are the customers' current scores.";
+        Field(k => k.From).Description("Start of the period (inclusive, UTC).");
+        Field(k => k.To).Description("End of the period (exclusive, UTC).");
+        Field<IdGraphType>("segmentId").Description("The segment the figures are limited to; null for everyone.").Resolve(ctx => ctx.Source.SegmentId);
+        Field(k => k.Customers).Description("Customers in scope now.");
+        Field(k => k.ActiveCustomers).Description("Customers in scope with at least one order in the period.");
+        Field(k => k.NewCustomers).Description("Customers in scope whose first order falls in the period.");
+        Field(k => k.Orders).Description("Orders placed in the period.");
+        Field(k => k.Revenue).Description("Sum of the period's order amounts.");
+        Field(k => k.AverageOrderValue, nullable: true).Description("Revenue / orders; null without orders.");
+        Field<FloatGraphType>("retentionRate")
+            .Description("Of the customers who ordered in the previous period of the same length, the share who ordered again in this one; null when nobody ordered in the previous period.")
+            .Resolve(ctx => ctx.Source.Retention?.Value);
+        Field(k => k.ChurnRate, nullable: true).Description("1 − retentionRate: the previous period's buyers who did not come back.");
+        Field<IntGraphType>("retainedCustomers").Description("The numerator of retentionRate.").Resolve(ctx => ctx.Source.Retention?.Numerator);
+        Field<IntGraphType>("previousPeriodBuyers").Description("The denominator of retentionRate.").Resolve(ctx => ctx.Source.Retention?.Denominator);
+        Field<FloatGraphType>("repeatPurchaseRate")
+            .Description("Of the period's buyers, the share with at least two orders by the period's end; null without buyers.")
+            .Resolve(ctx => ctx.Source.RepeatPurchase?.Value);
+        Field(k => k.ScoredCustomers).Description("Customers in scope with a predicted CLV (scored by `scores recompute`).");
+        Field(k => k.TotalPredictedClv).Description("Sum of the current predicted CLV (discounted, over the scoring horizon) of the customers in scope.");
+        Field(k => k.AveragePredictedClv, nullable: true).Description("Mean predicted CLV of the scored customers in scope; null when none is scored.");
+        Field(k => k.TotalHistoricalClv).Description("Sum of the historical CLV (revenue to date) of the customers in scope, as of their last scoring.");
+        Field<SurveyFigureType>("nps").Description("Net Promoter Score of the period's NPS answers: % promoters (9-10) − % detractors (0-6), −100 to 100; null without answers.").Resolve(ctx => ctx.Source.Nps);
+        Field<SurveyFigureType>("csat").Description("Share (%) of the period's CSAT answers that are 4 or 5; null without answers.").Resolve(ctx => ctx.Source.Csat);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageShareType>>>>("stageDistribution").Description("Customers in scope per current lifecycle stage, every stage listed.").Resolve(ctx => ctx.Source.Stages);
+    }
+}
+
+public sealed class SurveyFigureType : ObjectGraphType<SurveyFigure>
+{
+    public SurveyFigureType()
+    {
+        Name = "SurveyFigure";
+        Description = "A survey score and how many answers it rests on.";
+        Field(f => f.Score).Description("The score (NPS: −100 to 100; CSAT: 0 to 100 %).");
+        Field(f => f.Responses).Description("Answers counted.");
+    }
+}
+
+public sealed class StageShareType : ObjectGraphType<StageShare>
+{
+    public StageShareType()
+    {
+        Name = "StageShare";
+        Description = "How many customers are in a lifecycle stage.";
+        Field<NonNullGraphType<LifecycleStageType>>("stage").Description("The stage.").Resolve(ctx => ctx.Source.Stage);
+        Field(s => s.Customers).Description("Customers in the stage.");
+        Field(s => s.Share).Description("Customers in the stage / customers in scope (0 to 1).");
+    }
+}
+
+public sealed class KpiPointType : ObjectGraphType<KpiPoint>
+{
+    public KpiPointType()
+    {
+        Name = "KpiPoint";
+        Description = "A metric over one bucket [start, end).";
+        Field(p => p.Start).Description("Start of the bucket (inclusive, UTC).");
+        Field(p => p.End).Description("End of the bucket (exclusive, UTC).");
+        Field(p => p.Value, nullable: true).Description("The metric's value; null where it is undefined (e.g. no answers, no previous buyers).");
+    }
+}
+
+public static class KpiQueryFields
+{
+    public static void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<KpiReportType>>("kpis")
+            .Description("Key figures for a period, for everyone or a segment's members: retention, churn, repeat purchase, CLV, NPS, CSAT, stages.")
+            .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
+            .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
+            .Argument<IdGraphType>("segmentId", "Limit the figures to this segment's current members.")
+            .ResolveAsync(async ctx => await ctx.Service<KpiService>().ReportAsync(
+                Utc(ctx.GetArgument<DateTime>("from")), Utc(ctx.GetArgument<DateTime>("to")), ctx.GetArgument<string?>("segmentId"), ctx.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiPointType>>>>("kpiTrend")
+            .Description($"One metric per day, week or month of a period, for charts (at most {KpiService.MaxTrendPoints} points). Each bucket is computed like `kpis` for that bucket alone.")
+            .Argument<NonNullGraphType<KpiMetricType>>("metric", "The metric to chart.")
+            .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
+            .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
+            .Argument<NonNullGraphType<KpiIntervalType>>("interval", "Bucket width; buckets follow the calendar (UTC), the first and last cut to the period.")
+            .Argument<IdGraphType>("segmentId", "Limit the figures to this segment's current members.")
+            .ResolveAsync(async ctx => await ctx.Service<KpiService>().TrendAsync(
+                ctx.GetArgument<KpiMetric>("metric"), Utc(ctx.GetArgument<DateTime>("from")), Utc(ctx.GetArgument<DateTime>("to")),
+                ctx.GetArgument<KpiInterval>("interval"), ctx.GetArgument<string?>("segmentId"), ctx.CancellationToken));
+    }
+
+    private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : time.ToUniversalTime();
+}

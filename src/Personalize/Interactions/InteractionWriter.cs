@@ -1,0 +1,147 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Personalize.Common;
+using Personalize.Customers;
+using Personalize.Data;
+
+namespace Personalize.Interactions;
+
+/// <summary>An interaction that passed validation, waiting to be stored.</summary>
+internal sealed record InteractionWrite(string CustomerId, string ItemId, InteractionKind Kind, DateTime OccurredAt, double? Weight, string? IdempotencyKey);
+
+/// <summary>
+/// Group commit for interactions. Concurrent callers queue their validated writes; one writer stores whatever has
+/// queued (up to <see cref="MaxBatch"/>) in one transaction, then answers each caller. No answer comes before its
+/// commit, so nothing acknowledged can be lost, but one commit — on SQLite, one fsync of the log, milliseconds
+/// whatever its size — serves many writes. A batch that fails is retried one write at a time, so one bad write
+/// (or a race with another writer over a key or a new customer) never fails the others.
+/// </summary>
+public sealed class InteractionWriter : IAsyncDisposable, IDisposable
+{
+    public const int MaxBatch = 1_000;
+
+    private readonly IDbContextFactory<PersonalizeDbContext> _factory;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<InteractionWriter> _logger;
+    private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public InteractionWriter(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, ILogger<InteractionWriter> logger)
+    {
+        (_factory, _clock, _logger) = (factory, clock, logger);
+        _writer = Task.Run(WriteQueuedAsync);
+    }
+
+    /// <summary>
+    /// Stores the interaction (or finds the one stored under its idempotency key). A caller that gives up waiting
+    /// may still have its write stored: a retry with the same key is then answered from the database.
+    /// </summary>
+    internal Task<MutationResult<Interaction>> WriteAsync(InteractionWrite write, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(write, new TaskCompletionSource<MutationResult<Interaction>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(InteractionWriter), "The service is shutting down.");
+        return pending.Answer.Task.WaitAsync(cancellationToken);
+    }
+
+    // What was accepted is written before the process exits.
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            try
+            {
+                await StoreAsync(batch);
+            }
+            catch (Exception e) when (batch.Count > 1)
+            {
+                _logger.LogWarning(e, "Storing {Count} interactions together failed; storing them one by one.", batch.Count);
+                foreach (var pending in batch) await StoreAloneAsync(pending);
+            }
+            catch (Exception e)
+            {
+                batch[0].Answer.TrySetException(e);
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task StoreAloneAsync(Pending pending)
+    {
+        try
+        {
+            await StoreAsync([pending]);
+        }
+        catch (Exception e)
+        {
+            pending.Answer.TrySetException(e);
+        }
+    }
+
+    private async Task StoreAsync(IReadOnlyList<Pending> batch)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using var db = await _factory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        var keys = batch.Select(p => p.Write.IdempotencyKey).OfType<string>().Distinct().ToList();
+        var stored = keys.Count == 0
+            ? []
+            : await db.Interactions.Where(i => keys.Contains(i.IdempotencyKey!)).ToDictionaryAsync(i => i.IdempotencyKey!);
+        var slugs = batch.Select(p => p.Write.ItemId).Distinct().ToList();
+        var items = await db.ContentItems.Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id);
+
+        var answers = new List<(Pending Pending, Func<MutationResult<Interaction>> Answer)>(batch.Count);
+        var inserted = new List<(Pending Pending, Interaction Interaction)>();
+        var insertedByKey = new Dictionary<string, Interaction>();
+        foreach (var pending in batch)
+        {
+            var write = pending.Write;
+            if (write.IdempotencyKey is { } key && (stored.TryGetValue(key, out var earlier) || insertedByKey.TryGetValue(key, out earlier)))
+            {
+                answers.Add((pending, () => MutationResult<Interaction>.Ok(earlier)));
+                continue;
+            }
+            if (!items.TryGetValue(write.ItemId, out var itemId))
+            {
+                answers.Add((pending, () => MutationResult<Interaction>.NotFound("input.itemId", "content item", write.ItemId)));
+                continue;
+            }
+            var interaction = new Interaction
+            {
+                ContentItemId = itemId, Kind = write.Kind, OccurredAt = write.OccurredAt, Weight = write.Weight, IdempotencyKey = write.IdempotencyKey,
+            };
+            inserted.Add((pending, interaction));
+            if (write.IdempotencyKey is not null) insertedByKey[write.IdempotencyKey] = interaction;
+            answers.Add((pending, () => MutationResult<Interaction>.Ok(interaction)));
+        }
+
+        if (inserted.Count > 0)
+        {
+            var customers = await CustomerService.FindOrCreateManyAsync(db, inserted.Select(i => (i.Pending.Write.CustomerId, i.Pending.Write.OccurredAt)).ToList(), now, default);
+            await db.SaveChangesAsync();  // new customers get their ids
+            foreach (var (pending, interaction) in inserted) interaction.CustomerId = customers[pending.Write.CustomerId].Id;
+            db.Interactions.AddRange(inserted.Select(i => i.Interaction));
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
+
+        foreach (var (pending, answer) in answers) pending.Answer.TrySetResult(answer());
+    }
+
+    private sealed record Pending(InteractionWrite Write, TaskCompletionSource<MutationResult<Interaction>> Answer);
+}

@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Personalize.Customers;
+using Personalize.Data;
+using Personalize.Lifecycle;
+using Personalize.Orders;
+using Personalize.Querying;
+using Personalize.Segments;
+using Personalize.Surveys;
+
+namespace Personalize.Kpis;
+
+/// <summary>
+/// Key figures computed in SQL for a period and a scope (everyone, or the current members of a segment).
+/// Period figures use the orders and survey answers dated in [from, to); CLV and stages are the current scores.
+/// </summary>
+public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
+{
+    public const int MaxTrendPoints = 400;
+
+    public async Task<KpiReport> ReportAsync(DateTime from, DateTime to, string? segmentId, CancellationToken cancellationToken)
+    {
+        CheckPeriod(from, to);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, segmentId, cancellationToken);
+        var period = new Period(db, scope, from, to);
+        var customersInScope = scope ?? db.Customers;
+
+        var orders = await period.OrderTotalsAsync(cancellationToken);
+        var clv = await customersInScope
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Customers = g.Count(),
+                Scored = g.Count(c => c.PredictedClv != null),
+                Predicted = g.Sum(c => c.PredictedClv) ?? 0m,
+                Historical = g.Sum(c => c.HistoricalClv) ?? 0m,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var stages = await customersInScope.GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var customers = clv?.Customers ?? 0;
+
+        return new KpiReport(
+            from, to, segmentId, customers,
+            orders.Buyers, await period.NewCustomersAsync(cancellationToken), orders.Orders, orders.Revenue,
+            orders.Orders == 0 ? null : orders.Revenue / orders.Orders,
+            await period.RetentionAsync(cancellationToken), await period.RepeatPurchaseAsync(cancellationToken),
+            clv?.Scored ?? 0, clv?.Predicted ?? 0, clv is { Scored: > 0 } ? clv.Predicted / clv.Scored : null, clv?.Historical ?? 0,
+            await period.NpsAsync(cancellationToken), await period.CsatAsync(cancellationToken),
+            Enum.GetValues<LifecycleStage>().Select(stage =>
+            {
+                var count = stages.FirstOrDefault(x => x.Stage == stage)?.Count ?? 0;
+                return new StageShare(stage, count, customers == 0 ? 0 : (double)count / customers);
+            }).ToList());
+    }
+
+    /// <summary>One metric per calendar bucket of [from, to); the first and last buckets are cut to the period.</summary>
+    public async Task<IReadOnlyList<KpiPoint>> TrendAsync(KpiMetric metric, DateTime from, DateTime to, KpiInterval interval, string? segmentId, CancellationToken cancellationToken)
+    {
+        CheckPeriod(from, to);
+        var buckets = Buckets(from, to, interval).ToList();
+        if (buckets.Count > MaxTrendPoints)
+            throw new QueryException("interval", $"gives {buckets.Count} points for this period; at most {MaxTrendPoints} are allowed: choose a longer interval or a shorter period.");
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, segmentId, cancellationToken);
+        var points = new List<KpiPoint>(buckets.Count);
+        foreach (var (start, end) in buckets)
+            points.Add(new KpiPoint(start, end, await new Period(db, scope, start, end).MetricAsync(metric, cancellationToken)));
+        return points;
+    }
+
+    public static IEnumerable<(DateTime Start, DateTime End)> Buckets(DateTime from, DateTime to, KpiInterval interval)
+    {
+        var start = from;
+        while (start < to)
+        {
+            var end = NextBoundary(start, interval);
+            if (end > to) end = to;
+            yield return (start, end);
+            start = end;
+        }
+    }
+
+    private static DateTime NextBoundary(DateTime time, KpiInterval interval)
+    {
+        var day = time.Date;
+        return interval switch
+        {
+            KpiInterval.Day => day.AddDays(1),
+            KpiInterval.Week => day.AddDays(7 - ((int)day.DayOfWeek + 6) % 7),
+            _ => new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1),
+        };
+    }
+
+    private static void CheckPeriod(DateTime from, DateTime to)
+    {
+        if (to <= from) throw new QueryException("to", "must be after from.");
+    }
+
+    /// <returns>The segment's members; null for everyone (so the queries need no filter).</returns>
+    private static async Task<IQueryable<Customer>?> ScopeAsync(PersonalizeDbContext db, string? segmentId, CancellationToken cancellationToken)
+    {
+        if (segmentId is null) return null;
+        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Slug == segmentId, cancellationToken)
+            ?? throw new QueryException("segmentId", $"no segment has the id '{segmentId}'.");
+        return db.Customers.Where(SegmentQueries.Rule(segment));
+    }
+
+    /// <summary>The queries of one period over one scope.</summary>
+    private sealed class Period(PersonalizeDbContext db, IQueryable<Customer>? scope, DateTime from, DateTime to)
+    {
+        private IQueryable<Order> ScopedOrders => scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
+
+        private IQueryable<Order> Orders => ScopedOrders.Where(o => o.OrderedAt >= from && o.OrderedAt < to);
+
+        private IQueryable<long> Buyers => Orders.Select(o => o.CustomerId).Distinct();
+
+        private IQueryable<SurveyResponse> Answers(SurveyKind kind)
+        {
+            var answers = db.SurveyResponses.Where(s => s.Kind == kind && s.RespondedAt >= from && s.RespondedAt < to);
+            return scope is null ? answers : answers.Where(s => scope.Select(c => c.Id).Contains(s.CustomerId));
+        }
+
+        public async Task<(int Orders, decimal Revenue, int Buyers)> OrderTotalsAsync(CancellationToken cancellationToken)
+        {
+            var totals = await Orders.GroupBy(_ => 1)
+                .Select(g => new { Orders = g.Count(), Revenue = g.Sum(o => o.Amount), Buyers = g.Select(o => o.CustomerId).Distinct().Count() })
+                .FirstOrDefaultAsync(cancellationToken);
+            return totals is null ? (0, 0m, 0) : (totals.Orders, totals.Revenue, totals.Buyers);
+        }
+
+        public Task<int> NewCustomersAsync(CancellationToken cancellationToken) =>
+            (scope ?? db.Customers).CountAsync(c => c.FirstOrderAt >= from && c.FirstOrderAt < to, cancellationToken);
+
+        /// <summary>Buyers of the previous period of the same length who bought again in this one.</summary>
+        public async Task<Rate?> RetentionAsync(CancellationToken cancellationToken)
+        {
+            var previousFrom = from - (to - from);
+            var previousBuyers = ScopedOrders.Where(o => o.OrderedAt >= previousFrom && o.OrderedAt < from).Select(o => o.CustomerId).Distinct();
+            var counts = await previousBuyers.GroupBy(_ => 1)
+                .Select(g => new { All = g.Count(), Retained = g.Count(id => Buyers.Contains(id)) })
+                .FirstOrDefaultAsync(cancellationToken);
+            return counts is null ? null : Rate.Of(counts.Retained, counts.All);
+        }
+
+        /// <summary>The period's buyers who have at least two orders by its end.</summary>
+        public async Task<Rate?> RepeatPurchaseAsync(CancellationToken cancellationToken)
+        {
+            var counts = await Buyers.GroupBy(_ => 1)
+                .Select(g => new { All = g.Count(), Repeat = g.Count(id => db.Orders.Count(o => o.CustomerId == id && o.OrderedAt < to) >= 2) })
+                .FirstOrDefaultAsync(cancellationToken);
+            return counts is null ? null : Rate.Of(counts.Repeat, counts.All);
+        }
+
+        public async Task<SurveyFigure?> NpsAsync(CancellationToken cancellationToken)
+        {
+            var counts = await Answers(SurveyKind.Nps).GroupBy(_ => 1)
+                .Select(g => new { All = g.Count(), Promoters = g.Count(s => s.Score >= 9), Detractors = g.Count(s => s.Score <= 6) })
+                .FirstOrDefaultAsync(cancellationToken);
+            return counts is null ? null : new SurveyFigure(100.0 * (counts.Promoters - counts.Detractors) / counts.All, counts.All);
+        }
+
+        public async Task<SurveyFigure?> CsatAsync(CancellationToken cancellationToken)
+        {
+            var counts = await Answers(SurveyKind.Csat).GroupBy(_ => 1)
+                .Select(g => new { All = g.Count(), Satisfied = g.Count(s => s.Score >= 4) })
+                .FirstOrDefaultAsync(cancellationToken);
+            return counts is null ? null : new SurveyFigure(100.0 * counts.Satisfied / counts.All, counts.All);
+        }
+
+        public async Task<double?> MetricAsync(KpiMetric metric, CancellationToken cancellationToken) => metric switch
+        {
+            KpiMetric.RetentionRate => (await RetentionAsync(cancellationToken))?.Value,
+            KpiMetric.ChurnRate => 1 - (await RetentionAsync(cancellationToken))?.Value,
+            KpiMetric.RepeatPurchaseRate => (await RepeatPurchaseAsync(cancellationToken))?.Value,
+            KpiMetric.ActiveCustomers => (await OrderTotalsAsync(cancellationToken)).Buyers,
+            KpiMetric.NewCustomers => await NewCustomersAsync(cancellationToken),
+            KpiMetric.Orders => (await OrderTotalsAsync(cancellationToken)).Orders,
+            KpiMetric.Revenue => (double)(await OrderTotalsAsync(cancellationToken)).Revenue,
+            KpiMetric.AverageOrderValue => await OrderTotalsAsync(cancellationToken) is { Orders: > 0 } t ? (double)(t.Revenue / t.Orders) : null,
+            KpiMetric.Nps => (await NpsAsync(cancellationToken))?.Score,
+            KpiMetric.Csat => (await CsatAsync(cancellationToken))?.Score,
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
+        };
+    }
+}

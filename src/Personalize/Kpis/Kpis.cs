@@ -1,0 +1,53 @@
+using Personalize.Lifecycle;
+
+namespace Personalize.Kpis;
+
+/// <summary>The key figures of a period [From, To) for the customers in scope (a segment, or everyone).</summary>
+public sealed record KpiReport(
+    DateTime From, DateTime To, string? SegmentId,
+    int Customers, int ActiveCustomers, int NewCustomers, int Orders, decimal Revenue, decimal? AverageOrderValue,
+    Rate? Retention, Rate? RepeatPurchase,
+    int ScoredCustomers, decimal TotalPredictedClv, decimal? AveragePredictedClv, decimal TotalHistoricalClv,
+    SurveyFigure? Nps, SurveyFigure? Csat,
+    IReadOnlyList<StageShare> Stages)
+{
+    /// <summary>1 − retention: the share of the previous period's buyers who did not buy in this one.</summary>
+    public double? ChurnRate => Retention is null ? null : 1 - Retention.Value;
+}
+
+/// <summary>A share: <see cref="Numerator"/> of <see cref="Denominator"/>; null where the denominator is 0.</summary>
+public sealed record Rate(int Numerator, int Denominator)
+{
+    public double Value => (double)Numerator / Denominator;
+
+    public static Rate? Of(int numerator, int denominator) => denominator == 0 ? null : new Rate(numerator, denominator);
+}
+
+/// <summary>A survey score and the number of answers it is computed from.</summary>
+public sealed record SurveyFigure(double Score, int Responses);
+
+public sealed record StageShare(LifecycleStage Stage, int Customers, double Share);
+
+/// <summary>One bucket of a trend: [Start, End) and the metric's value there (null where undefined, e.g. no answers).</summary>
+public sealed record KpiPoint(DateTime Start, DateTime End, double? Value);
+
+public enum KpiMetric
+{
+    [System.ComponentModel.Description("Share of the previous equal-length period's buyers who bought again in this one.")] RetentionRate,
+    [System.ComponentModel.Description("1 − retention rate.")] ChurnRate,
+    [System.ComponentModel.Description("Share of the period's buyers with at least two orders by the period's end.")] RepeatPurchaseRate,
+    [System.ComponentModel.Description("Customers with at least one order in the period.")] ActiveCustomers,
+    [System.ComponentModel.Description("Customers whose first order falls in the period.")] NewCustomers,
+    [System.ComponentModel.Description("Orders placed in the period.")] Orders,
+    [System.ComponentModel.Description("Sum of the period's order amounts.")] Revenue,
+    [System.ComponentModel.Description("Revenue / orders in the period.")] AverageOrderValue,
+    [System.ComponentModel.Description("Net Promoter Score of the period's NPS answers: % promoters (9-10) − % detractors (0-6), from −100 to 100.")] Nps,
+    [System.ComponentModel.Description("Share (%) of the period's CSAT answers that are 4 or 5.")] Csat,
+}
+
+public enum KpiInterval
+{
+    [System.ComponentModel.Description("Calendar days (UTC).")] Day,
+    [System.ComponentModel.Description("ISO weeks, Monday to Sunday (UTC).")] Week,
+    [System.ComponentModel.Description("Calendar months (UTC).")] Month,
+}
