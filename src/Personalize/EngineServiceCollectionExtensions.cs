@@ -6,6 +6,7 @@ using Personalize.Data;
 using Personalize.Import;
 using Personalize.Interactions;
 using Personalize.Lifecycle;
+using Personalize.Loyalty;
 using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
@@ -35,6 +36,11 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<InteractionService>();
         services.AddSingleton<ContentQueries>().AddSingleton<ContentService>();
         services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
+        services.Configure<OffersOptions>(configuration.GetSection(OffersOptions.Section));
+        services.AddSingleton<RedemptionPropensity>().AddSingleton<RedemptionModelTrainer>();
+        services.AddSingleton<OfferDecisionService>().AddSingleton<OfferRedemptionService>().AddSingleton<OfferAssignmentQueries>();
+        services.Configure<LoyaltyOptions>(configuration.GetSection(LoyaltyOptions.Section));
+        services.AddSingleton<LoyaltyService>().AddSingleton<LoyaltyRebuilder>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Data;
 using Personalize.Import;
 using Personalize.Lifecycle;
+using Personalize.Loyalty;
 using Personalize.Scores;
 
 namespace Personalize.Seeding;
@@ -26,10 +27,10 @@ public sealed record SeedSummary(DateTime AnchorDate, IReadOnlyList<ImportSummar
 
 /// <summary>
 /// Loads the demo store — the catalog files in seed/ and a generated customer history — through the import engine,
-/// then scores it as of the anchor date.
+/// then scores it as of the anchor date and gives every order its loyalty points.
 /// Refuses a database that already has customers.
 /// </summary>
-public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, IDbContextFactory<PersonalizeDbContext> factory,
+public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, LoyaltyRebuilder loyalty, IDbContextFactory<PersonalizeDbContext> factory,
     IOptions<DemoStoreOptions> options, TimeProvider clock, ILogger<DemoStoreSeeder> logger)
 {
     public const string DemoSource = "demo-store";
@@ -72,6 +73,7 @@ public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefres
         await Step("surveys", p => importer.ImportAsync(ImportKind.Surveys, () => new LinesReader(history.Surveys), import, p, cancellationToken));
         await refresher.RefreshAllAsync(anchor, cancellationToken);
         logger.LogInformation("{Summary}", await scores.RecomputeAsync(DateOnly.FromDateTime(anchor), cancellationToken: cancellationToken));
+        logger.LogInformation("{Summary}", await loyalty.RebuildAsync(cancellationToken: cancellationToken));
 
         var result = new SeedSummary(anchor, steps, stopwatch.Elapsed);
         logger.LogInformation("{Summary}", result);
