@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Personalize.Api.Content;
 using Personalize.Api.Customers;
 using Personalize.Api.Interactions;
+using Personalize.Api.Loyalty;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
 using Personalize.Api.Segments;
@@ -55,6 +56,7 @@ public sealed class QueryType : ObjectGraphType
         CustomerQueryFields.AddTo(this);
         ContentQueryFields.AddTo(this);
         OfferQueryFields.AddTo(this);
+        OfferAssignmentQueryFields.AddTo(this);
         SegmentQueryFields.AddTo(this);
     }
 }
@@ -71,6 +73,8 @@ public sealed class MutationType : ObjectGraphType
         SurveyMutationFields.AddTo(this);
         ContentMutationFields.AddTo(this);
         OfferMutationFields.AddTo(this);
+        OfferAssignmentMutationFields.AddTo(this);
+        LoyaltyMutationFields.AddTo(this);
         SegmentMutationFields.AddTo(this);
     }
 }

@@ -70,13 +70,19 @@ public sealed class OfferDecisionService(
         foreach (var customer in customers.DistinctBy(c => c.Id))
         {
             var decisionCustomer = new DecisionCustomer(customer.Id, customer.Stage, customer.Country, customer.ConsentPersonalization,
-                customer.ConsentEmailMarketing, currentScores.TryGetValue(customer.Id, out var score) ? score.PredictedClv : customer.PredictedClv,
+                customer.ConsentEmailMarketing,
+                currentScores.TryGetValue(customer.Id, out var score) ? score.PredictedClv : customer.PredictedClv,
+                score is not null ? score.ExpectedAverageOrderValue : customer.ExpectedAverageOrderValue,
                 customer.LastOrderAt, memberships[customer.Id].Select(s => s.Id).ToHashSet(), loyalty.Tiers.Rank(tiers[customer.Id].Name) ?? 0);
             var history = histories.GetValueOrDefault(customer.Id, OfferHistory.None);
             var shown = history.Open
                 .Where(a => _rules.StillShown(a, offersById.GetValueOrDefault(a.OfferId), decisionCustomer, channel, now))
-                .OrderByDescending(a => a.ExpectedNetValue).ThenBy(a => a.Id).Take(first)
-                .Select(a => new OfferDecision(a, offersById[a.OfferId], IsNew: false)).ToList();
+                .OrderByDescending(a => a.ExpectedNetValue).ThenBy(a => a.OfferId).Take(first)
+                .Select(a =>
+                {
+                    a.Offer = offersById[a.OfferId];
+                    return new OfferDecision(a, a.Offer, IsNew: false);
+                }).ToList();
             var slots = Math.Min(first - shown.Count, _rules.NewOfferSlots(decisionCustomer, history, now));
             var candidates = slots > 0 ? _rules.Candidates(decisionCustomer, history, offers, channel, now).ToList() : [];
             plans.Add((decisionCustomer, shown, slots, candidates));
@@ -96,7 +102,8 @@ public sealed class OfferDecisionService(
                 created.Add(assignment);
                 shown.Add(new OfferDecision(assignment, choice.Candidate.Offer, IsNew: true));
             }
-            result[customer.Id] = shown;
+            // Held and new offers in one order, the same whenever the customer asks: expected net value, then offer.
+            result[customer.Id] = shown.OrderByDescending(d => d.Assignment.ExpectedNetValue).ThenBy(d => d.Offer.Id).ToList();
         }
         if (created.Count > 0) await InsertAsync(db, created, cancellationToken);
         return result;

@@ -7,7 +7,7 @@ namespace Personalize.Offers;
 /// <summary>What decisioning knows about a customer: profile, consent, value, segments and loyalty tier.</summary>
 public sealed record DecisionCustomer(
     long Id, LifecycleStage Stage, string? Country, bool ConsentPersonalization, bool ConsentEmailMarketing,
-    decimal? PredictedClv, DateTime? LastOrderAt, IReadOnlySet<long> SegmentIds, int LoyaltyTierRank);
+    decimal? PredictedClv, decimal? ExpectedOrderValue, DateTime? LastOrderAt, IReadOnlySet<long> SegmentIds, int LoyaltyTierRank);
 
 /// <summary>A customer's past assignments as decisioning needs them.</summary>
 public sealed record OfferHistory(
@@ -33,8 +33,12 @@ public sealed class OfferRules(OffersOptions options, Func<string, int?> tierRan
 {
     public OffersOptions Options => options;
 
-    /// <summary>The customer's value for offers: predicted CLV, or the configured value for customers not scored yet.</summary>
-    public decimal ValueOf(DecisionCustomer customer) => customer.PredictedClv ?? options.UnscoredCustomerValue;
+    /// <summary>
+    /// The customer's value for offers: predicted CLV (the configured value for a customer not scored yet), but at least
+    /// the expected value of one order — a redemption is a purchase, so a lapsed customer's near-zero CLV does not make
+    /// every win-back worthless, while the guardrail still keeps a €50 gift from a €20 customer.
+    /// </summary>
+    public decimal ValueOf(DecisionCustomer customer) => Math.Max(customer.PredictedClv ?? options.UnscoredCustomerValue, customer.ExpectedOrderValue ?? 0m);
 
     /// <summary>Why the offer cannot be given to the customer on the channel now, or null when it can (before caps and value).</summary>
     public string? Ineligibility(Offer offer, DecisionCustomer customer, Channel channel, DateTime now)
@@ -97,6 +101,7 @@ public sealed class OfferRules(OffersOptions options, Func<string, int?> tierRan
         var (customer, offer) = (candidate.Customer, candidate.Offer);
         var strategy = options.StrategyFor(customer.Stage);
         var incremental = candidate.CustomerValue * (decimal)strategy.ValueShare;
+        redeemProbability = Math.Round(redeemProbability, 4);
         var net = Math.Round((decimal)redeemProbability * (incremental - offer.Cost), 4);
         var preferred = strategy.Prefers(offer.RewardType);
         var score = (double)net * (preferred && net > 0 ? strategy.PreferenceWeight : 1.0);
