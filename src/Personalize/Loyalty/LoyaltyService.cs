@@ -44,7 +44,7 @@ public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> facto
     }
 
     /// <summary>Credits the points of a newly recorded order, inside the caller's transaction.</summary>
-    internal async Task EarnForOrderAsync(PersonalizeDbContext db, Order order, CancellationToken cancellationToken)
+    public async Task EarnForOrderAsync(PersonalizeDbContext db, Order order, CancellationToken cancellationToken)
     {
         var from = LoyaltyTiers.WindowStart(order.OrderedAt);
         var priorSpend = await db.Orders

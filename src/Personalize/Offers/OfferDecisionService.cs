@@ -186,7 +186,7 @@ public sealed class OfferDecisionService(
         "Code", "OfferId", "CustomerId", "Round", "Channel", "AssignedAt", "ExpiresAt", "Stage", "CustomerValue", "DaysSinceLastOrder", "RedeemProbability", "ExpectedNetValue", "Reason"
         """;
 
-    internal const string SqliteInsert = $"""
+    public const string SqliteInsert = $"""
         INSERT INTO "OfferAssignments" ({Columns})
         SELECT json_extract(r.value, '$.code'), json_extract(r.value, '$.offerId'), json_extract(r.value, '$.customerId'), json_extract(r.value, '$.round'),
                json_extract(r.value, '$.channel'), json_extract(r.value, '$.assignedAt'), json_extract(r.value, '$.expiresAt'), json_extract(r.value, '$.stage'),
@@ -195,7 +195,7 @@ public sealed class OfferDecisionService(
         FROM json_each(@rows) AS r
         """;
 
-    internal const string SqlServerInsert = """
+    public const string SqlServerInsert = """
         INSERT INTO [OfferAssignments] ([Code], [OfferId], [CustomerId], [Round], [Channel], [AssignedAt], [ExpiresAt], [Stage], [CustomerValue], [DaysSinceLastOrder], [RedeemProbability], [ExpectedNetValue], [Reason])
         SELECT [Code], [OfferId], [CustomerId], [Round], [Channel], [AssignedAt], [ExpiresAt], [Stage], [CustomerValue], [DaysSinceLastOrder], [RedeemProbability], [ExpectedNetValue], [Reason]
         FROM OPENJSON(@rows) WITH (

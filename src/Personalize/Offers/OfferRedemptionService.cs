@@ -66,7 +66,7 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
     }
 
     /// <summary>Marks the assignment redeemed if it is not yet and the customer is under the offer's cap: one conditional UPDATE.</summary>
-    internal static Task<int> ClaimAsync(PersonalizeDbContext db, OfferAssignment assignment, long orderId, DateTime now, CancellationToken cancellationToken)
+    public static Task<int> ClaimAsync(PersonalizeDbContext db, OfferAssignment assignment, long orderId, DateTime now, CancellationToken cancellationToken)
     {
         var cap = assignment.Offer.PerCustomerCap ?? int.MaxValue;
         var cost = assignment.Offer.Cost;
@@ -80,7 +80,7 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
     /// Adds the cost to the offer's spending if the budget allows it: one conditional UPDATE, atomic under concurrency.
     /// (The tolerance, below the 4-decimal money precision, absorbs SQLite's binary floating point sums.)
     /// </summary>
-    internal static Task<int> ChargeBudgetAsync(PersonalizeDbContext db, long offerId, decimal cost, CancellationToken cancellationToken) =>
+    public static Task<int> ChargeBudgetAsync(PersonalizeDbContext db, long offerId, decimal cost, CancellationToken cancellationToken) =>
         db.Offers.Where(o => o.Id == offerId && (o.TotalBudget == null || o.BudgetSpent + cost <= o.TotalBudget + 0.00001m))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.BudgetSpent, o => o.BudgetSpent + cost), cancellationToken);
 
