@@ -127,12 +127,13 @@ public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> facto
             if (referee is null) v.NotFound("refereeId", $"No customer has the id '{refereeId}'.");
             if (!v.IsValid) return MutationResult<Referral>.Fail(v.Errors);
 
-            var received = await db.LoyaltyEntries.FirstOrDefaultAsync(e => e.CustomerId == referee!.Id && e.Reference == RefereeReference, cancellationToken);
-            if (received is null)
+            var referred = await db.LoyaltyEntries.AnyAsync(e => e.CustomerId == referee!.Id && e.Reference == RefereeReference, cancellationToken);
+            var referrerReference = $"referral:{referee!.ExternalId}";
+            if (!referred)
             {
                 db.LoyaltyEntries.AddRange(
                     new LoyaltyEntry { CustomerId = referrer!.Id, Kind = LoyaltyEntryKind.Referral, Points = options.Value.ReferrerPoints, OccurredAt = now,
-                        Reference = $"referral:{referee!.ExternalId}", Description = $"Referred {referee.ExternalId}." },
+                        Reference = referrerReference, Description = $"Referred {referee.ExternalId}." },
                     new LoyaltyEntry { CustomerId = referee.Id, Kind = LoyaltyEntryKind.Referral, Points = options.Value.RefereePoints, OccurredAt = now,
                         Reference = RefereeReference, Description = $"Referred by {referrer.ExternalId}." });
                 try
@@ -145,7 +146,7 @@ public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> facto
                     continue;  // recorded concurrently: read it back
                 }
             }
-            else if (received.Description != $"Referred by {referrer!.ExternalId}.")
+            else if (!await db.LoyaltyEntries.AnyAsync(e => e.CustomerId == referrer!.Id && e.Reference == referrerReference, cancellationToken))
             {
                 return MutationResult<Referral>.Fail([new MutationError(MutationErrorCode.Conflict,
                     $"Customer '{refereeId}' was already referred by someone else; a customer can be referred once.", "input.refereeId")]);

@@ -30,8 +30,6 @@ public sealed class OfferDecisionService(
 
     private readonly OfferRules _rules = new(options.Value, loyalty.Tiers.Rank);
 
-    public OfferRules Rules => _rules;
-
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<OfferDecision>>> DecideAsync(
         IReadOnlyCollection<Customer> customers, Channel channel, int first, CancellationToken cancellationToken)
     {
@@ -42,7 +40,7 @@ public sealed class OfferDecisionService(
             {
                 return await DecideOnceAsync(customers, channel, first, cancellationToken);
             }
-            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
+            catch (System.Data.Common.DbException e) when (e.IsUniqueViolation() && attempt < 3)
             {
                 // Another request assigned to one of these customers (or a code collided): decide again from what it wrote.
             }

@@ -31,8 +31,6 @@ public sealed record RankedOffer(OfferCandidate Candidate, double RedeemProbabil
 /// </summary>
 public sealed class OfferRules(OffersOptions options, Func<string, int?> tierRank)
 {
-    public OffersOptions Options => options;
-
     /// <summary>
     /// The customer's value for offers: predicted CLV (the configured value for a customer not scored yet), but at least
     /// the expected value of one order — a redemption is a purchase, so a lapsed customer's near-zero CLV does not make
