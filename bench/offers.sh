@@ -40,7 +40,10 @@ for run in $(seq "$runs"); do
   cp "$work/seeded.db" "$work/bench.db"
   rm -f "$work/bench.db-wal" "$work/bench.db-shm"
   port=$(free_port)
-  ASPNETCORE_URLS="http://127.0.0.1:$port" api serve >"$work/server.log" 2>&1 &
+  # exec: the background job becomes the server itself, so $! is the process to stop.
+  (export ASPNETCORE_URLS="http://127.0.0.1:$port"; exec dotnet src/Personalize.Api/bin/Release/net10.0/Personalize.Api.dll serve \
+    "--ConnectionStrings:Personalize=Data Source=$work/bench.db" "--ConnectionStrings:Redis=127.0.0.1:$redis_port" \
+    --Seed:Demo=false --Logging:LogLevel:Default=Warning) >"$work/server.log" 2>&1 &
   server=$!
   python3 - "$port" "$page" "$work/run$run.txt" <<'PY'
 import json, sys, time, urllib.request
