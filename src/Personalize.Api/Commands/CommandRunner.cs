@@ -13,6 +13,8 @@ public static class CommandRunner
         new GenerateCommand(),
         new EvaluateCommand(),
         new RecommenderCommand(),
+        new OffersCommand(),
+        new LoyaltyCommand(),
     ];
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)

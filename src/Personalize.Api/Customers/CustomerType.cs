@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
+using Personalize.Api.Loyalty;
+using Personalize.Api.Offers;
 using Personalize.Api.Orders;
 using Personalize.Api.Scores;
 using Personalize.Api.Segments;
@@ -80,6 +82,8 @@ public sealed class CustomerType : ObjectGraphType<Customer>
                 .Load(ctx.Source.Id)
                 .Then(s => s ?? SurveyScores.None));
 
+        CustomerOfferFields.AddTo(this);
+        CustomerLoyaltyFields.AddTo(this);
         Experiments.ExperimentQueryFields.AddToCustomer(this);
     }
 }

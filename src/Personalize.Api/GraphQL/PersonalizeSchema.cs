@@ -4,6 +4,7 @@ using Personalize.Api.Customers;
 using Personalize.Api.Experiments;
 using Personalize.Api.Kpis;
 using Personalize.Api.Interactions;
+using Personalize.Api.Loyalty;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
 using Personalize.Api.Segments;
@@ -57,6 +58,7 @@ public sealed class QueryType : ObjectGraphType
         CustomerQueryFields.AddTo(this);
         ContentQueryFields.AddTo(this);
         OfferQueryFields.AddTo(this);
+        OfferAssignmentQueryFields.AddTo(this);
         SegmentQueryFields.AddTo(this);
         ExperimentQueryFields.AddTo(this);
         KpiQueryFields.AddTo(this);
@@ -75,6 +77,8 @@ public sealed class MutationType : ObjectGraphType
         SurveyMutationFields.AddTo(this);
         ContentMutationFields.AddTo(this);
         OfferMutationFields.AddTo(this);
+        OfferAssignmentMutationFields.AddTo(this);
+        LoyaltyMutationFields.AddTo(this);
         SegmentMutationFields.AddTo(this);
         ExperimentMutationFields.AddTo(this);
     }

@@ -6,6 +6,7 @@ using Personalize.Experiments;
 using Personalize.Interactions;
 using Personalize.Offers;
 using Personalize.Lifecycle;
+using Personalize.Loyalty;
 using Personalize.Orders;
 using Personalize.Scores;
 using Personalize.Segments;
@@ -27,6 +28,9 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<ContentTag> ContentTags => Set<ContentTag>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OfferCountry> OfferCountries => Set<OfferCountry>();
+    public DbSet<OfferAssignment> OfferAssignments => Set<OfferAssignment>();
+    public DbSet<RedemptionModelRecord> RedemptionModels => Set<RedemptionModelRecord>();
+    public DbSet<LoyaltyEntry> LoyaltyEntries => Set<LoyaltyEntry>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<ClvSnapshot> ClvSnapshots => Set<ClvSnapshot>();

@@ -8,11 +8,11 @@ namespace Personalize.Import;
 
 public sealed record OfferRow(string Code, string Title, string? Description, RewardType RewardType, decimal RewardValue, decimal Cost,
     LifecycleStageSet EligibleStages, IReadOnlyList<string> EligibleSegments, decimal? MinClv, decimal? MaxClv, IReadOnlyList<string> Countries,
-    ChannelSet Channels, DateTime? ValidFrom, DateTime? ValidUntil, decimal? TotalBudget, int? PerCustomerCap, OfferStatus Status);
+    ChannelSet Channels, DateTime? ValidFrom, DateTime? ValidUntil, decimal? TotalBudget, int? PerCustomerCap, OfferStatus Status, string? MinLoyaltyTier = null);
 
 /// <summary>
 /// code,title,description,reward_type,reward_value,cost,eligible_stages,min_clv,max_clv,countries,channels,valid_from,valid_until,
-/// total_budget,per_customer_cap,status[,eligible_segments] — upserts by code (BudgetSpent is never touched).
+/// total_budget,per_customer_cap,status[,eligible_segments][,min_loyalty_tier] — upserts by code (BudgetSpent is never touched).
 /// </summary>
 internal sealed class OfferImport : IRowImport<OfferRow>
 {
@@ -47,7 +47,8 @@ internal sealed class OfferImport : IRowImport<OfferRow>
             from, until,
             row.Decimal("total_budget") is { } budget ? Validate.NotNegative("total_budget", budget) : null,
             cap,
-            row.Enum<OfferStatus>("status", OfferStatus.Draft));
+            row.Enum<OfferStatus>("status", OfferStatus.Draft),
+            Validate.MaxLength("min_loyalty_tier", row.Text("min_loyalty_tier"), 32)?.ToUpperInvariant());
     }
 
     public async Task WriteAsync(IReadOnlyList<Parsed<OfferRow>> batch, ImportSession session, CancellationToken cancellationToken)
@@ -96,6 +97,7 @@ internal sealed class OfferImport : IRowImport<OfferRow>
         changes.Set(o.EligibleStages, row.EligibleStages, v => o.EligibleStages = v);
         changes.Set(o.MinClv, row.MinClv, v => o.MinClv = v);
         changes.Set(o.MaxClv, row.MaxClv, v => o.MaxClv = v);
+        changes.Set(o.MinLoyaltyTier, row.MinLoyaltyTier, v => o.MinLoyaltyTier = v);
         changes.Set(o.Channels, row.Channels, v => o.Channels = v);
         changes.Set(o.ValidFrom, row.ValidFrom, v => o.ValidFrom = v);
         changes.Set(o.ValidUntil, row.ValidUntil, v => o.ValidUntil = v);

@@ -22,6 +22,8 @@ public class Offer
     public List<Segment> EligibleSegments { get; set; } = [];
     public decimal? MinClv { get; set; }
     public decimal? MaxClv { get; set; }
+    /// <summary>Lowest loyalty tier that may receive it (a tier name from Loyalty:Tiers); null means every tier.</summary>
+    public string? MinLoyaltyTier { get; set; }
     public List<OfferCountry> EligibleCountries { get; set; } = [];
     public ChannelSet Channels { get; set; } = ChannelSet.All;
     public DateTime? ValidFrom { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
 using Personalize.Lifecycle;
+using Personalize.Loyalty;
 using Personalize.Segments;
 
 namespace Personalize.Offers;
@@ -14,9 +15,10 @@ public sealed record OfferInput(
     string Id, string? Title = null, string? Description = null, RewardType? RewardType = null, decimal? RewardValue = null,
     decimal? Cost = null, IReadOnlyList<LifecycleStage>? EligibleStages = null, IReadOnlyList<string>? EligibleSegments = null,
     decimal? MinClv = null, decimal? MaxClv = null, IReadOnlyList<string>? EligibleCountries = null, IReadOnlyList<Channel>? Channels = null,
-    DateTime? ValidFrom = null, DateTime? ValidUntil = null, decimal? TotalBudget = null, int? PerCustomerCap = null, OfferStatus? Status = null);
+    DateTime? ValidFrom = null, DateTime? ValidUntil = null, decimal? TotalBudget = null, int? PerCustomerCap = null, OfferStatus? Status = null,
+    string? MinLoyaltyTier = null);
 
-public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock)
+public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory, LoyaltyService loyalty, TimeProvider clock)
 {
     public Task<MutationResult<Offer>> CreateAsync(OfferInput input, CancellationToken cancellationToken) => SaveAsync(input, create: true, cancellationToken);
 
@@ -65,6 +67,12 @@ public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory
         }
         offer.MinClv = input.MinClv ?? offer.MinClv;
         offer.MaxClv = input.MaxClv ?? offer.MaxClv;
+        if (input.MinLoyaltyTier is not null)
+        {
+            offer.MinLoyaltyTier = input.MinLoyaltyTier.Trim() is { Length: > 0 } tier ? tier.ToUpperInvariant() : null;
+            if (offer.MinLoyaltyTier is not null && loyalty.Tiers.Rank(offer.MinLoyaltyTier) is null)
+                v.Fail("minLoyaltyTier", $"'{offer.MinLoyaltyTier}' is not a loyalty tier; tiers: {string.Join(", ", loyalty.Tiers.All.Select(t => t.Name))}.");
+        }
         offer.ValidFrom = input.ValidFrom ?? offer.ValidFrom;
         offer.ValidUntil = input.ValidUntil ?? offer.ValidUntil;
         offer.TotalBudget = input.TotalBudget ?? offer.TotalBudget;

@@ -3,6 +3,7 @@ using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Lifecycle;
+using Personalize.Loyalty;
 using Personalize.Scores;
 
 namespace Personalize.Orders;
@@ -15,11 +16,11 @@ public sealed record RecordOrderInput(
 
 /// <summary>
 /// Records orders. (source, order id) identifies an order: recording it again returns the stored order and changes
-/// nothing. The order, its lines and the customer's summary, scores and stage are written in one transaction; the
+/// nothing. The order, its lines, the customer's summary, scores and stage, and the loyalty points it earns are written in one transaction; the
 /// score cache is updated after it commits.
 /// </summary>
 public sealed class OrderService(
-    IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher summaries, CustomerRescorer rescorer, TimeProvider clock)
+    IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher summaries, CustomerRescorer rescorer, LoyaltyService loyalty, TimeProvider clock)
 {
     public async Task<MutationResult<Order>> RecordAsync(RecordOrderInput input, CancellationToken cancellationToken)
     {
@@ -65,6 +66,7 @@ public sealed class OrderService(
                 await summaries.RefreshSummariesAsync(db, [customer.Id], cancellationToken);
                 await rescorer.RescoreAsync(db, customer.Id, cancellationToken);
                 await summaries.RefreshStagesAsync(db, [customer.Id], cancellationToken);
+                await loyalty.EarnForOrderAsync(db, order, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 await rescorer.PublishAsync(factory, [customer.Id], cancellationToken);
                 return MutationResult<Order>.Ok(order);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Personalize.Data;
 using Personalize.Import;
 using Personalize.Lifecycle;
+using Personalize.Loyalty;
+using Personalize.Offers;
 using Personalize.Scores;
 
 namespace Personalize.Seeding;
@@ -26,11 +28,11 @@ public sealed record SeedSummary(DateTime AnchorDate, IReadOnlyList<ImportSummar
 
 /// <summary>
 /// Loads the demo store — the catalog files in seed/ and a generated customer history — through the import engine,
-/// then scores it as of the anchor date.
+/// then scores it as of the anchor date and gives every order its loyalty points.
 /// Refuses a database that already has customers.
 /// </summary>
-public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, DemoExperimentSeeder experiment,
-    IDbContextFactory<PersonalizeDbContext> factory,
+public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, LoyaltyRebuilder loyalty,
+    DemoExperimentSeeder experiment, IDbContextFactory<PersonalizeDbContext> factory,
     IOptions<DemoStoreOptions> options, TimeProvider clock, ILogger<DemoStoreSeeder> logger)
 {
     public const string DemoSource = "demo-store";
@@ -73,11 +75,36 @@ public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefres
         await Step("surveys", p => importer.ImportAsync(ImportKind.Surveys, () => new LinesReader(history.Surveys), import, p, cancellationToken));
         await refresher.RefreshAllAsync(anchor, cancellationToken);
         logger.LogInformation("{Summary}", await scores.RecomputeAsync(DateOnly.FromDateTime(anchor), cancellationToken: cancellationToken));
+        logger.LogInformation("{Summary}", await loyalty.RebuildAsync(cancellationToken: cancellationToken));
+        await AssignDemoCodeAsync(cancellationToken);
         await experiment.SeedAsync(anchor, cancellationToken);
 
         var result = new SeedSummary(anchor, steps, stopwatch.Elapsed);
         logger.LogInformation("{Summary}", result);
         return result;
+    }
+
+    /// <summary>The redemption code the demo store hands customer C00003 (SAVE20), so a checkout can be tried at once.</summary>
+    public const string DemoCode = "DEMO-SAVE-2020";
+
+    /// <summary>
+    /// Gives <see cref="DemoCode"/> to C00003 an hour before their last order (so that order can redeem it), valid until
+    /// the offer ends. The storefront's redeem operation in schema/operations uses it.
+    /// </summary>
+    private async Task AssignDemoCodeAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.ExternalId == "C00003", cancellationToken);
+        var offer = await db.Offers.FirstOrDefaultAsync(o => o.Code == "SAVE20", cancellationToken);
+        if (customer?.LastOrderAt is not { } lastOrder || offer is null) return;
+        db.OfferAssignments.Add(new OfferAssignment
+        {
+            Code = DemoCode, OfferId = offer.Id, CustomerId = customer.Id, Round = 1, Channel = Common.Channel.Web,
+            AssignedAt = lastOrder.AddHours(-1), ExpiresAt = offer.ValidUntil ?? lastOrder.AddYears(10), Stage = customer.Stage,
+            CustomerValue = customer.PredictedClv ?? 0m, DaysSinceLastOrder = null, RedeemProbability = 0, ExpectedNetValue = 0,
+            Reason = "demo store: a code handed out at the till",
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private sealed class Forward(IProgress<SeedProgress>? inner, string step) : IProgress<ImportProgress>

@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Common;
 using Personalize.Lifecycle;
+using Personalize.Loyalty;
+using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
 using Personalize.Segments;
@@ -93,6 +96,31 @@ public sealed class SqlServerTests : IDisposable
         foreach (var sql in _captured.Statements) AssertParses(sql);
         Assert.Contains(_captured.Statements, s => s.Contains("ROW_NUMBER() OVER(PARTITION BY"));
         Assert.Contains(_captured.Statements, s => s.StartsWith("UPDATE") || s.Contains("\nUPDATE"));
+    }
+
+    [Fact]
+    public async Task The_offer_and_loyalty_statements_produce_valid_TSQL()
+    {
+        var factory = _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>();
+        var customers = new[] { new Customer { Id = 1, ExternalId = "a", ConsentPersonalization = true }, new Customer { Id = 2, ExternalId = "b" } };
+        await SendAsync(() => _services.GetRequiredService<OfferDecisionService>().DecideAsync(customers, Channel.Email, 3, default));
+        await SendAsync(() => _services.GetRequiredService<OfferAssignmentQueries>().ByCodesAsync(["K7QX-M2PA-9RTE"], default));
+        await SendAsync(() => _services.GetRequiredService<LoyaltyService>().AccountsAsync([1, 2], default));
+        await SendAsync(() => _services.GetRequiredService<RedemptionModelTrainer>().TrainAsync());
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var assignment = new OfferAssignment { Id = 5, CustomerId = 1, OfferId = 2, Offer = new Offer { Id = 2, Cost = 7.5m, PerCustomerCap = 2 } };
+            await SendAsync(() => OfferRedemptionService.ClaimAsync(db, assignment, orderId: 9, DateTime.UtcNow, default));
+            await SendAsync(() => OfferRedemptionService.ChargeBudgetAsync(db, offerId: 2, cost: 7.5m, default));
+            await SendAsync(() => _services.GetRequiredService<LoyaltyService>().EarnForOrderAsync(db, new Order { Id = 9, CustomerId = 1, ExternalId = "o", OrderedAt = DateTime.UtcNow, Amount = 10m }, default));
+        }
+        _captured.Statements.Add(OfferDecisionService.SqlServerInsert);
+
+        foreach (var sql in _captured.Statements) AssertParses(sql);
+        // The budget is charged by one conditional UPDATE, and the claim checks the cap in the same statement.
+        Assert.Contains(_captured.Statements, s => s.Contains("UPDATE [o]") && s.Contains("[BudgetSpent] = [o].[BudgetSpent] + ") && s.Contains("[o].[TotalBudget] IS NULL OR"));
+        Assert.Contains(_captured.Statements, s => s.Contains("UPDATE [o]") && s.Contains("[RedeemedAt] IS NULL") && s.Contains("COUNT(*)"));
+        Assert.Contains(_captured.Statements, s => s.Contains("OPENJSON(@rows)"));
     }
 
     /// <summary>Runs engine code; with no rows to read, code that expects one fails after its statement was captured.</summary>

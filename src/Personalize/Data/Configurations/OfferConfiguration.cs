@@ -11,6 +11,7 @@ public sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.Property(o => o.Code).HasMaxLength(64).IsRequired();
         builder.Property(o => o.Title).HasMaxLength(300).IsRequired();
         builder.Property(o => o.Description).HasMaxLength(2000);
+        builder.Property(o => o.MinLoyaltyTier).HasMaxLength(32);
         // Budget spending is decremented under concurrency: the row version catches lost updates.
         builder.Property(o => o.BudgetSpent).IsConcurrencyToken();
         builder.HasIndex(o => o.Code).IsUnique();

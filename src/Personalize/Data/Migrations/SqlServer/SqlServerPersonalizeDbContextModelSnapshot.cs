@@ -543,6 +543,50 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.ToTable("StageChanges");
                 });
 
+            modelBuilder.Entity("Personalize.Loyalty.LoyaltyEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex("CustomerId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("LoyaltyEntries");
+                });
+
             modelBuilder.Entity("Personalize.Offers.Offer", b =>
                 {
                     b.Property<long>("Id")
@@ -585,6 +629,10 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.Property<decimal?>("MinClv")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("MinLoyaltyTier")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int?>("PerCustomerCap")
                         .HasColumnType("int");
@@ -639,6 +687,86 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.ToTable("Offers");
                 });
 
+            modelBuilder.Entity("Personalize.Offers.OfferAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal?>("CostCharged")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("CustomerValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int?>("DaysSinceLastOrder")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ExpectedNetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<double>("RedeemProbability")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime?>("RedeemedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("RedeemedOrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("RedeemedOrderId");
+
+                    b.HasIndex("CustomerId", "AssignedAt");
+
+                    b.HasIndex("OfferId", "RedeemedAt");
+
+                    b.HasIndex("CustomerId", "OfferId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("OfferAssignments");
+                });
+
             modelBuilder.Entity("Personalize.Offers.OfferCountry", b =>
                 {
                     b.Property<long>("OfferId")
@@ -651,6 +779,38 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasKey("OfferId", "Country");
 
                     b.ToTable("OfferCountries");
+                });
+
+            modelBuilder.Entity("Personalize.Offers.RedemptionModelRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("int");
+
+                    b.Property<double>("HeldOutAuc")
+                        .HasColumnType("float");
+
+                    b.Property<int>("HeldOutExamples")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("Redemptions")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RedemptionModels", (string)null);
                 });
 
             modelBuilder.Entity("Personalize.Orders.Order", b =>
@@ -1102,6 +1262,42 @@ namespace Personalize.Data.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Loyalty.LoyaltyEntry", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Personalize.Offers.OfferAssignment", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Offers.Offer", "Offer")
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("RedeemedOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Offer");
                 });
 
             modelBuilder.Entity("Personalize.Offers.OfferCountry", b =>

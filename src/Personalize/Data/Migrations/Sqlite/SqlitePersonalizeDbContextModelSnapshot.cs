@@ -520,6 +520,48 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.ToTable("StageChanges");
                 });
 
+            modelBuilder.Entity("Personalize.Loyalty.LoyaltyEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex("CustomerId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("LoyaltyEntries");
+                });
+
             modelBuilder.Entity("Personalize.Offers.Offer", b =>
                 {
                     b.Property<long>("Id")
@@ -560,6 +602,10 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<double?>("MinClv")
                         .HasPrecision(18, 4)
                         .HasColumnType("REAL");
+
+                    b.Property<string>("MinLoyaltyTier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("PerCustomerCap")
                         .HasColumnType("INTEGER");
@@ -614,6 +660,84 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.ToTable("Offers");
                 });
 
+            modelBuilder.Entity("Personalize.Offers.OfferAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CostCharged")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CustomerValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("DaysSinceLastOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ExpectedNetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RedeemProbability")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("RedeemedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedeemedOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("RedeemedOrderId");
+
+                    b.HasIndex("CustomerId", "AssignedAt");
+
+                    b.HasIndex("OfferId", "RedeemedAt");
+
+                    b.HasIndex("CustomerId", "OfferId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("OfferAssignments");
+                });
+
             modelBuilder.Entity("Personalize.Offers.OfferCountry", b =>
                 {
                     b.Property<long>("OfferId")
@@ -626,6 +750,36 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.HasKey("OfferId", "Country");
 
                     b.ToTable("OfferCountries");
+                });
+
+            modelBuilder.Entity("Personalize.Offers.RedemptionModelRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HeldOutAuc")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("HeldOutExamples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Redemptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RedemptionModels", (string)null);
                 });
 
             modelBuilder.Entity("Personalize.Orders.Order", b =>
@@ -1066,6 +1220,42 @@ namespace Personalize.Data.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Loyalty.LoyaltyEntry", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Personalize.Offers.OfferAssignment", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Offers.Offer", "Offer")
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("RedeemedOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Offer");
                 });
 
             modelBuilder.Entity("Personalize.Offers.OfferCountry", b =>

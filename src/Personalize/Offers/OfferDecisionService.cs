@@ -1,0 +1,204 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Personalize.Common;
+using Personalize.Customers;
+using Personalize.Data;
+using Personalize.Loyalty;
+using Personalize.Scores;
+using Personalize.Segments;
+
+namespace Personalize.Offers;
+
+/// <summary>An offer shown to a customer: the assignment (code, expected value, reason) and the offer.</summary>
+public sealed record OfferDecision(OfferAssignment Assignment, Offer Offer, bool IsNew);
+
+/// <summary>
+/// Decides the offers of a page of customers on one channel and persists new assignments, at a constant number of
+/// statements per page: running offers (3), segment memberships (2), loyalty tiers (1), recent assignments (1), per-offer
+/// tallies (1), one INSERT for all new assignments; scores come from the score cache in one round trip. The customers'
+/// open assignments come first (stable: the same customer asking again sees the same codes); free slots are filled by
+/// <see cref="OfferRules"/>. Two concurrent decisions for the same customer cannot both assign: the second one's
+/// INSERT hits the unique index, and it decides again from what the first wrote.
+/// </summary>
+public sealed class OfferDecisionService(
+    IDbContextFactory<PersonalizeDbContext> factory, SegmentQueries segments, ScoreReader scores, LoyaltyService loyalty,
+    RedemptionPropensity propensity, IOptions<OffersOptions> options, TimeProvider clock)
+{
+    public const int MaxOffersPerCustomer = 10;
+
+    private readonly OfferRules _rules = new(options.Value, loyalty.Tiers.Rank);
+
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<OfferDecision>>> DecideAsync(
+        IReadOnlyCollection<Customer> customers, Channel channel, int first, CancellationToken cancellationToken)
+    {
+        first = Math.Clamp(first, 0, MaxOffersPerCustomer);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await DecideOnceAsync(customers, channel, first, cancellationToken);
+            }
+            catch (System.Data.Common.DbException e) when (e.IsUniqueViolation() && attempt < 3)
+            {
+                // Another request assigned to one of these customers (or a code collided): decide again from what it wrote.
+            }
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<long, IReadOnlyList<OfferDecision>>> DecideOnceAsync(
+        IReadOnlyCollection<Customer> customers, Channel channel, int first, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = customers.Select(c => c.Id).Distinct().ToList();
+        if (ids.Count == 0 || first == 0) return ids.ToDictionary(id => id, _ => (IReadOnlyList<OfferDecision>)[]);
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var offers = (await db.Offers.Include(o => o.EligibleCountries).Include(o => o.EligibleSegments).AsSplitQuery()
+            .Where(o => o.Status == OfferStatus.Active).OrderBy(o => o.Id).ToListAsync(cancellationToken))
+            .Where(o => o.ValidUntil is not { } until || until > now).ToList();
+        var offersById = offers.ToDictionary(o => o.Id);
+        var memberships = await segments.MembershipsAsync(ids, cancellationToken);
+        var currentScores = await scores.GetManyAsync(ids, cancellationToken);
+        var tiers = await loyalty.TiersAsync(ids, cancellationToken);
+        var histories = await HistoriesAsync(db, ids, now, cancellationToken);
+
+        var plans = new List<(DecisionCustomer Customer, List<OfferDecision> Shown, int Slots, List<OfferCandidate> Candidates)>();
+        foreach (var customer in customers.DistinctBy(c => c.Id))
+        {
+            var decisionCustomer = new DecisionCustomer(customer.Id, customer.Stage, customer.Country, customer.ConsentPersonalization,
+                customer.ConsentEmailMarketing,
+                currentScores.TryGetValue(customer.Id, out var score) ? score.PredictedClv : customer.PredictedClv,
+                score is not null ? score.ExpectedAverageOrderValue : customer.ExpectedAverageOrderValue,
+                customer.LastOrderAt, memberships[customer.Id].Select(s => s.Id).ToHashSet(), loyalty.Tiers.Rank(tiers[customer.Id].Name) ?? 0);
+            var history = histories.GetValueOrDefault(customer.Id, OfferHistory.None);
+            var shown = history.Open
+                .Where(a => _rules.StillShown(a, offersById.GetValueOrDefault(a.OfferId), decisionCustomer, channel, now))
+                .OrderByDescending(a => a.ExpectedNetValue).ThenBy(a => a.OfferId).Take(first)
+                .Select(a =>
+                {
+                    a.Offer = offersById[a.OfferId];
+                    return new OfferDecision(a, a.Offer, IsNew: false);
+                }).ToList();
+            var slots = Math.Min(first - shown.Count, _rules.NewOfferSlots(decisionCustomer, history, now));
+            var candidates = slots > 0 ? _rules.Candidates(decisionCustomer, history, offers, channel, now).ToList() : [];
+            plans.Add((decisionCustomer, shown, slots, candidates));
+        }
+
+        var allCandidates = plans.SelectMany(p => p.Candidates).ToList();
+        var predictions = await propensity.PredictAsync(allCandidates.Select(c => Features(c, channel, now)).ToList(), cancellationToken);
+        var ranked = allCandidates.Select((c, i) => _rules.Rank(c, predictions[i].Probability, predictions[i].Source)).ToLookup(r => r.Candidate.Customer.Id);
+
+        var created = new List<OfferAssignment>();
+        var result = new Dictionary<long, IReadOnlyList<OfferDecision>>();
+        foreach (var (customer, shown, slots, _) in plans)
+        {
+            foreach (var choice in OfferRules.Choose(ranked[customer.Id], slots))
+            {
+                var assignment = NewAssignment(choice, histories.GetValueOrDefault(customer.Id, OfferHistory.None), channel, now);
+                created.Add(assignment);
+                shown.Add(new OfferDecision(assignment, choice.Candidate.Offer, IsNew: true));
+            }
+            // Held and new offers in one order, the same whenever the customer asks: expected net value, then offer.
+            result[customer.Id] = shown.OrderByDescending(d => d.Assignment.ExpectedNetValue).ThenBy(d => d.Offer.Id).ToList();
+        }
+        if (created.Count > 0) await InsertAsync(db, created, cancellationToken);
+        return result;
+    }
+
+    private async Task<Dictionary<long, OfferHistory>> HistoriesAsync(PersonalizeDbContext db, List<long> ids, DateTime now, CancellationToken cancellationToken)
+    {
+        var windowStart = now.AddDays(-options.Value.FrequencyWindowDays);
+        var recent = (await db.OfferAssignments.Where(a => ids.Contains(a.CustomerId) && (a.ExpiresAt > now || a.AssignedAt >= windowStart))
+            .ToListAsync(cancellationToken)).ToLookup(a => a.CustomerId);
+        var tallies = (await db.OfferAssignments.Where(a => ids.Contains(a.CustomerId))
+            .GroupBy(a => new { a.CustomerId, a.OfferId })
+            .Select(g => new { g.Key.CustomerId, g.Key.OfferId, Redeemed = g.Count(a => a.RedeemedAt != null), LastRound = g.Max(a => a.Round), LastRedeemedAt = g.Max(a => a.RedeemedAt) })
+            .ToListAsync(cancellationToken)).ToLookup(t => t.CustomerId);
+        return ids.ToDictionary(id => id, id => new OfferHistory(
+            recent[id].Where(a => a.RedeemedAt is null && a.ExpiresAt > now).ToList(),
+            recent[id].Count(a => a.AssignedAt >= windowStart),
+            tallies[id].Max(t => t.LastRedeemedAt),
+            tallies[id].ToDictionary(t => t.OfferId, t => new OfferTally(t.Redeemed, t.LastRound))));
+    }
+
+    internal static PropensityInput Features(OfferCandidate c, Channel channel, DateTime now) => new(
+        c.Customer.Stage, c.CustomerValue, DaysSince(c.Customer.LastOrderAt, now), c.Offer.RewardType, c.Offer.RewardValue, c.Offer.Cost, channel);
+
+    private static int? DaysSince(DateTime? time, DateTime now) => time is { } t ? (int)(now - t).TotalDays : null;
+
+    private OfferAssignment NewAssignment(RankedOffer choice, OfferHistory history, Channel channel, DateTime now)
+    {
+        var (customer, offer) = (choice.Candidate.Customer, choice.Candidate.Offer);
+        var expires = now.AddDays(options.Value.AssignmentDays);
+        if (offer.ValidUntil < expires) expires = offer.ValidUntil.Value;
+        return new OfferAssignment
+        {
+            Code = NewCode(), OfferId = offer.Id, Offer = offer, CustomerId = customer.Id,
+            Round = (history.ByOffer.GetValueOrDefault(offer.Id)?.LastRound ?? 0) + 1,
+            Channel = channel, AssignedAt = now, ExpiresAt = expires,
+            Stage = customer.Stage, CustomerValue = choice.Candidate.CustomerValue,
+            DaysSinceLastOrder = DaysSince(customer.LastOrderAt, now),
+            RedeemProbability = choice.RedeemProbability, ExpectedNetValue = choice.ExpectedNetValue, Reason = choice.Reason,
+        };
+    }
+
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>12 random characters (60 bits) from an alphabet without look-alikes, grouped by four: K7QX-M2PA-9RTE.</summary>
+    public static string NewCode()
+    {
+        Span<char> code = stackalloc char[14];
+        for (var i = 0; i < code.Length; i++)
+            code[i] = i is 4 or 9 ? '-' : CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+        return new string(code);
+    }
+
+    /// <summary>All new assignments of a page in one INSERT ... SELECT over a JSON array parameter.</summary>
+    private static async Task InsertAsync(PersonalizeDbContext db, IReadOnlyList<OfferAssignment> assignments, CancellationToken cancellationToken)
+    {
+        var sqlServer = db.Database.IsSqlServer();
+        var rows = JsonSerializer.Serialize(assignments.Select(a => new
+        {
+            code = a.Code, offerId = a.OfferId, customerId = a.CustomerId, round = a.Round, channel = (int)a.Channel,
+            assignedAt = Timestamp(a.AssignedAt, sqlServer), expiresAt = Timestamp(a.ExpiresAt, sqlServer), stage = (int)a.Stage,
+            customerValue = a.CustomerValue, daysSinceLastOrder = a.DaysSinceLastOrder, p = a.RedeemProbability, net = a.ExpectedNetValue, reason = a.Reason,
+        }));
+        await db.Database.ExecuteSqlRawAsync(sqlServer ? SqlServerInsert : SqliteInsert, [CreateParameter(db, rows)], cancellationToken);
+    }
+
+    // The providers' own text forms of a UTC time: SQLite stores EF Core's "yyyy-MM-dd HH:mm:ss.FFFFFFF", SQL Server parses ISO 8601.
+    private static string Timestamp(DateTime time, bool sqlServer) =>
+        time.ToString(sqlServer ? "yyyy-MM-ddTHH:mm:ss.fffffff" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static System.Data.Common.DbParameter CreateParameter(PersonalizeDbContext db, string json)
+    {
+        var parameter = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+        parameter.ParameterName = "@rows";
+        parameter.Value = json;
+        return parameter;
+    }
+
+    private const string Columns = """
+        "Code", "OfferId", "CustomerId", "Round", "Channel", "AssignedAt", "ExpiresAt", "Stage", "CustomerValue", "DaysSinceLastOrder", "RedeemProbability", "ExpectedNetValue", "Reason"
+        """;
+
+    public const string SqliteInsert = $"""
+        INSERT INTO "OfferAssignments" ({Columns})
+        SELECT json_extract(r.value, '$.code'), json_extract(r.value, '$.offerId'), json_extract(r.value, '$.customerId'), json_extract(r.value, '$.round'),
+               json_extract(r.value, '$.channel'), json_extract(r.value, '$.assignedAt'), json_extract(r.value, '$.expiresAt'), json_extract(r.value, '$.stage'),
+               json_extract(r.value, '$.customerValue'), json_extract(r.value, '$.daysSinceLastOrder'), json_extract(r.value, '$.p'), json_extract(r.value, '$.net'),
+               json_extract(r.value, '$.reason')
+        FROM json_each(@rows) AS r
+        """;
+
+    public const string SqlServerInsert = """
+        INSERT INTO [OfferAssignments] ([Code], [OfferId], [CustomerId], [Round], [Channel], [AssignedAt], [ExpiresAt], [Stage], [CustomerValue], [DaysSinceLastOrder], [RedeemProbability], [ExpectedNetValue], [Reason])
+        SELECT [Code], [OfferId], [CustomerId], [Round], [Channel], [AssignedAt], [ExpiresAt], [Stage], [CustomerValue], [DaysSinceLastOrder], [RedeemProbability], [ExpectedNetValue], [Reason]
+        FROM OPENJSON(@rows) WITH (
+            [Code] nvarchar(32) '$.code', [OfferId] bigint '$.offerId', [CustomerId] bigint '$.customerId', [Round] int '$.round', [Channel] int '$.channel',
+            [AssignedAt] datetime2 '$.assignedAt', [ExpiresAt] datetime2 '$.expiresAt', [Stage] int '$.stage', [CustomerValue] decimal(18, 4) '$.customerValue',
+            [DaysSinceLastOrder] int '$.daysSinceLastOrder', [RedeemProbability] float '$.p', [ExpectedNetValue] decimal(18, 4) '$.net', [Reason] nvarchar(400) '$.reason')
+        """;
+}
