@@ -6,6 +6,7 @@ using Personalize.Interactions;
 using Personalize.Offers;
 using Personalize.Lifecycle;
 using Personalize.Orders;
+using Personalize.Recommendations.Serving;
 using Personalize.Scores;
 using Personalize.Segments;
 using Personalize.Surveys;
@@ -31,6 +32,10 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<ClvSnapshot> ClvSnapshots => Set<ClvSnapshot>();
     public DbSet<SnapshotScore> SnapshotScores => Set<SnapshotScore>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<RecommenderModelVersion> RecommenderModels => Set<RecommenderModelVersion>();
+    public DbSet<CustomerCandidates> CustomerCandidates => Set<CustomerCandidates>();
+    public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<PlacementItem> PlacementItems => Set<PlacementItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);
