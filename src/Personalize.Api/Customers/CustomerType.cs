@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
 using Personalize.Api.Orders;
+using Personalize.Api.Recommendations;
 using Personalize.Api.Scores;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
@@ -79,5 +80,7 @@ public sealed class CustomerType : ObjectGraphType<Customer>
                 .Get<long, SurveyScores>("Customer.surveyScores", async (ids, ct) => await ctx.Service<SurveyService>().ScoresAsync(ids.ToList(), ct))
                 .Load(ctx.Source.Id)
                 .Then(s => s ?? SurveyScores.None));
+
+        RecommendationFields.AddTo(this);
     }
 }

@@ -4,6 +4,7 @@ using Personalize.Api.Customers;
 using Personalize.Api.Interactions;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
+using Personalize.Api.Recommendations;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
 using Personalize.Content;
@@ -51,11 +52,12 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
-        Description = "Reading customers, content, offers and segments.";
+        Description = "Reading customers, content, offers, segments and recommendations.";
         CustomerQueryFields.AddTo(this);
         ContentQueryFields.AddTo(this);
         OfferQueryFields.AddTo(this);
         SegmentQueryFields.AddTo(this);
+        RecommendationQueryFields.AddTo(this);
     }
 }
 
@@ -72,5 +74,6 @@ public sealed class MutationType : ObjectGraphType
         ContentMutationFields.AddTo(this);
         OfferMutationFields.AddTo(this);
         SegmentMutationFields.AddTo(this);
+        RecommendationMutationFields.AddTo(this);
     }
 }

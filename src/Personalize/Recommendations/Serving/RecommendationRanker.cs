@@ -17,7 +17,10 @@ public sealed record RecommendationCustomer(long Id, LifecycleStage Stage, bool 
 /// <summary>Why an item is shown, in words a customer can read; <see cref="RelatedItem"/> is the X of "Because you bought X".</summary>
 public sealed record RecommendationReason(ReasonCode Code, string Text, ContentItem? RelatedItem);
 
-public sealed record Recommendation(ContentItem Item, double Score, RecommendationReason Reason);
+public sealed record Recommendation(ContentItem Item, double Score, RecommendationReason Reason)
+{
+    public double Score { get; } = Math.Round(Score, 4);
+}
 
 /// <summary>
 /// The per-request ranking: the precomputed candidates (or, for prospects, customers unknown to the model and

@@ -14,7 +14,8 @@ namespace Personalize.Recommendations.Serving;
 public sealed class RecommendationService(RecommendationSnapshots snapshots, CandidateReader candidates, IDbContextFactory<PersonalizeDbContext> factory,
     IOptions<RecommendationOptions> options, TimeProvider clock)
 {
-    public async Task<IReadOnlyDictionary<long, IReadOnlyList<Recommendation>>> RecommendAsync(IReadOnlyCollection<Customer> customers,
+    /// <returns>One list per customer, in the order given.</returns>
+    public async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> RecommendAsync(IReadOnlyList<Customer> customers,
         RecommendationRequest request, CancellationToken cancellationToken)
     {
         var o = options.Value;
@@ -25,15 +26,13 @@ public sealed class RecommendationService(RecommendationSnapshots snapshots, Can
         var taken = await TakenAsync(customers.Select(c => c.Id).ToList(), o, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var result = new Dictionary<long, IReadOnlyList<Recommendation>>(customers.Count);
-        foreach (var c in customers)
+        return customers.Select(c =>
         {
             var (consumed, dismissed) = taken.GetValueOrDefault(c.Id, (RecommendationCustomer.NoItems, RecommendationCustomer.NoItems));
-            result[c.Id] = RecommendationRanker.Rank(snapshot,
+            return RecommendationRanker.Rank(snapshot,
                 new RecommendationCustomer(c.Id, c.Stage, c.ConsentPersonalization, c.Locale, lists.GetValueOrDefault(c.Id), consumed, dismissed),
                 request, now, o);
-        }
-        return result;
+        }).ToList();
     }
 
     /// <summary>Per customer: items taken whose kind is not repeatable, and items dismissed — one statement for the batch.</summary>

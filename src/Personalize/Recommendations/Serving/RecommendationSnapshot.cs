@@ -77,9 +77,9 @@ public sealed class RecommendationSnapshots(IDbContextFactory<PersonalizeDbConte
             {
                 var model = await db.RecommenderModels.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
                 var items = await db.ContentItems.GroupBy(_ => 1).Select(g => new { Changed = g.Max(c => (DateTime?)c.UpdatedAt), Count = g.Count() })
-                    .FirstOrDefaultAsync(cancellationToken);
+                    .SingleOrDefaultAsync(cancellationToken);
                 var rules = await db.Placements.GroupBy(_ => 1).Select(g => new { Changed = g.Max(p => (DateTime?)p.UpdatedAt), Count = g.Count() })
-                    .FirstOrDefaultAsync(cancellationToken);
+                    .SingleOrDefaultAsync(cancellationToken);
                 stamps = new Stamps(model, items?.Changed, items?.Count ?? 0, rules?.Changed, rules?.Count ?? 0);
             }
             if (current is not null && current.Stamps == stamps) return current.Snapshot;

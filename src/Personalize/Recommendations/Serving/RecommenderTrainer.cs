@@ -33,24 +33,25 @@ public sealed record RecommenderTrainingSummary(long Version, DateTime AsOf, int
 public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ICandidateCache cache,
     IOptions<RecommendationOptions> options, TimeProvider clock, ILogger<RecommenderTrainer> logger)
 {
-    private readonly RecommenderOptions _model = RecommenderOptions.Default;
-
+    /// <param name="trainingCustomers">Customers sampled per label window to train the re-ranker on (default <see cref="RecommendationOptions.TrainingCustomers"/>).</param>
     /// <exception cref="InvalidOperationException">There is nothing to train on before <paramref name="asOf"/>.</exception>
     public async Task<RecommenderTrainingSummary> TrainAsync(DateTime asOf, IProgress<RecommenderTrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        int? trainingCustomers = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var o = options.Value;
-        var log = await new SignalLogReader(factory).ReadAsync(asOf, _model.Weights,
+        // The evaluated model, trained on every core: a served model need not be bit-for-bit repeatable.
+        var model = RecommenderOptions.Default with { MaxTrainingCustomers = trainingCustomers ?? o.TrainingCustomers, Threads = Environment.ProcessorCount };
+        var log = await new SignalLogReader(factory).ReadAsync(asOf, model.Weights,
             progress is null ? null : new Progress<long>(n => progress.Report(new(RecommenderTrainingStage.ReadingSignals, n))), cancellationToken);
         if (log.SignalCount == 0) throw new InvalidOperationException($"No interactions before {asOf:yyyy-MM-dd}: nothing to train the recommender on.");
 
         progress?.Report(new(RecommenderTrainingStage.BuildingBaselines, log.SignalCount));
-        var baselines = new Baselines(new SignalMatrix(log, asOf, _model.Weights, classifier), _model);
+        var baselines = new Baselines(new SignalMatrix(log, asOf, model.Weights, classifier), model);
         progress?.Report(new(RecommenderTrainingStage.TrainingReranker, 0));
-        using var reranker = RerankModel.Train(log, asOf, _model, classifier, cancellationToken);
+        using var reranker = RerankModel.Train(log, asOf, model, classifier, cancellationToken);
 
-        var lists = Candidates(baselines, reranker, o, progress, cancellationToken);
+        var lists = Candidates(baselines, reranker, model, o, progress, cancellationToken);
         progress?.Report(new(RecommenderTrainingStage.Saving, lists.Count));
         var version = new RecommenderModelVersion
         {
@@ -86,7 +87,7 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
         return summary;
     }
 
-    private List<(long CustomerId, RecommendationCandidate[] Candidates)> Candidates(Baselines b, RerankModel reranker, RecommendationOptions o,
+    private static List<(long CustomerId, RecommendationCandidate[] Candidates)> Candidates(Baselines b, RerankModel reranker, RecommenderOptions model, RecommendationOptions o,
         IProgress<RecommenderTrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var m = b.Matrix;
@@ -97,7 +98,7 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
         Parallel.For(0, customers.Length, new ParallelOptions { CancellationToken = cancellationToken }, n =>
         {
             var c = customers[n];
-            var scored = RankingFeatures.For(b, c, _model, m.Consumed(c, repeatable))
+            var scored = RankingFeatures.For(b, c, model, m.Consumed(c, repeatable))
                 .Select(x => (x.Item, x.Features, Score: reranker.Score(x.Features)))
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Item)
                 .Take(o.CandidatesPerCustomer)
