@@ -103,12 +103,19 @@ public sealed class PlacementService(IDbContextFactory<PersonalizeDbContext> fac
         {
             return MutationResult<Placement>.Fail([new MutationError(MutationErrorCode.Conflict, $"The placement '{slug}' was created at the same time.", "input.id")]);
         }
-        return MutationResult<Placement>.Ok(placement);
+        return MutationResult<Placement>.Ok((await ReadAsync(db.Placements.Where(p => p.Id == placement.Id), cancellationToken)).Single());
     }
 
     public async Task<IReadOnlyList<Placement>> AllAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Placements.Include(p => p.Items).ThenInclude(i => i.ContentItem).OrderBy(p => p.Slug).AsSplitQuery().ToListAsync(cancellationToken);
+        return await ReadAsync(db.Placements.OrderBy(p => p.Slug), cancellationToken);
     }
+
+    /// <summary>Placements with their items, each item with its tags and target segments (the schema shows them).</summary>
+    private static Task<List<Placement>> ReadAsync(IQueryable<Placement> placements, CancellationToken cancellationToken) =>
+        placements.AsNoTracking()
+            .Include(p => p.Items).ThenInclude(i => i.ContentItem).ThenInclude(c => c!.Tags)
+            .Include(p => p.Items).ThenInclude(i => i.ContentItem).ThenInclude(c => c!.TargetSegments)
+            .AsSplitQuery().ToListAsync(cancellationToken);
 }
