@@ -12,6 +12,7 @@ using Personalize.Data;
 using Personalize.Lifecycle;
 using Personalize.Orders;
 using Personalize.Querying;
+using Personalize.Recommendations.Serving;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -76,6 +77,9 @@ public sealed class SqlServerTests : IDisposable
         await SendAsync(() => _services.GetRequiredService<SurveyService>().ScoresAsync([1, 2], default));
         await SendAsync(() => _services.GetRequiredService<SegmentQueries>().SizesAsync(
             [new Segment { Id = 1, Slug = "a", RuleJson = """{"country":{"eq":"FR"}}""" }, new Segment { Id = 2, Slug = "b", RuleJson = """{"orderCount":{"gte":3}}""" }], default));
+        await SendAsync(() => _services.GetRequiredService<RecommendationSnapshots>().RefreshAsync(default));
+        await SendAsync(() => _services.GetRequiredService<RecommendationService>().RecommendAsync(
+            [new Customer { Id = 1, ConsentPersonalization = true }, new Customer { Id = 2 }], new RecommendationRequest(10), default));
         var refresher = _services.GetRequiredService<CustomerSummaryRefresher>();
         await using (var db = await _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
         {
