@@ -50,7 +50,7 @@ public sealed class RecommenderCommand : ICommand
         }
         catch (InvalidOperationException e)
         {
-            Fail(e.Message);
+            Fail(e.Message + (invocation.Option("as-of") is null ? " For data that ends earlier, pass --as-of YYYY-MM-DD." : ""));
             return 1;
         }
     }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Data;
 using Personalize.Import;
-using System.Text.Json;
 using Personalize.Lifecycle;
 using Personalize.Recommendations.Serving;
 using Personalize.Scores;
@@ -37,7 +37,7 @@ public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefres
 {
     public const string DemoSource = "demo-store";
     /// <summary>Enough for the demo store's 5,000 customers, and a quicker first start than the default.</summary>
-    public const int DemoTrainingCustomers = 1500;
+    public const int DemoTrainingCustomers = 600;
 
     public string SeedDirectory => options.Value.Directory ?? Path.Combine(AppContext.BaseDirectory, "seed");
 

@@ -101,7 +101,7 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
         Assert.Equal(second.Version, await ServedVersionAsync());
         Assert.Equal(Anchor.AddDays(-7), (await snapshots.GetAsync(CancellationToken.None)).Model.AsOf);
 
-        // Versions beyond Recommendations:KeepVersions are deleted; a stored model loads again from its zip.
+        // Versions beyond Recommendations:KeepVersions are deleted; the stored model is the ML.NET zip, which loads again.
         await using var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
         var stored = await db.RecommenderModels.OrderBy(m => m.Id).ToListAsync();
         Assert.Equal([first.Version, second.Version], stored.Select(m => m.Id));

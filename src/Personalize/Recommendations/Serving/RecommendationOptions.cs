@@ -9,7 +9,7 @@ public sealed class RecommendationOptions
 
     /// <summary>Candidates precomputed and cached per customer (the re-ranker's best, before the rules).</summary>
     public int CandidatesPerCustomer { get; set; } = 50;
-    /// <summary>Customers sampled per label window to train the re-ranker on (the demo store seeding uses 1,500 to start quickly).</summary>
+    /// <summary>Customers sampled per label window to train the re-ranker on (the demo store seeding uses 600 to start quickly).</summary>
     public int TrainingCustomers { get; set; } = 4000;
     /// <summary>Length of the non-personal lists stored with a model (popularity per stage, trending).</summary>
     public int ListSize { get; set; } = 100;

@@ -138,8 +138,17 @@ public static class RecommendationRanker
             if (Catalog.PublishedAt(item) <= now && eligible(item) && !pool.ContainsKey(item.Id) && chosen.All(c => c.Item.Id != item.Id)) fresh.Add(item);
         }
         if (fresh.Count == 0) return fresh;
-        var start = (int)((ulong)HashCode.Combine(customer.Id, now.Date) % (ulong)fresh.Count);
+        // Deterministic across processes and restarts (unlike HashCode), so every instance and an email send agree.
+        var start = (int)(SplitMix((ulong)customer.Id * 31 + (ulong)(now.Ticks / TimeSpan.TicksPerDay)) % (ulong)fresh.Count);
         return Enumerable.Range(0, Math.Min(slots, fresh.Count)).Select(i => fresh[(start + i) % fresh.Count]).ToList();
+    }
+
+    private static ulong SplitMix(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EB;
+        return x ^ (x >> 31);
     }
 
     /// <summary>Above every ranked item (whose best is 1 × the stage boost).</summary>

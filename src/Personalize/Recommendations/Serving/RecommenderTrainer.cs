@@ -40,8 +40,9 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
     {
         var stopwatch = Stopwatch.StartNew();
         var o = options.Value;
-        // The evaluated model, trained on every core: a served model need not be bit-for-bit repeatable.
-        var model = RecommenderOptions.Default with { MaxTrainingCustomers = trainingCustomers ?? o.TrainingCustomers, Threads = Environment.ProcessorCount };
+        // The evaluated model. LightGBM stays on one thread (repeatable, and its OpenMP threads wait badly on a busy machine);
+        // the candidate lists are scored on every core.
+        var model = RecommenderOptions.Default with { MaxTrainingCustomers = trainingCustomers ?? o.TrainingCustomers };
         var log = await new SignalLogReader(factory).ReadAsync(asOf, model.Weights,
             progress is null ? null : new Progress<long>(n => progress.Report(new(RecommenderTrainingStage.ReadingSignals, n))), cancellationToken);
         if (log.SignalCount == 0) throw new InvalidOperationException($"No interactions before {asOf:yyyy-MM-dd}: nothing to train the recommender on.");
