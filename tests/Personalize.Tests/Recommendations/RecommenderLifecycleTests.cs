@@ -55,7 +55,7 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
         ["Seed:Customers"] = "400",
         ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
         ["ConnectionStrings:Redis"] = redis,
-        ["Recommendations:KeepVersions"] = "2",
+        ["Recommendations:KeepVersions"] = "1",
     });
 
     private static DateTime Anchor => DateTime.Parse(DemoStoreFactory.AnchorDate + "T00:00:00Z").ToUniversalTime();
@@ -64,7 +64,7 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
         (await _api.DataAsync("{ recommenderModel { version } }")).GetProperty("recommenderModel").GetProperty("version").GetInt64();
 
     [Fact]
-    public async Task A_new_version_trained_while_requests_run_is_served_without_a_restart_or_a_failed_request()
+    public async Task A_new_version_trained_while_requests_run_is_served_without_a_restart_or_a_failed_request_and_older_versions_are_pruned()
     {
         var before = await ServedVersionAsync();
         var failures = new ConcurrentBag<string>();
@@ -85,10 +85,7 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
         })).ToList();
 
         var snapshots = _api.Services.GetRequiredService<RecommendationSnapshots>();
-        var trainer = _api.Services.GetRequiredService<RecommenderTrainer>();
-        var first = await trainer.TrainAsync(Anchor);
-        await snapshots.RefreshAsync(CancellationToken.None);
-        var second = await trainer.TrainAsync(Anchor.AddDays(-7));
+        var trained = await _api.Services.GetRequiredService<RecommenderTrainer>().TrainAsync(Anchor.AddDays(-7));
         await snapshots.RefreshAsync(CancellationToken.None);
         var servedDuring = Volatile.Read(ref answered);
         await Task.Delay(500);
@@ -97,17 +94,17 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
 
         Assert.Empty(failures);
         Assert.True(answered > servedDuring, "requests were answered after the swap");
-        Assert.Equal(before + 1, first.Version);
-        Assert.Equal(second.Version, await ServedVersionAsync());
+        Assert.Equal(before + 1, trained.Version);
+        Assert.Equal(trained.Version, await ServedVersionAsync());
         Assert.Equal(Anchor.AddDays(-7), (await snapshots.GetAsync(CancellationToken.None)).Model.AsOf);
 
         // Versions beyond Recommendations:KeepVersions are deleted; the stored model is the ML.NET zip, which loads again.
         await using var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
         var stored = await db.RecommenderModels.OrderBy(m => m.Id).ToListAsync();
-        Assert.Equal([first.Version, second.Version], stored.Select(m => m.Id));
-        using var reloaded = RerankModel.FromBytes(stored[^1].Model, second.Training);
-        Assert.Equal(stored[^1].Model.Length, reloaded.ToBytes().Length);
-        Assert.Equal(second.CandidateCustomers, await db.CustomerCandidates.CountAsync(c => c.ModelVersion == second.Version));
+        Assert.Equal([trained.Version], stored.Select(m => m.Id));
+        using var reloaded = RerankModel.FromBytes(stored[0].Model, trained.Training);
+        Assert.Equal(stored[0].Model.Length, reloaded.ToBytes().Length);
+        Assert.Equal(trained.CandidateCustomers, await db.CustomerCandidates.CountAsync(c => c.ModelVersion == trained.Version));
     }
 
     [Fact]
