@@ -4,6 +4,7 @@ using Personalize.Api.Health;
 using Personalize.Api.Http;
 using Personalize.Api.Ide;
 using Personalize.Api.Lifecycle;
+using Personalize.Api.Recommendations;
 using Personalize.Data;
 using Personalize.Seeding;
 
@@ -18,6 +19,7 @@ public static class Extensions
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddHostedService<StageRefreshJob>();
+        builder.Services.AddHostedService<RecommendationRefreshJob>();
         builder.Services.AddPersonalizeHealthChecks();
     }
 

@@ -10,6 +10,7 @@ using Personalize.Loyalty;
 using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
+using Personalize.Recommendations.Serving;
 using Personalize.Seeding;
 using Personalize.Scores;
 using Personalize.Scores.Cache;
@@ -50,6 +51,11 @@ public static class EngineServiceCollectionExtensions
         services.AddScoreCache(configuration);
         services.AddSingleton<ClvModelStore>().AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();
         services.AddSingleton<ScoreRecomputer>().AddSingleton<ScoreReader>();
+
+        services.Configure<RecommendationOptions>(configuration.GetSection(RecommendationOptions.Section));
+        services.AddCandidateCache();
+        services.AddSingleton<PlacementService>().AddSingleton<CandidateReader>().AddSingleton<RecommendationSnapshots>();
+        services.AddSingleton<RecommenderTrainer>().AddSingleton<RecommendationService>();
 
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));

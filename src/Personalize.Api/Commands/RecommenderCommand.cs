@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
 using Personalize.Lifecycle;
 using Personalize.Recommendations;
+using Personalize.Recommendations.Serving;
 using Spectre.Console;
 
 namespace Personalize.Api.Commands;
@@ -10,14 +11,51 @@ namespace Personalize.Api.Commands;
 /// <summary>
 /// `recommender evaluate --cutoff YYYY-MM-DD [--window-days 30] [--k 10]`: the offline evaluation of every recommender
 /// (temporal split, see <see cref="RecommenderEvaluation"/>), one table per protocol and a summary line.
-/// Exit code 0, 1 when nothing can be evaluated, 2 for a usage error.
+/// `recommender train [--as-of YYYY-MM-DD]`: trains the model on the signals before the date (default: now) and saves
+/// a new version with its candidate lists (see <see cref="RecommenderTrainer"/>); running services switch to it.
+/// Exit code 0, 1 when nothing can be evaluated or trained, 2 for a usage error.
 /// </summary>
 public sealed class RecommenderCommand : ICommand
 {
     public string Name => "recommender";
-    public string Usage => "recommender evaluate --cutoff YYYY-MM-DD [--window-days 30] [--k 10]";
+    public string Usage => "recommender evaluate --cutoff YYYY-MM-DD [--window-days 30] [--k 10] | recommender train [--as-of YYYY-MM-DD]";
 
-    public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    public Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken) =>
+        invocation.Positional("as-of") is ["train"] ? TrainAsync(invocation, services, cancellationToken) : EvaluateAsync(invocation, services, cancellationToken);
+
+    private async Task<int> TrainAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        DateTime asOf;
+        if (invocation.Option("as-of") is not { } date) asOf = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        else if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            asOf = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        else return Fail($"Usage: {Usage}");
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        try
+        {
+            var summary = await ProgressDisplay.RunAsync<RecommenderTrainingProgress, RecommenderTrainingSummary>("Training the recommender",
+                progress => services.GetRequiredService<RecommenderTrainer>().TrainAsync(asOf, progress, cancellationToken: cancellationToken),
+                p => p.Stage switch
+                {
+                    RecommenderTrainingStage.ReadingSignals => F($"{p.Done:N0} signals read"),
+                    RecommenderTrainingStage.BuildingBaselines => F($"building the baselines on {p.Done:N0} signals"),
+                    RecommenderTrainingStage.TrainingReranker => "training the LightGBM re-ranker",
+                    RecommenderTrainingStage.ScoringCandidates => F($"candidate lists: {p.Done:N0} of {p.Total:N0} customers"),
+                    RecommenderTrainingStage.Saving => F($"saving the model and {p.Done:N0} candidate lists"),
+                    _ => F($"caching {p.Done:N0} candidate lists"),
+                });
+            Console.WriteLine(summary.ToString());
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            Fail(e.Message + (invocation.Option("as-of") is null ? " For data that ends earlier, pass --as-of YYYY-MM-DD." : ""));
+            return 1;
+        }
+    }
+
+    private async Task<int> EvaluateAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (invocation.Positional("cutoff", "window-days", "k") is not ["evaluate"]
             || !DateOnly.TryParseExact(invocation.Option("cutoff"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cutoff)

@@ -4,6 +4,7 @@ using Personalize.Api.Lifecycle;
 using Personalize.Api.Loyalty;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
+using Personalize.Api.Recommendations;
 using Personalize.Api.Scores;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
@@ -85,5 +86,6 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         CustomerOfferFields.AddTo(this);
         CustomerLoyaltyFields.AddTo(this);
         Experiments.ExperimentQueryFields.AddToCustomer(this);
+        RecommendationFields.AddTo(this);
     }
 }

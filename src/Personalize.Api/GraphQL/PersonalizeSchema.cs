@@ -7,6 +7,7 @@ using Personalize.Api.Interactions;
 using Personalize.Api.Loyalty;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
+using Personalize.Api.Recommendations;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
 using Personalize.Content;
@@ -54,7 +55,7 @@ public sealed class QueryType : ObjectGraphType
     public QueryType()
     {
         Name = "Query";
-        Description = "Reading customers, content, offers and segments.";
+        Description = "Reading customers, content, offers, segments and recommendations.";
         CustomerQueryFields.AddTo(this);
         ContentQueryFields.AddTo(this);
         OfferQueryFields.AddTo(this);
@@ -62,6 +63,7 @@ public sealed class QueryType : ObjectGraphType
         SegmentQueryFields.AddTo(this);
         ExperimentQueryFields.AddTo(this);
         KpiQueryFields.AddTo(this);
+        RecommendationQueryFields.AddTo(this);
     }
 }
 
@@ -81,5 +83,6 @@ public sealed class MutationType : ObjectGraphType
         LoyaltyMutationFields.AddTo(this);
         SegmentMutationFields.AddTo(this);
         ExperimentMutationFields.AddTo(this);
+        RecommendationMutationFields.AddTo(this);
     }
 }

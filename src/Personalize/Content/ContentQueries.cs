@@ -47,6 +47,13 @@ public sealed class ContentQueries(IDbContextFactory<PersonalizeDbContext> facto
         return await WithDetails(db).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
+    /// <summary>Every item with its tags and target segments, e.g. for the recommendation catalog held in memory.</summary>
+    public async Task<List<ContentItem>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await WithDetails(db).ToListAsync(cancellationToken);
+    }
+
     private static IQueryable<ContentItem> WithDetails(PersonalizeDbContext db) =>
         db.ContentItems.Include(c => c.Tags).Include(c => c.TargetSegments).AsSplitQuery();
 }

@@ -8,6 +8,7 @@ using Personalize.Offers;
 using Personalize.Lifecycle;
 using Personalize.Loyalty;
 using Personalize.Orders;
+using Personalize.Recommendations.Serving;
 using Personalize.Scores;
 using Personalize.Segments;
 using Personalize.Surveys;
@@ -39,6 +40,10 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ExperimentExposure> ExperimentExposures => Set<ExperimentExposure>();
     public DbSet<ExperimentConversion> ExperimentConversions => Set<ExperimentConversion>();
+    public DbSet<RecommenderModelVersion> RecommenderModels => Set<RecommenderModelVersion>();
+    public DbSet<CustomerCandidates> CustomerCandidates => Set<CustomerCandidates>();
+    public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<PlacementItem> PlacementItems => Set<PlacementItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);

@@ -55,6 +55,23 @@ public sealed class ItemKnnRecommender : IRecommender
         return scores;
     }
 
+    /// <summary>For each item reachable from the customer's positive items, the one of them that contributes most to its score.</summary>
+    public Dictionary<int, int> StrongestLinks(int customer)
+    {
+        var best = new Dictionary<int, (int From, float Strength)>();
+        foreach (var p in _matrix.ItemsOf(customer))
+        {
+            if (p.Score <= 0) continue;
+            var weight = MathF.Log(1 + p.Score);
+            for (var k = _start[p.Item]; k < _start[p.Item + 1]; k++)
+            {
+                var strength = weight * _similarity[k];
+                if (!best.TryGetValue(_neighbour[k], out var b) || strength > b.Strength) best[_neighbour[k]] = (p.Item, strength);
+            }
+        }
+        return best.ToDictionary(b => b.Key, b => b.Value.From);
+    }
+
     private (int, float)[] NeighboursOf(int item, Accumulator acc)
     {
         var customers = _matrix.CustomersOf(item);

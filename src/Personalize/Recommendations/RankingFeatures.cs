@@ -11,6 +11,8 @@ internal readonly record struct Candidate(int Item, float[] Features);
 internal static class RankingFeatures
 {
     public const int Count = 22;
+    // Positions read back to explain a candidate.
+    public const int KnnScore = 0, StageRank = 4, GlobalRank = 6, Consumed = 14;
     private const int RankCap = 100_000;
     private const float NeverDays = 1000;
 

@@ -18,11 +18,12 @@ public sealed class RerankModel : IDisposable
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
+    private readonly DataViewSchema _inputSchema;
     private readonly ThreadLocal<PredictionEngine<RankingRow, RankingScore>> _engines;
 
-    private RerankModel(MLContext ml, ITransformer model, RerankTraining training)
+    private RerankModel(MLContext ml, ITransformer model, DataViewSchema inputSchema, RerankTraining training)
     {
-        (_ml, _model, Training) = (ml, model, training);
+        (_ml, _model, _inputSchema, Training) = (ml, model, inputSchema, training);
         _engines = new(() =>
         {
             lock (_ml) return _ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(_model);
@@ -69,7 +70,7 @@ public sealed class RerankModel : IDisposable
             Seed = options.Seed,
         });
         var model = trainer.Fit(keyed);
-        return new RerankModel(ml, model, new RerankTraining(firstFeaturesUntil, cutoff, options.TrainingWindows, groups.Count, training.Count,
+        return new RerankModel(ml, model, data.Schema, new RerankTraining(firstFeaturesUntil, cutoff, options.TrainingWindows, groups.Count, training.Count,
             training.Count(r => r.Label > 0), stopwatch.Elapsed));
     }
 
@@ -93,6 +94,23 @@ public sealed class RerankModel : IDisposable
             groups[g] = rows.Any(r => r.Label > 0) ? rows : []; // a group without a positive teaches LambdaRank nothing
         });
         return groups.Where(g => g.Length > 0);
+    }
+
+    /// <summary>The model as an ML.NET zip, to be stored with its version.</summary>
+    public byte[] ToBytes()
+    {
+        using var stream = new MemoryStream();
+        _ml.Model.Save(_model, _inputSchema, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>A model saved by <see cref="ToBytes"/>; it scores exactly as the one saved.</summary>
+    public static RerankModel FromBytes(byte[] bytes, RerankTraining training, int seed = 42)
+    {
+        var ml = new MLContext(seed);
+        using var stream = new MemoryStream(bytes);
+        var model = ml.Model.Load(stream, out var schema);
+        return new RerankModel(ml, model, schema, training);
     }
 
     internal float Score(float[] features) => _engines.Value!.Predict(new RankingRow { Features = features }).Score;

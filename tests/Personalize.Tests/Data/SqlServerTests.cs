@@ -15,6 +15,7 @@ using Personalize.Loyalty;
 using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
+using Personalize.Recommendations.Serving;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -85,6 +86,9 @@ public sealed class SqlServerTests : IDisposable
         var experiments = _services.GetRequiredService<Personalize.Experiments.ExperimentService>();
         await SendAsync(() => experiments.ResultsAsync([new Personalize.Experiments.Experiment { Id = 1, Variants = [new() { Id = 1, IsControl = true, Weight = 1 }] }], default));
         await SendAsync(() => experiments.AssignmentsAsync("an-experiment", ["C00001"], default));
+        await SendAsync(() => _services.GetRequiredService<RecommendationSnapshots>().RefreshAsync(default));
+        await SendAsync(() => _services.GetRequiredService<RecommendationService>().RecommendAsync(
+            [new Customer { Id = 1, ConsentPersonalization = true }, new Customer { Id = 2 }], new RecommendationRequest(10), default));
         var refresher = _services.GetRequiredService<CustomerSummaryRefresher>();
         await using (var db = await _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
         {

@@ -24,6 +24,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Personalize"] = $"Data Source={Path.Combine(Directory, "test.db")}",
             ["Seed:Demo"] = "false",
+            // Tests refresh the recommendation snapshot themselves (RecommendationSnapshots.RefreshAsync): no background statements while they count them.
+            ["Recommendations:RefreshSeconds"] = "3600",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

@@ -104,6 +104,19 @@ public sealed class RecommenderEvaluationTests
         }
     }
 
+    [Fact]
+    public async Task A_model_saved_as_a_zip_and_loaded_again_ranks_every_customer_the_same()
+    {
+        await using var db = await ExcerptDatabase();
+        var (log, baselines) = await BaselinesAsync(db);
+        using var model = RerankModel.Train(log, Options.CutoffTime, Options.Recommender);
+        using var loaded = RerankModel.FromBytes(model.ToBytes(), model.Training);
+        var (saved, reloaded) = (new RerankRecommender(baselines, model, Options.Recommender), new RerankRecommender(baselines, loaded, Options.Recommender));
+
+        for (var c = 0; c < log.CustomerCount; c++)
+            Assert.Equal(saved.Recommend(c, 10), reloaded.Recommend(c, 10));
+    }
+
     private static async Task<(SignalLog Log, Baselines Baselines)> BaselinesAsync(ImportDatabase db)
     {
         var log = await new SignalLogReader(db.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>())

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace Personalize.Scores.Cache;
@@ -7,32 +6,24 @@ namespace Personalize.Scores.Cache;
 /// <summary>
 /// Scores in Redis, one string key per customer: <c>{KeyPrefix}score:{customerId}</c> holding the
 /// <see cref="CustomerScoreCodec"/> bytes. A read of many customers is one MGET; a write is one MSET per
-/// <see cref="ScoreCacheOptions.WriteBatchSize"/> scores, all batches pipelined on the one shared connection.
-/// Every read is bounded by <see cref="ScoreCacheOptions.OperationTimeout"/>, every write batch by
-/// <see cref="ScoreCacheOptions.WriteTimeout"/>; a failure throws
-/// <see cref="ScoreCacheUnavailableException"/> and makes the next calls skip Redis for
-/// <see cref="ScoreCacheOptions.CircuitBreak"/>, while the multiplexer reconnects in the background.
+/// <see cref="ScoreCacheOptions.WriteBatchSize"/> scores, all batches pipelined on the one shared connection
+/// (<see cref="RedisCacheConnection"/>: timeouts, circuit breaker, reconnection).
 /// </summary>
 public sealed class RedisScoreCache : IScoreCache, IAsyncDisposable, IDisposable
 {
-    private readonly ScoreCacheOptions _options;
-    private readonly ConfigurationOptions _configuration;
-    private readonly ILogger _logger;
+    private readonly RedisCacheConnection _redis;
+    private readonly bool _ownsConnection;
     private readonly string _keyPrefix;
-    private readonly Lock _connectGate = new();
-    private Task<ConnectionMultiplexer>? _connecting;
-    private long _skipRedisUntil;
 
     public RedisScoreCache(ScoreCacheOptions options, ILogger<RedisScoreCache>? logger = null)
+        : this(new RedisCacheConnection(options, logger), ownsConnection: true) { }
+
+    public RedisScoreCache(RedisCacheConnection redis) : this(redis, ownsConnection: false) { }
+
+    private RedisScoreCache(RedisCacheConnection redis, bool ownsConnection)
     {
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new ArgumentException($"ConnectionStrings:{ScoreCacheOptions.ConnectionStringName} is required for the Redis score cache.", nameof(options));
-        if (options.WriteBatchSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), "ScoreCache:WriteBatchSize must be at least 1.");
-        _options = options;
-        _logger = logger ?? NullLogger<RedisScoreCache>.Instance;
-        _keyPrefix = options.KeyPrefix + "score:";
-        _configuration = ConfigurationFor(options);
+        (_redis, _ownsConnection) = (redis, ownsConnection);
+        _keyPrefix = redis.Options.KeyPrefix + "score:";
     }
 
     public RedisKey KeyFor(long customerId) => string.Concat(_keyPrefix, customerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -43,7 +34,7 @@ public sealed class RedisScoreCache : IScoreCache, IAsyncDisposable, IDisposable
         var ids = customerIds as long[] ?? customerIds.ToArray();
         var keys = Array.ConvertAll(ids, KeyFor);
 
-        var values = await RunAsync(database => database.StringGetAsync(keys), _options.OperationTimeout, cancellationToken);
+        var values = await _redis.RunAsync(database => database.StringGetAsync(keys), cancellationToken);
 
         var found = new Dictionary<long, CustomerScore>(ids.Length);
         for (var i = 0; i < ids.Length; i++)
@@ -60,108 +51,19 @@ public sealed class RedisScoreCache : IScoreCache, IAsyncDisposable, IDisposable
         if (scores.Count == 0) return Task.CompletedTask;
         var batches = scores
             .Select(score => new KeyValuePair<RedisKey, RedisValue>(KeyFor(score.CustomerId), CustomerScoreCodec.Encode(score)))
-            .Chunk(_options.WriteBatchSize)
+            .Chunk(_redis.Options.WriteBatchSize)
             .ToArray();
-        return RunBatchesAsync(batches, (database, batch) => database.StringSetAsync(batch), cancellationToken);
+        return _redis.RunBatchesAsync(batches, (database, batch) => database.StringSetAsync(batch), cancellationToken);
     }
 
     public Task RemoveManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
     {
         if (customerIds.Count == 0) return Task.CompletedTask;
-        var batches = customerIds.Select(KeyFor).Chunk(_options.WriteBatchSize).ToArray();
-        return RunBatchesAsync(batches, (database, batch) => database.KeyDeleteAsync(batch), cancellationToken);
+        var batches = customerIds.Select(KeyFor).Chunk(_redis.Options.WriteBatchSize).ToArray();
+        return _redis.RunBatchesAsync(batches, (database, batch) => database.KeyDeleteAsync(batch), cancellationToken);
     }
 
-    /// <summary>Sends every batch without waiting for the previous reply (pipelining), then awaits them all.</summary>
-    private Task RunBatchesAsync<TItem, TResult>(TItem[][] batches, Func<IDatabase, TItem[], Task<TResult>> send, CancellationToken cancellationToken) =>
-        RunAsync(
-            database => Task.WhenAll(batches.Select(batch => send(database, batch))),
-            _options.WriteTimeout * batches.Length,
-            cancellationToken);
-
-    private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (Environment.TickCount64 < Volatile.Read(ref _skipRedisUntil))
-            throw new ScoreCacheUnavailableException("Redis score cache skipped: it failed less than a moment ago.");
-
-        try
-        {
-            return await ExecuteAsync(operation, timeout, cancellationToken);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException or ScoreCacheUnavailableException or ObjectDisposedException)
-        {
-            SkipRedisForAWhile(e);
-            throw e as ScoreCacheUnavailableException ?? new ScoreCacheUnavailableException($"Redis score cache unavailable: {e.Message}", e);
-        }
-    }
-
-    // The first call also waits for the initial connection (bounded by ConnectTimeout): the handshake alone
-    // can take longer than a read is allowed, and failing it would open the circuit for nothing.
-    private async Task<T> ExecuteAsync<T>(Func<IDatabase, Task<T>> operation, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var connecting = ConnectionAsync();
-        var connection = connecting.IsCompletedSuccessfully
-            ? connecting.Result
-            : await connecting.WaitAsync(TimeSpan.FromMilliseconds(_options.ConnectTimeoutMs), cancellationToken);
-        if (!connection.IsConnected)
-            throw new ScoreCacheUnavailableException("Redis score cache unavailable: not connected.");
-        var command = operation(connection.GetDatabase());
-        try
-        {
-            return await command.WaitAsync(timeout, cancellationToken);
-        }
-        catch
-        {
-            ObserveLater(command);
-            throw;
-        }
-    }
-
-    private Task<ConnectionMultiplexer> ConnectionAsync()
-    {
-        var connecting = Volatile.Read(ref _connecting);
-        if (connecting is { IsFaulted: false, IsCanceled: false }) return connecting;
-        lock (_connectGate)
-        {
-            if (_connecting is null or { IsFaulted: true } or { IsCanceled: true })
-                _connecting = ConnectionMultiplexer.ConnectAsync(_configuration);
-            return _connecting;
-        }
-    }
-
-    private void SkipRedisForAWhile(Exception failure)
-    {
-        Volatile.Write(ref _skipRedisUntil, Environment.TickCount64 + _options.CircuitBreakMs);
-        _logger.LogWarning("Redis score cache unavailable, skipping it for {CircuitBreakMs} ms: {Reason}", _options.CircuitBreakMs, failure.Message);
-    }
-
-    // A call abandoned by its timeout may still fail later; observe it so it is not reported as unobserved.
-    private static void ObserveLater(Task task) =>
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-
-    private static ConfigurationOptions ConfigurationFor(ScoreCacheOptions options)
-    {
-        var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
-        // Start even when Redis is down and reconnect by ourselves when it comes back.
-        configuration.AbortOnConnectFail = false;
-        configuration.ConnectTimeout = options.ConnectTimeoutMs;
-        // The client's own timeout is only a backstop: every call is bounded by its own timeout (reads by
-        // OperationTimeout, writes by WriteTimeout), so it must not cut a large write short.
-        configuration.SyncTimeout = configuration.AsyncTimeout = Math.Max(options.OperationTimeoutMs, options.WriteTimeoutMs);
-        // While disconnected, fail at once instead of queueing commands until the timeout.
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        // A fixed short delay rather than the exponential default, so a restarted Redis is used again within a second.
-        configuration.ReconnectRetryPolicy = new LinearRetry(500);
-        return configuration;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        var connecting = Volatile.Read(ref _connecting);
-        if (connecting is null) return;
-        try { await (await connecting).DisposeAsync(); }
-        catch (Exception e) when (e is RedisException or ObjectDisposedException) { }
-    }
+    public ValueTask DisposeAsync() => _ownsConnection ? _redis.DisposeAsync() : ValueTask.CompletedTask;
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

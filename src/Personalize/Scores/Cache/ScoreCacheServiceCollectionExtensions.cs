@@ -7,7 +7,8 @@ namespace Personalize.Scores.Cache;
 public static class ScoreCacheServiceCollectionExtensions
 {
     /// <summary>
-    /// A singleton <see cref="IScoreCache"/>: Redis when <c>ConnectionStrings:Redis</c> is set, else in process.
+    /// A singleton <see cref="IScoreCache"/>: Redis when <c>ConnectionStrings:Redis</c> is set (one shared
+    /// <see cref="RedisCacheConnection"/>, which other caches may use too), else in process.
     /// Options come from the "ScoreCache" section.
     /// </summary>
     public static IServiceCollection AddScoreCache(this IServiceCollection services, IConfiguration configuration)
@@ -19,8 +20,10 @@ public static class ScoreCacheServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             services.AddSingleton<IScoreCache, InMemoryScoreCache>();
         else
-            services.AddSingleton<IScoreCache>(provider =>
-                new RedisScoreCache(options, provider.GetService<ILogger<RedisScoreCache>>()));
+        {
+            services.AddSingleton(provider => new RedisCacheConnection(options, provider.GetService<ILogger<RedisCacheConnection>>()));
+            services.AddSingleton<IScoreCache>(provider => new RedisScoreCache(provider.GetRequiredService<RedisCacheConnection>()));
+        }
         return services;
     }
 }

@@ -901,6 +901,135 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Personalize.Recommendations.Serving.CustomerCandidates", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("ModelVersion")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("CustomerCandidates");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.Placement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int?>("MaxPerKind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxPerTag")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Placements");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.PlacementItem", b =>
+                {
+                    b.Property<long>("PlacementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<byte>("Rule")
+                        .HasColumnType("tinyint");
+
+                    b.HasKey("PlacementId", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("PlacementItems");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.RecommenderModelVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CandidateCustomers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Lists")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("SignalCount")
+                        .HasColumnType("int");
+
+                    b.Property<double>("TotalSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("TrainingGroups")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TrainingPositives")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("int");
+
+                    b.Property<double>("TrainingSeconds")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecommenderModels", (string)null);
+                });
+
             modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1329,6 +1458,32 @@ namespace Personalize.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Personalize.Recommendations.Serving.CustomerCandidates", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Personalize.Recommendations.Serving.CustomerCandidates", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.PlacementItem", b =>
+                {
+                    b.HasOne("Personalize.Content.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Recommendations.Serving.Placement", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ContentItem");
+                });
+
             modelBuilder.Entity("Personalize.Scores.SnapshotScore", b =>
                 {
                     b.HasOne("Personalize.Customers.Customer", null)
@@ -1376,6 +1531,11 @@ namespace Personalize.Data.Migrations.SqlServer
             modelBuilder.Entity("Personalize.Orders.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.Placement", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

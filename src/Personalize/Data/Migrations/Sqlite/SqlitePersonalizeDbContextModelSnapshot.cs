@@ -866,6 +866,131 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Personalize.Recommendations.Serving.CustomerCandidates", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ModelVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("CustomerCandidates");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.Placement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxPerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxPerTag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Placements");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.PlacementItem", b =>
+                {
+                    b.Property<long>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlacementId", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("PlacementItems");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.RecommenderModelVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Lists")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SignalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TotalSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingGroups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingPositives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TrainingSeconds")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecommenderModels", (string)null);
+                });
+
             modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1287,6 +1412,32 @@ namespace Personalize.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Personalize.Recommendations.Serving.CustomerCandidates", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Personalize.Recommendations.Serving.CustomerCandidates", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.PlacementItem", b =>
+                {
+                    b.HasOne("Personalize.Content.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Recommendations.Serving.Placement", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ContentItem");
+                });
+
             modelBuilder.Entity("Personalize.Scores.SnapshotScore", b =>
                 {
                     b.HasOne("Personalize.Customers.Customer", null)
@@ -1334,6 +1485,11 @@ namespace Personalize.Data.Migrations.Sqlite
             modelBuilder.Entity("Personalize.Orders.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.Placement", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Personalize.Customers;
+using Personalize.Data;
+using Personalize.Interactions;
+
+namespace Personalize.Recommendations.Serving;
+
+/// <summary>
+/// Recommendations for a batch of customers (one storefront visitor or an email page of thousands) at a constant cost:
+/// one candidate-cache round trip, at most one statement for lists the cache lacks, one statement for what the
+/// customers took or dismissed; then <see cref="RecommendationRanker"/> per customer over the in-memory snapshot.
+/// </summary>
+public sealed class RecommendationService(RecommendationSnapshots snapshots, CandidateReader candidates, IDbContextFactory<PersonalizeDbContext> factory,
+    IOptions<RecommendationOptions> options, TimeProvider clock)
+{
+    /// <returns>One list per customer, in the order given.</returns>
+    public async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> RecommendAsync(IReadOnlyList<Customer> customers,
+        RecommendationRequest request, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        request = request with { First = Math.Clamp(request.First, 0, o.MaxFirst) };
+        var snapshot = await snapshots.GetAsync(cancellationToken);
+        var personal = customers.Where(c => c.ConsentPersonalization).Select(c => c.Id).ToList();
+        var lists = await candidates.GetManyAsync(personal, snapshot.Model.Version, cancellationToken);
+        var taken = await TakenAsync(customers.Select(c => c.Id).ToList(), o, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        return customers.Select(c =>
+        {
+            var (consumed, dismissed) = taken.GetValueOrDefault(c.Id, (RecommendationCustomer.NoItems, RecommendationCustomer.NoItems));
+            return RecommendationRanker.Rank(snapshot,
+                new RecommendationCustomer(c.Id, c.Stage, c.ConsentPersonalization, c.Locale, lists.GetValueOrDefault(c.Id), consumed, dismissed),
+                request, now, o);
+        }).ToList();
+    }
+
+    /// <summary>Per customer: items taken whose kind is not repeatable, and items dismissed — one statement for the batch.</summary>
+    private async Task<Dictionary<long, (IReadOnlySet<long> Consumed, IReadOnlySet<long> Dismissed)>> TakenAsync(List<long> customerIds,
+        RecommendationOptions o, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<long, (IReadOnlySet<long>, IReadOnlySet<long>)>();
+        if (customerIds.Count == 0) return result;
+        var repeatable = o.RepeatableKinds;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from i in db.Interactions
+                join item in db.ContentItems on i.ContentItemId equals item.Id
+                where customerIds.Contains(i.CustomerId) && (i.Kind == InteractionKind.Dismiss || !repeatable.Contains(item.Kind))
+                select new { i.CustomerId, i.ContentItemId, Dismissed = i.Kind == InteractionKind.Dismiss })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        foreach (var customer in rows.GroupBy(r => r.CustomerId))
+            result[customer.Key] = (customer.Where(r => !r.Dismissed).Select(r => r.ContentItemId).ToHashSet(),
+                customer.Where(r => r.Dismissed).Select(r => r.ContentItemId).ToHashSet());
+        return result;
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace Personalize.Scores.Cache;
+
+/// <summary>
+/// The one Redis connection of the process, shared by the score cache and the recommendation candidate cache. Every
+/// read is bounded by <see cref="ScoreCacheOptions.OperationTimeout"/>, every write batch by
+/// <see cref="ScoreCacheOptions.WriteTimeout"/>; a failure throws
+/// <see cref="ScoreCacheUnavailableException"/> and makes the next calls skip Redis for
+/// <see cref="ScoreCacheOptions.CircuitBreak"/>, while the multiplexer reconnects in the background.
+/// </summary>
+public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
+{
+    private readonly ScoreCacheOptions _options;
+    private readonly ConfigurationOptions _configuration;
+    private readonly ILogger _logger;
+    private readonly Lock _connectGate = new();
+    private Task<ConnectionMultiplexer>? _connecting;
+    private long _skipRedisUntil;
+
+    public RedisCacheConnection(ScoreCacheOptions options, ILogger? logger = null)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new ArgumentException($"ConnectionStrings:{ScoreCacheOptions.ConnectionStringName} is required for the Redis cache.", nameof(options));
+        if (options.WriteBatchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), "ScoreCache:WriteBatchSize must be at least 1.");
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _configuration = ConfigurationFor(options);
+    }
+
+    public ScoreCacheOptions Options => _options;
+
+    /// <summary>Sends every batch without waiting for the previous reply (pipelining), then awaits them all.</summary>
+    public Task RunBatchesAsync<TItem, TResult>(TItem[][] batches, Func<IDatabase, TItem[], Task<TResult>> send, CancellationToken cancellationToken) =>
+        RunAsync(
+            database => Task.WhenAll(batches.Select(batch => send(database, batch))),
+            _options.WriteTimeout * batches.Length,
+            cancellationToken);
+
+    public Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, CancellationToken cancellationToken) =>
+        RunAsync(operation, _options.OperationTimeout, cancellationToken);
+
+    private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (Environment.TickCount64 < Volatile.Read(ref _skipRedisUntil))
+            throw new ScoreCacheUnavailableException("Redis cache skipped: it failed less than a moment ago.");
+
+        try
+        {
+            return await ExecuteAsync(operation, timeout, cancellationToken);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ScoreCacheUnavailableException or ObjectDisposedException)
+        {
+            SkipRedisForAWhile(e);
+            throw e as ScoreCacheUnavailableException ?? new ScoreCacheUnavailableException($"Redis cache unavailable: {e.Message}", e);
+        }
+    }
+
+    // The first call also waits for the initial connection (bounded by ConnectTimeout): the handshake alone
+    // can take longer than a read is allowed, and failing it would open the circuit for nothing.
+    private async Task<T> ExecuteAsync<T>(Func<IDatabase, Task<T>> operation, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var connecting = ConnectionAsync();
+        var connection = connecting.IsCompletedSuccessfully
+            ? connecting.Result
+            : await connecting.WaitAsync(TimeSpan.FromMilliseconds(_options.ConnectTimeoutMs), cancellationToken);
+        if (!connection.IsConnected)
+            throw new ScoreCacheUnavailableException("Redis cache unavailable: not connected.");
+        var command = operation(connection.GetDatabase());
+        try
+        {
+            return await command.WaitAsync(timeout, cancellationToken);
+        }
+        catch
+        {
+            ObserveLater(command);
+            throw;
+        }
+    }
+
+    private Task<ConnectionMultiplexer> ConnectionAsync()
+    {
+        var connecting = Volatile.Read(ref _connecting);
+        if (connecting is { IsFaulted: false, IsCanceled: false }) return connecting;
+        lock (_connectGate)
+        {
+            if (_connecting is null or { IsFaulted: true } or { IsCanceled: true })
+                _connecting = ConnectionMultiplexer.ConnectAsync(_configuration);
+            return _connecting;
+        }
+    }
+
+    private void SkipRedisForAWhile(Exception failure)
+    {
+        Volatile.Write(ref _skipRedisUntil, Environment.TickCount64 + _options.CircuitBreakMs);
+        _logger.LogWarning("Redis cache unavailable, skipping it for {CircuitBreakMs} ms: {Reason}", _options.CircuitBreakMs, failure.Message);
+    }
+
+    // A call abandoned by its timeout may still fail later; observe it so it is not reported as unobserved.
+    private static void ObserveLater(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    private static ConfigurationOptions ConfigurationFor(ScoreCacheOptions options)
+    {
+        var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
+        // Start even when Redis is down and reconnect by ourselves when it comes back.
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = options.ConnectTimeoutMs;
+        // The client's own timeout is only a backstop: every call is bounded by its own timeout (reads by
+        // OperationTimeout, writes by WriteTimeout), so it must not cut a large write short.
+        configuration.SyncTimeout = configuration.AsyncTimeout = Math.Max(options.OperationTimeoutMs, options.WriteTimeoutMs);
+        // While disconnected, fail at once instead of queueing commands until the timeout.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        // A fixed short delay rather than the exponential default, so a restarted Redis is used again within a second.
+        configuration.ReconnectRetryPolicy = new LinearRetry(500);
+        return configuration;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var connecting = Volatile.Read(ref _connecting);
+        if (connecting is null) return;
+        try { await (await connecting).DisposeAsync(); }
+        catch (Exception e) when (e is RedisException or ObjectDisposedException) { }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
