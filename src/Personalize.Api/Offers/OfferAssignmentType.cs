@@ -44,19 +44,19 @@ public static class CustomerOfferFields
                          "cooldown after a redemption) and expected net value. New decisions are persisted: asking again, on any channel, returns the same codes.")
             .Argument<NonNullGraphType<ChannelType>>("channel", "Where the offers will be shown; EMAIL needs the customer's email-marketing consent.")
             .Argument<IntGraphType>("first", $"How many offers at most (0-{OfferDecisionService.MaxOffersPerCustomer}; default 3).", a => a.DefaultValue = 3)
-            .Resolve(ctx =>
-            {
-                var (channel, first) = (ctx.GetArgument<Personalize.Common.Channel>("channel"), ctx.GetArgument("first", 3));
-                return ctx.Loaders()
-                    .Get<Customer, IReadOnlyList<OfferAssignment>>(ctx.LoaderName(), async (customers, ct) =>
-                    {
-                        var decided = await ctx.Service<OfferDecisionService>().DecideAsync(customers, channel, first, ct);
-                        return customers.Distinct().ToDictionary(c => c, c => (IReadOnlyList<OfferAssignment>)decided[c.Id].Select(d => d.Assignment).ToList());
-                    })
-                    .Load(ctx.Source)
-                    .Then(offers => offers ?? []);
-            });
+            .Resolve(ctx => Load(ctx, ctx.Source, ctx.GetArgument<Personalize.Common.Channel>("channel"), ctx.GetArgument("first", 3)));
     }
+
+    /// <summary>The customer's offers through one loader per channel and size, so a page is decided in one batch.</summary>
+    public static Result<IReadOnlyList<OfferAssignment>> Load(IResolveFieldContext ctx, Customer customer, Personalize.Common.Channel channel, int first) =>
+        ctx.Loaders()
+            .Get<Customer, IReadOnlyList<OfferAssignment>>($"offers({channel},{first})", async (customers, ct) =>
+            {
+                var decided = await ctx.Service<OfferDecisionService>().DecideAsync(customers, channel, first, ct);
+                return customers.Distinct().ToDictionary(c => c, c => (IReadOnlyList<OfferAssignment>)decided[c.Id].Select(d => d.Assignment).ToList());
+            })
+            .Load(customer)
+            .Then(offers => offers ?? []);
 }
 
 public static class OfferAssignmentQueryFields

@@ -5,10 +5,12 @@ using Personalize.Api.Content;
 using Personalize.Api.Customers;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
+using Personalize.Api.Offers;
 using Personalize.Common;
 using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Lifecycle;
+using Personalize.Offers;
 using Personalize.Recommendations.Serving;
 
 namespace Personalize.Api.Recommendations;
@@ -69,6 +71,12 @@ public sealed class PersonalizationType : ObjectGraphType<Personalization>
             .Description("Recommended content for the placement and channel, best first (`first` items at most).")
             .Resolve(ctx => RecommendationFields.Load(ctx, ctx.Source.Subject,
                 new RecommendationRequest(ctx.Source.First, ctx.Source.Placement, ctx.Source.Channel)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OfferAssignmentType>>>>("offers")
+            .Description("The offers to show on the channel, best first, decided exactly as `Customer.offers`; empty for an unknown customer (an offer is assigned to someone).")
+            .Argument<IntGraphType>("first", $"How many offers at most (0-{OfferDecisionService.MaxOffersPerCustomer}; default 3).", a => a.DefaultValue = 3)
+            .Resolve(ctx => ctx.Source.Customer is { } customer
+                ? CustomerOfferFields.Load(ctx, customer, ctx.Source.Channel, ctx.GetArgument("first", 3))
+                : (object)Array.Empty<OfferAssignment>());
     }
 }
 
