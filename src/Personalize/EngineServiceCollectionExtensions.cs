@@ -37,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
+        services.AddSingleton<Access.ApiKeyStore>().AddSingleton<Privacy.PrivacyService>();
 
         services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
         services.AddScoreCache(configuration);

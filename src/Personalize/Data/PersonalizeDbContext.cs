@@ -31,6 +31,8 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<ClvSnapshot> ClvSnapshots => Set<ClvSnapshot>();
     public DbSet<SnapshotScore> SnapshotScores => Set<SnapshotScore>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
+    public DbSet<Privacy.AuditEntry> AuditEntries => Set<Privacy.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);
