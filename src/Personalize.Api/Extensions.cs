@@ -4,6 +4,8 @@ using Personalize.Api.Health;
 using Personalize.Api.Http;
 using Personalize.Api.Ide;
 using Personalize.Api.Lifecycle;
+using Personalize.Api.Security;
+using Personalize.Api.Telemetry;
 using Personalize.Data;
 using Personalize.Seeding;
 
@@ -19,6 +21,8 @@ public static class Extensions
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddHostedService<StageRefreshJob>();
         builder.Services.AddPersonalizeHealthChecks();
+        builder.AddPersonalizeSecurity();
+        builder.AddPersonalizeTelemetry();
     }
 
     /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>

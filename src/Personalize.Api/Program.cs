@@ -2,6 +2,7 @@ using Personalize.Api;
 using Personalize.Api.Commands;
 using Personalize.Api.Health;
 using Personalize.Api.Http;
+using Personalize.Api.Security;
 
 var (verb, settings) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(settings);
@@ -13,6 +14,7 @@ if (verb is not null)
 
 await app.PrepareDatabaseAsync();
 app.UseCorrelationIds();
+app.UsePersonalizeSecurity();
 app.UseBananaCakePop();
 app.MapGraphQLEndpoint();
 app.MapHealthEndpoints();

@@ -13,6 +13,7 @@ public static class CommandRunner
         new GenerateCommand(),
         new EvaluateCommand(),
         new RecommenderCommand(),
+        new KeysCommand(),
     ];
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using Personalize.Api.Http;
+using Personalize.Data;
 using Personalize.Querying;
 
 namespace Personalize.Api.GraphQL;
@@ -22,6 +23,18 @@ public sealed class GraphQLOptions
     /// <summary>Most parsed-and-validated documents kept in the document cache.</summary>
     public int DocumentCacheSize { get; set; } = 2_000;
 
+    /// <summary>Highest cost of one operation: each field costs 1, times the page sizes (`first`/`last`) of the lists above it.</summary>
+    public int MaxComplexity { get; set; } = 500_000;
+
+    /// <summary>Most aliased fields in one document (aliases repeat work: `a1: customers … a99: customers`).</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Longest one operation may run before it is cancelled (504).</summary>
+    public int ExecutionTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Whether introspection (`__schema`, `__type`) is answered in Production; always outside it.</summary>
+    public bool AllowIntrospection { get; set; }
+
     /// <summary>When true, only persisted operations (schema/operations, by `documentId` or `id`) are accepted; a `query` text is refused.</summary>
     public bool PersistedOperationsOnly { get; set; }
 }
@@ -35,6 +48,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<BatchLoaders>();
         services.AddSingleton<PersistedOperations>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<OperationLimits>();
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
         services.AddTransient(typeof(PayloadType<,>));
@@ -42,7 +56,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<PersonalizeSchema>()
             .AddGraphTypes(typeof(PersonalizeSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddComplexityAnalyzer(c => c.MaxDepth = options.MaxDepth)
+            .AddComplexityAnalyzer(c => { c.MaxDepth = options.MaxDepth; c.MaxComplexity = options.MaxComplexity; })
             .ConfigureExecution(services => services.GetRequiredService<DocumentCache>())
             .AddUnhandledExceptionHandler(ReportUnhandled));
         return services;
@@ -62,6 +76,13 @@ public static class GraphQLServiceCollectionExtensions
         }
         if (exception is OperationCanceledException && context.ExecutionOptions.CancellationToken.IsCancellationRequested)
             return;
+        if (DatabaseFaults.IsUnavailable(exception))
+        {
+            context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Personalize.GraphQL")
+                .LogWarning("Database unavailable in {Field} ({Error}; correlation id {CorrelationId})", context.FieldContext?.FieldDefinition.Name ?? "(document)", exception.GetType().Name, CorrelationIds.Current);
+            context.Exception = new ExecutionError("The database is unavailable; retry shortly.") { Code = OperationLimits.ServiceUnavailableCode };
+            return;
+        }
         var correlationId = CorrelationIds.Current;
         var services = context.ExecutionOptions.RequestServices;
         services?.GetService<ILoggerFactory>()?.CreateLogger("Personalize.GraphQL")

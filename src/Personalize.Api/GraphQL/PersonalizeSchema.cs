@@ -4,6 +4,8 @@ using Personalize.Api.Customers;
 using Personalize.Api.Interactions;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
+using Personalize.Api.Privacy;
+using Personalize.Api.Security;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
 using Personalize.Content;
@@ -22,6 +24,7 @@ public sealed class PersonalizeSchema : Schema
         Description = "Personalize: which content and which reward to show each customer, from lifetime value, lifecycle stage, segments and behaviour.";
         Query = new QueryType();
         Mutation = new MutationType();
+        RootFieldScopes.Apply(Query, Mutation);
         foreach (var type in new FilterInputTypes()
             .Add(CustomerQueries.Filter).Add(CustomerQueries.Sort)
             .Add(OrderQueries.Sort)
@@ -56,6 +59,7 @@ public sealed class QueryType : ObjectGraphType
         ContentQueryFields.AddTo(this);
         OfferQueryFields.AddTo(this);
         SegmentQueryFields.AddTo(this);
+        PrivacyQueryFields.AddTo(this);
     }
 }
 
@@ -72,5 +76,6 @@ public sealed class MutationType : ObjectGraphType
         ContentMutationFields.AddTo(this);
         OfferMutationFields.AddTo(this);
         SegmentMutationFields.AddTo(this);
+        PrivacyMutationFields.AddTo(this);
     }
 }
