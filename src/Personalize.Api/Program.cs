@@ -14,8 +14,8 @@ if (verb is not null)
 
 await app.PrepareDatabaseAsync();
 app.UseCorrelationIds();
-app.UsePersonalizeSecurity();
 app.UseBananaCakePop();
+app.UsePersonalizeSecurity();  // after the IDE's UseRouting, so authorization sees the endpoint
 app.MapGraphQLEndpoint();
 app.MapHealthEndpoints();
 await app.RunAsync();

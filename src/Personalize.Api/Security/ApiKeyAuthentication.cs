@@ -19,7 +19,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ApiKeyStore keys, IMemoryCache cache, IOptions<AccessOptions> access, IHostEnvironment environment)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     private const string KeyStoreUnavailable = "Personalize.KeyStoreUnavailable";
 
@@ -32,12 +32,14 @@ public sealed class ApiKeyAuthenticationHandler(
         ApiKeyInfo? found;
         try
         {
-            found = await cache.GetOrCreateAsync("api-key:" + key, entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(0, access.Value.KeyCacheSeconds));
-                entry.Size = 1;
-                return keys.FindActiveAsync(key, Context.RequestAborted);
-            });
+            found = access.Value.KeyCacheSeconds <= 0
+                ? await keys.FindActiveAsync(key, Context.RequestAborted)
+                : await cache.GetOrCreateAsync("api-key:" + key, entry =>
+                {
+                    entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(access.Value.KeyCacheSeconds);
+                    entry.Size = 1;
+                    return keys.FindActiveAsync(key, Context.RequestAborted);
+                });
         }
         catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
         {
@@ -48,8 +50,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, found.Name), new Claim(Caller.ScopeClaim, string.Join(' ', found.Scopes)), new Claim(Caller.ClientClaim, "key:" + found.Id)],
-            Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     /// <summary>401 with a GraphQL-shaped body saying what to send.</summary>
@@ -59,7 +61,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var unavailable = Context.Items.ContainsKey(KeyStoreUnavailable);
         Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status401Unauthorized;
         if (unavailable) Response.Headers.RetryAfter = "1";
-        else Response.Headers.WWWAuthenticate = $"{Scheme}, Bearer";
+        else Response.Headers.WWWAuthenticate = $"{SchemeName}, Bearer";
         var message = failure ?? $"Authentication required: send an API key in the {HeaderName} header, or a bearer token.";
         await Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code = unavailable ? "SERVICE_UNAVAILABLE" : "UNAUTHENTICATED" } } } });
     }
@@ -74,7 +76,7 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         if (request.Headers[HeaderName].ToString() is { Length: > 0 } header) return header.Trim();
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith(Scheme + " ", StringComparison.OrdinalIgnoreCase) ? authorization[(Scheme.Length + 1)..].Trim() : null;
+        return authorization.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase) ? authorization[(SchemeName.Length + 1)..].Trim() : null;
     }
 
     /// <summary>No network between caller and service: loopback, or an in-process test server (no remote address).</summary>
@@ -87,5 +89,5 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private static AuthenticationTicket LocalAdminTicket() => new(new ClaimsPrincipal(new ClaimsIdentity(
         [new Claim(ClaimTypes.Name, "local-development"), new Claim(Caller.ScopeClaim, Scopes.Admin), new Claim(Caller.ClientClaim, Caller.LocalClient)],
-        "AnonymousLocal")), Scheme);
+        "AnonymousLocal")), SchemeName);
 }

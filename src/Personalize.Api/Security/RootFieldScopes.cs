@@ -45,13 +45,19 @@ public static class RootFieldScopes
         ["eraseCustomer"] = [Admin],
     };
 
+    private const string UnlistedKey = "scopes.unlisted";
+
+    /// <summary>True for a root field that got admin only because nobody gave it scopes.</summary>
+    public static bool IsUnlisted(FieldType field) => field.GetMetadata(UnlistedKey, false);
+
     /// <summary>Puts every root field under its scopes from the tables (admin only when it is missing from them).</summary>
     public static void Apply(IObjectGraphType query, IObjectGraphType mutation)
     {
         foreach (var (type, table) in new[] { (query, Query), (mutation, Mutation) })
             foreach (var field in type.Fields)
             {
-                if (FieldScopes.Of(field) is null) field.RequireScopes(table.TryGetValue(field.Name, out var scopes) ? scopes : [Admin]);
+                if (FieldScopes.Of(field) is null && table.TryGetValue(field.Name, out var scopes)) field.RequireScopes(scopes);
+                else if (FieldScopes.Of(field) is null) field.RequireScopes(Admin).Metadata[UnlistedKey] = true;
                 PiiFields.GuardArguments(field);
             }
     }
