@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
 using Personalize.Api.Http;
 using Personalize.Data;
 using Personalize.Querying;
@@ -56,7 +57,16 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<PersonalizeSchema>()
             .AddGraphTypes(typeof(PersonalizeSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddComplexityAnalyzer(c => { c.MaxDepth = options.MaxDepth; c.MaxComplexity = options.MaxComplexity; })
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = options.MaxDepth;
+                c.MaxComplexity = options.MaxComplexity;
+                // Introspection is bounded by the schema's size (and off in Production): it is not a cost to ration.
+                var standard = c.DefaultComplexityImpactDelegate;
+                c.DefaultComplexityImpactDelegate = field => field.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                    ? new FieldComplexityResult(0, 1)
+                    : standard(field);
+            })
             .ConfigureExecution(services => services.GetRequiredService<DocumentCache>())
             .AddUnhandledExceptionHandler(ReportUnhandled));
         return services;
