@@ -30,6 +30,11 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public string Directory { get; }
 
+    /// <summary>A service with these extra settings, for a test that needs its own.</summary>
+    public static ApiFactory With(IDictionary<string, string?> settings) => new Configured(settings);
+
+    private sealed class Configured(IDictionary<string, string?> settings) : ApiFactory(settings);
+
     public long SqlStatements => Services.GetRequiredService<SqlStatementCounter>().Count;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
