@@ -25,7 +25,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
     });
 
     private static readonly (string Query, string Variables)[] Operations =
-        Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "operations"), "*.graphql").Order()
+        Directory.EnumerateFiles(RepositoryFiles.PathOf("schema/operations"), "*.graphql").Order()
             .Select(f => (File.ReadAllText(f), File.Exists(Path.ChangeExtension(f, ".variables.json")) ? File.ReadAllText(Path.ChangeExtension(f, ".variables.json")) : "{}"))
             .ToArray();
 
