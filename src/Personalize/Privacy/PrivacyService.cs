@@ -118,7 +118,7 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
                     customer.AverageOrderValue, customer.RfmRecency, customer.RfmFrequency, customer.RfmMonetary,
                 },
             },
-            orders = await db.Orders.Where(o => o.CustomerId == customer.Id).OrderBy(o => o.OrderedAt).Include(o => o.Lines)
+            orders = await db.Orders.Where(o => o.CustomerId == customer.Id).OrderBy(o => o.OrderedAt)
                 .Select(o => new { o.Source, orderId = o.ExternalId, o.OrderedAt, o.Amount, o.Currency, o.Margin, o.RecordedAt,
                     lines = o.Lines.Select(l => new { l.ProductId, l.ProductName, l.Quantity, l.UnitPrice }) })
                 .ToListAsync(cancellationToken),

@@ -12,6 +12,7 @@ namespace Personalize.Tests.Reliability;
 /// wrong variable types, unicode, invalid JSON, random bytes, odd content types, GETs and batches. Seeded, so a
 /// failure reproduces: the failing request's number and text are in the message.
 /// </summary>
+[Collection(MeasuredAloneCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int Seed = 6_2026, Requests = 800;
@@ -181,6 +182,13 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
     }
 
     private static string Truncate(string text) => text.Length <= 500 ? text : text[..500] + "…";
+}
+
+/// <summary>Tests that measure the process's memory run alone, after the parallel tests, so others' allocations do not count.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredAloneCollection
+{
+    public const string Name = "measured alone";
 }
 
 internal static class HttpRequestMessageExtensions

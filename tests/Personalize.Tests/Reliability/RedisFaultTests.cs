@@ -33,6 +33,7 @@ public sealed class RedisFaultTests(ITestOutputHelper output) : IAsyncLifetime
             ["Seed:Customers"] = "400",
             ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
             ["ConnectionStrings:Redis"] = _redis.ConnectionString,
+            ["RateLimit:Permits"] = "0",  // this test sends one key's traffic as fast as it can; LimitTests covers the limiter
         });
         _storefrontKey = await _api.CreateKeyAsync(Scopes.Storefront);
     }
