@@ -7,7 +7,7 @@ namespace Personalize.Api.Security;
 public static class Caller
 {
     public const string ScopeClaim = "scope";
-    /// <summary>The partition for rate limiting: "key:{id}", "jwt:{sub}" or "local".</summary>
+    /// <summary>The claim naming the rate-limit partition of a key ("key:{id}") or of local development ("local").</summary>
     public const string ClientClaim = "client";
     public const string LocalClient = "local";
 
@@ -27,6 +27,8 @@ public static class Caller
     public static string NameOf(ClaimsPrincipal? user) =>
         user?.Identity?.Name ?? user?.FindFirst("sub")?.Value ?? user?.FindFirst("client_id")?.Value ?? "unknown";
 
-    public static string ClientOf(ClaimsPrincipal? user) =>
-        user?.FindFirst(ClientClaim)?.Value ?? (user?.FindFirst("sub")?.Value is { } sub ? "jwt:" + sub : "anonymous");
+    /// <summary>The rate-limit partition of a request: its key, its token's subject, or else its client address.</summary>
+    public static string ClientOf(HttpContext context) =>
+        context.User.FindFirst(ClientClaim)?.Value
+        ?? (context.User.FindFirst("sub")?.Value is { } sub ? "jwt:" + sub : "ip:" + context.Connection.RemoteIpAddress);
 }

@@ -62,7 +62,7 @@ public static class SecurityExtensions
             };
             o.AddPolicy(RateLimitPolicy, context =>
             {
-                var client = Caller.ClientOf(context.User) is "anonymous" ? "ip:" + context.Connection.RemoteIpAddress : Caller.ClientOf(context.User);
+                var client = Caller.ClientOf(context);
                 if (limits.Permits <= 0 || client == Caller.LocalClient) return RateLimitPartition.GetNoLimiter(client);
                 return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
                 {

@@ -76,6 +76,9 @@ public sealed class SqlServerTests : IDisposable
         await SendAsync(() => _services.GetRequiredService<SurveyService>().ScoresAsync([1, 2], default));
         await SendAsync(() => _services.GetRequiredService<SegmentQueries>().SizesAsync(
             [new Segment { Id = 1, Slug = "a", RuleJson = """{"country":{"eq":"FR"}}""" }, new Segment { Id = 2, Slug = "b", RuleJson = """{"orderCount":{"gte":3}}""" }], default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Access.ApiKeyStore>().FindActiveAsync("pz_0123456789", default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Access.ApiKeyStore>().RevokeAsync("storefront-web", default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Privacy.PrivacyService>().ExportAsync("C00001", "test", default));
         var refresher = _services.GetRequiredService<CustomerSummaryRefresher>();
         await using (var db = await _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
         {
