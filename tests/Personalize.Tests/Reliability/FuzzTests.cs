@@ -15,7 +15,7 @@ namespace Personalize.Tests.Reliability;
 [Collection(MeasuredAloneCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Seed = 6_2026, Requests = 500;
+    private const int Seed = 6_2026, Requests = 350;
     private static readonly HttpStatusCode[] Deliberate = [HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     private readonly ApiFactory _api = ApiFactory.With(new Dictionary<string, string?>
