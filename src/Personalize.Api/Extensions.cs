@@ -5,6 +5,8 @@ using Personalize.Api.Http;
 using Personalize.Api.Ide;
 using Personalize.Api.Lifecycle;
 using Personalize.Api.Recommendations;
+using Personalize.Api.Security;
+using Personalize.Api.Telemetry;
 using Personalize.Data;
 using Personalize.Seeding;
 
@@ -21,6 +23,8 @@ public static class Extensions
         builder.Services.AddHostedService<StageRefreshJob>();
         builder.Services.AddHostedService<RecommendationRefreshJob>();
         builder.Services.AddPersonalizeHealthChecks();
+        builder.AddPersonalizeSecurity();
+        builder.AddPersonalizeTelemetry();
     }
 
     /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>

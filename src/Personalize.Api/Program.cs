@@ -3,6 +3,7 @@ using Personalize.Api.Benchmark;
 using Personalize.Api.Commands;
 using Personalize.Api.Health;
 using Personalize.Api.Http;
+using Personalize.Api.Security;
 
 var (verb, settings) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(settings);
@@ -15,6 +16,7 @@ if (verb is not null)
 await app.PrepareDatabaseAsync();
 app.UseCorrelationIds();
 app.UseBananaCakePop();
+app.UsePersonalizeSecurity();  // after the IDE's UseRouting, so authorization sees the endpoint
 app.MapGraphQLEndpoint();
 app.MapHealthEndpoints();
 app.MapCeilingEndpoint();

@@ -46,6 +46,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SurveyService>();
         services.AddSingleton<Experiments.ExperimentService>();
         services.AddSingleton<Kpis.KpiService>();
+        services.AddSingleton<Access.ApiKeyStore>().AddSingleton<Privacy.PrivacyService>();
 
         services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
         services.AddScoreCache(configuration);

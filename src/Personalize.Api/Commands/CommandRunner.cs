@@ -15,6 +15,7 @@ public static class CommandRunner
         new RecommenderCommand(),
         new OffersCommand(),
         new LoyaltyCommand(),
+        new KeysCommand(),
     ];
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)

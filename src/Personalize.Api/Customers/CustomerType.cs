@@ -6,6 +6,7 @@ using Personalize.Api.Offers;
 using Personalize.Api.Orders;
 using Personalize.Api.Recommendations;
 using Personalize.Api.Scores;
+using Personalize.Api.Security;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
 using Personalize.Customers;
@@ -25,8 +26,8 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Name = "Customer";
         Description = "A customer of the store, known by the caller's own id.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The caller's own customer id.").Resolve(ctx => ctx.Source.ExternalId);
-        Field(c => c.Email, nullable: true).Description("Email address, in lower case.");
-        Field(c => c.Name, nullable: true).Description("Full name.");
+        Field(c => c.Email, nullable: true).Description("Email address, in lower case. Needs the email or admin scope.").RequireScopes(PiiFields.AllowedScopes);
+        Field(c => c.Name, nullable: true).Description("Full name. Needs the email or admin scope.").RequireScopes(PiiFields.AllowedScopes);
         Field(c => c.Country, nullable: true).Description("ISO 3166-1 alpha-2 country code.");
         Field(c => c.Locale, nullable: true).Description("BCP 47 locale, e.g. fr-FR.");
         Field(c => c.CreatedAt).Description("When the customer was first recorded (UTC).");

@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
 using Personalize.Api.Http;
+using Personalize.Data;
 using Personalize.Querying;
 
 namespace Personalize.Api.GraphQL;
@@ -22,6 +24,18 @@ public sealed class GraphQLOptions
     /// <summary>Most parsed-and-validated documents kept in the document cache.</summary>
     public int DocumentCacheSize { get; set; } = 2_000;
 
+    /// <summary>Highest cost of one operation: each field costs 1, times the page sizes (`first`/`last`) of the lists above it.</summary>
+    public int MaxComplexity { get; set; } = 500_000;
+
+    /// <summary>Most aliased fields in one document (aliases repeat work: `a1: customers … a99: customers`).</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Longest one operation may run before it is cancelled (504).</summary>
+    public int ExecutionTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Whether introspection (`__schema`, `__type`) is answered in Production; always outside it.</summary>
+    public bool AllowIntrospection { get; set; }
+
     /// <summary>When true, only persisted operations (schema/operations, by `documentId` or `id`) are accepted; a `query` text is refused.</summary>
     public bool PersistedOperationsOnly { get; set; }
 }
@@ -35,6 +49,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<BatchLoaders>();
         services.AddSingleton<PersistedOperations>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<OperationLimits>();
         services.AddTransient(typeof(ConnectionType<,>));
         services.AddTransient(typeof(EdgeType<,>));
         services.AddTransient(typeof(PayloadType<,>));
@@ -42,11 +57,24 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<PersonalizeSchema>()
             .AddGraphTypes(typeof(PersonalizeSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddComplexityAnalyzer(c => c.MaxDepth = options.MaxDepth)
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = options.MaxDepth;
+                c.MaxComplexity = options.MaxComplexity;
+                // Introspection is bounded by the schema's size (and off in Production): it is not a cost to ration.
+                var standard = c.DefaultComplexityImpactDelegate;
+                c.DefaultComplexityImpactDelegate = field => field.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                    ? new FieldComplexityResult(0, 1)
+                    : standard(field);
+            })
             .ConfigureExecution(services => services.GetRequiredService<DocumentCache>())
             .AddUnhandledExceptionHandler(ReportUnhandled));
         return services;
     }
+
+    private static bool ThrownByTheParser(Exception exception) =>
+        exception is GraphQLParser.Exceptions.GraphQLParserException
+        || new System.Diagnostics.StackTrace(exception).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Namespace == "GraphQLParser.Exceptions");
 
     /// <summary>
     /// Bad arguments become clear errors with the argument's path. Anything else is a bug: it is logged with a
@@ -62,6 +90,19 @@ public static class GraphQLServiceCollectionExtensions
         }
         if (exception is OperationCanceledException && context.ExecutionOptions.CancellationToken.IsCancellationRequested)
             return;
+        if (context.FieldContext is null && ThrownByTheParser(exception))
+        {
+            // Too deep to parse, or input the parser's own error reporting trips over: either way the document is unreadable.
+            context.Exception = new ExecutionError("The document could not be parsed (too deeply nested, or malformed).") { Code = "SYNTAX_ERROR" };
+            return;
+        }
+        if (DatabaseFaults.IsUnavailable(exception))
+        {
+            context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Personalize.GraphQL")
+                .LogWarning("Database unavailable in {Field} ({Error}; correlation id {CorrelationId})", context.FieldContext?.FieldDefinition.Name ?? "(document)", exception.GetType().Name, CorrelationIds.Current);
+            context.Exception = new ExecutionError("The database is unavailable; retry shortly.") { Code = OperationLimits.ServiceUnavailableCode };
+            return;
+        }
         var correlationId = CorrelationIds.Current;
         var services = context.ExecutionOptions.RequestServices;
         services?.GetService<ILoggerFactory>()?.CreateLogger("Personalize.GraphQL")

@@ -8,6 +8,8 @@ using Personalize.Api.Loyalty;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
 using Personalize.Api.Recommendations;
+using Personalize.Api.Privacy;
+using Personalize.Api.Security;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
 using Personalize.Content;
@@ -26,6 +28,7 @@ public sealed class PersonalizeSchema : Schema
         Description = "Personalize: which content and which reward to show each customer, from lifetime value, lifecycle stage, segments and behaviour.";
         Query = new QueryType();
         Mutation = new MutationType();
+        RootFieldScopes.Apply(Query, Mutation);
         foreach (var type in new FilterInputTypes()
             .Add(CustomerQueries.Filter).Add(CustomerQueries.Sort)
             .Add(OrderQueries.Sort)
@@ -64,6 +67,7 @@ public sealed class QueryType : ObjectGraphType
         ExperimentQueryFields.AddTo(this);
         KpiQueryFields.AddTo(this);
         RecommendationQueryFields.AddTo(this);
+        PrivacyQueryFields.AddTo(this);
     }
 }
 
@@ -84,5 +88,6 @@ public sealed class MutationType : ObjectGraphType
         SegmentMutationFields.AddTo(this);
         ExperimentMutationFields.AddTo(this);
         RecommendationMutationFields.AddTo(this);
+        PrivacyMutationFields.AddTo(this);
     }
 }

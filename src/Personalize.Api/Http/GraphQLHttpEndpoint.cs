@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Personalize.Api.GraphQL;
+using Personalize.Api.Security;
+using Personalize.Api.Telemetry;
 
 namespace Personalize.Api.Http;
 
@@ -17,7 +19,7 @@ namespace Personalize.Api.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<PersonalizeSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options,
-    PersistedOperations persistedOperations)
+    PersistedOperations persistedOperations, OperationLimits operationLimits)
 {
     public const string Path = "/graphql";
     private const string GraphQLResponseJson = "application/graphql-response+json";
@@ -89,6 +91,11 @@ public sealed class GraphQLHttpEndpoint(
             }
             else if (!results[0].Executed && responseType == GraphQLResponseJson)
                 status = StatusCodes.Status400BadRequest;
+            else if (OperationLimits.StatusFor(results[0]) is { } limitStatus)
+            {
+                status = limitStatus;
+                if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
+            }
         }
         context.Response.StatusCode = status;
         context.Response.ContentType = $"{responseType}; charset=utf-8";
@@ -117,11 +124,26 @@ public sealed class GraphQLHttpEndpoint(
         return null;
     }
 
-    private Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest operation)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest operation)
     {
-        var rules = DocumentValidator.CoreRules;
+        IEnumerable<IValidationRule> rules = [.. DocumentValidator.CoreRules, .. operationLimits.ValidationRules];
         if (HttpMethods.IsGet(context.Request.Method)) rules = [.. rules, new OnlyQueriesOverGet()];
-        return executer.ExecuteAsync(new ExecutionOptions
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var activity = GraphQLTelemetry.Start(operation);
+        using var timeout = operationLimits.StartTimeout(context.RequestAborted);
+        ExecutionResult result;
+        try
+        {
+            result = await Execute(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            result = operationLimits.TimedOut();
+        }
+        GraphQLTelemetry.Stop(activity, result, started);
+        return result;
+
+        Task<ExecutionResult> Execute(CancellationToken cancellationToken) => executer.ExecuteAsync(new ExecutionOptions
         {
             Query = operation.Query,
             OperationName = operation.OperationName,
@@ -129,7 +151,7 @@ public sealed class GraphQLHttpEndpoint(
             Extensions = operation.Extensions,
             RequestServices = context.RequestServices,
             User = context.User,
-            CancellationToken = context.RequestAborted,
+            CancellationToken = cancellationToken,
             ValidationRules = rules,
         });
     }
@@ -219,6 +241,6 @@ public static class GraphQLEndpointExtensions
         app.Services.GetRequiredService<PersonalizeSchema>().Initialize();  // a schema mistake fails the start, not the first request
         app.Services.GetRequiredService<PersistedOperations>();  // and so does an operation file that does not parse
         app.MapMethods(GraphQLHttpEndpoint.Path, [HttpMethods.Get, HttpMethods.Post],
-            (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
+            (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context)).RequireCaller();
     }
 }

@@ -20,6 +20,8 @@ public class Customer
     public DateTime UpdatedAt { get; set; }
     public bool ConsentPersonalization { get; set; }
     public bool ConsentEmailMarketing { get; set; }
+    /// <summary>When the customer's personal data was erased (see Privacy/PrivacyService); null otherwise.</summary>
+    public DateTime? ErasedAt { get; set; }
 
     // Order summary, kept current by every order recorded; it feeds the lifecycle stage and filters.
     public int OrderCount { get; set; }

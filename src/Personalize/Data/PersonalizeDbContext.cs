@@ -44,6 +44,8 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<CustomerCandidates> CustomerCandidates => Set<CustomerCandidates>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<PlacementItem> PlacementItems => Set<PlacementItem>();
+    public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
+    public DbSet<Privacy.AuditEntry> AuditEntries => Set<Privacy.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);

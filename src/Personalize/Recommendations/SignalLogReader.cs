@@ -18,7 +18,8 @@ public sealed class SignalLogReader(IDbContextFactory<PersonalizeDbContext> fact
         var items = db.ContentItems.AsNoTracking().Select(c => new { c.Id, c.Kind, c.CreatedAt }).AsAsyncEnumerable();
         await foreach (var item in items.WithCancellation(cancellationToken)) builder.AddItem(item.Id, item.Kind, item.CreatedAt);
 
-        var orders = db.Orders.AsNoTracking().Where(o => o.OrderedAt < until)
+        // Erased customers have no interactions left; their orders stay for revenue figures but train nothing.
+        var orders = db.Orders.AsNoTracking().Where(o => o.OrderedAt < until && o.Customer.ErasedAt == null)
             .Select(o => new { o.CustomerId, o.OrderedAt, o.Amount }).AsAsyncEnumerable();
         await foreach (var order in orders.WithCancellation(cancellationToken)) builder.AddOrder(order.CustomerId, order.OrderedAt, order.Amount);
 

@@ -89,6 +89,9 @@ public sealed class SqlServerTests : IDisposable
         await SendAsync(() => _services.GetRequiredService<RecommendationSnapshots>().RefreshAsync(default));
         await SendAsync(() => _services.GetRequiredService<RecommendationService>().RecommendAsync(
             [new Customer { Id = 1, ConsentPersonalization = true }, new Customer { Id = 2 }], new RecommendationRequest(10), default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Access.ApiKeyStore>().FindActiveAsync("pz_0123456789", default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Access.ApiKeyStore>().RevokeAsync("storefront-web", default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Privacy.PrivacyService>().ExportAsync("C00001", "test", default));
         var refresher = _services.GetRequiredService<CustomerSummaryRefresher>();
         await using (var db = await _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
         {

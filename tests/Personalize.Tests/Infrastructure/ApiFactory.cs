@@ -32,6 +32,11 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public string Directory { get; }
 
+    /// <summary>A service with these extra settings, for a test that needs its own.</summary>
+    public static ApiFactory With(IDictionary<string, string?> settings) => new Configured(settings);
+
+    private sealed class Configured(IDictionary<string, string?> settings) : ApiFactory(settings);
+
     public long SqlStatements => Services.GetRequiredService<SqlStatementCounter>().Count;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,14 +44,29 @@ public class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
-    /// <summary>POSTs an operation and returns the whole response body as JSON.</summary>
-    public async Task<JsonElement> GraphQLAsync(string query, object? variables = null, string? operationName = null)
+    /// <summary>
+    /// POSTs an operation and returns the whole response body as JSON. Without <paramref name="apiKey"/> the request
+    /// is anonymous and in-process, which outside Production means admin (Access:AnonymousLocalAdmin).
+    /// </summary>
+    public async Task<JsonElement> GraphQLAsync(string query, object? variables = null, string? operationName = null, string? apiKey = null)
     {
-        using var client = CreateClient();
+        using var client = CreateClientWithKey(apiKey);
         using var response = await client.PostAsJsonAsync("/graphql", new { query, variables, operationName });
         var body = await response.Content.ReadAsStringAsync();
         return JsonDocument.Parse(body).RootElement.Clone();
     }
+
+    /// <summary>A client sending <paramref name="apiKey"/> in the X-Api-Key header (none when null).</summary>
+    public HttpClient CreateClientWithKey(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>Creates an API key with these scopes (as `keys create` does) and returns it.</summary>
+    public async Task<string> CreateKeyAsync(params string[] scopes) =>
+        (await Services.GetRequiredService<Personalize.Access.ApiKeyStore>().CreateAsync($"test-{Guid.NewGuid():N}", scopes)).Key;
 
     /// <summary>Like <see cref="GraphQLAsync"/>, but fails the test when the response has errors; returns `data`.</summary>
     public async Task<JsonElement> DataAsync(string query, object? variables = null)

@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Personalize.Common;
+using Personalize.Customers;
+using Personalize.Data;
+using Personalize.Scores;
+
+namespace Personalize.Privacy;
+
+public sealed record SetConsentInput(string CustomerId, bool? Personalization = null, bool? EmailMarketing = null);
+
+/// <summary>What an erasure did. <see cref="AlreadyErased"/>: an earlier erasure of the same id had done it all.</summary>
+public sealed record Erasure(long CustomerId, DateTime ErasedAt, bool AlreadyErased, int InteractionsDeleted, int CommentsRemoved);
+
+/// <summary>Everything held about one customer, as a JSON document.</summary>
+public sealed record CustomerExport(string CustomerId, DateTime GeneratedAt, string Json);
+
+/// <summary>
+/// Consent, erasure and export (GDPR articles 7, 17 and 15/20). Each writes an audit entry that holds no personal data.
+/// Erasure keeps anonymised aggregates: the customer row stays under the id "erased-{internal id}" with its order
+/// totals, scores and stage history, so revenue, CLV and stage counts still add up; name, email, locale, survey
+/// comments and every interaction are removed, the scores leave the cache, and the customer's orders no longer feed
+/// recommender training or evaluation.
+/// </summary>
+public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, TimeProvider clock, ILogger<PrivacyService> logger)
+{
+    public const string ErasedIdPrefix = "erased-";
+
+    public async Task<MutationResult<Customer>> SetConsentAsync(SetConsentInput input, string actor, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var id = v.Id("customerId", input.CustomerId);
+        if (input.Personalization is null && input.EmailMarketing is null) v.Fail("personalization", "give personalization, emailMarketing or both.");
+        if (!v.IsValid) return MutationResult<Customer>.Fail(v.Errors);
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var customer = await db.Customers.AsTracking().FirstOrDefaultAsync(c => c.ExternalId == id, cancellationToken);
+        if (customer is null) return MutationResult<Customer>.NotFound("input.customerId", "customer", id!);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        customer.ConsentPersonalization = input.Personalization ?? customer.ConsentPersonalization;
+        customer.ConsentEmailMarketing = input.EmailMarketing ?? customer.ConsentEmailMarketing;
+        customer.UpdatedAt = now;
+        db.AuditEntries.Add(Audit(AuditAction.ConsentChanged, customer.Id, id!, actor, now,
+            $"personalization={Flag(customer.ConsentPersonalization)} emailMarketing={Flag(customer.ConsentEmailMarketing)}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return MutationResult<Customer>.Ok(customer);
+    }
+
+    public async Task<MutationResult<Erasure>> EraseAsync(string customerId, string actor, CancellationToken cancellationToken)
+    {
+        var v = new Validator("");
+        var id = v.Id("id", customerId);
+        if (!v.IsValid) return MutationResult<Erasure>.Fail(v.Errors);
+        var subject = SubjectHash(id!);
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var customer = await db.Customers.AsTracking().FirstOrDefaultAsync(c => c.ExternalId == id, cancellationToken);
+        if (customer is null)
+        {
+            var earlier = await db.AuditEntries.Where(a => a.Action == AuditAction.Erased && a.SubjectHash == subject)
+                .OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+            return earlier is null
+                ? MutationResult<Erasure>.NotFound("id", "customer", id!)
+                : MutationResult<Erasure>.Ok(new Erasure(earlier.CustomerId ?? 0, earlier.At, true, 0, 0));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        customer.ExternalId = ErasedIdPrefix + customer.Id;
+        customer.Email = null;
+        customer.Name = null;
+        customer.Locale = null;
+        customer.ConsentPersonalization = false;
+        customer.ConsentEmailMarketing = false;
+        customer.ErasedAt = now;
+        customer.UpdatedAt = now;
+        var interactions = await db.Interactions.Where(i => i.CustomerId == customer.Id).ExecuteDeleteAsync(cancellationToken);
+        var comments = await db.SurveyResponses.Where(s => s.CustomerId == customer.Id && s.Comment != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), cancellationToken);
+        db.AuditEntries.Add(Audit(AuditAction.Erased, customer.Id, id!, actor, now, $"interactionsDeleted={interactions} commentsRemoved={comments}"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        try
+        {
+            await cache.RemoveManyAsync([customer.Id], cancellationToken);
+        }
+        catch (ScoreCacheUnavailableException e)
+        {
+            // The cache holds numbers under the internal id only; a later recompute overwrites them.
+            logger.LogWarning(e, "Erased customer {CustomerId}, but the score cache could not be cleared now.", customer.Id);
+        }
+        logger.LogInformation("Erased customer {CustomerId} ({Interactions} interactions, {Comments} comments).", customer.Id, interactions, comments);
+        return MutationResult<Erasure>.Ok(new Erasure(customer.Id, now, false, interactions, comments));
+    }
+
+    public async Task<CustomerExport?> ExportAsync(string customerId, string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.ExternalId == customerId, cancellationToken);
+        if (customer is null) return null;
+
+        var document = new
+        {
+            customer = new
+            {
+                id = customer.ExternalId, customer.Email, customer.Name, customer.Country, customer.Locale, customer.CreatedAt,
+                customer.FirstSeenAt, customer.UpdatedAt, customer.ConsentPersonalization, customer.ConsentEmailMarketing,
+                customer.OrderCount, customer.TotalSpent, customer.FirstOrderAt, customer.LastOrderAt, lifecycleStage = customer.Stage,
+                customer.StageChangedAt, customer.ErasedAt,
+                scores = new
+                {
+                    customer.ScoresAsOf, customer.PredictedClv, customer.HistoricalClv, customer.ProbabilityAlive, customer.ExpectedPurchases,
+                    customer.AverageOrderValue, customer.RfmRecency, customer.RfmFrequency, customer.RfmMonetary,
+                },
+            },
+            orders = await db.Orders.Where(o => o.CustomerId == customer.Id).OrderBy(o => o.OrderedAt)
+                .Select(o => new { o.Source, orderId = o.ExternalId, o.OrderedAt, o.Amount, o.Currency, o.Margin, o.RecordedAt,
+                    lines = o.Lines.Select(l => new { l.ProductId, l.ProductName, l.Quantity, l.UnitPrice }) })
+                .ToListAsync(cancellationToken),
+            interactions = await db.Interactions.Where(i => i.CustomerId == customer.Id).OrderBy(i => i.OccurredAt)
+                .Join(db.ContentItems, i => i.ContentItemId, c => c.Id, (i, c) => new { itemId = c.Slug, i.Kind, i.OccurredAt, i.Weight })
+                .ToListAsync(cancellationToken),
+            surveyResponses = await db.SurveyResponses.Where(s => s.CustomerId == customer.Id).OrderBy(s => s.RespondedAt)
+                .Select(s => new { s.Kind, s.Score, s.Comment, s.RespondedAt }).ToListAsync(cancellationToken),
+            stageHistory = await db.StageChanges.Where(s => s.CustomerId == customer.Id).OrderBy(s => s.ChangedAt)
+                .Select(s => new { s.From, s.To, s.ChangedAt }).ToListAsync(cancellationToken),
+            privacyLog = await db.AuditEntries.Where(a => a.CustomerId == customer.Id).OrderBy(a => a.Id)
+                .Select(a => new { a.At, a.Action, a.Details }).ToListAsync(cancellationToken),
+        };
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.AuditEntries.Add(Audit(AuditAction.Exported, customer.Id, customerId, actor, now, ""));
+        await db.SaveChangesAsync(cancellationToken);
+        return new CustomerExport(customerId, now, JsonSerializer.Serialize(document, JsonOptions));
+    }
+
+    public static string SubjectHash(string customerId) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(customerId)));
+
+    private static AuditEntry Audit(AuditAction action, long customerId, string externalId, string actor, DateTime at, string details) =>
+        new() { Action = action, CustomerId = customerId, SubjectHash = SubjectHash(externalId), Actor = actor, At = at, Details = details };
+
+    private static string Flag(bool value) => value ? "true" : "false";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+}
