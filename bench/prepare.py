@@ -6,7 +6,7 @@
   prepare.py --report RESULTS STORED PEAK_MIB CUSTOMERS CONNECTIONS DURATION RUNS
                                        print the medians per scenario
 """
-import json, sqlite3, statistics, sys, urllib.request
+import json, os, sqlite3, statistics, sys, urllib.request
 from pathlib import Path
 
 OPERATIONS = Path(__file__).resolve().parent.parent / "schema" / "operations"
@@ -24,7 +24,7 @@ def operation(name, **variables):
 
 def post(port, body):
     request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", json.dumps(body).encode(),
-                                     {"Content-Type": "application/json"})
+                                     {"Content-Type": "application/json", "X-Api-Key": os.environ["BENCH_API_KEY"]})
     with urllib.request.urlopen(request, timeout=120) as response:
         raw = response.read()
     answer = json.loads(raw)

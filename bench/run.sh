@@ -61,7 +61,11 @@ if api --help 2>&1 | grep -q "recommender train"; then
   api recommender train --as-of "$anchor" | tail -1
 fi
 
-ASPNETCORE_URLS="http://127.0.0.1:$api_port" api serve --Benchmark:CeilingEndpoint=true >"$work/service.log" 2>&1 &
+# The service runs as in production (keys required); the benchmark's key holds the scopes of all three callers, and the
+# per-key rate limit is off so that it measures the service, not the limiter's budget.
+export BENCH_API_KEY
+BENCH_API_KEY=$(api keys create --name "bench-$(date +%s)" --scopes storefront,email,admin 2>/dev/null)
+ASPNETCORE_URLS="http://127.0.0.1:$api_port" api serve --Benchmark:CeilingEndpoint=true --RateLimit:Permits=0 >"$work/service.log" 2>&1 &
 service=$!
 for _ in $(seq 120); do curl -sf "127.0.0.1:$api_port/readyz" >/dev/null && break; sleep 1; done
 curl -sf "127.0.0.1:$api_port/readyz" >/dev/null || { echo "the service did not start:" >&2; tail -20 "$work/service.log" >&2; exit 1; }

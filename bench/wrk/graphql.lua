@@ -19,6 +19,7 @@ wrk.method = "POST"
 wrk.path = os.getenv("REQUEST_PATH") or "/graphql"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json"
+wrk.headers["X-Api-Key"] = os.getenv("BENCH_API_KEY")
 
 local threads = {}
 function setup(thread)

@@ -34,11 +34,14 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimit";
 
-    /// <summary>Requests a caller regains every <see cref="PeriodSeconds"/>; 0 turns rate limiting off.</summary>
-    public int Permits { get; set; } = 50;
+    /// <summary>
+    /// Requests a caller regains every <see cref="PeriodSeconds"/>; 0 turns rate limiting off. One storefront key
+    /// serves every visitor of a shop, so the default leaves room for a busy one; set it per deployment.
+    /// </summary>
+    public int Permits { get; set; } = 1_000;
 
     public int PeriodSeconds { get; set; } = 1;
 
     /// <summary>Requests a caller may make at once after being idle (the bucket's size).</summary>
-    public int Burst { get; set; } = 100;
+    public int Burst { get; set; } = 2_000;
 }
