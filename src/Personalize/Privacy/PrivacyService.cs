@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Recommendations.Serving;
 using Personalize.Scores;
 
 namespace Personalize.Privacy;
@@ -25,7 +26,7 @@ public sealed record CustomerExport(string CustomerId, DateTime GeneratedAt, str
 /// comments and every interaction are removed, the scores leave the cache, and the customer's orders no longer feed
 /// recommender training or evaluation.
 /// </summary>
-public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, TimeProvider clock, ILogger<PrivacyService> logger)
+public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, ICandidateCache candidates, TimeProvider clock, ILogger<PrivacyService> logger)
 {
     public const string ErasedIdPrefix = "erased-";
 
@@ -81,6 +82,8 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         var interactions = await db.Interactions.Where(i => i.CustomerId == customer.Id).ExecuteDeleteAsync(cancellationToken);
         var comments = await db.SurveyResponses.Where(s => s.CustomerId == customer.Id && s.Comment != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), cancellationToken);
+        // Recommendation candidates are derived from the customer's behaviour: they go with it.
+        await db.CustomerCandidates.Where(c => c.CustomerId == customer.Id).ExecuteDeleteAsync(cancellationToken);
         db.AuditEntries.Add(Audit(AuditAction.Erased, customer.Id, id!, actor, now, $"interactionsDeleted={interactions} commentsRemoved={comments}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -88,11 +91,12 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         try
         {
             await cache.RemoveManyAsync([customer.Id], cancellationToken);
+            await candidates.RemoveManyAsync([customer.Id], cancellationToken);
         }
         catch (ScoreCacheUnavailableException e)
         {
-            // The cache holds numbers under the internal id only; a later recompute overwrites them.
-            logger.LogWarning(e, "Erased customer {CustomerId}, but the score cache could not be cleared now.", customer.Id);
+            // The caches hold numbers under the internal id only; a later recompute or training overwrites them.
+            logger.LogWarning(e, "Erased customer {CustomerId}, but the caches could not be cleared now.", customer.Id);
         }
         logger.LogInformation("Erased customer {CustomerId} ({Interactions} interactions, {Comments} comments).", customer.Id, interactions, comments);
         return MutationResult<Erasure>.Ok(new Erasure(customer.Id, now, false, interactions, comments));
@@ -129,6 +133,14 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
                 .Select(s => new { s.Kind, s.Score, s.Comment, s.RespondedAt }).ToListAsync(cancellationToken),
             stageHistory = await db.StageChanges.Where(s => s.CustomerId == customer.Id).OrderBy(s => s.ChangedAt)
                 .Select(s => new { s.From, s.To, s.ChangedAt }).ToListAsync(cancellationToken),
+            offers = await db.OfferAssignments.Where(a => a.CustomerId == customer.Id).OrderBy(a => a.AssignedAt)
+                .Select(a => new { a.Code, offer = a.Offer.Code, a.Channel, a.AssignedAt, a.ExpiresAt, a.RedeemedAt, a.Reason })
+                .ToListAsync(cancellationToken),
+            loyalty = await db.LoyaltyEntries.Where(e => e.CustomerId == customer.Id).OrderBy(e => e.OccurredAt)
+                .Select(e => new { e.Kind, e.Points, e.OccurredAt, e.Description }).ToListAsync(cancellationToken),
+            experiments = await db.ExperimentExposures.Where(x => x.CustomerId == customer.Id)
+                .Join(db.Experiments, x => x.ExperimentId, e => e.Id, (x, e) => new { experiment = e.Key, inHoldout = x.VariantId == null, x.ExposedAt })
+                .ToListAsync(cancellationToken),
             privacyLog = await db.AuditEntries.Where(a => a.CustomerId == customer.Id).OrderBy(a => a.Id)
                 .Select(a => new { a.At, a.Action, a.Details }).ToListAsync(cancellationToken),
         };

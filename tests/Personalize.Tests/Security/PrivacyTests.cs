@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Data;
 using Personalize.Privacy;
 using Personalize.Recommendations;
+using Personalize.Recommendations.Serving;
 using Personalize.Scores;
 using Personalize.Tests.Infrastructure;
 using Personalize.Tests.Scores;
@@ -72,6 +73,13 @@ public sealed class PrivacyTests(PrivacyTests.Api api) : IClassFixture<PrivacyTe
         await using (var db = await Db()) internalId = (await db.Customers.SingleAsync(c => c.ExternalId == "P-ERASE")).Id;
         var cache = api.Services.GetRequiredService<IScoreCache>();
         await cache.SetManyAsync([ScoreSamples.For(internalId)], default);
+        var candidates = api.Services.GetRequiredService<ICandidateCache>();
+        await candidates.SetManyAsync(new Dictionary<long, CandidateList> { [internalId] = new(1, []) }, default);
+        await using (var db = await Db())
+        {
+            db.CustomerCandidates.Add(new CustomerCandidates { CustomerId = internalId, ModelVersion = 1, Candidates = [1, 2, 3] });
+            await db.SaveChangesAsync();
+        }
         var trainingBefore = await new SignalLogReader(api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()).ReadAsync(DateTime.UtcNow, SignalWeights.Default);
         Assert.NotNull(trainingBefore.CustomerIndex(internalId));
 
@@ -95,6 +103,8 @@ public sealed class PrivacyTests(PrivacyTests.Api api) : IClassFixture<PrivacyTe
             Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.CustomerId == internalId && a.Action == AuditAction.Erased));
         }
         Assert.Empty(await cache.GetManyAsync([internalId], default));
+        Assert.Empty(await candidates.GetManyAsync([internalId], default));
+        await using (var db = await Db()) Assert.False(await db.CustomerCandidates.AnyAsync(c => c.CustomerId == internalId));
         var trainingAfter = await new SignalLogReader(api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()).ReadAsync(DateTime.UtcNow, SignalWeights.Default);
         Assert.Null(trainingAfter.CustomerIndex(internalId));
         Assert.Equal(JsonValueKind.Null, (await api.DataAsync("""{ customer(id: "P-ERASE") { id } }""")).GetProperty("customer").ValueKind);
@@ -120,6 +130,9 @@ public sealed class PrivacyTests(PrivacyTests.Api api) : IClassFixture<PrivacyTe
         Assert.Equal("privacy-guide", json.GetProperty("interactions")[0].GetProperty("itemId").GetString());
         Assert.Equal("Call me on 0612345678", json.GetProperty("surveyResponses")[0].GetProperty("comment").GetString());
         Assert.True(json.GetProperty("stageHistory").GetArrayLength() >= 1);
+        Assert.Equal(80, json.GetProperty("loyalty")[0].GetProperty("points").GetInt32());  // 1 point per unit, base tier
+        Assert.Equal(JsonValueKind.Array, json.GetProperty("offers").ValueKind);
+        Assert.Equal(JsonValueKind.Array, json.GetProperty("experiments").ValueKind);
         await using var db = await Db();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.SubjectHash == PrivacyService.SubjectHash("P-EXPORT") && a.Action == AuditAction.Exported));
     }

@@ -19,6 +19,9 @@ public interface ICandidateCache
 
     /// <exception cref="ScoreCacheUnavailableException">The cache is down or too slow.</exception>
     Task SetManyAsync(IReadOnlyDictionary<long, CandidateList> lists, CancellationToken cancellationToken);
+
+    /// <exception cref="ScoreCacheUnavailableException">The cache is down or too slow.</exception>
+    Task RemoveManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken);
 }
 
 /// <summary>The embedded default: lists live in this process, filled from the database on first use.</summary>
@@ -37,6 +40,12 @@ public sealed class InMemoryCandidateCache : ICandidateCache
     public Task SetManyAsync(IReadOnlyDictionary<long, CandidateList> lists, CancellationToken cancellationToken)
     {
         foreach (var (id, list) in lists) _lists[id] = list;
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
+    {
+        foreach (var id in customerIds) _lists.TryRemove(id, out _);
         return Task.CompletedTask;
     }
 }
@@ -73,6 +82,13 @@ public sealed class RedisCandidateCache(RedisCacheConnection redis) : ICandidate
             .Chunk(redis.Options.WriteBatchSize)
             .ToArray();
         return redis.RunBatchesAsync(batches, (database, batch) => database.StringSetAsync(batch), cancellationToken);
+    }
+
+    public Task RemoveManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
+    {
+        if (customerIds.Count == 0) return Task.CompletedTask;
+        var batches = customerIds.Select(KeyFor).Chunk(redis.Options.WriteBatchSize).ToArray();
+        return redis.RunBatchesAsync(batches, (database, batch) => database.KeyDeleteAsync(batch), cancellationToken);
     }
 }
 
