@@ -56,10 +56,8 @@ if [ ! -f "$db" ]; then
 fi
 echo "scoring"
 api scores recompute --as-of "$anchor" | tail -1
-if api --help 2>&1 | grep -q "recommender train"; then
-  echo "training the recommender"
-  api recommender train --as-of "$anchor" | tail -1
-fi
+echo "training the recommender"
+api recommender train --as-of "$anchor" | tail -1
 
 # The service runs as in production (keys required); the benchmark's key holds the scopes of all three callers, and the
 # per-key rate limit is off so that it measures the service, not the limiter's budget.
