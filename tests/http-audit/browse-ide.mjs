@@ -40,12 +40,18 @@ try {
   const editor = page.locator('.monaco-editor').first();
   await editor.click();
   await page.keyboard.press('Control+F');
-  await page.keyboard.type(`type ${typeName} {`);
-  await page.keyboard.press('Enter');
-  // On a loaded machine the editor may take a while to scroll and render: look again until it shows or 20 s pass.
-  const deadline = Date.now() + 20_000;
+  // Type into the find box only once it is open: on a loaded machine keys typed earlier go to the editor and are lost.
+  const findBox = editor.locator('.find-widget textarea, .find-widget input').first();
+  await findBox.waitFor({ state: 'visible', timeout: 30_000 });
+  await findBox.fill(`type ${typeName} {`);
+  await findBox.press('Enter');
+  // The editor may take a while to scroll and render: look again (asking the find box to reveal the match again
+  // every few seconds) until the type shows or 40 s pass.
+  const deadline = Date.now() + 40_000;
+  let looks = 0;
   do {
     await page.waitForTimeout(250);
+    if (++looks % 12 === 0) await findBox.press('Enter');
     report.visibleSdl = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' '); // Monaco renders spaces as nbsp
     report.sdlShowsType = report.visibleSdl.includes(`type ${typeName} {`);
   } while (!report.sdlShowsType && Date.now() < deadline);

@@ -40,6 +40,11 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
         Field(k => k.TotalHistoricalClv).Description("Sum of the historical CLV (revenue to date) of the customers in scope, as of their last scoring.");
         Field<SurveyFigureType>("nps").Description("Net Promoter Score of the period's NPS answers: % promoters (9-10) − % detractors (0-6), −100 to 100; null without answers.").Resolve(ctx => ctx.Source.Nps);
         Field<SurveyFigureType>("csat").Description("Share (%) of the period's CSAT answers that are 4 or 5; null without answers.").Resolve(ctx => ctx.Source.Csat);
+        Field<FloatGraphType>("offerRedemptionRate")
+            .Description("Of the offer assignments (codes) given in the period to customers in scope, the share redeemed since; null when none was given.")
+            .Resolve(ctx => ctx.Source.OfferRedemption?.Value);
+        Field<IntGraphType>("offersAssigned").Description("The denominator of offerRedemptionRate.").Resolve(ctx => ctx.Source.OfferRedemption?.Denominator);
+        Field(k => k.RewardCost).Description("What the redemptions made in the period cost the business (the offers' cost per redemption, as charged to their budgets).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageShareType>>>>("stageDistribution").Description("Customers in scope per current lifecycle stage, every stage listed.").Resolve(ctx => ctx.Source.Stages);
     }
 }
@@ -84,7 +89,7 @@ public static class KpiQueryFields
     public static void AddTo(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<KpiReportType>>("kpis")
-            .Description("Key figures for a period, for everyone or a segment's members: retention, churn, repeat purchase, CLV, NPS, CSAT, stages.")
+            .Description("Key figures for a period, for everyone or a segment's members: retention, churn, repeat purchase, CLV, NPS, CSAT, offer redemption and reward cost, stages.")
             .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
             .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
             .Argument<IdGraphType>("segmentId", "Limit the figures to this segment's current members.")

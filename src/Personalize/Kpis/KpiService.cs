@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Lifecycle;
+using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
 using Personalize.Segments;
@@ -46,6 +47,7 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
             await period.RetentionAsync(cancellationToken), await period.RepeatPurchaseAsync(cancellationToken),
             clv?.Scored ?? 0, clv?.Predicted ?? 0, clv is { Scored: > 0 } ? clv.Predicted / clv.Scored : null, clv?.Historical ?? 0,
             await period.NpsAsync(cancellationToken), await period.CsatAsync(cancellationToken),
+            await period.OfferRedemptionAsync(cancellationToken), await period.RewardCostAsync(cancellationToken),
             Enum.GetValues<LifecycleStage>().Select(stage =>
             {
                 var count = stages.FirstOrDefault(x => x.Stage == stage)?.Count ?? 0;
@@ -113,6 +115,9 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
 
         private IQueryable<Order> Orders => ScopedOrders.Where(o => o.OrderedAt >= from && o.OrderedAt < to);
 
+        private IQueryable<OfferAssignment> Assignments =>
+            scope is null ? db.OfferAssignments : db.OfferAssignments.Where(a => scope.Select(c => c.Id).Contains(a.CustomerId));
+
         private IQueryable<long> Buyers => Orders.Select(o => o.CustomerId).Distinct();
 
         private IQueryable<SurveyResponse> Answers(SurveyKind kind)
@@ -152,6 +157,21 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
             return counts is null ? null : Rate.Of(counts.Repeat, counts.All);
         }
 
+        /// <summary>Of the assignments made in the period, those redeemed (at any time since).</summary>
+        public async Task<Rate?> OfferRedemptionAsync(CancellationToken cancellationToken)
+        {
+            var counts = await Assignments.Where(a => a.AssignedAt >= from && a.AssignedAt < to)
+                .GroupBy(_ => 1)
+                .Select(g => new { All = g.Count(), Redeemed = g.Count(a => a.RedeemedAt != null) })
+                .FirstOrDefaultAsync(cancellationToken);
+            return counts is null ? null : Rate.Of(counts.Redeemed, counts.All);
+        }
+
+        /// <summary>The cost charged for the redemptions made in the period.</summary>
+        public async Task<decimal> RewardCostAsync(CancellationToken cancellationToken) =>
+            await Assignments.Where(a => a.RedeemedAt >= from && a.RedeemedAt < to)
+                .SumAsync(a => a.CostCharged, cancellationToken) ?? 0m;
+
         public async Task<SurveyFigure?> NpsAsync(CancellationToken cancellationToken)
         {
             var counts = await Answers(SurveyKind.Nps).GroupBy(_ => 1)
@@ -180,6 +200,8 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
             KpiMetric.AverageOrderValue => await OrderTotalsAsync(cancellationToken) is { Orders: > 0 } t ? (double)(t.Revenue / t.Orders) : null,
             KpiMetric.Nps => (await NpsAsync(cancellationToken))?.Score,
             KpiMetric.Csat => (await CsatAsync(cancellationToken))?.Score,
+            KpiMetric.OfferRedemptionRate => (await OfferRedemptionAsync(cancellationToken))?.Value,
+            KpiMetric.RewardCost => (double)await RewardCostAsync(cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
         };
     }

@@ -9,6 +9,7 @@ public sealed record KpiReport(
     Rate? Retention, Rate? RepeatPurchase,
     int ScoredCustomers, decimal TotalPredictedClv, decimal? AveragePredictedClv, decimal TotalHistoricalClv,
     SurveyFigure? Nps, SurveyFigure? Csat,
+    Rate? OfferRedemption, decimal RewardCost,
     IReadOnlyList<StageShare> Stages)
 {
     /// <summary>1 − retention: the share of the previous period's buyers who did not buy in this one.</summary>
@@ -43,6 +44,8 @@ public enum KpiMetric
     [System.ComponentModel.Description("Revenue / orders in the period.")] AverageOrderValue,
     [System.ComponentModel.Description("Net Promoter Score of the period's NPS answers: % promoters (9-10) − % detractors (0-6), from −100 to 100.")] Nps,
     [System.ComponentModel.Description("Share (%) of the period's CSAT answers that are 4 or 5.")] Csat,
+    [System.ComponentModel.Description("Of the offer assignments made in the period, the share redeemed since.")] OfferRedemptionRate,
+    [System.ComponentModel.Description("What the redemptions made in the period cost the business.")] RewardCost,
 }
 
 public enum KpiInterval

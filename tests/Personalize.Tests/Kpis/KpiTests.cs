@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Common;
 using Personalize.Data;
+using Personalize.Offers;
 using Personalize.Surveys;
 using Personalize.Tests.Infrastructure;
 
@@ -17,6 +19,9 @@ namespace Personalize.Tests.Kpis;
 ///   d  orders  1 Dec (80), 10 Feb (20)   NPS 3, CSAT 2 in Feb
 ///   e  no order (prospect)
 ///   f  orders 20 Feb (10)                NPS 0 in January
+///
+///   offer codes: a given 3 Feb, redeemed 15 Feb (cost 5); c given 4 Feb, not redeemed;
+///                d given 20 Jan, redeemed 10 Feb (cost 7); f given 21 Feb, redeemed 22 Feb (cost 3)
 /// </code>
 /// </summary>
 public sealed class KpiTests(KpiTests.Store store) : IClassFixture<KpiTests.Store>
@@ -46,6 +51,20 @@ public sealed class KpiTests(KpiTests.Store store) : IClassFixture<KpiTests.Stor
             await using var db = await Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
             await db.Customers.Where(c => c.ExternalId == "a").ExecuteUpdateAsync(c => c.SetProperty(x => x.PredictedClv, 100m).SetProperty(x => x.HistoricalClv, 120m));
             await db.Customers.Where(c => c.ExternalId == "c").ExecuteUpdateAsync(c => c.SetProperty(x => x.PredictedClv, 50m).SetProperty(x => x.HistoricalClv, 70m));
+            var offer = await Services.GetRequiredService<OfferService>().CreateAsync(
+                new OfferInput("KPI_OFFER", "KPI offer", RewardType: RewardType.AmountOff, RewardValue: 5, Cost: 5), default);
+            Assert.True(offer.Succeeded, string.Join("; ", offer.Errors));
+            foreach (var (customer, given, redeemed, cost) in new (string, DateTime, DateTime?, decimal?)[]
+            {
+                ("a", At(2, 3), At(2, 15), 5m), ("c", At(2, 4), null, null), ("d", At(1, 20), At(2, 10), 7m), ("f", At(2, 21), At(2, 22), 3m),
+            })
+                db.OfferAssignments.Add(new OfferAssignment
+                {
+                    Code = $"KPI-{customer}", OfferId = offer.Value!.Id, CustomerId = (await db.Customers.SingleAsync(c => c.ExternalId == customer)).Id,
+                    Round = 1, Channel = Channel.Email, AssignedAt = given, ExpiresAt = given.AddDays(30), Reason = "test",
+                    RedeemedAt = redeemed, CostCharged = cost,
+                });
+            await db.SaveChangesAsync();
             await this.SegmentAsync("repeaters", new Dictionary<string, object?> { ["orderCount"] = new Dictionary<string, object?> { ["gte"] = 2 } });
         }
 
@@ -61,6 +80,7 @@ public sealed class KpiTests(KpiTests.Store store) : IClassFixture<KpiTests.Stor
             retentionRate churnRate retainedCustomers previousPeriodBuyers repeatPurchaseRate
             scoredCustomers totalPredictedClv averagePredictedClv totalHistoricalClv
             nps { score responses } csat { score responses }
+            offerRedemptionRate offersAssigned rewardCost
             stageDistribution { stage customers share }
           }
         }
@@ -88,6 +108,9 @@ public sealed class KpiTests(KpiTests.Store store) : IClassFixture<KpiTests.Stor
         Assert.Equal(25, k.GetProperty("nps").GetProperty("score").GetDouble(), 1e-9);   // (2 promoters − 1 detractor) / 4
         Assert.Equal(4, k.GetProperty("nps").GetProperty("responses").GetInt32());
         Assert.Equal(200.0 / 3, k.GetProperty("csat").GetProperty("score").GetDouble(), 1e-9);  // 2 of 3
+        Assert.Equal(2.0 / 3, k.GetProperty("offerRedemptionRate").GetDouble(), 1e-12);  // a f of a c f (d's code is from January)
+        Assert.Equal(3, k.GetProperty("offersAssigned").GetInt32());
+        Assert.Equal(15m, k.GetProperty("rewardCost").GetDecimal());  // redeemed in February: a 5, d 7, f 3
         var stages = k.GetProperty("stageDistribution").EnumerateArray().ToDictionary(s => s.GetProperty("stage").GetString()!, s => s.GetProperty("customers").GetInt32());
         Assert.Equal(6, stages.Count);
         Assert.Equal(6, stages.Values.Sum());
@@ -106,6 +129,8 @@ public sealed class KpiTests(KpiTests.Store store) : IClassFixture<KpiTests.Stor
         Assert.Equal(1.0, k.GetProperty("repeatPurchaseRate").GetDouble(), 1e-12);
         Assert.Equal(0, k.GetProperty("nps").GetProperty("score").GetDouble(), 1e-9);  // 10, 7, 3
         Assert.Equal(3, k.GetProperty("nps").GetProperty("responses").GetInt32());
+        Assert.Equal(0.5, k.GetProperty("offerRedemptionRate").GetDouble(), 1e-12);  // a of a c
+        Assert.Equal(12m, k.GetProperty("rewardCost").GetDecimal());  // a 5, d 7
         Assert.Equal(3, k.GetProperty("stageDistribution").EnumerateArray().Sum(s => s.GetProperty("customers").GetInt32()));
         Assert.Equal(0, k.GetProperty("stageDistribution").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "PROSPECT").GetProperty("customers").GetInt32());
     }
