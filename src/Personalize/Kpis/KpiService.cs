@@ -24,10 +24,9 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, segmentId, cancellationToken);
         var period = new Period(db, scope, from, to);
-        var customersInScope = scope ?? db.Customers;
 
         var orders = await period.OrderTotalsAsync(cancellationToken);
-        var clv = await customersInScope
+        var clv = await period.Customers
             .GroupBy(_ => 1)
             .Select(g => new
             {
@@ -37,7 +36,7 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
                 Historical = g.Sum(c => c.HistoricalClv) ?? 0m,
             })
             .FirstOrDefaultAsync(cancellationToken);
-        var stages = await customersInScope.GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var stages = await period.Customers.GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var customers = clv?.Customers ?? 0;
 
         return new KpiReport(
@@ -111,6 +110,9 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
     /// <summary>The queries of one period over one scope.</summary>
     private sealed class Period(PersonalizeDbContext db, IQueryable<Customer>? scope, DateTime from, DateTime to)
     {
+        /// <summary>The customers in scope (everyone when there is no segment).</summary>
+        public IQueryable<Customer> Customers => scope ?? db.Customers;
+
         private IQueryable<Order> ScopedOrders => scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
 
         private IQueryable<Order> Orders => ScopedOrders.Where(o => o.OrderedAt >= from && o.OrderedAt < to);
@@ -135,7 +137,7 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
         }
 
         public Task<int> NewCustomersAsync(CancellationToken cancellationToken) =>
-            (scope ?? db.Customers).CountAsync(c => c.FirstOrderAt >= from && c.FirstOrderAt < to, cancellationToken);
+            Customers.CountAsync(c => c.FirstOrderAt >= from && c.FirstOrderAt < to, cancellationToken);
 
         /// <summary>Buyers of the previous period of the same length who bought again in this one.</summary>
         public async Task<Rate?> RetentionAsync(CancellationToken cancellationToken)
