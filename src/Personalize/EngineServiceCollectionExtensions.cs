@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Common;
 using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Data;
@@ -27,6 +28,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddPersonalizeData(configuration);
         services.Configure<PagingOptions>(configuration.GetSection(PagingOptions.Section));
+        services.Configure<ReferenceDataOptions>(configuration.GetSection(ReferenceDataOptions.Section));
 
         services.Configure<LifecycleOptions>(configuration.GetSection(LifecycleOptions.Section));
         services.AddSingleton<LifecycleClassifier>();
@@ -36,7 +38,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<OrderQueries>().AddSingleton<OrderService>();
         services.AddSingleton<InteractionService>().AddSingleton<InteractionWriter>();
         services.AddSingleton<ContentQueries>().AddSingleton<ContentService>();
-        services.AddSingleton<OfferQueries>().AddSingleton<OfferService>();
+        services.AddSingleton<OfferQueries>().AddSingleton<OfferCatalog>().AddSingleton<OfferService>();
         services.Configure<OffersOptions>(configuration.GetSection(OffersOptions.Section));
         services.AddSingleton<RedemptionPropensity>().AddSingleton<RedemptionModelTrainer>();
         services.AddSingleton<OfferDecisionService>().AddSingleton<OfferRedemptionService>().AddSingleton<OfferAssignmentQueries>();

@@ -51,10 +51,15 @@ public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> fact
     public Task<Connection<Customer>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken) =>
         Connection<Customer>.ReadAsync(factory, db => db.Customers, Filter, where, Sort, order, page, paging.Value, cancellationToken);
 
+    private static readonly CompiledQuery<Func<PersonalizeDbContext, string[], IAsyncEnumerable<Customer>>> WithExternalIds =
+        new(() => EF.CompileAsyncQuery((PersonalizeDbContext db, string[] ids) => db.Customers.Where(c => ids.Contains(c.ExternalId))));
+
     public async Task<IReadOnlyDictionary<string, Customer>> ByExternalIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Customers.Where(c => ids.Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, cancellationToken);
+        var found = new Dictionary<string, Customer>(ids.Count);
+        await foreach (var customer in WithExternalIds.For(db)(db, [.. ids]).WithCancellation(cancellationToken)) found[customer.ExternalId] = customer;
+        return found;
     }
 
     public async Task<IReadOnlyDictionary<LifecycleStage, int>> CountByStageAsync(CancellationToken cancellationToken)

@@ -190,13 +190,23 @@ public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> facto
             spendGap is { } gap ? (int)Math.Ceiling(gap * options.Value.PointsPerCurrencyUnit * tier.Multiplier) : null, history);
     }
 
+    private static readonly CompiledQuery<Func<PersonalizeDbContext, long[], DateTime, DateTime, IAsyncEnumerable<CustomerSpend>>> SpendBetween =
+        new(() => EF.CompileAsyncQuery((PersonalizeDbContext db, long[] ids, DateTime from, DateTime to) => db.Orders
+            .Where(o => ids.Contains(o.CustomerId) && o.OrderedAt > from && o.OrderedAt <= to)
+            .GroupBy(o => o.CustomerId)
+            .Select(g => new CustomerSpend { CustomerId = g.Key, Spend = g.Sum(o => o.Amount) })));
+
     private static async Task<Dictionary<long, decimal>> RollingSpendAsync(PersonalizeDbContext db, IReadOnlyCollection<long> customerIds, DateTime asOf, CancellationToken cancellationToken)
     {
-        var from = LoyaltyTiers.WindowStart(asOf);
-        return await db.Orders
-            .Where(o => customerIds.Contains(o.CustomerId) && o.OrderedAt > from && o.OrderedAt <= asOf)
-            .GroupBy(o => o.CustomerId)
-            .Select(g => new { CustomerId = g.Key, Spend = g.Sum(o => o.Amount) })
-            .ToDictionaryAsync(g => g.CustomerId, g => g.Spend, cancellationToken);
+        var spend = new Dictionary<long, decimal>();
+        await foreach (var row in SpendBetween.For(db)(db, [.. customerIds.Distinct()], LoyaltyTiers.WindowStart(asOf), asOf).WithCancellation(cancellationToken))
+            spend[row.CustomerId] = row.Spend;
+        return spend;
+    }
+
+    private sealed class CustomerSpend
+    {
+        public long CustomerId { get; init; }
+        public decimal Spend { get; init; }
     }
 }

@@ -16,14 +16,14 @@ public sealed record OfferDecision(OfferAssignment Assignment, Offer Offer, bool
 
 /// <summary>
 /// Decides the offers of a page of customers on one channel and persists new assignments, at a constant number of
-/// statements per page: running offers (3), segment memberships (2), loyalty tiers (1), recent assignments (1), per-offer
-/// tallies (1), one INSERT for all new assignments; scores come from the score cache in one round trip. The customers'
+/// statements per page: segment memberships (1), loyalty tiers (1), the customers' assignments (1), one INSERT for all new
+/// assignments; the running offers come from <see cref="OfferCatalog"/>, scores from the score cache in one round trip. The customers'
 /// open assignments come first (stable: the same customer asking again sees the same codes); free slots are filled by
 /// <see cref="OfferRules"/>. Two concurrent decisions for the same customer cannot both assign: the second one's
 /// INSERT hits the unique index, and it decides again from what the first wrote.
 /// </summary>
 public sealed class OfferDecisionService(
-    IDbContextFactory<PersonalizeDbContext> factory, SegmentQueries segments, ScoreReader scores, LoyaltyService loyalty,
+    IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, SegmentQueries segments, ScoreReader scores, LoyaltyService loyalty,
     RedemptionPropensity propensity, IOptions<OffersOptions> options, TimeProvider clock)
 {
     public const int MaxOffersPerCustomer = 10;
@@ -55,9 +55,7 @@ public sealed class OfferDecisionService(
         if (ids.Count == 0 || first == 0) return ids.ToDictionary(id => id, _ => (IReadOnlyList<OfferDecision>)[]);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var offers = (await db.Offers.Include(o => o.EligibleCountries).Include(o => o.EligibleSegments).AsSplitQuery()
-            .Where(o => o.Status == OfferStatus.Active).OrderBy(o => o.Id).ToListAsync(cancellationToken))
-            .Where(o => o.ValidUntil is not { } until || until > now).ToList();
+        var offers = (await catalog.ActiveAsync(cancellationToken)).Where(o => o.ValidUntil is not { } until || until > now).ToList();
         var offersById = offers.ToDictionary(o => o.Id);
         var memberships = await segments.MembershipsAsync(ids, cancellationToken);
         var currentScores = await scores.GetManyAsync(ids, cancellationToken);
@@ -107,20 +105,21 @@ public sealed class OfferDecisionService(
         return result;
     }
 
+    private static readonly CompiledQuery<Func<PersonalizeDbContext, long[], IAsyncEnumerable<OfferAssignment>>> AssignmentsOf =
+        new(() => EF.CompileAsyncQuery((PersonalizeDbContext db, long[] ids) => db.OfferAssignments.Where(a => ids.Contains(a.CustomerId))));
+
+    /// <summary>Every assignment of the customers in one statement (caps keep them few), summed up per customer.</summary>
     private async Task<Dictionary<long, OfferHistory>> HistoriesAsync(PersonalizeDbContext db, List<long> ids, DateTime now, CancellationToken cancellationToken)
     {
         var windowStart = now.AddDays(-options.Value.FrequencyWindowDays);
-        var recent = (await db.OfferAssignments.Where(a => ids.Contains(a.CustomerId) && (a.ExpiresAt > now || a.AssignedAt >= windowStart))
-            .ToListAsync(cancellationToken)).ToLookup(a => a.CustomerId);
-        var tallies = (await db.OfferAssignments.Where(a => ids.Contains(a.CustomerId))
-            .GroupBy(a => new { a.CustomerId, a.OfferId })
-            .Select(g => new { g.Key.CustomerId, g.Key.OfferId, Redeemed = g.Count(a => a.RedeemedAt != null), LastRound = g.Max(a => a.Round), LastRedeemedAt = g.Max(a => a.RedeemedAt) })
-            .ToListAsync(cancellationToken)).ToLookup(t => t.CustomerId);
+        var assignments = new List<OfferAssignment>();
+        await foreach (var assignment in AssignmentsOf.For(db)(db, [.. ids]).WithCancellation(cancellationToken)) assignments.Add(assignment);
+        var byCustomer = assignments.ToLookup(a => a.CustomerId);
         return ids.ToDictionary(id => id, id => new OfferHistory(
-            recent[id].Where(a => a.RedeemedAt is null && a.ExpiresAt > now).ToList(),
-            recent[id].Count(a => a.AssignedAt >= windowStart),
-            tallies[id].Max(t => t.LastRedeemedAt),
-            tallies[id].ToDictionary(t => t.OfferId, t => new OfferTally(t.Redeemed, t.LastRound))));
+            byCustomer[id].Where(a => a.RedeemedAt is null && a.ExpiresAt > now).ToList(),
+            byCustomer[id].Count(a => a.AssignedAt >= windowStart),
+            byCustomer[id].Max(a => a.RedeemedAt),
+            byCustomer[id].GroupBy(a => a.OfferId).ToDictionary(g => g.Key, g => new OfferTally(g.Count(a => a.RedeemedAt != null), g.Max(a => a.Round)))));
     }
 
     internal static PropensityInput Features(OfferCandidate c, Channel channel, DateTime now) => new(

@@ -42,6 +42,6 @@ public sealed class OfferQueries(IDbContextFactory<PersonalizeDbContext> factory
         return await WithDetails(db).Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, cancellationToken);
     }
 
-    private static IQueryable<Offer> WithDetails(PersonalizeDbContext db) =>
+    internal static IQueryable<Offer> WithDetails(PersonalizeDbContext db) =>
         db.Offers.Include(o => o.EligibleCountries).Include(o => o.EligibleSegments).AsSplitQuery();
 }

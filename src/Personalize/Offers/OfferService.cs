@@ -18,7 +18,7 @@ public sealed record OfferInput(
     DateTime? ValidFrom = null, DateTime? ValidUntil = null, decimal? TotalBudget = null, int? PerCustomerCap = null, OfferStatus? Status = null,
     string? MinLoyaltyTier = null);
 
-public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory, LoyaltyService loyalty, TimeProvider clock)
+public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, LoyaltyService loyalty, TimeProvider clock)
 {
     public Task<MutationResult<Offer>> CreateAsync(OfferInput input, CancellationToken cancellationToken) => SaveAsync(input, create: true, cancellationToken);
 
@@ -98,6 +98,7 @@ public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory
         {
             return MutationResult<Offer>.Fail([new MutationError(MutationErrorCode.Conflict, $"An offer with the code '{code}' was created at the same time.", "input.id")]);
         }
+        catalog.Changed();
         return MutationResult<Offer>.Ok(offer);
     }
 }

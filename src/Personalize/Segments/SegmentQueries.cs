@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Querying;
@@ -8,8 +9,20 @@ using Personalize.Querying;
 namespace Personalize.Segments;
 
 /// <summary>Reading segments and evaluating their rules in SQL: membership and size are never stored, so they are never stale.</summary>
-public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> factory, IOptions<PagingOptions> paging)
+public sealed class SegmentQueries
 {
+    private const int SegmentsPerQuery = 62;
+
+    private readonly IDbContextFactory<PersonalizeDbContext> factory;
+    private readonly IOptions<PagingOptions> paging;
+    private readonly Reloading<ActiveSegments> _active;
+
+    public SegmentQueries(IDbContextFactory<PersonalizeDbContext> factory, IOptions<PagingOptions> paging, IOptions<ReferenceDataOptions> referenceData)
+    {
+        (this.factory, this.paging) = (factory, paging);
+        _active = new Reloading<ActiveSegments>(LoadActiveAsync, referenceData.Value.MaxAge);
+    }
+
     public static readonly FilterDefinition<Segment> Filter = new FilterDefinition<Segment>("SegmentFilterInput", "Conditions on segments, combined with AND; `and`/`or` nest.")
         .String("id", s => s.Slug, "The segment's id (slug).")
         .String("name", s => s.Name, "Display name.")
@@ -39,20 +52,29 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
         return Connection<Customer>.ReadAsync(factory, db => db.Customers.Where(rule), CustomerQueries.Filter, where, CustomerQueries.Sort, order, page, paging.Value, cancellationToken);
     }
 
-    /// <summary>Which active segments each customer is in: one UNION ALL statement over all active segments.</summary>
+    /// <summary>
+    /// Which active segments each customer is in: one statement per 62 active segments, compiled once per set of active
+    /// segments (see <see cref="ActiveSegments"/>), with the customers' ids as its only parameter.
+    /// </summary>
     public async Task<ILookup<long, Segment>> MembershipsAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
     {
+        var active = await _active.GetAsync(cancellationToken);
+        var ids = customerIds.Distinct().ToArray();
+        var memberships = new List<(long CustomerId, Segment Segment)>();
+        if (ids.Length == 0 || active.Segments.Count == 0) return memberships.ToLookup(m => m.CustomerId, m => m.Segment);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var segments = await db.Segments.Where(s => s.Status == SegmentStatus.Active).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-        if (segments.Count == 0) return Array.Empty<Segment>().ToLookup(_ => 0L);
-        var pairs = await Union(segments, segment =>
+        for (var query = 0; query < active.Queries.Length; query++)
         {
-            var id = segment.Id;
-            return db.Customers.Where(Rule(segment)).Where(c => customerIds.Contains(c.Id)).Select(c => new Membership { SegmentId = id, CustomerId = c.Id });
-        }).ToListAsync(cancellationToken);
-        var byId = segments.ToDictionary(s => s.Id);
-        return pairs.OrderBy(p => segments.IndexOf(byId[p.SegmentId])).ToLookup(p => p.CustomerId, p => byId[p.SegmentId]);
+            await foreach (var row in active.Queries[query](db, ids).WithCancellation(cancellationToken))
+                for (var bit = 0; bit < SegmentsPerQuery; bit++)
+                    if ((row.Mask & (1L << bit)) != 0) memberships.Add((row.CustomerId, active.Segments[query * SegmentsPerQuery + bit]));
+        }
+        var position = active.Segments.Select((segment, i) => (segment, i)).ToDictionary(x => x.segment.Id, x => x.i);
+        return memberships.OrderBy(m => position[m.Segment.Id]).ToLookup(m => m.CustomerId, m => m.Segment);
     }
+
+    /// <summary>A segment was created, changed or archived in this process.</summary>
+    public void Changed() => _active.Invalidate();
 
     /// <summary>How many customers each segment selects now: one statement for all the segments.</summary>
     public async Task<IReadOnlyDictionary<long, int>> SizesAsync(IReadOnlyCollection<Segment> segments, CancellationToken cancellationToken)
@@ -81,5 +103,54 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
     {
         public long SegmentId { get; init; }
         public long CustomerId { get; init; }
+    }
+
+    /// <summary>The active segments in display order, and the compiled membership queries over them.</summary>
+    private sealed record ActiveSegments(IReadOnlyList<Segment> Segments, Func<PersonalizeDbContext, long[], IAsyncEnumerable<SegmentMask>>[] Queries);
+
+    private async Task<ActiveSegments> LoadActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var segments = await db.Segments.Where(s => s.Status == SegmentStatus.Active).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        return new ActiveSegments(segments, segments.Chunk(SegmentsPerQuery).Select(MembershipQuery).ToArray());
+    }
+
+    /// <summary>
+    /// <c>SELECT Id, (CASE WHEN rule0 THEN 1 ELSE 0 END) + (CASE WHEN rule1 THEN 2 ELSE 0 END) + ... FROM Customers WHERE Id IN (ids)</c>:
+    /// bit i of the mask says whether the customer is in the i-th segment. Each rule is the very predicate the
+    /// `customers` connection uses, so membership means the same in both.
+    /// </summary>
+    public static Func<PersonalizeDbContext, long[], IAsyncEnumerable<SegmentMask>> MembershipQuery(IReadOnlyList<Segment> segments)
+    {
+        Expression<Func<PersonalizeDbContext, long[], IQueryable<SegmentMask>>> template = (db, ids) =>
+            db.Customers.Where(c => ids.Contains(c.Id)).Select(c => new SegmentMask { CustomerId = c.Id, Mask = MaskOf(c) });
+        return EF.CompileAsyncQuery((Expression<Func<PersonalizeDbContext, long[], IQueryable<SegmentMask>>>)new MaskInliner(segments).Visit(template));
+    }
+
+    private static long MaskOf(Customer customer) => throw new InvalidOperationException("A placeholder, replaced by the segments' rules before the query is compiled.");
+
+    /// <summary>Replaces <see cref="MaskOf"/>(c) with the sum of one CASE per segment rule, on c.</summary>
+    private sealed class MaskInliner(IReadOnlyList<Segment> segments) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.Name != nameof(MaskOf) || node.Method.DeclaringType != typeof(SegmentQueries)) return base.VisitMethodCall(node);
+            var customer = node.Arguments[0];
+            return segments
+                .Select((segment, bit) =>
+                {
+                    var rule = Rule(segment);
+                    return (Expression)Expression.Condition(new ParameterReplacer(rule.Parameters[0], customer).Visit(rule.Body),
+                        Expression.Constant(1L << bit), Expression.Constant(0L));
+                })
+                .Aggregate(Expression.Add);
+        }
+    }
+
+    /// <summary>A customer and the segments they are in, as bits in the order the query was built with.</summary>
+    public sealed class SegmentMask
+    {
+        public long CustomerId { get; init; }
+        public long Mask { get; init; }
     }
 }

@@ -10,7 +10,7 @@ namespace Personalize.Segments;
 /// <param name="Rule">A customers `where:` value, stored as it is given.</param>
 public sealed record SegmentInput(string Id, string? Name = null, string? Description = null, IReadOnlyDictionary<string, object?>? Rule = null);
 
-public sealed class SegmentService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock)
+public sealed class SegmentService(IDbContextFactory<PersonalizeDbContext> factory, SegmentQueries queries, TimeProvider clock)
 {
     public Task<MutationResult<Segment>> CreateAsync(SegmentInput input, CancellationToken cancellationToken) => SaveAsync(input, create: true, null, cancellationToken);
 
@@ -61,6 +61,7 @@ public sealed class SegmentService(IDbContextFactory<PersonalizeDbContext> facto
         {
             return MutationResult<Segment>.Fail([new MutationError(MutationErrorCode.Conflict, $"A segment with the id '{slug}' was created at the same time.", "input.id")]);
         }
+        queries.Changed();
         return MutationResult<Segment>.Ok(segment);
     }
 }

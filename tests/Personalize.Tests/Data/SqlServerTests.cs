@@ -80,6 +80,12 @@ public sealed class SqlServerTests : IDisposable
         await SendAsync(() => _services.GetRequiredService<SurveyService>().ScoresAsync([1, 2], default));
         await SendAsync(() => _services.GetRequiredService<SegmentQueries>().SizesAsync(
             [new Segment { Id = 1, Slug = "a", RuleJson = """{"country":{"eq":"FR"}}""" }, new Segment { Id = 2, Slug = "b", RuleJson = """{"orderCount":{"gte":3}}""" }], default));
+        await using (var db = await _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
+        {
+            var memberships = SegmentQueries.MembershipQuery([new Segment { Id = 1, Slug = "a", RuleJson = """{"locale":{"startsWith":"fr","mode":"CASE_INSENSITIVE"}}""" },
+                new Segment { Id = 2, Slug = "b", RuleJson = """{"and":[{"lifecycleStage":{"in":["NEW","ACTIVE"]}},{"orderCount":{"gte":1,"lte":3}}]}""" }]);
+            await SendAsync(async () => { await foreach (var _ in memberships(db, [1, 2])) { } });
+        }
         var kpis = _services.GetRequiredService<Personalize.Kpis.KpiService>();
         await SendAsync(() => kpis.ReportAsync(new DateTime(2026, 2, 1), new DateTime(2026, 3, 1), null, default));
         await SendAsync(() => kpis.TrendAsync(Personalize.Kpis.KpiMetric.RepeatPurchaseRate, new DateTime(2026, 2, 1), new DateTime(2026, 3, 1), Personalize.Kpis.KpiInterval.Month, null, default));
@@ -102,6 +108,8 @@ public sealed class SqlServerTests : IDisposable
         Assert.True(_captured.Statements.Count >= 10, $"captured {_captured.Statements.Count} statements");
         foreach (var sql in _captured.Statements) AssertParses(sql);
         Assert.Contains(_captured.Statements, s => s.Contains("ROW_NUMBER() OVER(PARTITION BY"));
+        // Segment membership: one CASE per rule, summed into a bit mask.
+        Assert.Contains(_captured.Statements, s => s.Contains("CASE") && s.Contains("CAST(2 AS bigint)"));
         Assert.Contains(_captured.Statements, s => s.StartsWith("UPDATE") || s.Contains("\nUPDATE"));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Interactions;
@@ -35,24 +36,34 @@ public sealed class RecommendationService(RecommendationSnapshots snapshots, Can
         }).ToList();
     }
 
+    private static readonly CompiledQuery<Func<PersonalizeDbContext, long[], ContentKind[], IAsyncEnumerable<TakenItem>>> TakenBy =
+        new(() => EF.CompileAsyncQuery((PersonalizeDbContext db, long[] ids, ContentKind[] repeatable) => (
+                from i in db.Interactions
+                join item in db.ContentItems on i.ContentItemId equals item.Id
+                where ids.Contains(i.CustomerId) && (i.Kind == InteractionKind.Dismiss || !repeatable.Contains(item.Kind))
+                select new TakenItem { CustomerId = i.CustomerId, ContentItemId = i.ContentItemId, Dismissed = i.Kind == InteractionKind.Dismiss })
+            .Distinct()));
+
     /// <summary>Per customer: items taken whose kind is not repeatable, and items dismissed — one statement for the batch.</summary>
     private async Task<Dictionary<long, (IReadOnlySet<long> Consumed, IReadOnlySet<long> Dismissed)>> TakenAsync(List<long> customerIds,
         RecommendationOptions o, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, (IReadOnlySet<long>, IReadOnlySet<long>)>();
         if (customerIds.Count == 0) return result;
-        var repeatable = o.RepeatableKinds;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await (
-                from i in db.Interactions
-                join item in db.ContentItems on i.ContentItemId equals item.Id
-                where customerIds.Contains(i.CustomerId) && (i.Kind == InteractionKind.Dismiss || !repeatable.Contains(item.Kind))
-                select new { i.CustomerId, i.ContentItemId, Dismissed = i.Kind == InteractionKind.Dismiss })
-            .Distinct()
-            .ToListAsync(cancellationToken);
+        var rows = new List<TakenItem>();
+        await foreach (var row in TakenBy.For(db)(db, [.. customerIds], o.RepeatableKinds).WithCancellation(cancellationToken)) rows.Add(row);
         foreach (var customer in rows.GroupBy(r => r.CustomerId))
             result[customer.Key] = (customer.Where(r => !r.Dismissed).Select(r => r.ContentItemId).ToHashSet(),
                 customer.Where(r => r.Dismissed).Select(r => r.ContentItemId).ToHashSet());
         return result;
+    }
+
+    // A class with settable properties (not a positional record) so EF Core can apply DISTINCT to its members.
+    private sealed class TakenItem
+    {
+        public long CustomerId { get; init; }
+        public long ContentItemId { get; init; }
+        public bool Dismissed { get; init; }
     }
 }
