@@ -41,7 +41,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<OfferQueries>().AddSingleton<OfferCatalog>().AddSingleton<OfferService>();
         services.Configure<OffersOptions>(configuration.GetSection(OffersOptions.Section));
         services.AddSingleton<RedemptionPropensity>().AddSingleton<RedemptionModelTrainer>();
-        services.AddSingleton<OfferDecisionService>().AddSingleton<OfferRedemptionService>().AddSingleton<OfferAssignmentQueries>();
+        services.AddSingleton<OfferAssignmentWriter>().AddSingleton<OfferDecisionService>().AddSingleton<OfferRedemptionService>().AddSingleton<OfferAssignmentQueries>();
         services.Configure<LoyaltyOptions>(configuration.GetSection(LoyaltyOptions.Section));
         services.AddSingleton<LoyaltyService>().AddSingleton<LoyaltyRebuilder>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();

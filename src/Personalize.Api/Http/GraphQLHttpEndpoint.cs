@@ -136,12 +136,16 @@ public sealed class GraphQLHttpEndpoint(
         {
             result = await Execute(timeout.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (TimedOut())
         {
             result = operationLimits.TimedOut();
         }
+        // A statement interrupted by the deadline can surface as a field error (SQLite: "interrupted") instead of a cancellation.
+        if (TimedOut() && result.Errors is { Count: > 0 }) result = operationLimits.TimedOut();
         GraphQLTelemetry.Stop(activity, result, started);
         return result;
+
+        bool TimedOut() => timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested;
 
         Task<ExecutionResult> Execute(CancellationToken cancellationToken) => executer.ExecuteAsync(new ExecutionOptions
         {

@@ -30,7 +30,9 @@ public static class DataServiceCollectionExtensions
                 break;
             default:
                 services.AddPooledDbContextFactory<SqlitePersonalizeDbContext>((sp, db) => db
-                    .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString)
+                    .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString,
+                        // One json_each parameter for a list of ids: the same SQL text for any count, so it is generated once.
+                        sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlitePersonalizeDbContext>>();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Personalize.Common;
@@ -16,15 +15,16 @@ public sealed record OfferDecision(OfferAssignment Assignment, Offer Offer, bool
 
 /// <summary>
 /// Decides the offers of a page of customers on one channel and persists new assignments, at a constant number of
-/// statements per page: segment memberships (1), loyalty tiers (1), the customers' assignments (1), one INSERT for all new
-/// assignments; the running offers come from <see cref="OfferCatalog"/>, scores from the score cache in one round trip. The customers'
+/// statements per page: segment memberships (1), loyalty tiers (1), the customers' assignments (1), and the new
+/// assignments in one INSERT shared with concurrent decisions (<see cref="OfferAssignmentWriter"/>); the running offers come from
+/// <see cref="OfferCatalog"/>, scores from the score cache in one round trip. The customers'
 /// open assignments come first (stable: the same customer asking again sees the same codes); free slots are filled by
 /// <see cref="OfferRules"/>. Two concurrent decisions for the same customer cannot both assign: the second one's
 /// INSERT hits the unique index, and it decides again from what the first wrote.
 /// </summary>
 public sealed class OfferDecisionService(
     IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, SegmentQueries segments, ScoreReader scores, LoyaltyService loyalty,
-    RedemptionPropensity propensity, IOptions<OffersOptions> options, TimeProvider clock)
+    RedemptionPropensity propensity, OfferAssignmentWriter writer, IOptions<OffersOptions> options, TimeProvider clock)
 {
     public const int MaxOffersPerCustomer = 10;
 
@@ -101,7 +101,7 @@ public sealed class OfferDecisionService(
             // Held and new offers in one order, the same whenever the customer asks: expected net value, then offer.
             result[customer.Id] = shown.OrderByDescending(d => d.Assignment.ExpectedNetValue).ThenBy(d => d.Offer.Id).ToList();
         }
-        if (created.Count > 0) await InsertAsync(db, created, cancellationToken);
+        if (created.Count > 0) await writer.InsertAsync(created, cancellationToken);
         return result;
     }
 
@@ -153,51 +153,4 @@ public sealed class OfferDecisionService(
             code[i] = i is 4 or 9 ? '-' : CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
         return new string(code);
     }
-
-    /// <summary>All new assignments of a page in one INSERT ... SELECT over a JSON array parameter.</summary>
-    private static async Task InsertAsync(PersonalizeDbContext db, IReadOnlyList<OfferAssignment> assignments, CancellationToken cancellationToken)
-    {
-        var sqlServer = db.Database.IsSqlServer();
-        var rows = JsonSerializer.Serialize(assignments.Select(a => new
-        {
-            code = a.Code, offerId = a.OfferId, customerId = a.CustomerId, round = a.Round, channel = (int)a.Channel,
-            assignedAt = Timestamp(a.AssignedAt, sqlServer), expiresAt = Timestamp(a.ExpiresAt, sqlServer), stage = (int)a.Stage,
-            customerValue = a.CustomerValue, daysSinceLastOrder = a.DaysSinceLastOrder, p = a.RedeemProbability, net = a.ExpectedNetValue, reason = a.Reason,
-        }));
-        await db.Database.ExecuteSqlRawAsync(sqlServer ? SqlServerInsert : SqliteInsert, [CreateParameter(db, rows)], cancellationToken);
-    }
-
-    // The providers' own text forms of a UTC time: SQLite stores EF Core's "yyyy-MM-dd HH:mm:ss.FFFFFFF", SQL Server parses ISO 8601.
-    private static string Timestamp(DateTime time, bool sqlServer) =>
-        time.ToString(sqlServer ? "yyyy-MM-ddTHH:mm:ss.fffffff" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static System.Data.Common.DbParameter CreateParameter(PersonalizeDbContext db, string json)
-    {
-        var parameter = db.Database.GetDbConnection().CreateCommand().CreateParameter();
-        parameter.ParameterName = "@rows";
-        parameter.Value = json;
-        return parameter;
-    }
-
-    private const string Columns = """
-        "Code", "OfferId", "CustomerId", "Round", "Channel", "AssignedAt", "ExpiresAt", "Stage", "CustomerValue", "DaysSinceLastOrder", "RedeemProbability", "ExpectedNetValue", "Reason"
-        """;
-
-    public const string SqliteInsert = $"""
-        INSERT INTO "OfferAssignments" ({Columns})
-        SELECT json_extract(r.value, '$.code'), json_extract(r.value, '$.offerId'), json_extract(r.value, '$.customerId'), json_extract(r.value, '$.round'),
-               json_extract(r.value, '$.channel'), json_extract(r.value, '$.assignedAt'), json_extract(r.value, '$.expiresAt'), json_extract(r.value, '$.stage'),
-               json_extract(r.value, '$.customerValue'), json_extract(r.value, '$.daysSinceLastOrder'), json_extract(r.value, '$.p'), json_extract(r.value, '$.net'),
-               json_extract(r.value, '$.reason')
-        FROM json_each(@rows) AS r
-        """;
-
-    public const string SqlServerInsert = """
-        INSERT INTO [OfferAssignments] ([Code], [OfferId], [CustomerId], [Round], [Channel], [AssignedAt], [ExpiresAt], [Stage], [CustomerValue], [DaysSinceLastOrder], [RedeemProbability], [ExpectedNetValue], [Reason])
-        SELECT [Code], [OfferId], [CustomerId], [Round], [Channel], [AssignedAt], [ExpiresAt], [Stage], [CustomerValue], [DaysSinceLastOrder], [RedeemProbability], [ExpectedNetValue], [Reason]
-        FROM OPENJSON(@rows) WITH (
-            [Code] nvarchar(32) '$.code', [OfferId] bigint '$.offerId', [CustomerId] bigint '$.customerId', [Round] int '$.round', [Channel] int '$.channel',
-            [AssignedAt] datetime2 '$.assignedAt', [ExpiresAt] datetime2 '$.expiresAt', [Stage] int '$.stage', [CustomerValue] decimal(18, 4) '$.customerValue',
-            [DaysSinceLastOrder] int '$.daysSinceLastOrder', [RedeemProbability] float '$.p', [ExpectedNetValue] decimal(18, 4) '$.net', [Reason] nvarchar(400) '$.reason')
-        """;
 }

@@ -129,7 +129,7 @@ public sealed class SqlServerTests : IDisposable
             await SendAsync(() => OfferRedemptionService.ChargeBudgetAsync(db, offerId: 2, cost: 7.5m, default));
             await SendAsync(() => _services.GetRequiredService<LoyaltyService>().EarnForOrderAsync(db, new Order { Id = 9, CustomerId = 1, ExternalId = "o", OrderedAt = DateTime.UtcNow, Amount = 10m }, default));
         }
-        _captured.Statements.Add(OfferDecisionService.SqlServerInsert);
+        _captured.Statements.Add(OfferAssignmentWriter.SqlServerInsert);
 
         foreach (var sql in _captured.Statements) AssertParses(sql);
         // The budget is charged by one conditional UPDATE, and the claim checks the cap in the same statement.
