@@ -3,7 +3,8 @@
 # file, scores it, starts redis-server and the service on 127.0.0.1 (with the benchmark's ceiling endpoint), then
 # drives it with wrk at fixed concurrency, bounded in time, several runs per scenario:
 #   ceiling     POST /bench/ceiling: Kestrel alone, a pre-serialized body as large as the storefront's answer
-#   storefront  the storefront's personalization query for random customers (and again at half that rate, paced)
+#   storefront  the storefront's personalization query for random customers (and again at half that rate, paced;
+#               and for 2,000 returning visitors, whose offers are already assigned)
 #   email       the email builder's batch: pages of 1,000 customers at random cursors
 #   writes      trackInteraction with unique idempotency keys; afterwards every accepted write is looked up in the database
 # and prints, per scenario, the medians of requests/s, p50/p95/p99 latency and errors, the storefront/ceiling ratio
@@ -70,10 +71,10 @@ curl -sf "127.0.0.1:$api_port/readyz" >/dev/null || { echo "the service did not 
 
 python3 bench/prepare.py "$work" "$api_port" "$customers"
 
-run_wrk() {  # name body connections [rate] [path]
-  local name=$1 body=$2 conns=$3 rate=${4:-0} path=${5:-/graphql}
+run_wrk() {  # name body connections [rate] [path] [customers to pick from]
+  local name=$1 body=$2 conns=$3 rate=${4:-0} path=${5:-/graphql} pick=${6:-$customers}
   for run in $(seq "$runs"); do
-    BODY_FILE="$body" CUSTOMERS="$customers" RATE="$rate" CONNECTIONS="$conns" REQUEST_PATH="$path" CURSORS_FILE="$work/cursors.txt" \
+    BODY_FILE="$body" CUSTOMERS="$pick" RATE="$rate" CONNECTIONS="$conns" REQUEST_PATH="$path" CURSORS_FILE="$work/cursors.txt" \
       wrk -t2 -c"$conns" -d"${duration}s" --timeout 10s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" | tail -1 \
       | tee -a "$work/results.jsonl" | sed "s/^/  $name run $run: /" >&2
     sed -i "\$s/^{/{\"scenario\":\"$name\",/" "$work/results.jsonl"
@@ -81,8 +82,9 @@ run_wrk() {  # name body connections [rate] [path]
 }
 
 : >"$work/results.jsonl"
+# Long enough for the JIT's second tier: the figures are of the steady state.
 echo "warming up"
-BODY_FILE="$work/storefront.json" CUSTOMERS="$customers" wrk -t2 -c"$connections" -d5s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" >/dev/null
+BODY_FILE="$work/storefront.json" CUSTOMERS="$customers" wrk -t2 -c"$connections" -d20s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" >/dev/null
 BODY_FILE="$work/email.json" CUSTOMERS="$customers" CURSORS_FILE="$work/cursors.txt" wrk -t2 -c4 -d5s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" >/dev/null
 
 echo "ceiling ($(cat "$work/storefront.bytes") bytes per response)"
@@ -92,6 +94,8 @@ run_wrk storefront "$work/storefront.json" "$connections"
 half=$(python3 -c "import json,statistics,sys; r=[json.loads(l) for l in open(sys.argv[1]) if '\"storefront\"' in l]; print(int(statistics.median(x['rps'] for x in r) / 2))" "$work/results.jsonl")
 echo "storefront at half that rate ($half requests/s)"
 run_wrk storefront-half "$work/storefront.json" "$connections" "$half"
+echo "storefront, returning visitors (2,000 customers who already hold their offers)"
+run_wrk storefront-returning "$work/storefront.json" "$connections" 0 /graphql 2000
 echo "email batch (pages of 1,000 customers)"
 run_wrk email "$work/email.json" 4
 echo "writes"
