@@ -8,20 +8,15 @@ using Personalize.Querying;
 
 namespace Personalize.Segments;
 
-/// <summary>Reading segments and evaluating their rules in SQL: membership and size are never stored, so they are never stale.</summary>
-public sealed class SegmentQueries
+/// <summary>
+/// Reading segments and evaluating their rules in SQL: membership and size are never stored, so they are never stale
+/// (the list of active segments is reused for <see cref="ReferenceDataOptions.RefreshSeconds"/>).
+/// </summary>
+public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> factory, IOptions<PagingOptions> paging, IOptions<ReferenceDataOptions> referenceData)
 {
     private const int SegmentsPerQuery = 62;
 
-    private readonly IDbContextFactory<PersonalizeDbContext> factory;
-    private readonly IOptions<PagingOptions> paging;
-    private readonly Reloading<ActiveSegments> _active;
-
-    public SegmentQueries(IDbContextFactory<PersonalizeDbContext> factory, IOptions<PagingOptions> paging, IOptions<ReferenceDataOptions> referenceData)
-    {
-        (this.factory, this.paging) = (factory, paging);
-        _active = new Reloading<ActiveSegments>(LoadActiveAsync, referenceData.Value.MaxAge);
-    }
+    private readonly Reloading<ActiveSegments> _active = new(cancellationToken => LoadActiveAsync(factory, cancellationToken), referenceData.Value.MaxAge);
 
     public static readonly FilterDefinition<Segment> Filter = new FilterDefinition<Segment>("SegmentFilterInput", "Conditions on segments, combined with AND; `and`/`or` nest.")
         .String("id", s => s.Slug, "The segment's id (slug).")
@@ -69,8 +64,8 @@ public sealed class SegmentQueries
                 for (var bit = 0; bit < SegmentsPerQuery; bit++)
                     if ((row.Mask & (1L << bit)) != 0) memberships.Add((row.CustomerId, active.Segments[query * SegmentsPerQuery + bit]));
         }
-        var position = active.Segments.Select((segment, i) => (segment, i)).ToDictionary(x => x.segment.Id, x => x.i);
-        return memberships.OrderBy(m => position[m.Segment.Id]).ToLookup(m => m.CustomerId, m => m.Segment);
+        // Queries and bits follow the segments' order, so each customer's segments are in display order.
+        return memberships.ToLookup(m => m.CustomerId, m => m.Segment);
     }
 
     /// <summary>A segment was created, changed or archived in this process.</summary>
@@ -108,7 +103,7 @@ public sealed class SegmentQueries
     /// <summary>The active segments in display order, and the compiled membership queries over them.</summary>
     private sealed record ActiveSegments(IReadOnlyList<Segment> Segments, Func<PersonalizeDbContext, long[], IAsyncEnumerable<SegmentMask>>[] Queries);
 
-    private async Task<ActiveSegments> LoadActiveAsync(CancellationToken cancellationToken)
+    private static async Task<ActiveSegments> LoadActiveAsync(IDbContextFactory<PersonalizeDbContext> factory, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var segments = await db.Segments.Where(s => s.Status == SegmentStatus.Active).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
