@@ -21,7 +21,10 @@ public sealed class GraphQLOptions
     /// <summary>Most operations in one batched (JSON array) request.</summary>
     public int MaxBatchSize { get; set; } = 20;
 
-    /// <summary>Most parsed-and-validated documents kept in the document cache.</summary>
+    /// <summary>
+    /// Most parsed-and-validated documents kept in the document cache; a document counts once per
+    /// <see cref="Http.DocumentCache.CharactersPerUnit"/> characters of query text, so huge documents cannot fill memory.
+    /// </summary>
     public int DocumentCacheSize { get; set; } = 2_000;
 
     /// <summary>Highest cost of one operation: each field costs 1, times the page sizes (`first`/`last`) of the lists above it.</summary>

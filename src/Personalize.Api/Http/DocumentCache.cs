@@ -46,9 +46,12 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         return result;
     }
 
+    /// <summary>A document's share of the cache: one unit per this many characters of query text (real operations take one).</summary>
+    public const int CharactersPerUnit = 4_096;
+
     /// <summary>Caches <paramref name="document"/> as the parsed form of <paramref name="query"/>.</summary>
     public void Store(string query, GraphQLDocument document) =>
-        _documents.Set(query, document, new MemoryCacheEntryOptions { Size = 1 });
+        _documents.Set(query, document, new MemoryCacheEntryOptions { Size = 1 + query.Length / CharactersPerUnit });
 
     public void Dispose() => _documents.Dispose();
 }

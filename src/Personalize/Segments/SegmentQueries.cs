@@ -12,11 +12,20 @@ namespace Personalize.Segments;
 /// Reading segments and evaluating their rules in SQL: membership and size are never stored, so they are never stale
 /// (the list of active segments is reused for <see cref="ReferenceDataOptions.RefreshSeconds"/>).
 /// </summary>
-public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> factory, IOptions<PagingOptions> paging, IOptions<ReferenceDataOptions> referenceData)
+public sealed class SegmentQueries
 {
     private const int SegmentsPerQuery = 62;
 
-    private readonly Reloading<ActiveSegments> _active = new(cancellationToken => LoadActiveAsync(factory, cancellationToken), referenceData.Value.MaxAge);
+    private readonly IDbContextFactory<PersonalizeDbContext> _factory;
+    private readonly IOptions<PagingOptions> _paging;
+    private readonly Reloading<ActiveSegments> _active;
+    private ActiveSegments? _lastLoaded;
+
+    public SegmentQueries(IDbContextFactory<PersonalizeDbContext> factory, IOptions<PagingOptions> paging, IOptions<ReferenceDataOptions> referenceData)
+    {
+        (_factory, _paging) = (factory, paging);
+        _active = new Reloading<ActiveSegments>(LoadActiveAsync, referenceData.Value.MaxAge);
+    }
 
     public static readonly FilterDefinition<Segment> Filter = new FilterDefinition<Segment>("SegmentFilterInput", "Conditions on segments, combined with AND; `and`/`or` nest.")
         .String("id", s => s.Slug, "The segment's id (slug).")
@@ -32,11 +41,11 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
         .Field("updatedAt", s => s.UpdatedAt, "When the segment was last changed.");
 
     public Task<Connection<Segment>> ListAsync(IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken) =>
-        Connection<Segment>.ReadAsync(factory, db => db.Segments, Filter, where, Sort, order, page, paging.Value, cancellationToken);
+        Connection<Segment>.ReadAsync(_factory, db => db.Segments, Filter, where, Sort, order, page, _paging.Value, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, Segment>> BySlugsAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         return await db.Segments.Where(s => slugs.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, cancellationToken);
     }
 
@@ -44,7 +53,7 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
     public Task<Connection<Customer>> CustomersAsync(Segment segment, IReadOnlyDictionary<string, object?>? where, IEnumerable<object?>? order, PageRequest page, CancellationToken cancellationToken)
     {
         var rule = Rule(segment);
-        return Connection<Customer>.ReadAsync(factory, db => db.Customers.Where(rule), CustomerQueries.Filter, where, CustomerQueries.Sort, order, page, paging.Value, cancellationToken);
+        return Connection<Customer>.ReadAsync(_factory, db => db.Customers.Where(rule), CustomerQueries.Filter, where, CustomerQueries.Sort, order, page, _paging.Value, cancellationToken);
     }
 
     /// <summary>
@@ -57,7 +66,7 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
         var ids = customerIds.Distinct().ToArray();
         var memberships = new List<(long CustomerId, Segment Segment)>();
         if (ids.Length == 0 || active.Segments.Count == 0) return memberships.ToLookup(m => m.CustomerId, m => m.Segment);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         for (var query = 0; query < active.Queries.Length; query++)
         {
             await foreach (var row in active.Queries[query](db, ids).WithCancellation(cancellationToken))
@@ -75,7 +84,7 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
     public async Task<IReadOnlyDictionary<long, int>> SizesAsync(IReadOnlyCollection<Segment> segments, CancellationToken cancellationToken)
     {
         if (segments.Count == 0) return new Dictionary<long, int>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var counts = await Union(segments, segment =>
             {
                 var id = segment.Id;
@@ -101,13 +110,18 @@ public sealed class SegmentQueries(IDbContextFactory<PersonalizeDbContext> facto
     }
 
     /// <summary>The active segments in display order, and the compiled membership queries over them.</summary>
-    private sealed record ActiveSegments(IReadOnlyList<Segment> Segments, Func<PersonalizeDbContext, long[], IAsyncEnumerable<SegmentMask>>[] Queries);
+    /// <param name="Rules">What the queries were compiled from: a reload that finds the same rules keeps them.</param>
+    private sealed record ActiveSegments(IReadOnlyList<Segment> Segments, string Rules, Func<PersonalizeDbContext, long[], IAsyncEnumerable<SegmentMask>>[] Queries);
 
-    private static async Task<ActiveSegments> LoadActiveAsync(IDbContextFactory<PersonalizeDbContext> factory, CancellationToken cancellationToken)
+    private async Task<ActiveSegments> LoadActiveAsync(CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var segments = await db.Segments.Where(s => s.Status == SegmentStatus.Active).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-        return new ActiveSegments(segments, segments.Chunk(SegmentsPerQuery).Select(MembershipQuery).ToArray());
+        var rules = string.Join('\n', segments.Select(s => $"{s.Id} {s.RuleJson}"));
+        var queries = _lastLoaded is { } previous && previous.Rules == rules
+            ? previous.Queries
+            : segments.Chunk(SegmentsPerQuery).Select(MembershipQuery).ToArray();
+        return _lastLoaded = new ActiveSegments(segments, rules, queries);
     }
 
     /// <summary>
