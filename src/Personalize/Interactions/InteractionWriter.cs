@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Common;
@@ -11,11 +10,9 @@ namespace Personalize.Interactions;
 internal sealed record InteractionWrite(string CustomerId, string ItemId, InteractionKind Kind, DateTime OccurredAt, double? Weight, string? IdempotencyKey);
 
 /// <summary>
-/// Group commit for interactions. Concurrent callers queue their validated writes; one writer stores whatever has
-/// queued (up to <see cref="MaxBatch"/>) in one transaction, then answers each caller. No answer comes before its
-/// commit, so nothing acknowledged can be lost, but one commit — on SQLite, one fsync of the log, milliseconds
-/// whatever its size — serves many writes. A batch that fails is retried one write at a time, so one bad write
-/// (or a race with another writer over a key or a new customer) never fails the others.
+/// Group commit (<see cref="GroupCommit{TWrite}"/>) for interactions: the validated writes of concurrent callers are
+/// stored in one transaction (up to <see cref="MaxBatch"/>), then each caller is answered; nothing acknowledged can be
+/// lost, and one bad write (or a race with another writer over a key or a new customer) never fails the others.
 /// </summary>
 public sealed class InteractionWriter : IAsyncDisposable, IDisposable
 {
@@ -23,14 +20,12 @@ public sealed class InteractionWriter : IAsyncDisposable, IDisposable
 
     private readonly IDbContextFactory<PersonalizeDbContext> _factory;
     private readonly TimeProvider _clock;
-    private readonly ILogger<InteractionWriter> _logger;
-    private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly GroupCommit<Pending> _queue;
 
     public InteractionWriter(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, ILogger<InteractionWriter> logger)
     {
-        (_factory, _clock, _logger) = (factory, clock, logger);
-        _writer = Task.Run(WriteQueuedAsync);
+        (_factory, _clock) = (factory, clock);
+        _queue = new GroupCommit<Pending>(StoreAsync, (pending, e) => pending.Answer.TrySetException(e), _ => 1, MaxBatch, logger);
     }
 
     /// <summary>
@@ -40,57 +35,14 @@ public sealed class InteractionWriter : IAsyncDisposable, IDisposable
     internal Task<MutationResult<Interaction>> WriteAsync(InteractionWrite write, CancellationToken cancellationToken)
     {
         var pending = new Pending(write, new TaskCompletionSource<MutationResult<Interaction>>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(InteractionWriter), "The service is shutting down.");
+        _queue.Enqueue(pending);
         return pending.Answer.Task.WaitAsync(cancellationToken);
     }
 
     // What was accepted is written before the process exits.
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writer;
-    }
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    public void Dispose()
-    {
-        _queue.Writer.TryComplete();
-        _writer.GetAwaiter().GetResult();
-    }
-
-    private async Task WriteQueuedAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
-            try
-            {
-                await StoreAsync(batch);
-            }
-            catch (Exception e) when (batch.Count > 1)
-            {
-                _logger.LogWarning(e, "Storing {Count} interactions together failed; storing them one by one.", batch.Count);
-                foreach (var pending in batch) await StoreAloneAsync(pending);
-            }
-            catch (Exception e)
-            {
-                batch[0].Answer.TrySetException(e);
-            }
-            batch.Clear();
-        }
-    }
-
-    private async Task StoreAloneAsync(Pending pending)
-    {
-        try
-        {
-            await StoreAsync([pending]);
-        }
-        catch (Exception e)
-        {
-            pending.Answer.TrySetException(e);
-        }
-    }
+    public void Dispose() => _queue.Dispose();
 
     private async Task StoreAsync(IReadOnlyList<Pending> batch)
     {

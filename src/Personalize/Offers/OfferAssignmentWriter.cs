@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Data;
@@ -7,90 +6,46 @@ using Personalize.Data;
 namespace Personalize.Offers;
 
 /// <summary>
-/// Group commit for new offer assignments, like <see cref="Interactions.InteractionWriter"/>: concurrent decisions
-/// queue their new assignments, one writer stores all that queued in one INSERT (one commit, so one fsync of the
-/// SQLite log for many page views), then answers each decision. No answer comes before its commit. When a combined
-/// INSERT fails (a unique index: two decisions raced for one customer, or a code collided), each decision's
-/// assignments are stored alone, so only the decision at fault gets the error — and decides again.
+/// Group commit (<see cref="GroupCommit{TWrite}"/>) for new offer assignments: the assignments of concurrent decisions
+/// go in one INSERT, one commit for many page views. When a combined INSERT hits a unique index (two decisions raced
+/// for one customer, or a code collided), only the decision at fault gets the error — and decides again.
 /// </summary>
 public sealed class OfferAssignmentWriter : IAsyncDisposable, IDisposable
 {
-    private const int MaxBatch = 2_000;
+    private const int MaxBatchRows = 2_000;
 
     private sealed record Pending(IReadOnlyList<OfferAssignment> Assignments, TaskCompletionSource Stored);
 
     private readonly IDbContextFactory<PersonalizeDbContext> _factory;
-    private readonly ILogger<OfferAssignmentWriter> _logger;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly GroupCommit<Pending> _queue;
 
     public OfferAssignmentWriter(IDbContextFactory<PersonalizeDbContext> factory, ILogger<OfferAssignmentWriter> logger)
     {
-        (_factory, _logger) = (factory, logger);
-        _writer = Task.Run(WriteQueuedAsync);
+        _factory = factory;
+        _queue = new GroupCommit<Pending>(StoreAsync, (pending, e) => pending.Stored.TrySetException(e), pending => pending.Assignments.Count, MaxBatchRows, logger);
     }
 
     /// <summary>Stores the assignments of one decision, all or none.</summary>
     public Task InsertAsync(IReadOnlyList<OfferAssignment> assignments, CancellationToken cancellationToken)
     {
         var pending = new Pending(assignments, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(OfferAssignmentWriter), "The service is shutting down.");
+        _queue.Enqueue(pending);
         return pending.Stored.Task.WaitAsync(cancellationToken);
     }
 
     // What was queued is written before the process exits.
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writer;
-    }
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose() => _queue.Dispose();
 
-    private async Task WriteQueuedAsync()
+    private async Task StoreAsync(IReadOnlyList<Pending> batch)
     {
-        var batch = new List<Pending>();
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            var rows = 0;
-            while (rows < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-                rows += pending.Assignments.Count;
-            }
-            try
-            {
-                await StoreAsync(batch.SelectMany(p => p.Assignments).ToList());
-                foreach (var pending in batch) pending.Stored.TrySetResult();
-            }
-            catch (Exception e) when (batch.Count > 1)
-            {
-                _logger.LogDebug(e, "Storing the assignments of {Count} decisions together failed; storing them one decision at a time.", batch.Count);
-                foreach (var pending in batch) await StoreAloneAsync(pending);
-            }
-            catch (Exception e)
-            {
-                batch[0].Stored.TrySetException(e);
-            }
-            batch.Clear();
-        }
-    }
-
-    private async Task StoreAloneAsync(Pending pending)
-    {
-        try
-        {
-            await StoreAsync(pending.Assignments);
-            pending.Stored.TrySetResult();
-        }
-        catch (Exception e)
-        {
-            pending.Stored.TrySetException(e);
-        }
+        await InsertAsync(batch.SelectMany(p => p.Assignments).ToList());
+        foreach (var pending in batch) pending.Stored.TrySetResult();
     }
 
     /// <summary>The assignments in one INSERT ... SELECT over a JSON array parameter.</summary>
-    private async Task StoreAsync(IReadOnlyList<OfferAssignment> assignments)
+    private async Task InsertAsync(IReadOnlyList<OfferAssignment> assignments)
     {
         await using var db = await _factory.CreateDbContextAsync();
         var sqlServer = db.Database.IsSqlServer();
