@@ -36,7 +36,9 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         {
             Interlocked.Increment(ref _hits);
             options.Document = cached;
-            options.CachedDocumentValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Except(DocumentValidator.CoreRules)];
+            // DocumentExecuter validates with ValidationRules whatever the document's source (CachedDocumentValidationRules
+            // is only read by GraphQL.MemoryCache), so a hit must drop the core rules here or it pays for them again.
+            options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Except(DocumentValidator.CoreRules)];
             return await next(options);
         }
 

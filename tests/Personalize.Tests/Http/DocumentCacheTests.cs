@@ -47,6 +47,34 @@ public sealed class DocumentCacheTests(HttpTestApi api) : IClassFixture<HttpTest
     }
 
     [Fact]
+    public async Task A_cached_document_skips_the_core_rules_it_already_passed()
+    {
+        // Breaks one core rule (an unused fragment) and nothing else: refused when parsed, run when served from the cache.
+        var query = "{ __typename } fragment Unused on Query { __typename } # " + Guid.NewGuid();
+        var uncached = await PostAsync(query);
+        Assert.Contains("Unused", ErrorMessage(uncached.Body));
+
+        Cache.Store(query, Parser.Parse(query));
+        var cached = await PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, cached.Status);
+        Assert.Equal("{\"data\":{\"__typename\":\"Query\"}}", cached.Body);
+    }
+
+    [Fact]
+    public async Task A_cached_document_still_checks_its_variables()
+    {
+        var query = "query Q($first: Int!) { customers(first: $first) { totalCount } } # " + Guid.NewGuid();
+        await PostAsync(query, new { first = 1 });
+
+        var hitsBefore = Cache.Hits;
+        var cached = await PostAsync(query, new { first = "many" });
+
+        Assert.Equal(hitsBefore + 1, Cache.Hits);
+        Assert.Contains("$first", ErrorMessage(cached.Body));
+    }
+
+    [Fact]
     public async Task A_mutation_cached_via_POST_is_still_refused_over_GET()
     {
         var query = "mutation { __typename } # " + Guid.NewGuid();
@@ -80,9 +108,9 @@ public sealed class DocumentCacheTests(HttpTestApi api) : IClassFixture<HttpTest
     private static string ErrorMessage(string body) =>
         JsonDocument.Parse(body).RootElement.GetProperty("errors")[0].GetProperty("message").GetString() ?? "";
 
-    private async Task<(HttpStatusCode Status, string Body)> PostAsync(string query)
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(string query, object? variables = null)
     {
-        using var response = await _client.PostAsJsonAsync("/graphql", new { query });
+        using var response = await _client.PostAsJsonAsync("/graphql", new { query, variables });
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
