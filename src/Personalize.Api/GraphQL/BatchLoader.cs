@@ -33,19 +33,27 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
 
     private sealed class Batch(BatchLoader<TKey, TValue> loader)
     {
-        private Task<IReadOnlyDictionary<TKey, TValue>>? _fetch;
+        private Lazy<Task<IReadOnlyDictionary<TKey, TValue>>>? _fetch;
 
         public List<TKey> Keys { get; } = [];
 
+        /// <summary>
+        /// Starts the fetch on the calling thread (no hop through the thread pool) but outside the loader's lock, so
+        /// other fields can still add keys to the next batch; the first caller starts it, the others share its task.
+        /// </summary>
         public Task<IReadOnlyDictionary<TKey, TValue>> DispatchAsync(CancellationToken cancellationToken)
         {
+            Lazy<Task<IReadOnlyDictionary<TKey, TValue>>> fetch;
             lock (loader._gate)
             {
-                if (_fetch is not null) return _fetch;
-                if (loader._open == this) loader._open = null;  // later keys start a new batch
-                _fetch = Task.Run(() => loader._fetch(Keys, cancellationToken), cancellationToken);
-                return _fetch;
+                if (_fetch is null)
+                {
+                    if (loader._open == this) loader._open = null;  // later keys start a new batch
+                    _fetch = new(() => loader._fetch(Keys, cancellationToken));
+                }
+                fetch = _fetch;
             }
+            return fetch.Value;
         }
     }
 }
