@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,10 +30,13 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlServerPersonalizeDbContext>>();
                 break;
             default:
+                services.AddSingleton<SqlitePreparedStatements>();
+                services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlitePreparedStatements>());
                 services.AddPooledDbContextFactory<SqlitePersonalizeDbContext>((sp, db) => db
                     .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString,
                         // One json_each parameter for a list of ids: the same SQL text for any count, so it is generated once.
                         sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .ReplaceService<IRelationalConnection, KeptOpenSqliteConnection>()
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlitePersonalizeDbContext>>();

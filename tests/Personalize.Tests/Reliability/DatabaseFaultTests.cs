@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Personalize.Data;
 using Personalize.Access;
 using Personalize.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -28,6 +29,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output) : IDisposable
         int requests = 0, unavailable = 0;
 
         SqliteConnection.ClearAllPools();
+        KeptOpenSqliteConnection.ClearAll();
         var files = new[] { "", "-wal", "-shm" }.Where(suffix => File.Exists(database + suffix)).ToList();
         foreach (var suffix in files) File.Move(database + suffix, Path.Combine(aside, "test.db" + suffix));
         Directory.CreateDirectory(database);
