@@ -29,7 +29,10 @@ done
 anchor=2026-11-01
 
 for tool in wrk redis-server; do
-  command -v "$tool" >/dev/null || { echo "installing $tool (Debian package)"; apt-get install -y "$tool" >/dev/null; }
+  command -v "$tool" >/dev/null && continue
+  echo "installing $tool (Debian package)"
+  # A fresh machine has no package lists yet.
+  apt-get install -y -qq "$tool" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
 done
 echo "building (Release)"
 dotnet build src/Personalize.Api -c Release -v quiet -nologo >/dev/null

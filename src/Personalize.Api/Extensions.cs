@@ -4,6 +4,7 @@ using Personalize.Api.Health;
 using Personalize.Api.Http;
 using Personalize.Api.Ide;
 using Personalize.Api.Lifecycle;
+using Personalize.Api.NearCache;
 using Personalize.Api.Recommendations;
 using Personalize.Api.Security;
 using Personalize.Api.Telemetry;
@@ -20,6 +21,7 @@ public static class Extensions
         builder.Services.AddPersonalizeEngine(builder.Configuration);
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddHostedService<ChangeFeedSubscription>();
         builder.Services.AddHostedService<StageRefreshJob>();
         builder.Services.AddHostedService<RecommendationRefreshJob>();
         builder.Services.AddPersonalizeHealthChecks();

@@ -8,6 +8,7 @@ using Personalize.Import;
 using Personalize.Interactions;
 using Personalize.Lifecycle;
 using Personalize.Loyalty;
+using Personalize.NearCache;
 using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
@@ -52,6 +53,7 @@ public static class EngineServiceCollectionExtensions
 
         services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
         services.AddScoreCache(configuration);
+        services.AddNearCache(configuration);
         services.AddSingleton<ClvModelStore>().AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();
         services.AddSingleton<ScoreRecomputer>().AddSingleton<ScoreReader>();
 

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
 using Personalize.Lifecycle;
+using Personalize.NearCache;
 using Personalize.Querying;
 
 namespace Personalize.Customers;
 
 /// <summary>Reading customers: the filter and sort the API offers, and lookups by the caller's ids.</summary>
-public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> factory, Microsoft.Extensions.Options.IOptions<PagingOptions> paging)
+public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> factory, Microsoft.Extensions.Options.IOptions<PagingOptions> paging,
+    CustomerNearCache nearCache)
 {
     public static readonly FilterDefinition<Customer> Filter = new FilterDefinition<Customer>(
             "CustomerFilterInput", "Conditions on customers, combined with AND; `and`/`or` nest. The same input is a segment's rule.")
@@ -54,7 +56,11 @@ public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> fact
     private static readonly CompiledQuery<Func<PersonalizeDbContext, string[], IAsyncEnumerable<Customer>>> WithExternalIds =
         new(() => EF.CompileAsyncQuery((PersonalizeDbContext db, string[] ids) => db.Customers.Where(c => ids.Contains(c.ExternalId))));
 
-    public async Task<IReadOnlyDictionary<string, Customer>> ByExternalIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>Customers by the caller's ids, through the near cache; unknown ids are absent.</summary>
+    public Task<IReadOnlyDictionary<string, Customer>> ByExternalIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        nearCache.GetCustomersAsync(ids, LoadByExternalIdsAsync, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, Customer>> LoadByExternalIdsAsync(List<string> ids, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var found = new Dictionary<string, Customer>(ids.Count);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
+using Personalize.NearCache;
 
 namespace Personalize.Customers;
 
@@ -9,7 +10,7 @@ public sealed record UpsertCustomerInput(
     string Id, string? Email = null, string? Name = null, string? Country = null, string? Locale = null,
     bool? ConsentPersonalization = null, bool? ConsentEmailMarketing = null, DateTime? CreatedAt = null);
 
-public sealed class CustomerService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock)
+public sealed class CustomerService(IDbContextFactory<PersonalizeDbContext> factory, CustomerNearCache nearCache, TimeProvider clock)
 {
     public async Task<MutationResult<Customer>> UpsertAsync(UpsertCustomerInput input, CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ public sealed class CustomerService(IDbContextFactory<PersonalizeDbContext> fact
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                nearCache.Invalidate([customer.Id]);
                 return MutationResult<Customer>.Ok(customer);
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt == 0)

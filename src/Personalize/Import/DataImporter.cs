@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Import.Cdnow;
 using Personalize.Import.OnlineRetail;
 using Personalize.Lifecycle;
@@ -10,7 +11,7 @@ namespace Personalize.Import;
 /// The import engine: streams a file of one kind into the database in batches, in one transaction.
 /// A file with bad rows imports nothing unless <see cref="ImportOptions.SkipInvalid"/>; re-importing a file changes nothing.
 /// </summary>
-public sealed class DataImporter(IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher refresher, TimeProvider clock)
+public sealed class DataImporter(IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher refresher, CustomerNearCache nearCache, TimeProvider clock)
 {
     public Task<ImportSummary> ImportFileAsync(ImportKind kind, string path, ImportOptions? options = null,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -54,6 +55,7 @@ public sealed class DataImporter(IDbContextFactory<PersonalizeDbContext> factory
     {
         options ??= new ImportOptions();
         var summary = await new CsvImportRunner(factory, clock).RunAsync(import, open, options, progress, cancellationToken);
+        if (summary.Committed && summary.Imported > 0) nearCache.InvalidateAll();
         if (summary.Committed && summary.Imported > 0 && import.AffectsCustomerSummaries && options.RefreshCustomerSummaries)
         {
             await refresher.RefreshAllAsync(options.StagesAsOf, cancellationToken);

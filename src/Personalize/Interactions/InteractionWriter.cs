@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.NearCache;
 
 namespace Personalize.Interactions;
 
@@ -20,11 +21,12 @@ public sealed class InteractionWriter : IAsyncDisposable, IDisposable
 
     private readonly IDbContextFactory<PersonalizeDbContext> _factory;
     private readonly TimeProvider _clock;
+    private readonly CustomerNearCache _nearCache;
     private readonly GroupCommit<Pending> _queue;
 
-    public InteractionWriter(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, ILogger<InteractionWriter> logger)
+    public InteractionWriter(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, CustomerNearCache nearCache, ILogger<InteractionWriter> logger)
     {
-        (_factory, _clock) = (factory, clock);
+        (_factory, _clock, _nearCache) = (factory, clock, nearCache);
         _queue = new GroupCommit<Pending>(StoreAsync, (pending, e) => pending.Answer.TrySetException(e), _ => 1, MaxBatch, logger);
     }
 
@@ -91,6 +93,7 @@ public sealed class InteractionWriter : IAsyncDisposable, IDisposable
             await db.SaveChangesAsync();
         }
         await transaction.CommitAsync();
+        _nearCache.Invalidate(inserted.Select(i => i.Interaction.CustomerId));
 
         foreach (var (pending, answer) in answers) pending.Answer.TrySetResult(answer());
     }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Scores;
 
 namespace Personalize.Lifecycle;
@@ -12,7 +13,7 @@ namespace Personalize.Lifecycle;
 /// transaction; bulk imports and the passing of time call it for everyone.
 /// </summary>
 public sealed class CustomerSummaryRefresher(
-    IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ClvModelStore models, TimeProvider clock)
+    IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ClvModelStore models, CustomerNearCache nearCache, TimeProvider clock)
 {
     /// <param name="stagesAsOf">The date stages are judged at; default now.</param>
     /// <returns>How many customers changed stage.</returns>
@@ -23,6 +24,7 @@ public sealed class CustomerSummaryRefresher(
         await RefreshSummariesAsync(db.Customers, cancellationToken);
         var changed = await RefreshStagesAsync(db, db.Customers, stagesAsOf ?? Now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        nearCache.InvalidateAll();
         return changed;
     }
 
@@ -45,6 +47,7 @@ public sealed class CustomerSummaryRefresher(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await RefreshStagesAsync(db, db.Customers, asOf, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (changed > 0) nearCache.InvalidateAll();
         return changed;
     }
 

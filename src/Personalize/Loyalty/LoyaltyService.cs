@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Orders;
 
 namespace Personalize.Loyalty;
@@ -23,8 +24,11 @@ public sealed record Referral(LoyaltyAccount Referrer, LoyaltyAccount Referee);
 /// Points, tiers, spending and referrals. Earning happens with the order (<see cref="EarnForOrderAsync"/>, in the
 /// order's transaction) or, for imported orders, by <see cref="LoyaltyRebuilder"/>; both compute the same points.
 /// </summary>
-public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> factory, IOptions<LoyaltyOptions> options, TimeProvider clock)
+public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> factory, IOptions<LoyaltyOptions> options, TimeProvider clock,
+    CustomerNearCache nearCache)
 {
+    private static readonly CustomerFact<decimal> RollingSpendFact = new("rolling 12-month spend");
+
     public LoyaltyTiers Tiers { get; } = new(options.Value);
 
     /// <summary>The accounts of many customers as of now: two statements whatever their number.</summary>
@@ -35,12 +39,18 @@ public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> facto
         return await AccountsAsync(db, customerIds, asOf, cancellationToken);
     }
 
-    /// <summary>Each customer's tier now, from one grouped statement over the last 12 months of orders.</summary>
+    /// <summary>
+    /// Each customer's tier now, from the near cache (the spend as of when it was read, for at most
+    /// <see cref="NearCacheOptions.MaxAgeSeconds"/>), else one grouped statement over the last 12 months of orders.
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, LoyaltyTier>> TiersAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var spend = await RollingSpendAsync(db, customerIds, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        return customerIds.ToDictionary(id => id, id => Tiers.For(spend.GetValueOrDefault(id)));
+        var spend = await nearCache.GetManyAsync(customerIds, RollingSpendFact, 0m, async (ids, ct) =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            return await RollingSpendAsync(db, ids, clock.GetUtcNow().UtcDateTime, ct);
+        }, cancellationToken);
+        return spend.ToDictionary(s => s.Key, s => Tiers.For(s.Value));
     }
 
     /// <summary>Credits the points of a newly recorded order, inside the caller's transaction.</summary>

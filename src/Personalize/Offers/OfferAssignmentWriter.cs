@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Data;
+using Personalize.NearCache;
 
 namespace Personalize.Offers;
 
@@ -17,11 +18,12 @@ public sealed class OfferAssignmentWriter : IAsyncDisposable, IDisposable
     private sealed record Pending(IReadOnlyList<OfferAssignment> Assignments, TaskCompletionSource Stored);
 
     private readonly IDbContextFactory<PersonalizeDbContext> _factory;
+    private readonly CustomerNearCache _nearCache;
     private readonly GroupCommit<Pending> _queue;
 
-    public OfferAssignmentWriter(IDbContextFactory<PersonalizeDbContext> factory, ILogger<OfferAssignmentWriter> logger)
+    public OfferAssignmentWriter(IDbContextFactory<PersonalizeDbContext> factory, CustomerNearCache nearCache, ILogger<OfferAssignmentWriter> logger)
     {
-        _factory = factory;
+        (_factory, _nearCache) = (factory, nearCache);
         _queue = new GroupCommit<Pending>(StoreAsync, (pending, e) => pending.Stored.TrySetException(e), pending => pending.Assignments.Count, MaxBatchRows, logger);
     }
 
@@ -40,7 +42,9 @@ public sealed class OfferAssignmentWriter : IAsyncDisposable, IDisposable
 
     private async Task StoreAsync(IReadOnlyList<Pending> batch)
     {
-        await InsertAsync(batch.SelectMany(p => p.Assignments).ToList());
+        var assignments = batch.SelectMany(p => p.Assignments).ToList();
+        await InsertAsync(assignments);
+        _nearCache.Invalidate(assignments.Select(a => a.CustomerId));
         foreach (var pending in batch) pending.Stored.TrySetResult();
     }
 

@@ -5,6 +5,7 @@ using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Loyalty;
+using Personalize.NearCache;
 using Personalize.Scores;
 using Personalize.Segments;
 
@@ -24,9 +25,11 @@ public sealed record OfferDecision(OfferAssignment Assignment, Offer Offer, bool
 /// </summary>
 public sealed class OfferDecisionService(
     IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, SegmentQueries segments, ScoreReader scores, LoyaltyService loyalty,
-    RedemptionPropensity propensity, OfferAssignmentWriter writer, IOptions<OffersOptions> options, TimeProvider clock)
+    RedemptionPropensity propensity, OfferAssignmentWriter writer, CustomerNearCache nearCache, IOptions<OffersOptions> options, TimeProvider clock)
 {
     public const int MaxOffersPerCustomer = 10;
+
+    private static readonly CustomerFact<IReadOnlyList<OfferAssignment>> AssignmentsFact = new("offer assignments");
 
     private readonly OfferRules _rules = new(options.Value, loyalty.Tiers.Rank);
 
@@ -42,7 +45,9 @@ public sealed class OfferDecisionService(
             }
             catch (System.Data.Common.DbException e) when (e.IsUniqueViolation() && attempt < 3)
             {
-                // Another request assigned to one of these customers (or a code collided): decide again from what it wrote.
+                // Another request assigned to one of these customers (or a code collided): decide again from what it wrote,
+                // which its own invalidation may not have reached the near cache with yet.
+                nearCache.Invalidate(customers.Select(c => c.Id));
             }
         }
     }
@@ -54,13 +59,12 @@ public sealed class OfferDecisionService(
         var ids = customers.Select(c => c.Id).Distinct().ToList();
         if (ids.Count == 0 || first == 0) return ids.ToDictionary(id => id, _ => (IReadOnlyList<OfferDecision>)[]);
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var offers = (await catalog.ActiveAsync(cancellationToken)).Where(o => o.ValidUntil is not { } until || until > now).ToList();
         var offersById = offers.ToDictionary(o => o.Id);
         var memberships = await segments.MembershipsAsync(ids, cancellationToken);
-        var currentScores = await scores.GetManyAsync(ids, cancellationToken);
+        var currentScores = await scores.GetManyAsync(customers, cancellationToken);
         var tiers = await loyalty.TiersAsync(ids, cancellationToken);
-        var histories = await HistoriesAsync(db, ids, now, cancellationToken);
+        var histories = await HistoriesAsync(ids, now, cancellationToken);
 
         var plans = new List<(DecisionCustomer Customer, List<OfferDecision> Shown, int Slots, List<OfferCandidate> Candidates)>();
         foreach (var customer in customers.DistinctBy(c => c.Id))
@@ -108,13 +112,17 @@ public sealed class OfferDecisionService(
     private static readonly CompiledQuery<Func<PersonalizeDbContext, long[], IAsyncEnumerable<OfferAssignment>>> AssignmentsOf =
         new(() => EF.CompileAsyncQuery((PersonalizeDbContext db, long[] ids) => db.OfferAssignments.Where(a => ids.Contains(a.CustomerId))));
 
-    /// <summary>Every assignment of the customers in one statement (caps keep them few), summed up per customer.</summary>
-    private async Task<Dictionary<long, OfferHistory>> HistoriesAsync(PersonalizeDbContext db, List<long> ids, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Every assignment of the customers (caps keep them few), from the near cache or one statement, summed up per customer.</summary>
+    private async Task<Dictionary<long, OfferHistory>> HistoriesAsync(List<long> ids, DateTime now, CancellationToken cancellationToken)
     {
         var windowStart = now.AddDays(-options.Value.FrequencyWindowDays);
-        var assignments = new List<OfferAssignment>();
-        await foreach (var assignment in AssignmentsOf.For(db)(db, [.. ids]).WithCancellation(cancellationToken)) assignments.Add(assignment);
-        var byCustomer = assignments.ToLookup(a => a.CustomerId);
+        var byCustomer = await nearCache.GetManyAsync(ids, AssignmentsFact, [], async (missing, ct) =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var assignments = new List<OfferAssignment>();
+            await foreach (var assignment in AssignmentsOf.For(db)(db, [.. missing]).WithCancellation(ct)) assignments.Add(assignment);
+            return assignments.GroupBy(a => a.CustomerId).ToDictionary(g => g.Key, g => (IReadOnlyList<OfferAssignment>)g.ToList());
+        }, cancellationToken);
         return ids.ToDictionary(id => id, id => new OfferHistory(
             byCustomer[id].Where(a => a.RedeemedAt is null && a.ExpiresAt > now).ToList(),
             byCustomer[id].Count(a => a.AssignedAt >= windowStart),

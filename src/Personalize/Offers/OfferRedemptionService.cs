@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Loyalty;
 using Personalize.Orders;
 
@@ -14,7 +15,7 @@ public sealed record RedeemOfferInput(string Code, string OrderId, string? Sourc
 /// transaction — no read-modify-write — so concurrent redemptions never overspend the budget or pass the per-customer cap.
 /// A BONUS_POINTS offer credits its points, a POINTS_MULTIPLIER offer multiplies the points the order earned.
 /// </summary>
-public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, TimeProvider clock)
+public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, CustomerNearCache nearCache, TimeProvider clock)
 {
     public async Task<MutationResult<OfferAssignment>> RedeemAsync(RedeemOfferInput input, CancellationToken cancellationToken)
     {
@@ -62,6 +63,7 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
             await CreditPointsAsync(db, assignment, order, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             catalog.Changed();
+            nearCache.Invalidate([assignment.CustomerId]);
             return MutationResult<OfferAssignment>.Ok(await db.OfferAssignments.Include(a => a.Offer).FirstAsync(a => a.Id == assignment.Id, cancellationToken));
         }
     }

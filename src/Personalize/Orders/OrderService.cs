@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Lifecycle;
 using Personalize.Loyalty;
 using Personalize.Scores;
@@ -20,7 +21,8 @@ public sealed record RecordOrderInput(
 /// score cache is updated after it commits.
 /// </summary>
 public sealed class OrderService(
-    IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher summaries, CustomerRescorer rescorer, LoyaltyService loyalty, TimeProvider clock)
+    IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher summaries, CustomerRescorer rescorer, LoyaltyService loyalty, CustomerNearCache nearCache,
+    TimeProvider clock)
 {
     public async Task<MutationResult<Order>> RecordAsync(RecordOrderInput input, CancellationToken cancellationToken)
     {
@@ -68,6 +70,7 @@ public sealed class OrderService(
                 await summaries.RefreshStagesAsync(db, [customer.Id], cancellationToken);
                 await loyalty.EarnForOrderAsync(db, order, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                nearCache.Invalidate([customer.Id]);
                 await rescorer.PublishAsync(factory, [customer.Id], cancellationToken);
                 return MutationResult<Order>.Ok(order);
             }

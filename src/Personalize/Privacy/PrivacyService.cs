@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Recommendations.Serving;
 using Personalize.Scores;
 
@@ -26,7 +27,8 @@ public sealed record CustomerExport(string CustomerId, DateTime GeneratedAt, str
 /// comments and every interaction are removed, the scores leave the cache, and the customer's orders no longer feed
 /// recommender training or evaluation.
 /// </summary>
-public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, ICandidateCache candidates, TimeProvider clock, ILogger<PrivacyService> logger)
+public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, ICandidateCache candidates, CustomerNearCache nearCache,
+    TimeProvider clock, ILogger<PrivacyService> logger)
 {
     public const string ErasedIdPrefix = "erased-";
 
@@ -48,6 +50,7 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         db.AuditEntries.Add(Audit(AuditAction.ConsentChanged, customer.Id, id!, actor, now,
             $"personalization={Flag(customer.ConsentPersonalization)} emailMarketing={Flag(customer.ConsentEmailMarketing)}"));
         await db.SaveChangesAsync(cancellationToken);
+        nearCache.Invalidate([customer.Id]);
         return MutationResult<Customer>.Ok(customer);
     }
 
@@ -87,6 +90,7 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         db.AuditEntries.Add(Audit(AuditAction.Erased, customer.Id, id!, actor, now, $"interactionsDeleted={interactions} commentsRemoved={comments}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        nearCache.Invalidate([customer.Id]);
 
         try
         {

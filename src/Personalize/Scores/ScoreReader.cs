@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Personalize.Customers;
 using Personalize.Data;
 
 namespace Personalize.Scores;
@@ -36,6 +37,26 @@ public sealed class ScoreReader(IDbContextFactory<PersonalizeDbContext> factory,
             .Select(CustomerScorer.ToCached).OfType<CustomerScore>().ToList();
         foreach (var score in fromDatabase) found[score.CustomerId] = score;
         if (cacheWorks && fromDatabase.Count > 0) _ = BackfillAsync(fromDatabase);
+        return found;
+    }
+
+    /// <summary>
+    /// Scores of customers whose rows are at hand: a row scored by the current snapshot is its own answer (a recompute
+    /// writes the rows before the cache, and a rescore writes both), so only the others cost a cache round trip.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, CustomerScore>> GetManyAsync(IReadOnlyCollection<Customer> customers, CancellationToken cancellationToken)
+    {
+        var current = (await models.CurrentAsync(cancellationToken))?.Id;
+        if (current is null) return new Dictionary<long, CustomerScore>();
+        var found = new Dictionary<long, CustomerScore>(customers.Count);
+        List<long>? stale = null;
+        foreach (var customer in customers)
+        {
+            if (customer.ScoreSnapshotId >= current && CustomerScorer.ToCached(customer) is { } score) found[customer.Id] = score;
+            else (stale ??= []).Add(customer.Id);
+        }
+        if (stale is null) return found;
+        foreach (var (id, score) in await GetManyAsync(stale, cancellationToken)) found[id] = score;
         return found;
     }
 

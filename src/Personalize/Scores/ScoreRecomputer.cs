@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Lifecycle;
 using Personalize.Lifetime;
 
@@ -31,7 +32,7 @@ public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChange
 /// </summary>
 public sealed class ScoreRecomputer(
     IDbContextFactory<PersonalizeDbContext> factory, CustomerScorer scorer, LifecycleClassifier classifier, CustomerSummaryRefresher refresher, ClvModelStore models,
-    IScoreCache cache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
+    IScoreCache cache, CustomerNearCache nearCache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
 {
     private const int CacheBatch = 20_000;
     private const int CacheWriteAttempts = 3;
@@ -100,6 +101,7 @@ public sealed class ScoreRecomputer(
 
         var stageChanges = await SaveAsync(snapshot, customers, scores, asOfTime, progress, cancellationToken);
         models.Invalidate();
+        nearCache.InvalidateAll();
         Lap(ScorePhase.Saving);
         var (cached, cacheProblem) = await WriteCacheAsync(snapshot, scores, progress, cancellationToken);
         Lap(ScorePhase.Caching);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Querying;
 
 namespace Personalize.Segments;
@@ -18,12 +19,19 @@ public sealed class SegmentQueries
 
     private readonly IDbContextFactory<PersonalizeDbContext> _factory;
     private readonly IOptions<PagingOptions> _paging;
+    private readonly CustomerNearCache _nearCache;
     private readonly Reloading<ActiveSegments> _active;
     private ActiveSegments? _lastLoaded;
 
-    public SegmentQueries(IDbContextFactory<PersonalizeDbContext> factory, IOptions<PagingOptions> paging, IOptions<ReferenceDataOptions> referenceData)
+    /// <summary>A customer's membership bits, one mask per query, valid for the active rules they were computed under.</summary>
+    private sealed record Masks(string Rules, long[] PerQuery);
+
+    private static readonly CustomerFact<Masks?> MembershipFact = new("segment memberships");
+
+    public SegmentQueries(IDbContextFactory<PersonalizeDbContext> factory, IOptions<PagingOptions> paging, IOptions<ReferenceDataOptions> referenceData,
+        CustomerNearCache nearCache)
     {
-        (_factory, _paging) = (factory, paging);
+        (_factory, _paging, _nearCache) = (factory, paging, nearCache);
         _active = new Reloading<ActiveSegments>(LoadActiveAsync, referenceData.Value.MaxAge);
     }
 
@@ -57,24 +65,40 @@ public sealed class SegmentQueries
     }
 
     /// <summary>
-    /// Which active segments each customer is in: one statement per 62 active segments, compiled once per set of active
-    /// segments (see <see cref="ActiveSegments"/>), with the customers' ids as its only parameter.
+    /// Which active segments each customer is in: from the near cache, else one statement per 62 active segments,
+    /// compiled once per set of active segments (see <see cref="ActiveSegments"/>), with the customers' ids as its only parameter.
     /// </summary>
     public async Task<ILookup<long, Segment>> MembershipsAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
     {
         var active = await _active.GetAsync(cancellationToken);
-        var ids = customerIds.Distinct().ToArray();
         var memberships = new List<(long CustomerId, Segment Segment)>();
-        if (ids.Length == 0 || active.Segments.Count == 0) return memberships.ToLookup(m => m.CustomerId, m => m.Segment);
-        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-        for (var query = 0; query < active.Queries.Length; query++)
+        if (customerIds.Count == 0 || active.Segments.Count == 0) return memberships.ToLookup(m => m.CustomerId, m => m.Segment);
+        var masks = await _nearCache.GetManyAsync(customerIds, MembershipFact, null, (ids, ct) => LoadMasksAsync(active, ids, ct),
+            cancellationToken, isCurrent: m => m is null || m.Rules == active.Rules);
+        foreach (var (customerId, customerMasks) in masks)
         {
-            await foreach (var row in active.Queries[query](db, ids).WithCancellation(cancellationToken))
+            if (customerMasks is null) continue;
+            for (var query = 0; query < customerMasks.PerQuery.Length; query++)
                 for (var bit = 0; bit < SegmentsPerQuery; bit++)
-                    if ((row.Mask & (1L << bit)) != 0) memberships.Add((row.CustomerId, active.Segments[query * SegmentsPerQuery + bit]));
+                    if ((customerMasks.PerQuery[query] & (1L << bit)) != 0) memberships.Add((customerId, active.Segments[query * SegmentsPerQuery + bit]));
         }
         // Queries and bits follow the segments' order, so each customer's segments are in display order.
         return memberships.ToLookup(m => m.CustomerId, m => m.Segment);
+    }
+
+    private async Task<IReadOnlyDictionary<long, Masks?>> LoadMasksAsync(ActiveSegments active, List<long> customerIds, CancellationToken cancellationToken)
+    {
+        var masks = new Dictionary<long, Masks?>(customerIds.Count);
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        for (var query = 0; query < active.Queries.Length; query++)
+        {
+            await foreach (var row in active.Queries[query](db, [.. customerIds]).WithCancellation(cancellationToken))
+            {
+                if (!masks.TryGetValue(row.CustomerId, out var found)) masks[row.CustomerId] = found = new Masks(active.Rules, new long[active.Queries.Length]);
+                found!.PerQuery[query] = row.Mask;
+            }
+        }
+        return masks;
     }
 
     /// <summary>A segment was created, changed or archived in this process.</summary>

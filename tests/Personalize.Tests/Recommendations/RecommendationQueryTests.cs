@@ -1,3 +1,4 @@
+using Personalize.NearCache;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Recommendations.Serving;
@@ -88,8 +89,9 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
             query($first: Int!) { customers(first: $first, order: [{ id: DESC }]) { nodes { id
               recommendations(first: 4, placement: "email-block", channel: EMAIL) { item { id } reason { code relatedItem { id } } } } } }
             """;
-        async Task<long> Statements(int first)
+        async Task<long> Statements(int first, bool fromEmptyNearCache = true)
         {
+            if (fromEmptyNearCache) store.Services.GetRequiredService<CustomerNearCache>().InvalidateAll();
             var before = store.SqlStatements;
             var data = await store.DataAsync(Page, new { first });
             var after = store.SqlStatements;
@@ -105,6 +107,8 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
         // customers page + what the customers took; lists the cache lacks add one statement, whatever the page size
         Assert.InRange(page, 2, 3);
         Assert.InRange(coldPage, page, page + 1);
+        // Held in the near cache, what the customers took costs nothing: the page alone.
+        Assert.Equal(1, await Statements(200, fromEmptyNearCache: false));
     }
 
     [Fact]

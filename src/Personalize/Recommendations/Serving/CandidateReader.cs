@@ -1,21 +1,36 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Scores;
 
 namespace Personalize.Recommendations.Serving;
 
 /// <summary>
-/// Reads candidate lists for many customers: one cache round trip, then one statement for what the cache lacks — or
-/// for everything when the cache is down or slow — and backfills the cache. A list from a model older than
-/// <paramref name="minimumVersion"/> counts as a miss.
+/// Reads candidate lists for many customers: from the near cache, else one candidate-cache round trip, then one
+/// statement for what that cache lacks — or for everything when it is down or slow — and backfills it. A list from a
+/// model older than <paramref name="minimumVersion"/> counts as a miss in the caches; the database's list is the answer
+/// whatever its version.
 /// </summary>
-public sealed class CandidateReader(IDbContextFactory<PersonalizeDbContext> factory, ICandidateCache cache, ILogger<CandidateReader> logger)
+public sealed class CandidateReader(IDbContextFactory<PersonalizeDbContext> factory, ICandidateCache cache, CustomerNearCache nearCache, ILogger<CandidateReader> logger)
 {
+    private static readonly CustomerFact<CandidateList?> CandidatesFact = new("recommendation candidates");
+
     public async Task<IReadOnlyDictionary<long, CandidateList>> GetManyAsync(IReadOnlyCollection<long> customerIds, long minimumVersion,
         CancellationToken cancellationToken)
     {
-        var found = new Dictionary<long, CandidateList>();
+        var lists = await nearCache.GetManyAsync(customerIds, CandidatesFact, null, (missing, ct) => ReadAsync(missing, minimumVersion, ct),
+            cancellationToken, isCurrent: list => list is null || list.ModelVersion >= minimumVersion);
+        var found = new Dictionary<long, CandidateList>(lists.Count);
+        foreach (var (id, list) in lists)
+            if (list is not null) found[id] = list;
+        return found;
+    }
+
+    private async Task<IReadOnlyDictionary<long, CandidateList?>> ReadAsync(IReadOnlyCollection<long> customerIds, long minimumVersion,
+        CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<long, CandidateList?>();
         if (customerIds.Count == 0) return found;
         var cacheWorks = true;
         try

@@ -4,6 +4,7 @@ using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Interactions;
+using Personalize.NearCache;
 
 namespace Personalize.Recommendations.Serving;
 
@@ -13,8 +14,16 @@ namespace Personalize.Recommendations.Serving;
 /// customers took or dismissed; then <see cref="RecommendationRanker"/> per customer over the in-memory snapshot.
 /// </summary>
 public sealed class RecommendationService(RecommendationSnapshots snapshots, CandidateReader candidates, IDbContextFactory<PersonalizeDbContext> factory,
-    IOptions<RecommendationOptions> options, TimeProvider clock)
+    IOptions<RecommendationOptions> options, TimeProvider clock, CustomerNearCache nearCache)
 {
+    private static readonly CustomerFact<TakenItems> TakenFact = new("items taken or dismissed");
+
+    /// <summary>Items a customer took whose kind is not repeatable, and items they dismissed.</summary>
+    private sealed record TakenItems(IReadOnlySet<long> Consumed, IReadOnlySet<long> Dismissed)
+    {
+        public static readonly TakenItems None = new(RecommendationCustomer.NoItems, RecommendationCustomer.NoItems);
+    }
+
     /// <returns>One list per customer, in the order given.</returns>
     public async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> RecommendAsync(IReadOnlyList<Customer> customers,
         RecommendationRequest request, CancellationToken cancellationToken)
@@ -29,7 +38,7 @@ public sealed class RecommendationService(RecommendationSnapshots snapshots, Can
 
         return customers.Select(c =>
         {
-            var (consumed, dismissed) = taken.GetValueOrDefault(c.Id, (RecommendationCustomer.NoItems, RecommendationCustomer.NoItems));
+            var (consumed, dismissed) = taken[c.Id];
             return RecommendationRanker.Rank(snapshot,
                 new RecommendationCustomer(c.Id, c.Stage, c.ConsentPersonalization, c.Locale, lists.GetValueOrDefault(c.Id), consumed, dismissed),
                 request, now, o);
@@ -44,20 +53,17 @@ public sealed class RecommendationService(RecommendationSnapshots snapshots, Can
                 select new TakenItem { CustomerId = i.CustomerId, ContentItemId = i.ContentItemId, Dismissed = i.Kind == InteractionKind.Dismiss })
             .Distinct()));
 
-    /// <summary>Per customer: items taken whose kind is not repeatable, and items dismissed — one statement for the batch.</summary>
-    private async Task<Dictionary<long, (IReadOnlySet<long> Consumed, IReadOnlySet<long> Dismissed)>> TakenAsync(List<long> customerIds,
-        RecommendationOptions o, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<long, (IReadOnlySet<long>, IReadOnlySet<long>)>();
-        if (customerIds.Count == 0) return result;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = new List<TakenItem>();
-        await foreach (var row in TakenBy.For(db)(db, [.. customerIds], o.RepeatableKinds).WithCancellation(cancellationToken)) rows.Add(row);
-        foreach (var customer in rows.GroupBy(r => r.CustomerId))
-            result[customer.Key] = (customer.Where(r => !r.Dismissed).Select(r => r.ContentItemId).ToHashSet(),
-                customer.Where(r => r.Dismissed).Select(r => r.ContentItemId).ToHashSet());
-        return result;
-    }
+    /// <summary>Per customer: items taken whose kind is not repeatable, and items dismissed — from the near cache, else one statement for the batch.</summary>
+    private Task<Dictionary<long, TakenItems>> TakenAsync(List<long> customerIds, RecommendationOptions o, CancellationToken cancellationToken) =>
+        nearCache.GetManyAsync(customerIds, TakenFact, TakenItems.None, async (missing, ct) =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var rows = new List<TakenItem>();
+            await foreach (var row in TakenBy.For(db)(db, [.. missing], o.RepeatableKinds).WithCancellation(ct)) rows.Add(row);
+            return rows.GroupBy(r => r.CustomerId).ToDictionary(customer => customer.Key, customer => new TakenItems(
+                customer.Where(r => !r.Dismissed).Select(r => r.ContentItemId).ToHashSet(),
+                customer.Where(r => r.Dismissed).Select(r => r.ContentItemId).ToHashSet()));
+        }, cancellationToken);
 
     // A class with settable properties (not a positional record) so EF Core can apply DISTINCT to its members.
     private sealed class TakenItem

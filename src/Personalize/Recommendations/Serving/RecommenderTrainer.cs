@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Content;
 using Personalize.Data;
+using Personalize.NearCache;
 using Personalize.Lifecycle;
 using Personalize.Scores;
 
@@ -31,7 +32,7 @@ public sealed record RecommenderTrainingSummary(long Version, DateTime AsOf, int
 /// Running services switch to the new version on their next refresh.
 /// </summary>
 public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ICandidateCache cache,
-    IOptions<RecommendationOptions> options, TimeProvider clock, ILogger<RecommenderTrainer> logger)
+    CustomerNearCache nearCache, IOptions<RecommendationOptions> options, TimeProvider clock, ILogger<RecommenderTrainer> logger)
 {
     /// <param name="trainingCustomers">Customers sampled per label window to train the re-ranker on (default <see cref="RecommendationOptions.TrainingCustomers"/>).</param>
     /// <exception cref="InvalidOperationException">There is nothing to train on before <paramref name="asOf"/>.</exception>
@@ -82,6 +83,7 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
             cached = false;
             logger.LogWarning(e, "Could not write the candidate lists to the cache; the service reads them from the database.");
         }
+        nearCache.InvalidateAll();
         var summary = new RecommenderTrainingSummary(version.Id, asOf, log.CustomerCount, log.ItemCount, log.SignalCount, lists.Count,
             reranker.Training, cached, stopwatch.Elapsed);
         logger.LogInformation("{Summary}", summary);

@@ -81,6 +81,9 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>The shared multiplexer, connecting it if need be (for pub/sub, which has no timeout of its own to bound).</summary>
+    public Task<ConnectionMultiplexer> MultiplexerAsync() => ConnectionAsync();
+
     private Task<ConnectionMultiplexer> ConnectionAsync()
     {
         var connecting = Volatile.Read(ref _connecting);
