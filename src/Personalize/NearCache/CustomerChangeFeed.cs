@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Personalize.Scores.Cache;
@@ -19,7 +20,7 @@ public sealed class CustomerChangeFeed
     private readonly ILogger _logger;
     private readonly RedisChannel _channel;
     private readonly string _instance = Guid.NewGuid().ToString("N");
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _unsent = new();
+    private readonly ConcurrentQueue<string> _unsent = new();
     private ConnectionMultiplexer? _multiplexer;
 
     public CustomerChangeFeed(CustomerNearCache cache, RedisCacheConnection redis, ILogger<CustomerChangeFeed> logger)

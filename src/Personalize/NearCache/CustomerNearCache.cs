@@ -46,6 +46,7 @@ public sealed class CustomerNearCache
     private readonly ConcurrentDictionary<long, Tombstone> _tombstones = new();
     private long _sequence;
     private long _clearedAt;
+    private int _feedDown;
     private int _count;
     private long _hits;
     private long _misses;
@@ -64,8 +65,6 @@ public sealed class CustomerNearCache
 
     /// <summary>Raised after a local invalidation (customer ids, or null for all) so the change feed can tell the other instances.</summary>
     public event Action<long[]?>? Invalidated;
-
-    private int _feedDown;
 
     /// <summary>
     /// The fact for each customer: from memory where held (and <paramref name="isCurrent"/>), the rest by one call to

@@ -16,9 +16,10 @@ public sealed record OfferDecision(OfferAssignment Assignment, Offer Offer, bool
 
 /// <summary>
 /// Decides the offers of a page of customers on one channel and persists new assignments, at a constant number of
-/// statements per page: segment memberships (1), loyalty tiers (1), the customers' assignments (1), and the new
-/// assignments in one INSERT shared with concurrent decisions (<see cref="OfferAssignmentWriter"/>); the running offers come from
-/// <see cref="OfferCatalog"/>, scores from the score cache in one round trip. The customers'
+/// statements per page: segment memberships (1), loyalty tiers (1), the customers' assignments (1) — none of the three
+/// for customers held in the <see cref="CustomerNearCache"/> — and the new assignments in one INSERT shared with
+/// concurrent decisions (<see cref="OfferAssignmentWriter"/>); the running offers come from <see cref="OfferCatalog"/>,
+/// scores from the customers' rows when the current snapshot scored them, else the score cache in one round trip. The customers'
 /// open assignments come first (stable: the same customer asking again sees the same codes); free slots are filled by
 /// <see cref="OfferRules"/>. Two concurrent decisions for the same customer cannot both assign: the second one's
 /// INSERT hits the unique index, and it decides again from what the first wrote.
