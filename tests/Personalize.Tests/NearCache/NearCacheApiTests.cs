@@ -10,6 +10,8 @@ namespace Personalize.Tests.NearCache;
 /// The near cache in the real service: two instances on one SQLite file and one real Redis. A returning visitor costs
 /// no statement and no Redis round trip; a write through either instance shows in the other's next answers.
 /// </summary>
+// Alone: its two hosts and Redis would otherwise run beside the tests that measure the process's memory.
+[Collection(Personalize.Tests.Reliability.MeasuredAloneCollection.Name)]
 public sealed class NearCacheApiTests(NearCacheApiTests.Instances instances) : IClassFixture<NearCacheApiTests.Instances>
 {
     /// <summary>Redis, and two instances of the service on one SQLite file with the demo store.</summary>
