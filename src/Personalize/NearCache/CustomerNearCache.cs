@@ -46,6 +46,7 @@ public sealed class CustomerNearCache
     private readonly ConcurrentDictionary<long, Tombstone> _tombstones = new();
     private long _sequence;
     private long _clearedAt;
+    private long _tombstonesPrunedAt;
     private int _feedDown;
     private int _count;
     private long _hits;
@@ -146,7 +147,8 @@ public sealed class CustomerNearCache
             _tombstones[id] = new Tombstone(Interlocked.Increment(ref _sequence), now);
             Remove(id);
         }
-        if (_tombstones.Count > _options.MaxCustomers) PruneTombstones(now);
+        // At most once a second: under a write load the young tombstones alone may pass the limit, and a scan per write would not remove them.
+        if (now - Volatile.Read(ref _tombstonesPrunedAt) > 1_000 && _tombstones.Count > _options.MaxCustomers) PruneTombstones(now);
     }
 
     /// <summary>Drops every fact without telling other instances.</summary>
@@ -223,6 +225,7 @@ public sealed class CustomerNearCache
 
     private void PruneTombstones(long now)
     {
+        Volatile.Write(ref _tombstonesPrunedAt, now);
         foreach (var (id, tombstone) in _tombstones)
             if (now - tombstone.At > _options.MaxLoadMilliseconds) _tombstones.TryRemove(new KeyValuePair<long, Tombstone>(id, tombstone));
     }
