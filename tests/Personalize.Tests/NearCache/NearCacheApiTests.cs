@@ -100,7 +100,7 @@ public sealed class NearCacheApiTests(NearCacheApiTests.Instances instances) : I
         await instances.Second.DataAsync("""mutation { upsertCustomer(input: { id: "C00077", consentPersonalization: false }) { errors { message } } }""");
 
         // Pub/sub delivers within milliseconds; the wait only absorbs a loaded machine.
-        var after = await EventuallyAsync(async () => (await instances.First.DataAsync(Account, new { id = "C00077" })).GetProperty("customer"),
+        var after = await Eventually.ReadAsync(async () => (await instances.First.DataAsync(Account, new { id = "C00077" })).GetProperty("customer"),
             customer => customer.GetProperty("orderCount").GetInt32() == before.GetProperty("orderCount").GetInt32() + 1);
         Assert.False(after.GetProperty("consentPersonalization").GetBoolean());
     }
@@ -113,25 +113,14 @@ public sealed class NearCacheApiTests(NearCacheApiTests.Instances instances) : I
 
         await instances.Redis.StopAsync();
         // The client notices the lost connection when it next uses it, or by its own heartbeat.
-        await EventuallyAsync(async () => (await instances.First.GraphQLAsync(Account, new { id = "C00042" }), cache.IsServing).Item2, serving => !serving);
+        await Eventually.ReadAsync(async () => (await instances.First.GraphQLAsync(Account, new { id = "C00042" }), cache.IsServing).Item2, serving => !serving);
 
         await instances.Redis.StartAsync();
         var second = instances.Second.Services.GetRequiredService<CustomerNearCache>();
-        await EventuallyAsync(() => Task.FromResult(cache.IsServing && second.IsServing), serving => serving);
+        await Eventually.ReadAsync(() => Task.FromResult(cache.IsServing && second.IsServing), serving => serving);
     }
 
     private static List<string> Items(JsonElement data) =>
         data.GetProperty("personalize").GetProperty("recommendations").EnumerateArray()
             .Select(r => r.GetProperty("item").GetProperty("id").GetString()!).ToList();
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline) return done(value) ? value : throw new Xunit.Sdk.XunitException($"Still {value} after 15 s.");
-            await Task.Delay(50);
-        }
-    }
 }
