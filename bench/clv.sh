@@ -13,20 +13,8 @@ customers=${1:-1000000}
 runs=${2:-3}
 anchor=2026-11-01
 
-command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install redis-server" >&2; exit 1; }
-dotnet build src/Personalize.Api -c Release -v quiet -nologo >/dev/null
-work=${BENCH_DIR:-$(mktemp -d)}
-mkdir -p "$work"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" --daemonize no >"$work/redis.log" 2>&1 &
-redis=$!
-trap 'kill $redis 2>/dev/null; [ -n "${BENCH_DIR:-}" ] || rm -rf "$work"' EXIT
-
-api() {
-  dotnet src/Personalize.Api/bin/Release/net10.0/Personalize.Api.dll "$@" \
-    "--ConnectionStrings:Personalize=Data Source=$work/bench.db" "--ConnectionStrings:Redis=127.0.0.1:$port" \
-    --Seed:Demo=false --Logging:LogLevel:Default=Warning
-}
+source bench/common.sh
+bench_setup bench.db
 
 [ -f "$work/bench.db" ] || api generate store --customers "$customers" --anchor "$anchor" | tail -1
 echo "database: $(du -h "$work/bench.db" | cut -f1)"

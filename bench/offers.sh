@@ -13,22 +13,8 @@ cd "$(dirname "$0")/.."
 page=${1:-1000}
 runs=${2:-3}
 
-command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install redis-server" >&2; exit 1; }
-dotnet build src/Personalize.Api -c Release -v quiet -nologo >/dev/null
-work=${BENCH_DIR:-$(mktemp -d)}
-mkdir -p "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" --daemonize no >"$work/redis.log" 2>&1 &
-redis=$!
-server=""
-trap 'kill $redis 2>/dev/null; [ -z "$server" ] || kill $server 2>/dev/null; [ -n "${BENCH_DIR:-}" ] || rm -rf "$work"' EXIT
-
-api() {
-  dotnet src/Personalize.Api/bin/Release/net10.0/Personalize.Api.dll "$@" \
-    "--ConnectionStrings:Personalize=Data Source=$work/bench.db" "--ConnectionStrings:Redis=127.0.0.1:$redis_port" \
-    --Seed:Demo=false --Logging:LogLevel:Default=Warning
-}
+source bench/common.sh
+bench_setup bench.db
 
 if [ ! -f "$work/seeded.db" ]; then
   rm -f "$work/bench.db"
@@ -39,14 +25,9 @@ fi
 for run in $(seq "$runs"); do
   cp "$work/seeded.db" "$work/bench.db"
   rm -f "$work/bench.db-wal" "$work/bench.db-shm"
-  port=$(free_port)
-  # exec: the background job becomes the server itself, so $! is the process to stop.
-  (export ASPNETCORE_URLS="http://127.0.0.1:$port"; exec dotnet src/Personalize.Api/bin/Release/net10.0/Personalize.Api.dll serve \
-    "--ConnectionStrings:Personalize=Data Source=$work/bench.db" "--ConnectionStrings:Redis=127.0.0.1:$redis_port" \
-    --Seed:Demo=false --Logging:LogLevel:Default=Warning) >"$work/server.log" 2>&1 &
-  server=$!
-  python3 - "$port" "$page" "$work/run$run.txt" <<'PY'
-import json, sys, time, urllib.request
+  start_service
+  python3 - "$api_port" "$page" "$work/run$run.txt" <<'PY'
+import json, os, sys, time, urllib.request
 port, page, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 url = f"http://127.0.0.1:{port}/graphql"
 query = """query SendPage($first: Int!, $after: String) {
@@ -55,13 +36,11 @@ query = """query SendPage($first: Int!, $after: String) {
     nodes { id offers(channel: EMAIL, first: 3) { code offer { id title rewardType rewardValue } } loyalty { points tier } } } }"""
 def post(variables):
     body = json.dumps({"query": query, "variables": variables}).encode()
-    with urllib.request.urlopen(urllib.request.Request(url, body, {"Content-Type": "application/json"}), timeout=300) as r:
+    headers = {"Content-Type": "application/json", "X-Api-Key": os.environ["BENCH_API_KEY"]}
+    with urllib.request.urlopen(urllib.request.Request(url, body, headers), timeout=300) as r:
         result = json.load(r)
     if "errors" in result: raise SystemExit(result["errors"])
     return result["data"]["customers"]
-for _ in range(300):
-    try: urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1); break
-    except Exception: time.sleep(0.2)
 post({"first": 1})  # warm-up: JIT, connection pool, model lookup (assigns the first customer's offers)
 lines = []
 for name in ("decide and assign", "held assignments"):
@@ -76,7 +55,7 @@ for name in ("decide and assign", "held assignments"):
     print("  " + lines[-1])
 open(out, "w").write("\n".join(lines) + "\n")
 PY
-  kill $server; wait $server 2>/dev/null || true; server=""
+  stop_service
 done
 
 python3 - "$work" "$runs" <<'PY'

@@ -28,31 +28,8 @@ while [ $# -gt 0 ]; do
 done
 anchor=2026-11-01
 
-for tool in wrk redis-server; do
-  command -v "$tool" >/dev/null && continue
-  echo "installing $tool (Debian package)"
-  # A fresh machine has no package lists yet.
-  apt-get install -y -qq "$tool" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
-done
-echo "building (Release)"
-dotnet build src/Personalize.Api -c Release -v quiet -nologo >/dev/null
-
-work=${BENCH_DIR:-$(mktemp -d)}
-mkdir -p "$work"
-db="$work/store-$customers.db"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-redis_port=$(free_port)
-api_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" --daemonize no >"$work/redis.log" 2>&1 &
-redis=$!
-service=
-trap 'kill $redis ${service:-} 2>/dev/null; [ -n "${BENCH_DIR:-}" ] || rm -rf "$work"' EXIT
-
-api() {
-  dotnet src/Personalize.Api/bin/Release/net10.0/Personalize.Api.dll "$@" \
-    "--ConnectionStrings:Personalize=Data Source=$db" "--ConnectionStrings:Redis=127.0.0.1:$redis_port" \
-    --Seed:Demo=false --Logging:LogLevel:Default=Warning
-}
+source bench/common.sh
+bench_setup "store-$customers.db" wrk
 
 if [ ! -f "$db" ]; then
   echo "seeding a demo store of $customers customers into $db"
@@ -63,14 +40,7 @@ api scores recompute --as-of "$anchor" | tail -1
 echo "training the recommender"
 api recommender train --as-of "$anchor" | tail -1
 
-# The service runs as in production (keys required); the benchmark's key holds the scopes of all three callers, and the
-# per-key rate limit is off so that it measures the service, not the limiter's budget.
-export BENCH_API_KEY
-BENCH_API_KEY=$(api keys create --name "bench-$(date +%s)" --scopes storefront,email,admin 2>/dev/null)
-ASPNETCORE_URLS="http://127.0.0.1:$api_port" api serve --Benchmark:CeilingEndpoint=true --RateLimit:Permits=0 >"$work/service.log" 2>&1 &
-service=$!
-for _ in $(seq 120); do curl -sf "127.0.0.1:$api_port/readyz" >/dev/null && break; sleep 1; done
-curl -sf "127.0.0.1:$api_port/readyz" >/dev/null || { echo "the service did not start:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
+start_service --Benchmark:CeilingEndpoint=true
 
 python3 bench/prepare.py "$work" "$api_port" "$customers"
 
@@ -107,8 +77,7 @@ run_wrk writes "$work/writes.json" "$connections"
 sleep 1
 after=$(python3 bench/prepare.py --count-writes "$db")
 
-dotnet_pid=$(pgrep -P "$service" -f Personalize.Api.dll || echo "$service")
-peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$dotnet_pid/status")
+peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$service/status")
 python3 bench/prepare.py --report "$work/results.jsonl" "$((after - before))" "$peak" "$customers" "$connections" "$duration" "$runs"
 }
 

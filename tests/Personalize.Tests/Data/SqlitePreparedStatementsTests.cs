@@ -67,7 +67,8 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<ApiFactory>
         for (var i = 0; i < CompiledStatements.Limit * 2; i++)
         {
             // A different literal each time: a different SQL text, so a different compiled statement.
-            var count = await db.Customers.FromSqlRaw($"SELECT * FROM \"Customers\" WHERE \"ExternalId\" LIKE 'PS-%' AND {i} = {i}").CountAsync();
+            var sql = "SELECT * FROM \"Customers\" WHERE \"ExternalId\" LIKE 'PS-%' AND " + i + " = " + i;
+            var count = await db.Customers.FromSqlRaw(sql).CountAsync();
             Assert.Equal(3, count);
         }
         Assert.Equal("DE", await CountryOfAsync(db, "PS-2"));
