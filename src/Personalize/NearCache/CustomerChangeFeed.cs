@@ -30,22 +30,31 @@ public sealed class CustomerChangeFeed
         cache.Invalidated += Publish;
     }
 
-    /// <summary>Subscribes (a serving instance does, at start); until it has, the near cache serves nothing.</summary>
+    /// <summary>
+    /// Subscribes (a serving instance does, at start); until it has, the near cache serves nothing. The start waits at
+    /// most the connect timeout; if Redis has not answered by then, the subscription is made when it does.
+    /// </summary>
     public async Task SubscribeAsync(CancellationToken cancellationToken)
     {
         _cache.FeedDown(true);
         try
         {
-            var multiplexer = await _redis.MultiplexerAsync().WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs), cancellationToken);
-            multiplexer.ConnectionFailed += (_, e) => _cache.FeedDown(true);
-            multiplexer.ConnectionRestored += (_, e) => _ = ResubscribeAsync(multiplexer);
-            _multiplexer = multiplexer;
-            await ResubscribeAsync(multiplexer);
+            await ConnectAndSubscribeAsync().WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs), cancellationToken);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            _logger.LogWarning("Customer change feed not subscribed, near cache off until Redis answers: {Reason}", e.Message);
+            _logger.LogWarning("Customer change feed not subscribed yet, near cache off until Redis answers: {Reason}", e.Message);
         }
+    }
+
+    private async Task ConnectAndSubscribeAsync()
+    {
+        // The connection never gives up (AbortOnConnectFail is off): it comes back not connected, and connects later.
+        var multiplexer = await _redis.MultiplexerAsync();
+        multiplexer.ConnectionFailed += (_, e) => _cache.FeedDown(true);
+        multiplexer.ConnectionRestored += (_, e) => _ = ResubscribeAsync(multiplexer);
+        _multiplexer = multiplexer;
+        await ResubscribeAsync(multiplexer);
     }
 
     private async Task ResubscribeAsync(ConnectionMultiplexer multiplexer)

@@ -120,6 +120,20 @@ public sealed class NearCacheApiTests(NearCacheApiTests.Instances instances) : I
         await Eventually.ReadAsync(() => Task.FromResult(cache.IsServing && second.IsServing), serving => serving);
     }
 
+    [Fact]
+    public async Task An_instance_started_while_Redis_is_down_serves_from_the_near_cache_once_Redis_answers()
+    {
+        await using var redis = new RedisServer();  // not started: its port refuses connections
+        using var api = new Instance(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.ConnectionString });
+        await api.DataAsync("{ __typename }");
+        var cache = api.Services.GetRequiredService<CustomerNearCache>();
+        await Task.Delay(TimeSpan.FromSeconds(2));  // past the connect timeout (1 s), when the start stops waiting
+        Assert.False(cache.IsServing);
+
+        await redis.StartAsync();
+        await Eventually.ReadAsync(() => Task.FromResult(cache.IsServing), serving => serving);
+    }
+
     private static List<string> Items(JsonElement data) =>
         data.GetProperty("personalize").GetProperty("recommendations").EnumerateArray()
             .Select(r => r.GetProperty("item").GetProperty("id").GetString()!).ToList();
