@@ -16,7 +16,7 @@ namespace Personalize.Tests.Reliability;
 [Collection(MeasuredAloneCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Seed = 6_2026, Requests = 350;
+    private const int Seed = 6_2026, Requests = 350, ReplayPasses = 6;
     private static readonly HttpStatusCode[] Deliberate = [HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout];
 
     private readonly ApiFactory _api = ApiFactory.With(new Dictionary<string, string?>
@@ -84,8 +84,6 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
             }
         }
     }
-
-    private const int ReplayPasses = 6;
 
     private sealed record PreparedRequest(HttpMethod Method, Uri? Uri, byte[]? Body, string? ContentType, string Description)
     {
