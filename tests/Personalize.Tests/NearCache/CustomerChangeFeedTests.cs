@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Personalize.NearCache;
+using Personalize.Scores.Cache;
+using Personalize.Tests.Infrastructure;
+
+namespace Personalize.Tests.NearCache;
+
+/// <summary>The change feed between two instances' near caches over a real Redis, one of them behind a proxy it can be cut off by.</summary>
+public sealed class CustomerChangeFeedTests : IAsyncLifetime
+{
+    private static readonly CustomerFact<int> Fact = new("a test number");
+
+    private readonly RedisServer _redis = new();
+    private readonly List<RedisCacheConnection> _connections = [];
+
+    public Task InitializeAsync() => _redis.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in _connections) await connection.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_eviction_Redis_refused_reaches_the_other_instances_once_the_connection_is_back()
+    {
+        using var proxy = new TcpProxy(_redis.Port);
+        // A publish that cannot be sent fails after the write timeout, instead of waiting in the client's backlog for 5 s.
+        var cut = await InstanceAsync(proxy.Address, writeTimeoutMs: 300);
+        var other = await InstanceAsync(_redis.ConnectionString);
+        var loads = 0;
+        Task<IReadOnlyDictionary<long, int>> Load(List<long> ids, CancellationToken _)
+        {
+            loads++;
+            return Task.FromResult<IReadOnlyDictionary<long, int>>(ids.ToDictionary(id => id, _ => 1));
+        }
+        await other.GetManyAsync([7L], Fact, 0, Load, default);
+
+        proxy.Cut();
+        await Eventually.ReadAsync(() => Task.FromResult(cut.IsServing), serving => !serving);
+        cut.Invalidate([7L]);
+        await Task.Delay(1_000);  // past the write timeout: the publish has failed, not merely waited
+        await other.GetManyAsync([7L], Fact, 0, Load, default);
+        Assert.Equal(1, loads);  // the other instance never heard of it
+
+        proxy.Restore();
+        await Eventually.ReadAsync(async () => { await other.GetManyAsync([7L], Fact, 0, Load, default); return loads; }, count => count == 2);
+        Assert.True(other.IsServing);
+        await Eventually.ReadAsync(() => Task.FromResult(cut.IsServing), serving => serving);
+    }
+
+    private async Task<CustomerNearCache> InstanceAsync(string redis, int writeTimeoutMs = 5_000)
+    {
+        var cache = new CustomerNearCache(Options.Create(new NearCacheOptions()));
+        var connection = new RedisCacheConnection(new ScoreCacheOptions { ConnectionString = redis, WriteTimeoutMs = writeTimeoutMs });
+        _connections.Add(connection);
+        var feed = new CustomerChangeFeed(cache, connection, NullLogger<CustomerChangeFeed>.Instance);
+        await feed.SubscribeAsync(default);
+        await Eventually.ReadAsync(() => Task.FromResult(cache.IsServing), serving => serving);
+        return cache;
+    }
+}
