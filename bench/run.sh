@@ -9,20 +9,22 @@
 #   writes      trackInteraction with unique idempotency keys; afterwards every accepted write is looked up in the database
 # and prints, per scenario, the medians of requests/s, p50/p95/p99 latency and errors, the storefront/ceiling ratio
 # and the service's peak memory.
-# Usage: bench/run.sh [--customers N] [--duration SECONDS] [--runs N] [--connections N]
-#        BENCH_DIR=/some/dir keeps the seeded store there and reuses it.
+# Usage: bench/run.sh [--customers N] [--duration SECONDS] [--runs N] [--connections N] [--reuse]
+#        BENCH_DIR=/some/dir keeps the seeded store there and reuses it; --reuse also skips scoring and training it
+#        again (the seed scored and trained it as of the same date; a later run would only redo that work).
 set -euo pipefail
 
 # The whole script is one function, read before it runs (see bench/clv.sh).
 main() {
 cd "$(dirname "$0")/.."
-customers=100000 duration=15 runs=3 connections=16
+customers=100000 duration=15 runs=3 connections=16 prepare=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --customers) customers=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
+    --reuse) prepare=no; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -35,10 +37,12 @@ if [ ! -f "$db" ]; then
   echo "seeding a demo store of $customers customers into $db"
   api seed --Seed:Customers="$customers" --Seed:AnchorDate="$anchor" | tail -1
 fi
-echo "scoring"
-api scores recompute --as-of "$anchor" | tail -1
-echo "training the recommender"
-api recommender train --as-of "$anchor" | tail -1
+if [ "$prepare" = yes ]; then
+  echo "scoring"
+  api scores recompute --as-of "$anchor" | tail -1
+  echo "training the recommender"
+  api recommender train --as-of "$anchor" | tail -1
+fi
 
 start_service --Benchmark:CeilingEndpoint=true
 
