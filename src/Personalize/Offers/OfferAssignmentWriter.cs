@@ -68,7 +68,9 @@ public sealed class OfferAssignmentWriter : IAsyncDisposable, IDisposable
 
     private static System.Data.Common.DbParameter CreateParameter(PersonalizeDbContext db, string json)
     {
-        var parameter = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+        // From the provider's factory, not from a command: a command created on the kept-open connection and never
+        // disposed stays in that connection's command list for good, and every later command walks the list.
+        var parameter = System.Data.Common.DbProviderFactories.GetFactory(db.Database.GetDbConnection())!.CreateParameter()!;
         parameter.ParameterName = "@rows";
         parameter.Value = json;
         return parameter;

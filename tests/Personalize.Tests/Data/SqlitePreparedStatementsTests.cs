@@ -1,6 +1,13 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Personalize.Common;
 using Personalize.Data;
+using Personalize.NearCache;
+using Personalize.Offers;
 using Personalize.Tests.Infrastructure;
 
 namespace Personalize.Tests.Data;
@@ -72,6 +79,54 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<ApiFactory>
             Assert.Equal(3, count);
         }
         Assert.Equal("DE", await CountryOfAsync(db, "PS-2"));
+    }
+
+    [Fact]
+    public async Task Offer_assignment_writes_leave_no_command_behind_on_the_kept_open_connection()
+    {
+        // Microsoft.Data.Sqlite lists every command created on a connection until it is disposed, and each command it
+        // disposes walks that list. On a connection kept open for the life of the process, an undisposed command stays
+        // listed for good: the list grew by one per group commit, and with it the cost of every query.
+        var offer = await _api.Services.GetRequiredService<OfferService>().CreateAsync(
+            new OfferInput("PS-LEAK", "Leak check", RewardType: RewardType.PercentOff, RewardValue: 10m, Cost: 1m, Status: OfferStatus.Active), default);
+        Assert.True(offer.Succeeded, string.Join("; ", offer.Errors));
+        long customerId;
+        await using (var lookup = await Factory.CreateDbContextAsync())
+            customerId = await lookup.Customers.Where(c => c.ExternalId == "PS-1").Select(c => c.Id).SingleAsync();
+        // One pooled context, so every commit runs on the same kept-open connection.
+        IDbContextFactory<PersonalizeDbContext> oneConnection = new SingleContextFactory(_api.Services.GetRequiredService<DbContextOptions<SqlitePersonalizeDbContext>>());
+        const int commits = 300;
+        await using (var writer = new OfferAssignmentWriter(oneConnection, _api.Services.GetRequiredService<CustomerNearCache>(), NullLogger<OfferAssignmentWriter>.Instance))
+        {
+            for (var round = 1; round <= commits; round++)
+                await writer.InsertAsync([Assignment(offer.Value!.Id, customerId, round)], default);
+        }
+
+        await using var db = await oneConnection.CreateDbContextAsync();
+        Assert.Equal(commits, await db.OfferAssignments.CountAsync(a => a.OfferId == offer.Value!.Id));
+        var listed = ListedCommands((SqliteConnection)db.Database.GetDbConnection());
+        Assert.True(listed < CompiledStatements.Limit, $"{listed} commands listed on the connection after {commits} commits");
+    }
+
+    private static OfferAssignment Assignment(long offerId, long customerId, int round) => new()
+    {
+        Code = OfferDecisionService.NewCode(), OfferId = offerId, CustomerId = customerId, Round = round, Channel = Channel.Web,
+        AssignedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1), Reason = "leak check",
+    };
+
+    /// <summary>The length of Microsoft.Data.Sqlite's private list of the connection's commands.</summary>
+    private static int ListedCommands(SqliteConnection connection)
+    {
+        var field = typeof(SqliteConnection).GetField("_commands", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("Microsoft.Data.Sqlite no longer has SqliteConnection._commands; update this test.");
+        return ((System.Collections.ICollection)field.GetValue(connection)!).Count;
+    }
+
+    private sealed class SingleContextFactory(DbContextOptions<SqlitePersonalizeDbContext> options) : IDbContextFactory<PersonalizeDbContext>
+    {
+        private readonly PooledDbContextFactory<SqlitePersonalizeDbContext> _pool = new(options, poolSize: 1);
+
+        public PersonalizeDbContext CreateDbContext() => _pool.CreateDbContext();
     }
 
     private async Task<string?> CountryOfAsync(string customerId)
