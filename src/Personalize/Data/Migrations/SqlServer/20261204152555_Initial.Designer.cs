@@ -12,8 +12,8 @@ using Personalize.Data;
 namespace Personalize.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPersonalizeDbContext))]
-    [Migration("20261124062121_OffersLoyalty")]
-    partial class OffersLoyalty
+    [Migration("20261204152555_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -53,6 +53,50 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasIndex("OfferId");
 
                     b.ToTable("OfferEligibleSegments");
+                });
+
+            modelBuilder.Entity("Personalize.Access.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("ApiKeys");
                 });
 
             modelBuilder.Entity("Personalize.Content.ContentItem", b =>
@@ -182,6 +226,9 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<decimal?>("ExpectedAverageOrderValue")
                         .HasPrecision(18, 4)
@@ -904,6 +951,176 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Personalize.Privacy.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("SubjectHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("SubjectHash", "Action");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.CustomerCandidates", b =>
+                {
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Candidates")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("ModelVersion")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("CustomerCandidates");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.Placement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int?>("MaxPerKind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxPerTag")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Placements");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.PlacementItem", b =>
+                {
+                    b.Property<long>("PlacementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ContentItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<byte>("Rule")
+                        .HasColumnType("tinyint");
+
+                    b.HasKey("PlacementId", "ContentItemId");
+
+                    b.HasIndex("ContentItemId");
+
+                    b.ToTable("PlacementItems");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.RecommenderModelVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CandidateCustomers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Lists")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("SignalCount")
+                        .HasColumnType("int");
+
+                    b.Property<double>("TotalSeconds")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("TrainingGroups")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TrainingPositives")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("int");
+
+                    b.Property<double>("TrainingSeconds")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecommenderModels", (string)null);
+                });
+
             modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1332,6 +1549,32 @@ namespace Personalize.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Personalize.Recommendations.Serving.CustomerCandidates", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Personalize.Recommendations.Serving.CustomerCandidates", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.PlacementItem", b =>
+                {
+                    b.HasOne("Personalize.Content.ContentItem", "ContentItem")
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Recommendations.Serving.Placement", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ContentItem");
+                });
+
             modelBuilder.Entity("Personalize.Scores.SnapshotScore", b =>
                 {
                     b.HasOne("Personalize.Customers.Customer", null)
@@ -1379,6 +1622,11 @@ namespace Personalize.Data.Migrations.SqlServer
             modelBuilder.Entity("Personalize.Orders.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Personalize.Recommendations.Serving.Placement", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
