@@ -29,14 +29,15 @@ public sealed class PersonalizeSchema : Schema
         Query = new QueryType();
         Mutation = new MutationType();
         RootFieldScopes.Apply(Query, Mutation);
-        foreach (var type in new FilterInputTypes()
+        var inputs = new FilterInputTypes()
             .Add(CustomerQueries.Filter).Add(CustomerQueries.Sort)
             .Add(OrderQueries.Sort)
             .Add(ContentQueries.Filter).Add(ContentQueries.Sort)
             .Add(OfferQueries.Filter).Add(OfferQueries.Sort)
             .Add(SegmentQueries.Filter).Add(SegmentQueries.Sort)
-            .All)
-            RegisterType(type);
+            .All.ToList();
+        PiiFields.GuardInputs(inputs);
+        foreach (var type in inputs) RegisterType(type);
         // Types the filter inputs name only by reference.
         RegisterType(typeof(SortEnumType));
         RegisterType(typeof(StringMatchModeType));

@@ -126,7 +126,7 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest operation)
     {
-        IEnumerable<IValidationRule> rules = [.. DocumentValidator.CoreRules, .. operationLimits.ValidationRules];
+        IEnumerable<IValidationRule> rules = [.. DocumentValidator.CoreRules, ScopeRule.Instance, .. operationLimits.ValidationRules];
         if (HttpMethods.IsGet(context.Request.Method)) rules = [.. rules, new OnlyQueriesOverGet()];
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var activity = GraphQLTelemetry.Start(operation);

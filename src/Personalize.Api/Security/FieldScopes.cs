@@ -6,9 +6,8 @@ using Personalize.Access;
 namespace Personalize.Api.Security;
 
 /// <summary>
-/// Scopes on fields. A field marked with <see cref="RequireScopes(FieldType, string[])"/> resolves only for callers
-/// holding one of its scopes (admin holds them all); for others it is null with a FORBIDDEN error at its path, and the
-/// rest of the response still comes back. Unmarked fields below the root are open to whoever could reach their parent.
+/// Scopes as metadata on fields, arguments' input fields included. <see cref="ScopeRule"/> checks the whole document
+/// against them before anything runs; a field without scopes of its own is open to whoever may reach its parent.
 /// </summary>
 public static class FieldScopes
 {
@@ -21,22 +20,15 @@ public static class FieldScopes
         return field;
     }
 
+    /// <summary>Only callers holding one of <paramref name="scopes"/> (or admin) may select, or set, this field.</summary>
     public static FieldType RequireScopes(this FieldType field, params string[] scopes)
     {
         if (scopes.Any(s => !Scopes.All.Contains(s))) throw new ArgumentException($"Unknown scope in {string.Join(", ", scopes)}.", nameof(scopes));
         if (field.GetMetadata<string[]>(MetadataKey) is not null) throw new InvalidOperationException($"Field {field.Name} already has scopes.");
-        var allowed = scopes.Append(Scopes.Admin).Distinct().ToArray();
-        field.Metadata[MetadataKey] = allowed;
-        field.ApplyMiddleware(next => context =>
-            Caller.HasAny(context.User, allowed)
-                ? next(context)
-                : throw new ExecutionError($"`{field.Name}` needs the scope {string.Join(" or ", allowed)}; this caller has {Describe(context)}.") { Code = ForbiddenCode });
+        field.Metadata[MetadataKey] = scopes.Append(Scopes.Admin).Distinct().ToArray();
         return field;
     }
 
     /// <summary>The scopes a field requires (admin included), or null when it has none of its own.</summary>
-    public static IReadOnlyList<string>? Of(FieldType field) => field.GetMetadata<string[]>(MetadataKey);
-
-    private static string Describe(IResolveFieldContext context) =>
-        Caller.ScopesOf(context.User) is { Count: > 0 } held ? string.Join(", ", held.Order()) : "no scope";
+    public static IReadOnlyList<string>? Of(IFieldType field) => field.GetMetadata<string[]>(MetadataKey);
 }

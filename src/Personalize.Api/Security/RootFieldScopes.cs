@@ -4,8 +4,9 @@ using static Personalize.Access.Scopes;
 namespace Personalize.Api.Security;
 
 /// <summary>
-/// Who may call each root field: one line per field, the whole access policy in one place (the README's scope table
-/// is this table). Admin may call everything. A root field missing here is refused to everyone but admin at run
+/// Who may call each root field: one line per field (the security documentation's scope table is this table).
+/// Fields below the root declare their own scopes where they are defined (<see cref="PiiFields"/>,
+/// <see cref="CustomerLists"/>). Admin may call everything. A root field missing here is refused to everyone but admin at run
 /// time, and fails `RootFieldScopeTests`, so a new field is never silently open nor silently closed.
 /// </summary>
 public static class RootFieldScopes
@@ -13,8 +14,8 @@ public static class RootFieldScopes
     public static readonly IReadOnlyDictionary<string, string[]> Query = new Dictionary<string, string[]>
     {
         ["customer"] = [Storefront, Email, Analytics],
-        ["customersByIds"] = [Email],
-        ["customers"] = [Email, Analytics],
+        ["customersByIds"] = [Storefront, Email],
+        ["customers"] = CustomerLists.AllowedScopes,
         ["clvModel"] = [Analytics],
         ["lifecycleStages"] = [Analytics],
         ["contentItem"] = [Storefront, Email, Analytics],
@@ -76,7 +77,6 @@ public static class RootFieldScopes
             {
                 if (FieldScopes.Of(field) is null && table.TryGetValue(field.Name, out var scopes)) field.RequireScopes(scopes);
                 else if (FieldScopes.Of(field) is null) field.RequireScopes(Admin).Metadata[UnlistedKey] = true;
-                PiiFields.GuardArguments(field);
             }
     }
 }

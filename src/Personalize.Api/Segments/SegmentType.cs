@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Personalize.Api.Security;
 using Personalize.Api.Customers;
 using Personalize.Api.GraphQL;
 using Personalize.Customers;
@@ -30,7 +31,8 @@ public sealed class SegmentType : ObjectGraphType<Segment>
                 })
                 .Load(ctx.Source));
         Field<NonNullGraphType<ConnectionType<CustomerType, Customer>>>("customers")
-            .Description("The customers the rule selects now, optionally filtered further.")
+            .Description("The customers the rule selects now, optionally filtered further. Lists customers: needs the email, analytics or admin scope.")
+            .RequireScopes(CustomerLists.AllowedScopes)
             .Paged(CustomerQueries.Filter.TypeName, CustomerQueries.Sort.TypeName)
             .ResolveAsync(async ctx => await ctx.Service<SegmentQueries>().CustomersAsync(ctx.Source, ctx.Where(), ctx.Order(), ctx.PageRequest(), ctx.CancellationToken));
     }

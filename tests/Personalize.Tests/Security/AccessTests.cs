@@ -68,18 +68,58 @@ public sealed class AccessTests(SecuredApi api) : IClassFixture<SecuredApi>, IAs
     }
 
     [Fact]
-    public async Task A_storefront_key_reads_one_customer_but_PII_fields_are_FORBIDDEN_errors_at_their_path()
+    public async Task A_storefront_key_reads_one_customer_but_a_document_selecting_PII_is_refused_with_each_path()
     {
+        var allowed = await api.GraphQLAsync("""{ customer(id: "ACC-1") { id lifecycleStage } }""", apiKey: _storefront);
+        Assert.Equal("PROSPECT", allowed.GetProperty("data").GetProperty("customer").GetProperty("lifecycleStage").GetString());
+
         var result = await api.GraphQLAsync(CustomerWithPii, apiKey: _storefront);
 
-        var customer = result.GetProperty("data").GetProperty("customer");
-        Assert.Equal("ACC-1", customer.GetProperty("id").GetString());
-        Assert.Equal("PROSPECT", customer.GetProperty("lifecycleStage").GetString());
-        Assert.Equal(JsonValueKind.Null, customer.GetProperty("email").ValueKind);
+        Assert.False(result.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null, "the refused document ran");
         var errors = result.GetProperty("errors").EnumerateArray().ToList();
         Assert.Equal(["customer/email", "customer/name"], errors.Select(e => string.Join("/", e.GetProperty("path").EnumerateArray().Select(p => p.ToString()))).Order());
         Assert.All(errors, e => Assert.Equal("FORBIDDEN", e.GetProperty("extensions").GetProperty("code").GetString()));
         Assert.Contains("email or admin", errors[0].GetProperty("message").GetString());
+    }
+
+    /// <summary>The attacks that once worked, each by another route through the document.</summary>
+    [Theory]
+    [InlineData(Scopes.Storefront, """query($c: String, $p: String) { customer(id: "ACC-1") { segments { customers(first: 1, where: { id: { eq: $c }, email: { startsWith: $p } }) { totalCount } } } }""", "customer")]
+    [InlineData(Scopes.Analytics, """query($p: String) { segments(first: 5) { nodes { customers(first: 1, where: { email: { startsWith: $p } }) { totalCount } } } }""", "segments/nodes/customers")]
+    [InlineData(Scopes.Analytics, """{ segments(first: 5) { nodes { customers(first: 1, order: [{ email: ASC }]) { nodes { id } } } } }""", "segments/nodes/customers")]
+    [InlineData(Scopes.Analytics, """query($o: [CustomerSortInput!]) { customers(first: 1, order: $o) { nodes { id } } }""", "customers")]
+    [InlineData(Scopes.Storefront, """{ customer(id: "ACC-1") { ...Members } } fragment Members on Customer { segments { customers(first: 5) { nodes { id totalSpent } } } }""", "customer/segments/customers")]
+    [InlineData(Scopes.Storefront, """{ customer(id: "ACC-1") { ... on Customer { mail: email } } }""", "customer/mail")]
+    [InlineData(Scopes.Storefront, """{ a: customer(id: "ACC-1") { id } b: customer(id: "ACC-1") { segments { all: customers { totalCount } } } }""", "b/segments/all")]
+    [InlineData(Scopes.Analytics, """{ customers(first: 1) { nodes { ...Pii } } } fragment Pii on Customer { id ... on Customer { name } }""", "customers/nodes/name")]
+    public async Task Nested_fragmented_and_aliased_paths_are_refused_before_anything_runs(string scope, string query, string path)
+    {
+        var key = await api.CreateKeyAsync(scope);
+        // Twice: the second time the document comes from the document cache.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var result = await api.GraphQLAsync(query, new { c = "ACC-1", p = "a", o = new[] { new { name = "ASC" } } }, apiKey: key);
+
+            Assert.False(result.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null, $"ran: {result}");
+            var error = result.GetProperty("errors")[0];
+            Assert.Equal("FORBIDDEN", error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.StartsWith(path, string.Join("/", error.GetProperty("path").EnumerateArray().Select(p => p.ToString())));
+        }
+    }
+
+    [Fact]
+    public async Task A_persisted_document_and_a_GET_are_checked_like_a_query_text()
+    {
+        using var client = api.CreateClientWithKey(await api.CreateKeyAsync(Scopes.Storefront));
+        using var persisted = await client.PostAsJsonAsync("/graphql", new { id = "CrmSegmentPreview", variables = new { rule = new { country = new { eq = "FR" } } } });
+        var body = JsonDocument.Parse(await persisted.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("FORBIDDEN", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+
+        var query = Uri.EscapeDataString("""{ customer(id: "ACC-1") { segments { customers { totalCount } } } }""");
+        using var get = await client.GetAsync($"/graphql?query={query}");
+        body = JsonDocument.Parse(await get.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("FORBIDDEN", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(body.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null);
     }
 
     [Fact]
@@ -135,10 +175,12 @@ public sealed class AccessTests(SecuredApi api) : IClassFixture<SecuredApi>, IAs
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(SecuredApi.JwtSigningKey, "analytics storefront"));
-        using var ok = await client.PostAsJsonAsync("/graphql", new { query = "{ lifecycleStages { stage } customer(id: \"ACC-1\") { email } }" });
+        using var ok = await client.PostAsJsonAsync("/graphql", new { query = "{ lifecycleStages { stage } customer(id: \"ACC-1\") { id } }" });
         var body = JsonDocument.Parse(await ok.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(6, body.GetProperty("data").GetProperty("lifecycleStages").GetArrayLength());
+        using var pii = await client.PostAsJsonAsync("/graphql", new { query = "{ customer(id: \"ACC-1\") { email } }" });
+        body = JsonDocument.Parse(await pii.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("customer", body.GetProperty("errors")[0].GetProperty("path")[0].GetString());  // email: not in analytics or storefront
 
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token("another-signing-key-of-at-least-32-bytes-000", "admin"));
