@@ -39,6 +39,12 @@ public sealed class GraphQLOptions
     /// <summary>Whether introspection (`__schema`, `__type`) is answered in Production; always outside it.</summary>
     public bool AllowIntrospection { get; set; }
 
+    /// <summary>
+    /// Whether error messages suggest names ("Did you mean 'email'?"); null: outside Production only, where
+    /// suggestions would otherwise reveal the schema that turning introspection off hides.
+    /// </summary>
+    public bool? SuggestNames { get; set; }
+
     /// <summary>When true, only persisted operations (schema/operations, by `documentId` or `id`) are accepted; a `query` text is refused.</summary>
     public bool PersistedOperationsOnly { get; set; }
 }

@@ -19,7 +19,7 @@ namespace Personalize.Api.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<PersonalizeSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options,
-    PersistedOperations persistedOperations, OperationLimits operationLimits)
+    PersistedOperations persistedOperations, OperationLimits operationLimits, IHostEnvironment environment)
 {
     public const string Path = "/graphql";
     private const string GraphQLResponseJson = "application/graphql-response+json";
@@ -48,9 +48,11 @@ public sealed class GraphQLHttpEndpoint(
         bool isBatch;
         try
         {
-            (operations, isBatch) = HttpMethods.IsGet(request.Method) ? (ReadQueryString(request), false) : await ReadBodyAsync(request, context.RequestAborted);
+            (operations, isBatch) = HttpMethods.IsGet(request.Method)
+                ? (ReadQueryString(request), false)
+                : await ReadBodyAsync(request, new BoundedBody(request.Body, limits.MaxRequestBytes), context.RequestAborted);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception e) when (BoundedBody.IsTooLarge(e))
         {
             await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, responseType, $"The request body is larger than {limits.MaxRequestBytes} bytes.");
             return;
@@ -62,7 +64,7 @@ public sealed class GraphQLHttpEndpoint(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, $"The request could not be read: {FirstLine(e.Message)}");
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, $"The request could not be read: {Unreadable(e)}");
             return;
         }
 
@@ -142,6 +144,7 @@ public sealed class GraphQLHttpEndpoint(
         }
         // A statement interrupted by the deadline can surface as a field error (SQLite: "interrupted") instead of a cancellation.
         if (TimedOut() && result.Errors is { Count: > 0 }) result = operationLimits.TimedOut();
+        if (!(options.Value.SuggestNames ?? !environment.IsProduction())) NameSuggestions.Remove(result);
         GraphQLTelemetry.Stop(activity, result, started);
         return result;
 
@@ -176,7 +179,7 @@ public sealed class GraphQLHttpEndpoint(
         ];
     }
 
-    private async Task<(GraphQLRequest[] Operations, bool IsBatch)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<(GraphQLRequest[] Operations, bool IsBatch)> ReadBodyAsync(HttpRequest request, Stream body, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
             throw new UnsupportedMediaTypeException("Send the request as Content-Type: application/json.");
@@ -185,15 +188,15 @@ public sealed class GraphQLHttpEndpoint(
 
         if (contentType.MediaType.Equals("application/graphql", StringComparison.OrdinalIgnoreCase))
         {
-            using var reader = new StreamReader(request.Body);
+            using var reader = new StreamReader(body);
             return ([new GraphQLRequest { Query = await reader.ReadToEndAsync(cancellationToken) }], false);
         }
         if (!contentType.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
             throw new UnsupportedMediaTypeException($"Content-Type {contentType.MediaType} is not supported; send application/json.");
 
-        var body = await serializer.ReadAsync<GraphQLRequestBody>(request.Body, cancellationToken)
-            ?? throw new FormatException("The body is empty.");
-        return (body.Operations, body.IsBatch);
+        var read = await serializer.ReadAsync<GraphQLRequestBody>(body, cancellationToken)
+            ?? throw new EmptyBodyException();
+        return (read.Operations, read.IsBatch);
     }
 
     /// <summary>application/graphql-response+json when the client accepts it; application/json when it asks for that, */* or nothing.</summary>
@@ -219,12 +222,22 @@ public sealed class GraphQLHttpEndpoint(
         await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [new ExecutionError(message) { Code = "BAD_REQUEST" }], Executed = false }, context.RequestAborted);
     }
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    /// <summary>Why a body could not be read, in the client's terms: where the JSON breaks, never a .NET type or message.</summary>
+    private static string Unreadable(Exception e) => e switch
+    {
+        System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } position } =>
+            $"the JSON is malformed or of the wrong shape at line {line + 1}, byte {position + 1}"
+            + (e is System.Text.Json.JsonException { Path: { Length: > 0 } path } ? $" ({path})." : "."),
+        EmptyBodyException => "the body is empty.",
+        _ => "the body is not a GraphQL request (a JSON object with `query`, or an array of them).",
+    };
 
     private sealed class GetMutationError(ValidationContext context, GraphQLOperationDefinition operation) : ValidationError(
         context.Document.Source, null, $"{operation.Operation.ToString().ToLowerInvariant()} operations are only accepted with POST.", operation);
 
     private sealed class UnsupportedMediaTypeException(string message) : Exception(message);
+
+    private sealed class EmptyBodyException : Exception;
 
     /// <summary>A mutation sent with GET is refused (405): GET must be safe, and caches or prefetchers may replay it.</summary>
     private sealed class OnlyQueriesOverGet : ValidationRuleBase

@@ -36,7 +36,7 @@ internal static class ValueConverter
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
         {
-            throw Wrong(path, raw, $"a value of type {type.Name}");
+            throw Wrong(path, raw, type == typeof(int) || type == typeof(long) ? "a whole number" : "a number");
         }
     }
 
@@ -54,6 +54,10 @@ internal static class ValueConverter
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 
-    private static QueryException Wrong(string path, object raw, string expected) =>
-        new(path, $"'{ToText(raw)}' is not {expected}.");
+    private static QueryException Wrong(string path, object raw, string expected) => new(path, raw switch
+    {
+        System.Collections.IDictionary => $"an object is not {expected}.",
+        System.Collections.IEnumerable and not string => $"a list is not {expected}.",
+        _ => $"'{ToText(raw)}' is not {expected}.",
+    });
 }
