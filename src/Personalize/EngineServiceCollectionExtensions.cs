@@ -49,6 +49,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SurveyService>();
         services.AddSingleton<Experiments.ExperimentService>();
         services.AddSingleton<Kpis.KpiService>();
+        services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
+        services.AddSingleton<Privacy.KeyedHash>();
         services.AddSingleton<Access.ApiKeyStore>().AddSingleton<Privacy.PrivacyService>();
 
         services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));

@@ -23,7 +23,6 @@ public sealed class InteractionType : ObjectGraphType<Interaction>
         Field<NonNullGraphType<InteractionKindType>>("kind").Description("What the customer did.").Resolve(ctx => ctx.Source.Kind);
         Field(i => i.OccurredAt).Description("When it happened (UTC).");
         Field(i => i.Weight, nullable: true).Description("The signal's strength, when the caller gave one.");
-        Field(i => i.IdempotencyKey, nullable: true).Description("The idempotency key it was recorded with.");
     }
 }
 

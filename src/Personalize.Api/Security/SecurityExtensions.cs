@@ -1,3 +1,4 @@
+using Personalize.Privacy;
 using System.Globalization;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -19,6 +20,11 @@ public static class SecurityExtensions
     public static void AddPersonalizeSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var secret = builder.Configuration[$"{PrivacyOptions.Section}:{nameof(PrivacyOptions.Secret)}"];
+        if (builder.Environment.IsProduction() && (secret?.Length ?? 0) < PrivacyOptions.MinSecretLength)
+            throw new InvalidOperationException(
+                $"Privacy:Secret is missing or shorter than {PrivacyOptions.MinSecretLength} characters. Production needs it to key the hashes of "
+                + "idempotency keys and audit subjects: set Privacy__Secret to a random string kept outside the database (e.g. `openssl rand -hex 32`).");
         var accessSection = builder.Configuration.GetSection(AccessOptions.Section);
         services.Configure<AccessOptions>(accessSection);
         var access = accessSection.Get<AccessOptions>() ?? new AccessOptions();
@@ -82,6 +88,8 @@ public static class SecurityExtensions
         var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessOptions>>().Value;
         if (access.AnonymousLocalAdmin && !app.Environment.IsProduction())
             app.Logger.LogWarning("Access: callers on this machine without credentials act as admin ({Environment} environment). Production requires API keys or tokens.", app.Environment.EnvironmentName);
+        if (string.IsNullOrEmpty(app.Configuration[$"{PrivacyOptions.Section}:{nameof(PrivacyOptions.Secret)}"]))
+            app.Logger.LogWarning("Privacy: no Privacy:Secret configured; keyed hashes use the development secret ({Environment} environment). Production requires one.", app.Environment.EnvironmentName);
     }
 
     /// <summary>The GraphQL endpoint needs an authenticated caller and is rate-limited per caller.</summary>

@@ -1,3 +1,4 @@
+using Personalize.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
@@ -24,7 +25,7 @@ public sealed record ExperimentAssignment(Experiment Experiment, string Customer
 }
 
 /// <summary>Defines experiments, assigns customers and logs exposures and conversions.</summary>
-public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock)
+public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, KeyedHash keys)
 {
     public const double MaxHoldoutShare = 0.5;
     public const int MaxVariants = 10;
@@ -112,7 +113,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         var v = new Validator();
         var key = v.Id("experimentId", input.ExperimentId);
         var customerId = v.Id("customerId", input.CustomerId);
-        var idempotencyKey = input.IdempotencyKey is null ? null : v.Id("idempotencyKey", input.IdempotencyKey);
+        var idempotencyKey = input.IdempotencyKey is null ? null : v.Id("idempotencyKey", input.IdempotencyKey) is { } raw ? keys.IdempotencyKey(raw) : null;
         v.Range("value", input.Value, 0m, 100_000_000m);
         var convertedAt = input.ConvertedAt ?? now;
         if (convertedAt > now.AddMinutes(5)) v.Fail("convertedAt", "is in the future.");

@@ -11,7 +11,8 @@ namespace Personalize.Import;
 /// The import engine: streams a file of one kind into the database in batches, in one transaction.
 /// A file with bad rows imports nothing unless <see cref="ImportOptions.SkipInvalid"/>; re-importing a file changes nothing.
 /// </summary>
-public sealed class DataImporter(IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher refresher, CustomerNearCache nearCache, TimeProvider clock)
+public sealed class DataImporter(IDbContextFactory<PersonalizeDbContext> factory, CustomerSummaryRefresher refresher, CustomerNearCache nearCache, TimeProvider clock,
+    Privacy.KeyedHash keys)
 {
     public Task<ImportSummary> ImportFileAsync(ImportKind kind, string path, ImportOptions? options = null,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -25,10 +26,10 @@ public sealed class DataImporter(IDbContextFactory<PersonalizeDbContext> factory
     {
         ImportKind.Customers => await RunAsync(new CustomerImport(), open, options, progress, cancellationToken),
         ImportKind.Orders => await RunAsync(new OrderImport(), open, options, progress, cancellationToken),
-        ImportKind.Interactions => await RunAsync(new InteractionImport(), open, options, progress, cancellationToken),
+        ImportKind.Interactions => await RunAsync(new InteractionImport(keys), open, options, progress, cancellationToken),
         ImportKind.Content => await RunAsync(new ContentImport(), open, options, progress, cancellationToken),
         ImportKind.Offers => await RunAsync(new OfferImport(), open, options, progress, cancellationToken),
-        ImportKind.Surveys => await RunAsync(new SurveyImport(), open, options, progress, cancellationToken),
+        ImportKind.Surveys => await RunAsync(new SurveyImport(keys), open, options, progress, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Segments are imported from JSON: use ImportFileAsync."),
     };
 

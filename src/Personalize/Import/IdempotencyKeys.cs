@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Personalize.Import;
 
-/// <summary>Keys derived from a row's content, so a re-imported row without a key of its own is recognised.</summary>
+/// <summary>
+/// Keys derived from a row's content, so a re-imported row without a key of its own is recognised. They are stored,
+/// like every idempotency key, as a <see cref="Privacy.KeyedHash"/>.
+/// </summary>
 public static class IdempotencyKeys
 {
     public static string FromParts(string prefix, params object?[] parts)

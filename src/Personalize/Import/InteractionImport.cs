@@ -1,3 +1,4 @@
+using Personalize.Privacy;
 using Personalize.Interactions;
 
 namespace Personalize.Import;
@@ -8,7 +9,7 @@ public sealed record InteractionRow(string CustomerId, string ItemSlug, Interact
 /// customer_id,item_id,kind,occurred_at[,weight][,idempotency_key] — item_id is a content slug (an unknown one is a bad row).
 /// Without an idempotency_key column, the key is derived from the row, so re-importing stores nothing twice.
 /// </summary>
-internal sealed class InteractionImport : IRowImport<InteractionRow>
+internal sealed class InteractionImport(KeyedHash keys) : IRowImport<InteractionRow>
 {
     public string What => "interactions";
     public IReadOnlyList<string> RequiredColumns { get; } = ["customer_id", "item_id", "kind", "occurred_at"];
@@ -21,8 +22,8 @@ internal sealed class InteractionImport : IRowImport<InteractionRow>
         var kind = row.Enum<InteractionKind>("kind");
         var at = row.RequiredDate("occurred_at");
         var weight = (double?)row.Decimal("weight");
-        var key = Validate.MaxLength("idempotency_key", row.Text("idempotency_key"), 128)
-                  ?? IdempotencyKeys.FromParts("row", customer, item, kind, at, weight);
+        var key = keys.IdempotencyKey(Validate.MaxLength("idempotency_key", row.Text("idempotency_key"), 128)
+                  ?? IdempotencyKeys.FromParts("row", customer, item, kind, at, weight));
         return new InteractionRow(customer, item, kind, at, weight, key);
     }
 

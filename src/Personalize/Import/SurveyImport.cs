@@ -1,3 +1,4 @@
+using Personalize.Privacy;
 using Personalize.Surveys;
 
 namespace Personalize.Import;
@@ -5,7 +6,7 @@ namespace Personalize.Import;
 public sealed record SurveyRow(string CustomerId, SurveyKind Kind, int Score, DateTime RespondedAt, string? Comment, string IdempotencyKey);
 
 /// <summary>customer_id,kind (nps|csat),score (0-10 | 1-5),responded_at[,comment][,idempotency_key].</summary>
-internal sealed class SurveyImport : IRowImport<SurveyRow>
+internal sealed class SurveyImport(KeyedHash keys) : IRowImport<SurveyRow>
 {
     public string What => "survey responses";
     public IReadOnlyList<string> RequiredColumns { get; } = ["customer_id", "kind", "score", "responded_at"];
@@ -20,8 +21,8 @@ internal sealed class SurveyImport : IRowImport<SurveyRow>
         if (score < min || score > max) throw new RowError($"score: {score} is outside {min}-{max} for {CsvRow.SnakeCase(kind.ToString())}");
         var at = row.RequiredDate("responded_at");
         var comment = Validate.MaxLength("comment", row.Text("comment"), 2000);
-        var key = Validate.MaxLength("idempotency_key", row.Text("idempotency_key"), 128)
-                  ?? IdempotencyKeys.FromParts("row", customer, kind, score, at, comment);
+        var key = keys.IdempotencyKey(Validate.MaxLength("idempotency_key", row.Text("idempotency_key"), 128)
+                  ?? IdempotencyKeys.FromParts("row", customer, kind, score, at, comment));
         return new SurveyRow(customer, kind, score, at, comment, key);
     }
 

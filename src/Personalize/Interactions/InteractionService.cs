@@ -1,3 +1,4 @@
+using Personalize.Privacy;
 using Personalize.Common;
 
 namespace Personalize.Interactions;
@@ -9,7 +10,7 @@ public sealed record TrackInteractionInput(
 /// Records what customers do with content: validates, then hands the write to <see cref="InteractionWriter"/>, which
 /// commits concurrent writes together. A retried request with the same idempotency key is stored once.
 /// </summary>
-public sealed class InteractionService(InteractionWriter writer, TimeProvider clock)
+public sealed class InteractionService(InteractionWriter writer, TimeProvider clock, KeyedHash keys)
 {
     public async Task<MutationResult<Interaction>> TrackAsync(TrackInteractionInput input, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ public sealed class InteractionService(InteractionWriter writer, TimeProvider cl
         var v = new Validator();
         var customerId = v.Id("customerId", input.CustomerId);
         var itemId = v.Id("itemId", input.ItemId);
-        var key = input.IdempotencyKey is null ? null : v.Id("idempotencyKey", input.IdempotencyKey);
+        var key = input.IdempotencyKey is null ? null : v.Id("idempotencyKey", input.IdempotencyKey) is { } raw ? keys.IdempotencyKey(raw) : null;
         var occurredAt = input.OccurredAt ?? now;
         if (occurredAt > now.AddMinutes(5)) v.Fail("occurredAt", "is in the future.");
         if (input.Weight is { } w && (double.IsNaN(w) || double.IsInfinity(w) || w < -100 || w > 100))

@@ -1,3 +1,4 @@
+using Personalize.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Personalize.Common;
@@ -25,7 +26,7 @@ public sealed record Referral(LoyaltyAccount Referrer, LoyaltyAccount Referee);
 /// order's transaction) or, for imported orders, by <see cref="LoyaltyRebuilder"/>; both compute the same points.
 /// </summary>
 public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> factory, IOptions<LoyaltyOptions> options, TimeProvider clock,
-    CustomerNearCache nearCache)
+    CustomerNearCache nearCache, KeyedHash keys)
 {
     private static readonly CustomerFact<decimal> RollingSpendFact = new("rolling 12-month spend");
 
@@ -92,7 +93,7 @@ public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> facto
         var customer = await LockCustomerAsync(db, customerId!, cancellationToken);
         if (customer is null) return MutationResult<LoyaltyAccount>.NotFound("input.customerId", "customer", customerId!);
 
-        var reference = $"spend:{key}";
+        var reference = $"spend:{keys.IdempotencyKey(key!)}";
         var entries = await db.LoyaltyEntries.Where(e => e.CustomerId == customer.Id).ToListAsync(cancellationToken);
         if (entries.FirstOrDefault(e => e.Reference == reference) is { } done)
             return -done.Points == input.Points
@@ -138,7 +139,7 @@ public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> facto
             if (!v.IsValid) return MutationResult<Referral>.Fail(v.Errors);
 
             var referred = await db.LoyaltyEntries.AnyAsync(e => e.CustomerId == referee!.Id && e.Reference == RefereeReference, cancellationToken);
-            var referrerReference = $"referral:{referee!.ExternalId}";
+            var referrerReference = $"referral:{referee!.Id}";
             if (!referred)
             {
                 db.LoyaltyEntries.AddRange(

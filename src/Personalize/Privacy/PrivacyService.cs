@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -24,11 +23,12 @@ public sealed record CustomerExport(string CustomerId, DateTime GeneratedAt, str
 /// Consent, erasure and export (GDPR articles 7, 17 and 15/20). Each writes an audit entry that holds no personal data.
 /// Erasure keeps anonymised aggregates: the customer row stays under the id "erased-{internal id}" with its order
 /// totals, scores and stage history, so revenue, CLV and stage counts still add up; name, email, locale, survey
-/// comments and every interaction are removed, the scores leave the cache, and the customer's orders no longer feed
-/// recommender training or evaluation.
+/// comments, the ledger's texts, idempotency keys' traces and every interaction are removed, other customers' referral
+/// lines name the anonymous id, the scores and candidate lists leave the caches, and the customer's orders no longer
+/// feed recommender training or evaluation.
 /// </summary>
 public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, ICandidateCache candidates, CustomerNearCache nearCache,
-    TimeProvider clock, ILogger<PrivacyService> logger)
+    KeyedHash keys, TimeProvider clock, ILogger<PrivacyService> logger)
 {
     public const string ErasedIdPrefix = "erased-";
 
@@ -59,10 +59,12 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         var v = new Validator("");
         var id = v.Id("id", customerId);
         if (!v.IsValid) return MutationResult<Erasure>.Fail(v.Errors);
-        var subject = SubjectHash(id!);
+        var subject = keys.Subject(id!);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Deleted rows' bytes are overwritten, not left in free pages of the file.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON", cancellationToken);
         var customer = await db.Customers.AsTracking().FirstOrDefaultAsync(c => c.ExternalId == id, cancellationToken);
         if (customer is null)
         {
@@ -74,7 +76,9 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        customer.ExternalId = ErasedIdPrefix + customer.Id;
+        var anonymousId = ErasedIdPrefix + customer.Id;
+        await RewriteTracesAsync(db, customer, anonymousId, cancellationToken);
+        customer.ExternalId = anonymousId;
         customer.Email = null;
         customer.Name = null;
         customer.Locale = null;
@@ -90,6 +94,9 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         db.AuditEntries.Add(Audit(AuditAction.Erased, customer.Id, id!, actor, now, $"interactionsDeleted={interactions} commentsRemoved={comments}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The write-ahead log still holds the pages as they were: fold it into the file and empty it.
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA secure_delete = OFF", cancellationToken);
         nearCache.Invalidate([customer.Id]);
 
         try
@@ -154,11 +161,30 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         return new CustomerExport(customerId, now, JsonSerializer.Serialize(document, JsonOptions));
     }
 
-    public static string SubjectHash(string customerId) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(customerId)));
+    /// <summary>
+    /// Rewrites what names the customer outside its own row: other customers' referral lines (by id) and, among its
+    /// own rows, order ids that contain its id, email or name and the ledger's free texts.
+    /// </summary>
+    private static async Task RewriteTracesAsync(PersonalizeDbContext db, Customer customer, string anonymousId, CancellationToken cancellationToken)
+    {
+        var id = customer.ExternalId;
+        string[] referred = [$"Referred {id}.", $"Referred by {id}."];
+        await db.LoyaltyEntries.Where(e => e.Reference == "referral:" + id)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Reference, "referral:" + customer.Id), cancellationToken);
+        await db.LoyaltyEntries.Where(e => e.CustomerId != customer.Id && referred.Contains(e.Description))
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Description, x => x.Description!.Replace(id, anonymousId)), cancellationToken);
+        await db.LoyaltyEntries.Where(e => e.CustomerId == customer.Id && e.Description != null)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Description, (string?)null), cancellationToken);
+        foreach (var trace in new[] { id, customer.Email, customer.Name }.OfType<string>().Where(t => t.Length > 0).Select(t => t.ToLowerInvariant()))
+            await db.Orders.Where(o => o.CustomerId == customer.Id && o.ExternalId.ToLower().Contains(trace))
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.ExternalId, x => ErasedIdPrefix + "order-" + x.Id), cancellationToken);
+    }
 
-    private static AuditEntry Audit(AuditAction action, long customerId, string externalId, string actor, DateTime at, string details) =>
-        new() { Action = action, CustomerId = customerId, SubjectHash = SubjectHash(externalId), Actor = actor, At = at, Details = details };
+    /// <summary>The audit log's reference to a customer: a keyed hash of its id, which names no one without the secret.</summary>
+    public string SubjectHash(string customerId) => keys.Subject(customerId);
+
+    private AuditEntry Audit(AuditAction action, long customerId, string externalId, string actor, DateTime at, string details) =>
+        new() { Action = action, CustomerId = customerId, SubjectHash = keys.Subject(externalId), Actor = actor, At = at, Details = details };
 
     private static string Flag(bool value) => value ? "true" : "false";
 

@@ -9,7 +9,7 @@ namespace Personalize.Seeding;
 /// are split by the real assignment hash and converted when they really ordered after their exposure, so the results
 /// are what an experiment with no true effect looks like — a fair picture of noise, not a made-up winner.
 /// </summary>
-public sealed class DemoExperimentSeeder(ExperimentService experiments, IDbContextFactory<PersonalizeDbContext> factory)
+public sealed class DemoExperimentSeeder(ExperimentService experiments, IDbContextFactory<PersonalizeDbContext> factory, Privacy.KeyedHash keys)
 {
     public const string Key = "winback-shipping-vs-discount";
     private const int ExposedCustomers = 1_500;
@@ -57,7 +57,7 @@ public sealed class DemoExperimentSeeder(ExperimentService experiments, IDbConte
                 db.ExperimentConversions.Add(new ExperimentConversion
                 {
                     ExperimentId = experiment.Id, CustomerId = customer.Id, VariantId = variantId, Value = order.Amount, ConvertedAt = order.At,
-                    IdempotencyKey = $"demo-{customer.ExternalId}",
+                    IdempotencyKey = keys.IdempotencyKey($"demo-{customer.ExternalId}"),
                 });
         }
         await db.Experiments.Where(e => e.Id == experiment.Id)

@@ -1,3 +1,4 @@
+using Personalize.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Customers;
@@ -9,7 +10,7 @@ public sealed record RecordSurveyResponseInput(
     string CustomerId, SurveyKind Kind, int Score, string? Comment = null, DateTime? RespondedAt = null, string? IdempotencyKey = null);
 
 /// <summary>NPS and CSAT answers, and the per-customer scores the API reports.</summary>
-public sealed class SurveyService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock)
+public sealed class SurveyService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, KeyedHash keys)
 {
     public static (int Min, int Max) ScoreRange(SurveyKind kind) => kind == SurveyKind.Nps ? (0, 10) : (1, 5);
 
@@ -21,7 +22,7 @@ public sealed class SurveyService(IDbContextFactory<PersonalizeDbContext> factor
         var (min, max) = ScoreRange(input.Kind);
         v.Range("score", input.Score, min, max);
         var comment = v.Text("comment", input.Comment, 2000);
-        var key = input.IdempotencyKey is null ? null : v.Id("idempotencyKey", input.IdempotencyKey);
+        var key = input.IdempotencyKey is null ? null : v.Id("idempotencyKey", input.IdempotencyKey) is { } raw ? keys.IdempotencyKey(raw) : null;
         var respondedAt = input.RespondedAt ?? now;
         if (respondedAt > now.AddMinutes(5)) v.Fail("respondedAt", "is in the future.");
         if (!v.IsValid) return MutationResult<SurveyResponse>.Fail(v.Errors);

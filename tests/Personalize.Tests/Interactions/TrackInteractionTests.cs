@@ -91,8 +91,10 @@ public sealed class TrackInteractionTests(TrackInteractionTests.Store store) : I
             Assert.Equal(0, errors.GetArrayLength());
             Assert.Equal(write.occurredAt, answer.GetProperty("interaction").GetProperty("occurredAt").GetDateTime().ToUniversalTime());
         }
-        Assert.Equal(100, await CountAsync(db => db.Interactions.CountAsync(i => i.IdempotencyKey!.StartsWith("burst-key-"))));
-        Assert.Equal(0, await CountAsync(db => db.Interactions.CountAsync(i => i.IdempotencyKey!.StartsWith("burst-gone-"))));
+        var keys = Enumerable.Range(0, 100).Select(i => Stored($"burst-key-{i}")).ToList();
+        var gone = Enumerable.Range(0, 100).Select(i => Stored($"burst-gone-{i}")).ToList();
+        Assert.Equal(100, await CountAsync(db => db.Interactions.CountAsync(i => keys.Contains(i.IdempotencyKey!))));
+        Assert.Equal(0, await CountAsync(db => db.Interactions.CountAsync(i => gone.Contains(i.IdempotencyKey!))));
         Assert.Equal(30, await CountAsync(db => db.Customers.CountAsync(c => c.ExternalId.StartsWith("burst-"))));
         var unkeyedStored = await CountAsync(db => db.Interactions.CountAsync(i => i.IdempotencyKey == null && i.Kind == Personalize.Interactions.InteractionKind.View
             && db.Customers.Any(c => c.Id == i.CustomerId && c.ExternalId.StartsWith("burst-"))));
@@ -106,6 +108,11 @@ public sealed class TrackInteractionTests(TrackInteractionTests.Store store) : I
         var retry = await TrackAsync(new { customerId = "retry-1", itemId = "rain-jacket", kind = "LIKE", weight = 2.0, idempotencyKey = "retry-key" });
 
         Assert.Equal(first.GetProperty("interaction").ToString(), retry.GetProperty("interaction").ToString());
-        Assert.Equal(1, await CountAsync(db => db.Interactions.CountAsync(i => i.IdempotencyKey == "retry-key")));
+        var stored = Stored("retry-key");
+        Assert.Equal(1, await CountAsync(db => db.Interactions.CountAsync(i => i.IdempotencyKey == stored)));
     }
+
+    /// <summary>A caller's key as it is stored: a keyed hash, never the key itself.</summary>
+    private string Stored(string key) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Personalize.Privacy.KeyedHash>(store.Services).IdempotencyKey(key);
 }

@@ -20,7 +20,7 @@ public sealed class WriteLoadTests(ITestOutputHelper output)
     private const int Clients = 16, WritesPerClient = 24, Seed = 20261124;
 
     private const string TrackInteraction = """
-        mutation($input: TrackInteractionInput!) { trackInteraction(input: $input) { interaction { idempotencyKey } errors { message } } }
+        mutation($input: TrackInteractionInput!) { trackInteraction(input: $input) { interaction { occurredAt } errors { message } } }
         """;
     private const string RecordOrder = """
         mutation($input: RecordOrderInput!) { recordOrder(input: $input) { order { id } errors { message } } }
@@ -50,7 +50,9 @@ public sealed class WriteLoadTests(ITestOutputHelper output)
         });
 
         await using var db = await api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
-        var interactionKeys = await db.Interactions.Where(i => i.IdempotencyKey!.StartsWith("load-i-")).Select(i => i.IdempotencyKey!).ToListAsync();
+        var hash = api.Services.GetRequiredService<Personalize.Privacy.KeyedHash>();
+        var sent = Enumerable.Range(0, Clients).SelectMany(c => Enumerable.Range(0, WritesPerClient).Select(n => hash.IdempotencyKey($"load-i-{c}-{n}"))).ToList();
+        var interactionKeys = await db.Interactions.Where(i => sent.Contains(i.IdempotencyKey!)).Select(i => i.IdempotencyKey!).ToListAsync();
         var orderIds = await db.Orders.Where(o => o.ExternalId.StartsWith("load-o-")).Select(o => o.ExternalId).ToListAsync();
         var customers = await db.Customers.Where(c => c.ExternalId.StartsWith("LOAD-C")).ToListAsync();
 

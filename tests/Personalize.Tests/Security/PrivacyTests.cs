@@ -60,7 +60,7 @@ public sealed class PrivacyTests(PrivacyTests.Api api) : IClassFixture<PrivacyTe
         Assert.False(customer.GetProperty("consentPersonalization").GetBoolean());
         Assert.True(customer.GetProperty("consentEmailMarketing").GetBoolean());
         await using var db = await Db();
-        var audit = await db.AuditEntries.SingleAsync(a => a.SubjectHash == PrivacyService.SubjectHash("P-CONSENT") && a.Action == AuditAction.ConsentChanged);
+        var audit = await db.AuditEntries.SingleAsync(a => a.SubjectHash == api.Services.GetRequiredService<KeyedHash>().Subject("P-CONSENT") && a.Action == AuditAction.ConsentChanged);
         Assert.Equal("personalization=false emailMarketing=true", audit.Details);
         Assert.Equal("local-development", audit.Actor);
     }
@@ -134,7 +134,7 @@ public sealed class PrivacyTests(PrivacyTests.Api api) : IClassFixture<PrivacyTe
         Assert.Equal(JsonValueKind.Array, json.GetProperty("offers").ValueKind);
         Assert.Equal(JsonValueKind.Array, json.GetProperty("experiments").ValueKind);
         await using var db = await Db();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.SubjectHash == PrivacyService.SubjectHash("P-EXPORT") && a.Action == AuditAction.Exported));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.SubjectHash == api.Services.GetRequiredService<KeyedHash>().Subject("P-EXPORT") && a.Action == AuditAction.Exported));
     }
 
     [Fact]

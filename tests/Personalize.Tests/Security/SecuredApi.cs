@@ -13,12 +13,14 @@ public class SecuredApi : ApiFactory
         ["Access:Jwt:SigningKey"] = JwtSigningKey,
         ["Access:CorsOrigins:0"] = AllowedOrigin,
         ["Access:KeyCacheSeconds"] = "0",
+        ["Privacy:Secret"] = PrivacySecret,
     }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary()) { }
 
     public const string JwtIssuer = "https://login.example.test";
     public const string JwtAudience = "personalize";
     public const string JwtSigningKey = "test-signing-key-of-at-least-32-bytes-0123456789";
     public const string AllowedOrigin = "https://shop.example.test";
+    public const string PrivacySecret = "test-privacy-secret-of-at-least-32-characters";
 
     public SecuredApi() : this(null) { }
 
