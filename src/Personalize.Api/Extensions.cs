@@ -18,6 +18,9 @@ public static class Extensions
 {
     public static void AddPersonalizeServices(this WebApplicationBuilder builder)
     {
+        // SQL only at debug, whatever the content root (a published executable run elsewhere has no appsettings.json);
+        // a more specific `Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command` setting still wins.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddPersonalizeEngine(builder.Configuration);
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
