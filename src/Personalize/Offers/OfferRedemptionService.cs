@@ -32,7 +32,7 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
             var assignment = await db.OfferAssignments.Include(a => a.Offer).FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
             if (assignment is null) return MutationResult<OfferAssignment>.NotFound("input.code", "offer assignment", code!);
             var order = await db.Orders.FirstOrDefaultAsync(o => o.Source == source && o.ExternalId == orderId, cancellationToken);
-            if (order is null) return MutationResult<OfferAssignment>.NotFound("input.orderId", "order", orderId!);
+            if (order is null) return await OrderNotFoundAsync(db, orderId!, source, cancellationToken);
 
             if (order.CustomerId != assignment.CustomerId)
                 return Fail(MutationErrorCode.Validation, "The order belongs to another customer than the code.", "input.orderId");
@@ -105,6 +105,16 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
             Reference = $"offer:{assignment.Code}", Description = $"{offer.Title} ({offer.Code}) on order {order.ExternalId}",
         });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Names the source looked in, and the sources that do hold an order with that id.</summary>
+    private static async Task<MutationResult<OfferAssignment>> OrderNotFoundAsync(PersonalizeDbContext db, string orderId, string source, CancellationToken cancellationToken)
+    {
+        var elsewhere = await db.Orders.Where(o => o.ExternalId == orderId).Select(o => o.Source).Distinct().Take(5).ToListAsync(cancellationToken);
+        var message = elsewhere.Count == 0
+            ? $"No order has the id '{orderId}' in the source '{source}'. Record it with `recordOrder` first, or pass the `source` it was recorded with."
+            : $"No order has the id '{orderId}' in the source '{source}'; it was recorded with the source {string.Join(" or ", elsewhere.Select(e => $"'{e}'"))}: pass `source: \"{elsewhere[0]}\"`.";
+        return Fail(MutationErrorCode.NotFound, message, "input.orderId");
     }
 
     private static MutationResult<OfferAssignment> Fail(MutationErrorCode code, string message, string field) =>
