@@ -26,6 +26,8 @@ public sealed class PersonalizeSchema : Schema
     public PersonalizeSchema(IServiceProvider services) : base(services)
     {
         Description = "Personalize: which content and which reward to show each customer, from lifetime value, lifecycle stage, segments and behaviour.";
+        RegisterType(typeof(UtcDateTimeType));
+        RegisterTypeMapping(typeof(DateTime), typeof(UtcDateTimeType));
         Query = new QueryType();
         Mutation = new MutationType();
         RootFieldScopes.Apply(Query, Mutation);
