@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Personalize.Api.Content;
 using Personalize.Api.Customers;
+using Personalize.Api.Events;
 using Personalize.Api.Experiments;
 using Personalize.Api.Kpis;
 using Personalize.Api.Interactions;
@@ -71,6 +72,7 @@ public sealed class QueryType : ObjectGraphType
         KpiQueryFields.AddTo(this);
         RecommendationQueryFields.AddTo(this);
         PrivacyQueryFields.AddTo(this);
+        EventQueryFields.AddTo(this);
     }
 }
 
@@ -92,5 +94,6 @@ public sealed class MutationType : ObjectGraphType
         ExperimentMutationFields.AddTo(this);
         RecommendationMutationFields.AddTo(this);
         PrivacyMutationFields.AddTo(this);
+        EventMutationFields.AddTo(this);
     }
 }

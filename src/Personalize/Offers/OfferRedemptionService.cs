@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
+using Personalize.Events;
 using Personalize.NearCache;
 using Personalize.Loyalty;
 using Personalize.Orders;
@@ -15,7 +16,8 @@ public sealed record RedeemOfferInput(string Code, string OrderId, string? Sourc
 /// transaction — no read-modify-write — so concurrent redemptions never overspend the budget or pass the per-customer cap.
 /// A BONUS_POINTS offer credits its points, a POINTS_MULTIPLIER offer multiplies the points the order earned.
 /// </summary>
-public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, CustomerNearCache nearCache, TimeProvider clock)
+public sealed class OfferRedemptionService(
+    IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, CustomerNearCache nearCache, EventOutbox outbox, TimeProvider clock)
 {
     public async Task<MutationResult<OfferAssignment>> RedeemAsync(RedeemOfferInput input, CancellationToken cancellationToken)
     {
@@ -61,6 +63,8 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
                 return Fail(MutationErrorCode.Conflict, "The offer's budget is spent.", "input.code");
             }
             await CreditPointsAsync(db, assignment, order, now, cancellationToken);
+            await outbox.AppendAsync(db, [new NewEvent(assignment.CustomerId, CustomerEventType.OfferRedeemed, now,
+                new { offer = assignment.Offer.Code, code = assignment.Code, order = order.ExternalId, cost = assignment.Offer.Cost })], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             catalog.Changed();
             nearCache.Invalidate([assignment.CustomerId]);
