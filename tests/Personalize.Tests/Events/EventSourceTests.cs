@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Data;
+using Personalize.Events;
+using Personalize.Lifecycle;
+using Personalize.Tests.Infrastructure;
+
+namespace Personalize.Tests.Events;
+
+/// <summary>What writes events, read back from the outbox: changes by writes, changes time makes, erasure.</summary>
+public sealed class EventSourceTests : IDisposable
+{
+    private readonly ApiFactory _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    private async Task<List<CustomerEvent>> EventsAsync(CustomerEventType? type = null)
+    {
+        await using var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
+        return await db.CustomerEvents.Where(e => type == null || e.Type == type).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task A_stage_change_by_a_write_and_one_by_the_passing_of_time_are_each_announced_once()
+    {
+        var ordered = DateTime.UtcNow.AddDays(-1);
+        await _api.OrderAsync("s-1", "s-1-a", ordered, 50m);
+
+        var first = Assert.Single(await EventsAsync(CustomerEventType.StageChanged));
+        var data = JsonDocument.Parse(first.Data).RootElement;
+        Assert.Equal(("PROSPECT", "NEW"), (data.GetProperty("from").GetString(), data.GetProperty("to").GetString()));
+        Assert.Equal(1, data.GetProperty("orderCount").GetInt32());
+
+        // A year of silence, judged by the refresh: one more change; judged again, nothing new.
+        var refresher = _api.Services.GetRequiredService<CustomerSummaryRefresher>();
+        Assert.Equal(1, await refresher.RefreshStagesAsync(ordered.AddDays(400)));
+        Assert.Equal(0, await refresher.RefreshStagesAsync(ordered.AddDays(401)));
+
+        var changes = await EventsAsync(CustomerEventType.StageChanged);
+        Assert.Equal(2, changes.Count);
+        var later = JsonDocument.Parse(changes[1].Data).RootElement;
+        Assert.Equal("NEW", later.GetProperty("from").GetString());
+        Assert.Equal("LAPSED", later.GetProperty("to").GetString());
+        Assert.Equal(400, later.GetProperty("daysSinceLastOrder").GetInt32());
+        Assert.Equal(changes.Select((_, i) => (long)i + 1), changes.Select(c => c.Sequence));
+    }
+
+    [Fact]
+    public async Task An_abandoned_cart_and_an_expiring_code_are_found_by_the_scan_once()
+    {
+        await _api.DataAsync("""mutation { createContentItem(input: { id: "boots", kind: PRODUCT, title: "Boots", status: PUBLISHED }) { errors { message } } }""");
+        var twoHoursAgo = DateTime.UtcNow.AddHours(-2).ToString("O");
+        await _api.DataAsync($$"""
+            mutation {
+              a: trackInteraction(input: { customerId: "cart-1", itemId: "boots", kind: ADD_TO_CART, occurredAt: "{{twoHoursAgo}}" }) { errors { message } }
+              b: trackInteraction(input: { customerId: "cart-2", itemId: "boots", kind: ADD_TO_CART, occurredAt: "{{twoHoursAgo}}" }) { errors { message } }
+              c: trackInteraction(input: { customerId: "cart-2", itemId: "boots", kind: PURCHASE, occurredAt: "{{DateTime.UtcNow.AddHours(-1):O}}" }) { errors { message } }
+            }
+            """);
+        var scanner = _api.Services.GetRequiredService<TimeEventScanner>();
+
+        Assert.Equal(1, await scanner.ScanAsync(default));
+        Assert.Equal(0, await scanner.ScanAsync(default));
+
+        var cart = Assert.Single(await EventsAsync(CustomerEventType.CartAbandoned));
+        Assert.Equal("boots", JsonDocument.Parse(cart.Data).RootElement.GetProperty("item").GetString());
+        var customers = await _api.Services.GetRequiredService<EventQueries>().ExternalIdsAsync([cart.CustomerId], default);
+        Assert.Equal("cart-1", customers[cart.CustomerId]);
+    }
+
+    [Fact]
+    public async Task Erasure_removes_the_customers_events_and_leaves_one_with_the_anonymous_id_only()
+    {
+        await _api.DataAsync("""mutation { upsertCustomer(input: { id: "gone-1", consentEmailMarketing: true }) { errors { message } } }""");
+        await _api.DataAsync("""mutation { setConsent(input: { customerId: "gone-1", emailMarketing: false }) { errors { message } } }""");
+        Assert.Equal(2, (await EventsAsync(CustomerEventType.ConsentChanged)).Count);
+
+        var erased = await _api.DataAsync("""mutation { eraseCustomer(id: "gone-1") { erasure { anonymousId } errors { message } } }""");
+        var anonymousId = erased.GetProperty("eraseCustomer").GetProperty("erasure").GetProperty("anonymousId").GetString();
+
+        var events = await EventsAsync();
+        var only = Assert.Single(events);
+        Assert.Equal(CustomerEventType.CustomerErased, only.Type);
+        Assert.Equal(anonymousId, JsonDocument.Parse(only.Data).RootElement.GetProperty("anonymousId").GetString());
+        Assert.Equal(3, only.Sequence);
+        var listed = await _api.DataAsync("""{ customerEvents { type customerId } }""");
+        Assert.Equal(anonymousId, listed.GetProperty("customerEvents")[0].GetProperty("customerId").GetString());
+    }
+}
