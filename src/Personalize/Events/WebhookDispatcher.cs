@@ -17,15 +17,31 @@ namespace Personalize.Events;
 /// customer and endpoint, and sends them without waiting for them, within each endpoint's concurrency and rate caps.
 /// An instance that dies mid-delivery loses its lease, and another sends again (receivers dedupe by `webhook-id`).
 /// </summary>
-public sealed class WebhookDispatcher(
-    IDbContextFactory<PersonalizeDbContext> factory, IHttpClientFactory http, IOptions<EventOptions> options, TimeProvider clock,
-    ILogger<WebhookDispatcher> logger)
+public sealed class WebhookDispatcher : IAsyncDisposable
 {
     public const string HttpClientName = "webhooks";
     private const int FanOutBatch = 2000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<long, EndpointGate> _gates = new();
+    private readonly IDbContextFactory<PersonalizeDbContext> factory;
+    private readonly IHttpClientFactory http;
+    private readonly IOptions<EventOptions> options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<WebhookDispatcher> logger;
+    // Outcomes are stored in group commits: one transaction for the answers of many requests.
+    private readonly GroupCommit<Outcome> _outcomes;
     private int _inFlight;
+
+    public WebhookDispatcher(IDbContextFactory<PersonalizeDbContext> factory, IHttpClientFactory http, IOptions<EventOptions> options, TimeProvider clock,
+        ILogger<WebhookDispatcher> logger)
+    {
+        (this.factory, this.http, this.options, this.clock, this.logger) = (factory, http, options, clock, logger);
+        _outcomes = new GroupCommit<Outcome>(StoreOutcomesAsync, (o, e) => o.Stored.TrySetException(e), _ => 1, 2_000, logger);
+    }
+
+    public ValueTask DisposeAsync() => _outcomes.DisposeAsync();
+
+    private sealed record Outcome(long Id, string Token, int Attempts, int? Status, string? Error, DateTime At, TaskCompletionSource Stored);
 
     /// <summary>Requests sent and not yet answered by this instance.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -84,7 +100,8 @@ public sealed class WebhookDispatcher(
     private async Task<int> StartDeliveriesAsync(PersonalizeDbContext db, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
         var gate = _gates.AddOrUpdate(endpoint.Id, _ => new EndpointGate(endpoint), (_, g) => g.With(endpoint));
-        var room = Math.Min(gate.Free, options.Value.Webhooks.BatchSize);
+        // Taken deliveries wait for a request slot; a lease outlives the wait (the batch is sent in well under a lease).
+        var room = options.Value.Webhooks.BatchSize - gate.Outstanding;
         if (room <= 0) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var id = endpoint.Id;
@@ -104,7 +121,7 @@ public sealed class WebhookDispatcher(
             .ToListAsync(cancellationToken);
         foreach (var delivery in mine.OrderBy(d => d.Id))
         {
-            gate.Enter();
+            gate.Taken();
             Interlocked.Increment(ref _inFlight);
             _ = Task.Run(() => SendAsync(endpoint, gate, delivery, token, CancellationToken.None), CancellationToken.None);
         }
@@ -115,6 +132,8 @@ public sealed class WebhookDispatcher(
     {
         int? status = null;
         string? error = null;
+        var slots = gate.Slots;
+        await slots.WaitAsync(cancellationToken);
         try
         {
             await gate.PaceAsync(clock, cancellationToken);
@@ -140,7 +159,7 @@ public sealed class WebhookDispatcher(
         }
         finally
         {
-            gate.Leave();
+            slots.Release();
         }
         try
         {
@@ -153,31 +172,48 @@ public sealed class WebhookDispatcher(
         }
         finally
         {
+            gate.Answered();
             Interlocked.Decrement(ref _inFlight);
             Interlocked.Exchange(ref _answered, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
     }
 
-    private async Task RecordAsync(Outgoing delivery, string token, int? status, string? error)
+    private Task RecordAsync(Outgoing delivery, string token, int? status, string? error)
+    {
+        var outcome = new Outcome(delivery.Id, token, delivery.Attempts + 1, status, error, clock.GetUtcNow().UtcDateTime,
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _outcomes.Enqueue(outcome);
+        return outcome.Stored.Task;
+    }
+
+    /// <summary>A batch of answers in one transaction; each update holds only while the lease is still this round's.</summary>
+    private async Task StoreOutcomesAsync(IReadOnlyList<Outcome> batch)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var mine = db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.LeaseToken == token);
-        var attempts = delivery.Attempts + 1;
-        if (error is null)
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var maxAttempts = options.Value.Webhooks.MaxAttempts;
+        foreach (var group in batch.Where(o => o.Error is null).GroupBy(o => (o.Token, o.Status, o.Attempts, o.At)))
         {
-            await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered).SetProperty(d => d.Attempts, attempts)
-                .SetProperty(d => d.LastStatusCode, status).SetProperty(d => d.LastError, (string?)null).SetProperty(d => d.LastAttemptAt, now)
-                .SetProperty(d => d.DeliveredAt, now).SetProperty(d => d.LeaseToken, (string?)null).SetProperty(d => d.LeaseUntil, (DateTime?)null));
-            return;
+            var (token, status, attempts, at) = group.Key;
+            var ids = group.Select(o => o.Id).ToList();
+            await db.WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.LeaseToken == token).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered).SetProperty(d => d.Attempts, attempts)
+                .SetProperty(d => d.LastStatusCode, status).SetProperty(d => d.LastError, (string?)null).SetProperty(d => d.LastAttemptAt, at)
+                .SetProperty(d => d.DeliveredAt, at).SetProperty(d => d.LeaseToken, (string?)null).SetProperty(d => d.LeaseUntil, (DateTime?)null));
         }
-        var dead = attempts >= options.Value.Webhooks.MaxAttempts;
-        var next = now + Backoff(attempts);
-        await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, dead ? WebhookDeliveryStatus.Dead : WebhookDeliveryStatus.Pending)
-            .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastStatusCode, status)
-            .SetProperty(d => d.LastError, error).SetProperty(d => d.LastAttemptAt, now)
-            .SetProperty(d => d.LeaseToken, (string?)null).SetProperty(d => d.LeaseUntil, (DateTime?)null));
-        if (dead) logger.LogWarning("Webhook delivery {DeliveryId} is dead after {Attempts} attempts: {Error}.", delivery.Id, attempts, error);
+        foreach (var failed in batch.Where(o => o.Error is not null))
+        {
+            var dead = failed.Attempts >= maxAttempts;
+            var next = failed.At + Backoff(failed.Attempts);
+            await db.WebhookDeliveries.Where(d => d.Id == failed.Id && d.LeaseToken == failed.Token).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, dead ? WebhookDeliveryStatus.Dead : WebhookDeliveryStatus.Pending)
+                .SetProperty(d => d.Attempts, failed.Attempts).SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastStatusCode, failed.Status)
+                .SetProperty(d => d.LastError, failed.Error).SetProperty(d => d.LastAttemptAt, failed.At)
+                .SetProperty(d => d.LeaseToken, (string?)null).SetProperty(d => d.LeaseUntil, (DateTime?)null));
+            if (dead) logger.LogWarning("Webhook delivery {DeliveryId} is dead after {Attempts} attempts: {Error}.", failed.Id, failed.Attempts, failed.Error);
+        }
+        await transaction.CommitAsync();
+        foreach (var outcome in batch) outcome.Stored.TrySetResult();
     }
 
     /// <summary>Exponential with full jitter on its upper half: base × 2^(n−1) × [0.5, 1), at most the maximum.</summary>
@@ -201,24 +237,28 @@ public sealed class WebhookDispatcher(
 
     public sealed record Outgoing(long Id, int Attempts, string EventId, CustomerEventType Type, DateTime OccurredAt, long Sequence, string Data, string CustomerExternalId);
 
-    /// <summary>One endpoint's caps in this process: requests in flight, and requests per second.</summary>
+    /// <summary>One endpoint's caps in this process: deliveries taken and not yet answered, requests in flight, requests per second.</summary>
     private sealed class EndpointGate(WebhookEndpoint endpoint)
     {
-        private int _inFlight;
+        private int _outstanding;
         private long _nextSlotTicks;
-        private int _maxConcurrency = endpoint.MaxConcurrency;
         private int _maxPerSecond = endpoint.MaxPerSecond;
 
-        public int Free => _maxConcurrency - Volatile.Read(ref _inFlight);
+        public SemaphoreSlim Slots { get; private set; } = new(endpoint.MaxConcurrency);
+        private int _maxConcurrency = endpoint.MaxConcurrency;
+
+        /// <summary>Deliveries taken by this instance and not yet answered.</summary>
+        public int Outstanding => Volatile.Read(ref _outstanding);
 
         public EndpointGate With(WebhookEndpoint changed)
         {
-            (_maxConcurrency, _maxPerSecond) = (changed.MaxConcurrency, changed.MaxPerSecond);
+            if (changed.MaxConcurrency != _maxConcurrency) (Slots, _maxConcurrency) = (new SemaphoreSlim(changed.MaxConcurrency), changed.MaxConcurrency);
+            _maxPerSecond = changed.MaxPerSecond;
             return this;
         }
 
-        public void Enter() => Interlocked.Increment(ref _inFlight);
-        public void Leave() => Interlocked.Decrement(ref _inFlight);
+        public void Taken() => Interlocked.Increment(ref _outstanding);
+        public void Answered() => Interlocked.Decrement(ref _outstanding);
 
         /// <summary>Waits for this request's slot: one every 1/maxPerSecond seconds.</summary>
         public Task PaceAsync(TimeProvider clock, CancellationToken cancellationToken)

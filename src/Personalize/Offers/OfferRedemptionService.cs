@@ -34,7 +34,7 @@ public sealed class OfferRedemptionService(
             var assignment = await db.OfferAssignments.Include(a => a.Offer).FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
             if (assignment is null) return MutationResult<OfferAssignment>.NotFound("input.code", "offer assignment", code!);
             var order = await db.Orders.FirstOrDefaultAsync(o => o.Source == source && o.ExternalId == orderId, cancellationToken);
-            if (order is null) return await OrderNotFoundAsync(db, orderId!, source, cancellationToken);
+            if (order is null) return await OrderNotFoundAsync(db, orderId!, source!, cancellationToken);
 
             if (order.CustomerId != assignment.CustomerId)
                 return Fail(MutationErrorCode.Validation, "The order belongs to another customer than the code.", "input.orderId");
