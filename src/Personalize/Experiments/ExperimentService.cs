@@ -25,7 +25,7 @@ public sealed record ExperimentAssignment(Experiment Experiment, string Customer
 }
 
 /// <summary>Defines experiments, assigns customers and logs exposures and conversions.</summary>
-public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, KeyedHash keys)
+public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, KeyedHash keys, RunningExperiments running)
 {
     public const double MaxHoldoutShare = 0.5;
     public const int MaxVariants = 10;
@@ -226,6 +226,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         if (!v.IsValid) return MutationResult<Experiment>.Fail(v.Errors);
 
         await db.SaveChangesAsync(cancellationToken);
+        running.Changed();
         return MutationResult<Experiment>.Ok((await ByKeysAsync([key!], cancellationToken))[key!]);
     }
 
@@ -268,7 +269,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         return variants;
     }
 
-    private static IQueryable<Experiment> WithVariants(PersonalizeDbContext db) =>
+    internal static IQueryable<Experiment> WithVariants(PersonalizeDbContext db) =>
         db.Experiments.Include(e => e.Variants).ThenInclude(v => v.Offer).Include(e => e.Variants).ThenInclude(v => v.ContentItem).AsSplitQuery();
 
     private static Task<DateTime?> ExposureOfAsync(PersonalizeDbContext db, long experimentId, long customerId, CancellationToken cancellationToken) =>
@@ -290,6 +291,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         experiment.Status = to;
         stamp(experiment, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        running.Changed();
         return MutationResult<Experiment>.Ok((await ByKeysAsync([id], cancellationToken))[id]);
     }
 }

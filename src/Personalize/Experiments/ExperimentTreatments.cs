@@ -1,0 +1,45 @@
+using Personalize.Customers;
+
+namespace Personalize.Experiments;
+
+/// <summary>
+/// The one place where running experiments enter decisions: the offer decision (storefront, email, `Customer.offers`,
+/// `personalize`) and the recommendations (content experiments) ask it which treatments a page of customers gets and
+/// withhold the rest, then log the exposures of the customers the experiments applied to through it.
+/// </summary>
+public sealed class ExperimentTreatments(RunningExperiments running, ExperimentExposureLog log, TimeProvider clock)
+{
+    /// <summary>Per customer id, what the running experiments of the subject decide. No I/O beyond the shared running list.</summary>
+    public async ValueTask<IReadOnlyDictionary<long, TreatmentPlan>> PlanAsync(
+        IEnumerable<Customer> customers, ExperimentSubject subject, CancellationToken cancellationToken)
+    {
+        var experiments = (await running.GetAsync(cancellationToken)).Where(e => e.Subject == subject).ToList();
+        var result = new Dictionary<long, TreatmentPlan>();
+        if (experiments.Count == 0)
+        {
+            foreach (var c in customers) result[c.Id] = TreatmentPlan.None;
+            return result;
+        }
+        var every = experiments.SelectMany(e => new ExperimentArm(e, null).AllTreatments).ToHashSet();
+        foreach (var customer in customers)
+        {
+            if (result.ContainsKey(customer.Id)) continue;
+            // An unknown visitor (no id) or a customer without personalization consent is in no experiment and gets no treatment.
+            if (customer.Id == 0 || !customer.ConsentPersonalization)
+            {
+                result[customer.Id] = new TreatmentPlan([], new HashSet<long>(), every);
+                continue;
+            }
+            var arms = experiments.Select(e => new ExperimentArm(e, VariantAssigner.Assign(e, customer.ExternalId))).ToList();
+            var shown = arms.Select(a => a.Treatment).OfType<long>().ToHashSet();
+            var withheld = every.Where(id => !shown.Contains(id)).ToHashSet();
+            shown.ExceptWith(withheld);
+            result[customer.Id] = new TreatmentPlan(arms, shown, withheld);
+        }
+        return result;
+    }
+
+    /// <summary>Logs that the experiments applied to these customers now (the first exposure of each customer counts).</summary>
+    public Task LogExposuresAsync(IReadOnlyCollection<(ExperimentArm Arm, long CustomerId)> exposures, CancellationToken cancellationToken) =>
+        exposures.Count == 0 ? Task.CompletedTask : log.LogAsync(exposures, clock.GetUtcNow().UtcDateTime, cancellationToken);
+}
