@@ -23,6 +23,9 @@ public sealed class ExperimentType : ObjectGraphType<Experiment>
         Field<NonNullGraphType<ExperimentSubjectType>>("subject").Description("OFFER or CONTENT.").Resolve(ctx => ctx.Source.Subject);
         Field<NonNullGraphType<ExperimentStatusType>>("status").Description("DRAFT, RUNNING or STOPPED.").Resolve(ctx => ctx.Source.Status);
         Field(e => e.HoldoutShare).Description("Share of customers (0 to 0.5) set aside with no variant at all.");
+        Field(e => e.AttributionWindowDays).Description("Days after a customer's exposure during which their orders count for revenue and orders per exposed customer.");
+        Field<NonNullGraphType<ExperimentAllocationType>>("allocation").Description("FIXED (hash and weights) or THOMPSON_SAMPLING (bandit after the burn-in).").Resolve(ctx => ctx.Source.Allocation);
+        Field(e => e.BurnInExposures).Description("THOMPSON_SAMPLING: exposures split by weight before the bandit allocates.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentVariantType>>>>("variants")
             .Description("The arms, the control first.")
             .Resolve(ctx => ctx.Source.Variants.OrderBy(v => !v.IsControl).ThenBy(v => v.Key, StringComparer.Ordinal));
@@ -30,14 +33,17 @@ public sealed class ExperimentType : ObjectGraphType<Experiment>
         Field(e => e.StartedAt, nullable: true).Description("When it started assigning customers.");
         Field(e => e.StoppedAt, nullable: true).Description("When it stopped.");
         Field<NonNullGraphType<ExperimentResultsType>>("results")
-            .Description("Exposures and conversions per arm, lift against the control and the sample-ratio check, computed now from the logged events.")
+            .Description("Exposures, conversions, revenue, orders and guardrails per arm against the control, the CUPED variance reductions, the sample-ratio check and the decision, computed now from the logged events.")
+            .Argument<ExperimentAnalysisType>("analysis", "Which inference `pValue`, `lower` and `upper` show (default SEQUENTIAL, valid however often the report is read).",
+                a => a.DefaultValue = ExperimentAnalysisKind.Sequential)
             .Resolve(ctx => ctx.Loaders()
                 .Get<Experiment, ExperimentResults>("Experiment.results", async (experiments, ct) =>
                 {
                     var byId = await ctx.Service<ExperimentService>().ResultsAsync(experiments, ct);
                     return experiments.ToDictionary(e => e, e => byId[e.Id]);
                 })
-                .Load(ctx.Source));
+                .Load(ctx.Source)
+                .Then(r => r!.Showing(ctx.GetArgument("analysis", ExperimentAnalysisKind.Sequential))));
     }
 }
 
@@ -65,6 +71,12 @@ public sealed class ExperimentResultsType : ObjectGraphType<ExperimentResults>
         Field(r => r.Exposures).Description("Customers exposed, all arms together.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentArmType>>>>("arms").Description("Per arm: the control first, the holdout last.").Resolve(ctx => ctx.Source.Arms);
         Field<SampleRatioCheckType>("sampleRatio").Description("Whether the exposures match the configured split; null before any exposure.").Resolve(ctx => ctx.Source.SampleRatio);
+        Field(r => r.AttributionWindowDays).Description("Days after exposure during which orders count.");
+        Field<NonNullGraphType<ExperimentAnalysisType>>("analysis").Description("The analysis the comparisons' `pValue`, `lower` and `upper` show.").Resolve(ctx => ctx.Source.Shown);
+        Field(r => r.SequentialLooks).Description("Looks the sequential test made: one a day from the first exposure to now (or the stop).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentVarianceReductionType>>>>("varianceReductions")
+            .Description("What CUPED removed from the variance of revenue and orders per exposed customer.").Resolve(ctx => ctx.Source.VarianceReductions);
+        Field<ExperimentDecisionType>("decision").Description("Ship, stop or keep running, and why; null before any exposure.").Resolve(ctx => ctx.Source.Decision);
     }
 }
 
@@ -82,6 +94,9 @@ public sealed class ExperimentArmType : ObjectGraphType<ArmResult>
         Field<NonNullGraphType<FloatGraphType>>("conversionRate").Description("conversions / exposures; 0 before any exposure.").Resolve(ctx => ctx.Source.Counts.Rate);
         Field<NonNullGraphType<DecimalGraphType>>("conversionValue").Description("Sum of the values of this arm's conversions.").Resolve(ctx => ctx.Source.Counts.ConversionValue);
         Field<LiftType>("liftVsControl").Description("This arm against the control; null for the control itself and while either arm has no exposure.").Resolve(ctx => ctx.Source.Lift);
+        Field<ExperimentArmMetricsType>("metrics").Description("Revenue, orders and guardrail metrics of the arm's exposed customers.").Resolve(ctx => ctx.Source.Metrics);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentMetricComparisonType>>>>("comparisons")
+            .Description("Every metric against the control; empty for the control and while an arm lacks the data to compare.").Resolve(ctx => ctx.Source.Comparisons);
     }
 }
 
@@ -218,6 +233,9 @@ public sealed class ExperimentInputType : InputObjectGraphType<ExperimentInput>
         Field<ExperimentSubjectType>("subject").Description("OFFER or CONTENT (required on create).");
         Field(e => e.HoldoutShare, nullable: true).Description("Share of customers (0 to 0.5) shown nothing; default 0.");
         Field<ListGraphType<NonNullGraphType<VariantInputType>>>("variants").Description("2 to 10 arms, exactly one the control (required on create).");
+        Field(e => e.AttributionWindowDays, nullable: true).Description($"Days (1-{ExperimentService.MaxAttributionWindowDays}) after exposure during which orders count; default {ExperimentService.DefaultAttributionWindowDays}. Only in DRAFT.");
+        Field<ExperimentAllocationType>("allocation").Description("FIXED (default) or THOMPSON_SAMPLING. Only in DRAFT.");
+        Field(e => e.BurnInExposures, nullable: true).Description("THOMPSON_SAMPLING: exposures split by weight before the bandit allocates (default 0). Only in DRAFT.");
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class DemoExperimentSeeder(ExperimentService experiments, RunningE
             [
                 new VariantInput("free-shipping", "Free shipping", 1, IsControl: true, Offer: "WINBACK-SHIP"),
                 new VariantInput("quarter-off", "25 % off", 1, Offer: "WINBACK25"),
-            ]), cancellationToken);
+            ], AttributionWindowDays: 30), cancellationToken);
         if (!created.Succeeded) throw new InvalidOperationException($"The demo experiment is invalid: {string.Join("; ", created.Errors)}");
         var experiment = created.Value!;
         var startedAt = anchor.AddDays(-60);
