@@ -1,0 +1,61 @@
+using Personalize.Experiments;
+
+namespace Personalize.Tests.Experiments;
+
+/// <summary>The ship / stop / keep-running rule on analyses of generated customers (no I/O: the rule and the analysis are pure).</summary>
+public sealed class ExperimentDecisionRuleTests
+{
+    private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static Experiment TwoArms(ExperimentStatus status = ExperimentStatus.Running) => new()
+    {
+        Key = "rule", Status = status, AttributionWindowDays = 7,
+        Variants = [new ExperimentVariant { Id = 1, Key = "control", Weight = 1, IsControl = true }, new ExperimentVariant { Id = 2, Key = "treat", Weight = 1 }],
+    };
+
+    /// <summary>Customers exposed over 30 days, alternating arms; revenue drawn alike in both arms; the treatment's dismissals at the given rate.</summary>
+    private static List<ExposedCustomer> Customers(int count, double treatmentDismissRate, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var variant = i % 2 == 0 ? 1L : 2L;
+            var exposedAt = Start.AddHours(i * 30.0 * 24 / count);
+            var orders = random.NextDouble() < 0.3 ? new List<(DateTime, double)> { (exposedAt.AddDays(2), 30 + 40 * random.NextDouble()) } : [];
+            var dismissals = variant == 2 && random.NextDouble() < treatmentDismissRate ? new List<DateTime> { exposedAt.AddHours(1) } : [];
+            return new ExposedCustomer(variant, exposedAt, 50 * random.NextDouble(), orders, dismissals, [], [], null);
+        }).ToList();
+    }
+
+    private static ExperimentDecision Decide(Experiment experiment, List<ExposedCustomer> customers) =>
+        ExperimentResults.From(experiment,
+            new Dictionary<long, ArmCounts> { [1] = new(customers.Count(c => c.VariantId == 1), 0, 0), [2] = new(customers.Count(c => c.VariantId == 2), 0, 0) },
+            ArmCounts.None, ExperimentAnalysis.Analyze(experiment, customers, Start.AddDays(40))).Decision!;
+
+    [Fact]
+    public void A_variant_that_makes_customers_dismiss_more_is_stopped()
+    {
+        var decision = Decide(TwoArms(), Customers(1200, 0.3, 1));
+        Assert.Equal(ExperimentVerdict.Stop, decision.Verdict);
+        Assert.Contains("dismiss rate", decision.Reason);
+    }
+
+    [Fact]
+    public void Without_a_difference_a_running_experiment_keeps_running_and_a_stopped_one_keeps_the_control()
+    {
+        var customers = Customers(1200, 0, 2);
+        Assert.Equal(ExperimentVerdict.KeepRunning, Decide(TwoArms(), customers).Verdict);
+        Assert.Equal(ExperimentVerdict.Stop, Decide(TwoArms(ExperimentStatus.Stopped), customers).Verdict);
+    }
+
+    [Fact]
+    public void Too_few_customers_keep_it_running_and_a_broken_split_stops_it()
+    {
+        Assert.Equal(ExperimentVerdict.KeepRunning, Decide(TwoArms(), Customers(150, 0.3, 3)).Verdict);
+
+        var skewed = Customers(1200, 0, 4).Where((c, i) => c.VariantId == 1 || i % 4 != 1).ToList();  // half the treatment's exposures lost
+        var decision = Decide(TwoArms(), skewed);
+        Assert.Equal(ExperimentVerdict.Stop, decision.Verdict);
+        Assert.Contains("Sample ratio mismatch", decision.Reason);
+    }
+}
