@@ -7,8 +7,11 @@ namespace Personalize.Experiments;
 /// `personalize`) and the recommendations (content experiments) ask it which treatments a page of customers gets and
 /// withhold the rest, then log the exposures of the customers the experiments applied to through it.
 /// </summary>
-public sealed class ExperimentTreatments(RunningExperiments running, ExperimentExposureLog log, TimeProvider clock)
+public sealed class ExperimentTreatments(RunningExperiments running, ExperimentExposureLog log, UniversalHoldout holdout, TimeProvider clock)
 {
+    /// <summary>Whether the customer is in the universal holdout: no experiment, no offer, no personalized content.</summary>
+    public bool HeldOut(Customer customer) => holdout.Contains(customer.ExternalId);
+
     /// <summary>Per customer id, what the running experiments of the subject decide. No I/O beyond the shared running list.</summary>
     public async ValueTask<IReadOnlyDictionary<long, TreatmentPlan>> PlanAsync(
         IEnumerable<Customer> customers, ExperimentSubject subject, CancellationToken cancellationToken)
@@ -24,8 +27,8 @@ public sealed class ExperimentTreatments(RunningExperiments running, ExperimentE
         foreach (var customer in customers)
         {
             if (result.ContainsKey(customer.Id)) continue;
-            // An unknown visitor (no id) or a customer without personalization consent is in no experiment and gets no treatment.
-            if (customer.Id == 0 || !customer.ConsentPersonalization)
+            // An unknown visitor (no id), a customer without personalization consent or in the universal holdout is in no experiment and gets no treatment.
+            if (customer.Id == 0 || !customer.ConsentPersonalization || HeldOut(customer))
             {
                 result[customer.Id] = new TreatmentPlan([], new HashSet<long>(), every);
                 continue;

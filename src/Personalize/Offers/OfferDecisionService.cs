@@ -79,6 +79,11 @@ public sealed class OfferDecisionService(
                 currentScores.TryGetValue(customer.Id, out var score) ? score.PredictedClv : customer.PredictedClv,
                 score is not null ? score.ExpectedAverageOrderValue : customer.ExpectedAverageOrderValue,
                 customer.LastOrderAt, memberships[customer.Id].Select(s => s.Id).ToHashSet(), loyalty.Tiers.Rank(tiers[customer.Id].Name) ?? 0);
+            if (experiments.HeldOut(customer))
+            {
+                plans.Add((decisionCustomer, [], 0, [], TreatmentPlan.None));  // the universal holdout gets no offer, held ones included
+                continue;
+            }
             var history = histories.GetValueOrDefault(customer.Id, OfferHistory.None);
             var treatment = treatments[customer.Id];
             // Held assignments of another arm's offer (made before the experiment started) are not shown while it runs.

@@ -33,7 +33,9 @@ public sealed class RecommendationService(RecommendationSnapshots snapshots, Can
         var o = options.Value;
         request = request with { First = Math.Clamp(request.First, 0, o.MaxFirst) };
         var snapshot = await snapshots.GetAsync(cancellationToken);
-        var personal = customers.Where(c => c.ConsentPersonalization).Select(c => c.Id).ToList();
+        // The universal holdout gets what a customer without personalization consent gets.
+        bool Personal(Customer c) => c.ConsentPersonalization && !experiments.HeldOut(c);
+        var personal = customers.Where(Personal).Select(c => c.Id).ToList();
         var lists = await candidates.GetManyAsync(personal, snapshot.Model.Version, cancellationToken);
         var taken = await TakenAsync(customers.Select(c => c.Id).ToList(), o, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -44,7 +46,7 @@ public sealed class RecommendationService(RecommendationSnapshots snapshots, Can
         {
             var (consumed, dismissed) = taken[c.Id];
             var ranked = RecommendationRanker.Rank(snapshot,
-                new RecommendationCustomer(c.Id, c.Stage, c.ConsentPersonalization, c.Locale, lists.GetValueOrDefault(c.Id), consumed, dismissed),
+                new RecommendationCustomer(c.Id, c.Stage, Personal(c), c.Locale, lists.GetValueOrDefault(c.Id), consumed, dismissed),
                 request, now, o);
             return ContentExperiments.Apply(ranked, treatments[c.Id], snapshot, request, dismissed, now, o, arm => exposures.Add((arm, c.Id)));
         }).ToList();
