@@ -76,6 +76,7 @@ public sealed class ExperimentResultsType : ObjectGraphType<ExperimentResults>
         Field(r => r.SequentialLooks).Description("Looks the sequential test made: one a day from the first exposure to now (or the stop).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentVarianceReductionType>>>>("varianceReductions")
             .Description("What CUPED removed from the variance of revenue and orders per exposed customer.").Resolve(ctx => ctx.Source.VarianceReductions);
+        Field<ExperimentBanditReportType>("bandit").Description("Allocation over time and regret of a THOMPSON_SAMPLING experiment; null for a FIXED split.").Resolve(ctx => ctx.Source.Bandit);
         Field<ExperimentDecisionType>("decision").Description("Ship, stop or keep running, and why; null before any exposure.").Resolve(ctx => ctx.Source.Decision);
     }
 }

@@ -12,7 +12,8 @@ namespace Personalize.Experiments;
 public sealed class ExperimentExposureLog(IDbContextFactory<PersonalizeDbContext> factory)
 {
     private const int MaxRemembered = 1_000_000;
-    private readonly ConcurrentDictionary<(long Experiment, long Customer), byte> _stored = new();
+    // The arm stored for each (experiment, customer) pair this process wrote or read; null value = holdout.
+    private readonly ConcurrentDictionary<(long Experiment, long Customer), long?> _stored = new();
 
     public async Task LogAsync(IReadOnlyCollection<(ExperimentArm Arm, long CustomerId)> exposures, DateTime at, CancellationToken cancellationToken)
     {
@@ -30,7 +31,27 @@ public sealed class ExperimentExposureLog(IDbContextFactory<PersonalizeDbContext
         parameter.Value = rows;
         await db.Database.ExecuteSqlRawAsync(sqlServer ? SqlServerInsert : SqliteInsert, [parameter], cancellationToken);
         if (_stored.Count > MaxRemembered) _stored.Clear();
-        foreach (var x in fresh) _stored.TryAdd((x.Arm.Experiment.Id, x.CustomerId), 0);
+        foreach (var x in fresh) _stored.TryAdd((x.Arm.Experiment.Id, x.CustomerId), x.Arm.Variant?.Id);
+    }
+
+    /// <summary>The arms stored for these customers in these experiments (pairs without an exposure are absent): from memory, else one statement.</summary>
+    public async Task<IReadOnlyDictionary<(long, long), long?>> StoredArmsAsync(IReadOnlyList<long> experimentIds, IReadOnlyList<long> customerIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(long, long), long?>();
+        var missing = new HashSet<long>();
+        foreach (var e in experimentIds)
+            foreach (var c in customerIds)
+                if (_stored.TryGetValue((e, c), out var v)) result[(e, c)] = v; else missing.Add(c);
+        if (missing.Count == 0) return result;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ExperimentExposures.Where(x => experimentIds.Contains(x.ExperimentId) && missing.Contains(x.CustomerId))
+            .Select(x => new { x.ExperimentId, x.CustomerId, x.VariantId }).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            result[(row.ExperimentId, row.CustomerId)] = row.VariantId;
+            _stored.TryAdd((row.ExperimentId, row.CustomerId), row.VariantId);
+        }
+        return result;
     }
 
     /// <summary>Forgets what was stored (an experiment's exposures were deleted, e.g. by erasure).</summary>

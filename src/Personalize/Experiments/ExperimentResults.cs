@@ -53,6 +53,8 @@ public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRati
     /// <summary>Looks the sequential test made (one a day since the first exposure).</summary>
     public int SequentialLooks { get; init; }
     public ExperimentDecision? Decision { get; init; }
+    /// <summary>Allocation and regret of a Thompson-sampling experiment; null for a fixed split.</summary>
+    public BanditReport? Bandit { get; init; }
     /// <summary>Which inference the report's p-values and intervals show.</summary>
     public ExperimentAnalysisKind Shown { get; init; } = ExperimentAnalysisKind.Sequential;
 
@@ -64,9 +66,12 @@ public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRati
     };
 
     /// <summary>Results from the counts per variant id (null key = holdout) and the metric analysis of the exposed customers.</summary>
-    public static ExperimentResults From(Experiment experiment, IReadOnlyDictionary<long, ArmCounts> byVariant, ArmCounts holdout, MetricAnalysis analysis)
+    public static ExperimentResults From(Experiment experiment, IReadOnlyDictionary<long, ArmCounts> byVariant, ArmCounts holdout, MetricAnalysis analysis,
+        BanditReport? bandit = null)
     {
         var counted = From(experiment, byVariant, holdout);
+        // A bandit's split follows the data on purpose: there is no configured ratio to check against.
+        if (experiment.Allocation == ExperimentAllocation.ThompsonSampling) counted = counted with { SampleRatio = null };
         var arms = counted.Arms.Select(a => a with
         {
             Metrics = a.Variant is { } v ? analysis.ByVariant.GetValueOrDefault(v.Id) : analysis.Holdout,
@@ -80,6 +85,7 @@ public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRati
             VarianceReductions = analysis.VarianceReductions,
             SequentialLooks = analysis.Looks,
             Decision = ExperimentDecisions.Decide(experiment, analysis, counted.SampleRatio),
+            Bandit = bandit,
         };
     }
 

@@ -61,13 +61,17 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var experiment = await WithVariants(db).FirstOrDefaultAsync(e => e.Key == experimentId, cancellationToken);
         if (experiment is null) return new Dictionary<string, ExperimentAssignment>();
-        var exposedAt = await db.ExperimentExposures
+        var exposed = await db.ExperimentExposures
             .Where(x => x.ExperimentId == experiment.Id)
-            .Join(db.Customers.Where(c => customerIds.Contains(c.ExternalId)), x => x.CustomerId, c => c.Id, (x, c) => new { c.ExternalId, x.ExposedAt })
-            .ToDictionaryAsync(x => x.ExternalId, x => x.ExposedAt, cancellationToken);
+            .Join(db.Customers.Where(c => customerIds.Contains(c.ExternalId)), x => x.CustomerId, c => c.Id, (x, c) => new { c.ExternalId, x.ExposedAt, x.VariantId })
+            .ToDictionaryAsync(x => x.ExternalId, cancellationToken);
+        var bandit = (await running.GetAsync(cancellationToken)).Bandits.GetValueOrDefault(experiment.Id);
+        // An exposed customer's arm is the stored one (a bandit's allocation moves; the first exposure fixes the arm).
         return customerIds.Distinct().ToDictionary(
             id => id,
-            id => new ExperimentAssignment(experiment, id, VariantAssigner.Assign(experiment, id), exposedAt.TryGetValue(id, out var at) ? at : null));
+            id => exposed.TryGetValue(id, out var x)
+                ? new ExperimentAssignment(experiment, id, experiment.Variants.FirstOrDefault(v => v.Id == x.VariantId), x.ExposedAt)
+                : new ExperimentAssignment(experiment, id, VariantAssigner.Assign(experiment, id, bandit), null));
     }
 
     /// <summary>Logs that the customer was shown the experiment (the first time counts) and returns their arm.</summary>
@@ -89,8 +93,10 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         var customer = await db.Customers.Where(c => c.ExternalId == customerId).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (customer is null) return MutationResult<ExperimentAssignment>.NotFound("input.customerId", "customer", customerId!);
 
-        var variant = VariantAssigner.Assign(experiment, customerId!);
+        var variant = VariantAssigner.Assign(experiment, customerId!, (await running.GetAsync(cancellationToken)).Bandits.GetValueOrDefault(experiment.Id));
         var stored = await ExposureOfAsync(db, experiment.Id, customer.Value, cancellationToken);
+        if (stored is not null && experiment.Allocation == ExperimentAllocation.ThompsonSampling)
+            variant = await StoredVariantAsync(db, experiment, customer.Value, cancellationToken);
         if (stored is null)
         {
             db.ExperimentExposures.Add(new ExperimentExposure { ExperimentId = experiment.Id, CustomerId = customer.Value, VariantId = variant?.Id, ExposedAt = exposedAt });
@@ -104,6 +110,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
                 // A concurrent request logged the first exposure: it stands.
                 await using var again = await factory.CreateDbContextAsync(cancellationToken);
                 stored = await ExposureOfAsync(again, experiment.Id, customer.Value, cancellationToken);
+                variant = await StoredVariantAsync(again, experiment, customer.Value, cancellationToken);
             }
         }
         return MutationResult<ExperimentAssignment>.Ok(new ExperimentAssignment(experiment, customerId!, variant, stored));
@@ -153,6 +160,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (experiment.Allocation == ExperimentAllocation.ThompsonSampling) running.Changed();  // the allocation follows the conversions
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
@@ -194,8 +202,10 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
                 return new ArmCounts(exposed, converted?.Customers ?? 0, converted?.Value ?? 0);
             }
             var end = e.StoppedAt is { } stopped && stopped < now ? stopped : now;
-            var analysis = ExperimentAnalysis.Analyze(e, customers.GetValueOrDefault(e.Id) ?? [], end);
-            return ExperimentResults.From(e, e.Variants.ToDictionary(v => v.Id, v => CountsOf(v.Id)), CountsOf(null), analysis);
+            var exposed = customers.GetValueOrDefault(e.Id) ?? [];
+            var analysis = ExperimentAnalysis.Analyze(e, exposed, end);
+            var bandit = e.Allocation == ExperimentAllocation.ThompsonSampling ? BanditReport.From(e, exposed) : null;
+            return ExperimentResults.From(e, e.Variants.ToDictionary(v => v.Id, v => CountsOf(v.Id)), CountsOf(null), analysis, bandit);
         });
     }
 
@@ -339,6 +349,12 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
 
     private static Task<DateTime?> ExposureOfAsync(PersonalizeDbContext db, long experimentId, long customerId, CancellationToken cancellationToken) =>
         db.ExperimentExposures.Where(x => x.ExperimentId == experimentId && x.CustomerId == customerId).Select(x => (DateTime?)x.ExposedAt).FirstOrDefaultAsync(cancellationToken);
+
+    private static async Task<ExperimentVariant?> StoredVariantAsync(PersonalizeDbContext db, Experiment experiment, long customerId, CancellationToken cancellationToken)
+    {
+        var id = await db.ExperimentExposures.Where(x => x.ExperimentId == experiment.Id && x.CustomerId == customerId).Select(x => x.VariantId).FirstOrDefaultAsync(cancellationToken);
+        return experiment.Variants.FirstOrDefault(v => v.Id == id);
+    }
 
     private static MutationResult<T> Conflict<T>(string path, string message) where T : class =>
         MutationResult<T>.Fail([new MutationError(MutationErrorCode.Conflict, message, path)]);

@@ -16,7 +16,8 @@ public sealed class ExperimentTreatments(RunningExperiments running, ExperimentE
     public async ValueTask<IReadOnlyDictionary<long, TreatmentPlan>> PlanAsync(
         IEnumerable<Customer> customers, ExperimentSubject subject, CancellationToken cancellationToken)
     {
-        var experiments = (await running.GetAsync(cancellationToken)).Where(e => e.Subject == subject).ToList();
+        var set = await running.GetAsync(cancellationToken);
+        var experiments = set.Experiments.Where(e => e.Subject == subject).ToList();
         var result = new Dictionary<long, TreatmentPlan>();
         if (experiments.Count == 0)
         {
@@ -24,6 +25,10 @@ public sealed class ExperimentTreatments(RunningExperiments running, ExperimentE
             return result;
         }
         var every = experiments.SelectMany(e => new ExperimentArm(e, null).AllTreatments).ToHashSet();
+        // A bandit's allocation moves, so a customer's arm is the one stored at their first exposure (one statement for the page's customers not known here).
+        var bandits = experiments.Where(e => set.BanditOf(e) is not null).ToList();
+        var stored = bandits.Count == 0 ? null
+            : await log.StoredArmsAsync(bandits.Select(e => e.Id).ToList(), customers.Where(c => c.Id != 0).Select(c => c.Id).Distinct().ToList(), cancellationToken);
         foreach (var customer in customers)
         {
             if (result.ContainsKey(customer.Id)) continue;
@@ -33,13 +38,20 @@ public sealed class ExperimentTreatments(RunningExperiments running, ExperimentE
                 result[customer.Id] = new TreatmentPlan([], new HashSet<long>(), every);
                 continue;
             }
-            var arms = experiments.Select(e => new ExperimentArm(e, VariantAssigner.Assign(e, customer.ExternalId))).ToList();
+            var arms = experiments.Select(e => new ExperimentArm(e, ArmOf(e, customer, set, stored))).ToList();
             var shown = arms.Select(a => a.Treatment).OfType<long>().ToHashSet();
             var withheld = every.Where(id => !shown.Contains(id)).ToHashSet();
             shown.ExceptWith(withheld);
             result[customer.Id] = new TreatmentPlan(arms, shown, withheld);
         }
         return result;
+    }
+
+    private static ExperimentVariant? ArmOf(Experiment experiment, Customer customer, RunningSet set, IReadOnlyDictionary<(long, long), long?>? stored)
+    {
+        if (stored is not null && stored.TryGetValue((experiment.Id, customer.Id), out var variantId))
+            return variantId is null ? null : experiment.Variants.FirstOrDefault(v => v.Id == variantId);
+        return VariantAssigner.Assign(experiment, customer.ExternalId, set.BanditOf(experiment));
     }
 
     /// <summary>Logs that the experiments applied to these customers now (the first exposure of each customer counts).</summary>
