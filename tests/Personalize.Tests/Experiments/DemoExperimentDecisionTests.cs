@@ -8,7 +8,7 @@ namespace Personalize.Tests.Experiments;
 
 /// <summary>The demo store's win-back experiment decides what its customers get: the holdout (C00003) none of its offers, the quarter-off arm (C00005) only WINBACK25.</summary>
 [Collection(DemoStoreCollection.Name)]
-public sealed class DemoExperimentDecisionTests(DemoStoreFactory store)
+public sealed class DemoExperimentDecisionTests(DemoStoreFactory store, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string[] ExperimentOffers = ["WINBACK25", "WINBACK-SHIP"];
 
@@ -43,5 +43,19 @@ public sealed class DemoExperimentDecisionTests(DemoStoreFactory store)
             Assert.True(offers.All(o => o == arm?.Offer?.Code), $"{id} ({arm?.Key ?? "holdout"}) got {string.Join(", ", offers)}");
         }
         Assert.Contains("WINBACK25", OffersOf(page.Single(n => n.GetProperty("id").GetString() == "C00005")));
+    }
+
+    [Fact]
+    public async Task The_report_of_the_demo_experiment_reads_as_no_true_effect()
+    {
+        var results = (await store.DataAsync(Operation("crm-experiment-results"), new { experimentId = DemoExperimentSeeder.Key }))
+            .GetProperty("experiment").GetProperty("results");
+        output.WriteLine(results.ToString());
+        Assert.Equal(30, results.GetProperty("attributionWindowDays").GetInt32());
+        Assert.False(results.GetProperty("sampleRatio").GetProperty("mismatchDetected").GetBoolean());
+        // The seeded arms differ only by chance: the sequential analysis finds no winner to ship.
+        Assert.NotEqual("SHIP", results.GetProperty("decision").GetProperty("verdict").GetString());
+        var revenue = results.GetProperty("varianceReductions").EnumerateArray().Single(r => r.GetProperty("metric").GetString() == "REVENUE_PER_CUSTOMER");
+        Assert.InRange(revenue.GetProperty("reduction").GetDouble(), 0, 1);
     }
 }
