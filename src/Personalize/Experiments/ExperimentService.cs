@@ -214,8 +214,8 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
     {
         var exposures = await db.ExperimentExposures.Where(x => ids.Contains(x.ExperimentId))
             .Select(x => new { x.ExperimentId, x.CustomerId, x.VariantId, x.ExposedAt }).ToListAsync(cancellationToken);
-        if (exposures.Count == 0) return [];
-        var firstExposure = exposures.Min(x => x.ExposedAt);
+        // Without exposures the statements still run (they find nothing): the same statements whatever the data.
+        var firstExposure = exposures.Count == 0 ? DateTime.UtcNow : exposures.Min(x => x.ExposedAt);
         var from = firstExposure.AddDays(-ExperimentAnalysis.PreExposureDays);
         var exposed = db.ExperimentExposures.Where(x => ids.Contains(x.ExperimentId));
 
