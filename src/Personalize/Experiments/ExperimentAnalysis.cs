@@ -113,7 +113,11 @@ public static class ExperimentAnalysis
                 {
                     Customers = (long)(Count(complete, v) + Count(complete, control)),
                 };
-            }).ToList());
+            })
+            // GraphQL floats are finite: a comparison the data cannot bound yet is left out rather than shown as infinity.
+            .Where(c => new[] { c.Control, c.Treatment, c.Difference, c.FixedHorizonPValue, c.FixedHorizonLower, c.FixedHorizonUpper,
+                c.SequentialPValue, c.SequentialLower, c.SequentialUpper, c.Relative ?? 0 }.All(double.IsFinite))
+            .ToList());
 
         return new MetricAnalysis(
             experiment.Variants.ToDictionary(v => v.Id, v => MetricsOf(final, v.Id)),

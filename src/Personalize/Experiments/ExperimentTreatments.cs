@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Personalize.Customers;
 
 namespace Personalize.Experiments;
@@ -7,7 +8,8 @@ namespace Personalize.Experiments;
 /// `personalize`) and the recommendations (content experiments) ask it which treatments a page of customers gets and
 /// withhold the rest, then log the exposures of the customers the experiments applied to through it.
 /// </summary>
-public sealed class ExperimentTreatments(RunningExperiments running, ExperimentExposureLog log, UniversalHoldout holdout, TimeProvider clock)
+public sealed class ExperimentTreatments(RunningExperiments running, ExperimentExposureLog log, UniversalHoldout holdout, TimeProvider clock,
+    ILogger<ExperimentTreatments> logger)
 {
     /// <summary>Whether the customer is in the universal holdout: no experiment, no offer, no personalized content.</summary>
     public bool HeldOut(Customer customer) => holdout.Contains(customer.ExternalId);
@@ -55,6 +57,17 @@ public sealed class ExperimentTreatments(RunningExperiments running, ExperimentE
     }
 
     /// <summary>Logs that the experiments applied to these customers now (the first exposure of each customer counts).</summary>
-    public Task LogExposuresAsync(IReadOnlyCollection<(ExperimentArm Arm, long CustomerId)> exposures, CancellationToken cancellationToken) =>
-        exposures.Count == 0 ? Task.CompletedTask : log.LogAsync(exposures, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    /// <remarks>A failure is logged, not thrown: the decision is served (a degraded answer beats none); the next decision logs again.</remarks>
+    public async Task LogExposuresAsync(IReadOnlyCollection<(ExperimentArm Arm, long CustomerId)> exposures, CancellationToken cancellationToken)
+    {
+        if (exposures.Count == 0) return;
+        try
+        {
+            await log.LogAsync(exposures, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            logger.LogWarning(e, "Could not log {Count} experiment exposures; they will be logged by the next decision", exposures.Count);
+        }
+    }
 }

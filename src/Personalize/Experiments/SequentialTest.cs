@@ -30,7 +30,9 @@ public sealed class SequentialTest(double alpha = 0.05)
     /// </summary>
     public SequentialResult Look(double difference, double variance, double mixtureVariance)
     {
-        if (variance > 0 && mixtureVariance > 0)
+        // Without a spread to scale the mixture by (e.g. a control arm whose values are all equal), mix over the estimate's own variance.
+        if (!(mixtureVariance > 0) || double.IsInfinity(mixtureVariance)) mixtureVariance = variance;
+        if (variance > 0 && !double.IsInfinity(variance) && double.IsFinite(difference))
         {
             var ratio = LikelihoodRatio(difference, variance, mixtureVariance);
             _pValue = Math.Min(_pValue, double.IsPositiveInfinity(ratio) ? 0 : Math.Min(1, 1 / ratio));

@@ -23,7 +23,9 @@ public sealed record OfferDecision(OfferAssignment Assignment, Offer Offer, bool
 /// scores from the customers' rows when the current snapshot scored them, else the score cache in one round trip. The customers'
 /// open assignments come first (stable: the same customer asking again sees the same codes); free slots are filled by
 /// <see cref="OfferRules"/>. Two concurrent decisions for the same customer cannot both assign: the second one's
-/// INSERT hits the unique index, and it decides again from what the first wrote.
+/// INSERT hits the unique index, and it decides again from what the first wrote. Running offer experiments decide
+/// through <see cref="ExperimentTreatments"/>: the arm's offer first, the other arms' offers withheld (held ones too),
+/// nothing for the universal holdout; their exposures are logged by the decision that served them.
 /// </summary>
 public sealed class OfferDecisionService(
     IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, SegmentQueries segments, ScoreReader scores, LoyaltyService loyalty,
