@@ -93,4 +93,20 @@ public sealed class ExperimentDecisionRuleTests(Xunit.Abstractions.ITestOutputHe
         Assert.True(shipped <= sequential);
         Assert.InRange(fixedOnce, 1, runs * 0.12);  // read once the fixed-horizon test rejects about 5 % (10 expected)
     }
+
+    [Fact]
+    public void A_control_without_spread_still_gives_finite_results()
+    {
+        // Every control customer orders once for exactly 50: the control's average order value has no variance.
+        var customers = Enumerable.Range(0, 400).Select(i =>
+        {
+            var exposedAt = Start.AddHours(i);
+            var orders = i % 2 == 0 ? new List<(DateTime, double)> { (exposedAt.AddDays(1), 50) } : [(exposedAt.AddDays(1), 20 + i % 7), (exposedAt.AddDays(2), 30)];
+            return new ExposedCustomer(i % 2 == 0 ? 1L : 2L, exposedAt, 0, orders, [], [], [], null);
+        }).ToList();
+        var analysis = ExperimentAnalysis.Analyze(TwoArms(), customers, Start.AddDays(40));
+        var comparisons = analysis.ComparisonsByVariant[2];
+        Assert.Contains(comparisons, c => c.Metric == ExperimentMetric.AverageOrderValue);
+        Assert.All(comparisons, c => Assert.True(double.IsFinite(c.SequentialLower) && double.IsFinite(c.SequentialUpper) && double.IsFinite(c.SequentialPValue), c.Metric.ToString()));
+    }
 }
