@@ -47,7 +47,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<LoyaltyService>().AddSingleton<LoyaltyRebuilder>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
-        services.AddSingleton<Experiments.ExperimentService>();
+        services.AddSingleton(Experiments.UniversalHoldoutOptions.Bind(configuration)).AddSingleton<Experiments.UniversalHoldout>();
+        services.AddSingleton<Experiments.RunningExperiments>().AddSingleton<Experiments.ExperimentExposureLog>().AddSingleton<Experiments.ExperimentTreatments>().AddSingleton<Experiments.ExperimentService>();
         services.AddSingleton<Kpis.KpiService>();
         services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
         services.AddSingleton<Privacy.KeyedHash>();

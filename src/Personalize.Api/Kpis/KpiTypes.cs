@@ -45,6 +45,8 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
             .Resolve(ctx => ctx.Source.OfferRedemption?.Value);
         Field<IntGraphType>("offersAssigned").Description("The denominator of offerRedemptionRate.").Resolve(ctx => ctx.Source.OfferRedemption?.Denominator);
         Field(k => k.RewardCost).Description("What the redemptions made in the period cost the business (the offers' cost per redemption, as charged to their budgets).");
+        Field<UniversalHoldoutComparisonType>("universalHoldout").Description("The universal holdout against everyone else in scope (revenue, retention, CLV); null while Experiments:UniversalHoldout:Share is 0.")
+            .Resolve(ctx => ctx.Source.UniversalHoldout);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageShareType>>>>("stageDistribution").Description("Customers in scope per current lifecycle stage, every stage listed.").Resolve(ctx => ctx.Source.Stages);
     }
 }

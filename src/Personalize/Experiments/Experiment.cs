@@ -17,6 +17,12 @@ public class Experiment
     /// <summary>Share of customers (0 to 0.5) who get no variant at all, to measure the effect of the whole program.</summary>
     public double HoldoutShare { get; set; }
     public List<ExperimentVariant> Variants { get; set; } = [];
+    /// <summary>Days after a customer's exposure during which their orders count for the experiment's revenue and order metrics.</summary>
+    public int AttributionWindowDays { get; set; } = ExperimentService.DefaultAttributionWindowDays;
+    /// <summary>How new customers are split between the variants.</summary>
+    public ExperimentAllocation Allocation { get; set; } = ExperimentAllocation.Fixed;
+    /// <summary>Thompson sampling: exposures split by weight before the bandit takes over.</summary>
+    public int BurnInExposures { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? StoppedAt { get; set; }
@@ -68,6 +74,12 @@ public enum ExperimentSubject
 {
     [System.ComponentModel.Description("Variants show different offers (or none).")] Offer,
     [System.ComponentModel.Description("Variants show different content (or none).")] Content,
+}
+
+public enum ExperimentAllocation
+{
+    [System.ComponentModel.Description("Every customer by the assignment hash and the variants' weights, fixed for the whole experiment.")] Fixed,
+    [System.ComponentModel.Description("After the burn-in, new customers go to each variant with the probability that it converts best (Thompson sampling, Beta-Bernoulli on conversions); a customer's arm never changes.")] ThompsonSampling,
 }
 
 public enum ExperimentStatus

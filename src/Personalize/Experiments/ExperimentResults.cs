@@ -10,6 +10,14 @@ public sealed record ArmCounts(long Exposures, long Conversions, decimal Convers
 /// <summary>An arm's results. <see cref="Variant"/> is null for the holdout; <see cref="Lift"/> is null for the control.</summary>
 public sealed record ArmResult(ExperimentVariant? Variant, double ExpectedShare, ArmCounts Counts, Lift? Lift)
 {
+    /// <summary>Revenue, orders and guardrail metrics of the arm's exposed customers.</summary>
+    public ArmMetrics? Metrics { get; init; }
+
+    /// <summary>Every metric against the control; empty for the control.</summary>
+    public IReadOnlyList<MetricComparison> Comparisons { get; init; } = [];
+
+    public ExperimentAnalysisKind Shown { get; init; } = ExperimentAnalysisKind.Sequential;
+
     public bool IsHoldout => Variant is null;
 }
 
@@ -39,6 +47,47 @@ public sealed record SampleRatioCheck(double ChiSquare, int DegreesOfFreedom, do
 public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRatioCheck? SampleRatio)
 {
     public long Exposures => Arms.Sum(a => a.Counts.Exposures);
+
+    public int AttributionWindowDays { get; init; }
+    public IReadOnlyList<VarianceReduction> VarianceReductions { get; init; } = [];
+    /// <summary>Looks the sequential test made (one a day since the first exposure).</summary>
+    public int SequentialLooks { get; init; }
+    public ExperimentDecision? Decision { get; init; }
+    /// <summary>Allocation and regret of a Thompson-sampling experiment; null for a fixed split.</summary>
+    public BanditReport? Bandit { get; init; }
+    /// <summary>Which inference the report's p-values and intervals show.</summary>
+    public ExperimentAnalysisKind Shown { get; init; } = ExperimentAnalysisKind.Sequential;
+
+    /// <summary>The same results, showing this analysis's p-values and intervals.</summary>
+    public ExperimentResults Showing(ExperimentAnalysisKind analysis) => this with
+    {
+        Shown = analysis,
+        Arms = Arms.Select(a => a with { Shown = analysis, Comparisons = a.Comparisons.Select(c => c with { Shown = analysis }).ToList() }).ToList(),
+    };
+
+    /// <summary>Results from the counts per variant id (null key = holdout) and the metric analysis of the exposed customers.</summary>
+    public static ExperimentResults From(Experiment experiment, IReadOnlyDictionary<long, ArmCounts> byVariant, ArmCounts holdout, MetricAnalysis analysis,
+        BanditReport? bandit = null)
+    {
+        var counted = From(experiment, byVariant, holdout);
+        // A bandit's split follows the data on purpose: there is no configured ratio to check against.
+        if (experiment.Allocation == ExperimentAllocation.ThompsonSampling) counted = counted with { SampleRatio = null };
+        var arms = counted.Arms.Select(a => a with
+        {
+            Metrics = a.Variant is { } v ? analysis.ByVariant.GetValueOrDefault(v.Id) : analysis.Holdout,
+            Comparisons = a.Variant is { } variant
+                ? analysis.ComparisonsByVariant.GetValueOrDefault(variant.Id) ?? []
+                : analysis.HoldoutComparisons,
+        }).ToList();
+        return new ExperimentResults(arms, counted.SampleRatio)
+        {
+            AttributionWindowDays = experiment.AttributionWindowDays,
+            VarianceReductions = analysis.VarianceReductions,
+            SequentialLooks = analysis.Looks,
+            Decision = ExperimentDecisions.Decide(experiment, analysis, counted.SampleRatio),
+            Bandit = bandit,
+        };
+    }
 
     /// <summary>Results from the counts per variant id (null key = holdout).</summary>
     public static ExperimentResults From(Experiment experiment, IReadOnlyDictionary<long, ArmCounts> byVariant, ArmCounts holdout)

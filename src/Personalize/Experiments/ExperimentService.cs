@@ -12,7 +12,8 @@ public sealed record VariantInput(string Id, string Name, int Weight, bool IsCon
 /// <summary>On update, null leaves a field as it is; variants, subject and holdout can change only while in draft.</summary>
 public sealed record ExperimentInput(
     string Id, string? Name = null, string? Description = null, ExperimentSubject? Subject = null,
-    double? HoldoutShare = null, IReadOnlyList<VariantInput>? Variants = null);
+    double? HoldoutShare = null, IReadOnlyList<VariantInput>? Variants = null, int? AttributionWindowDays = null,
+    ExperimentAllocation? Allocation = null, int? BurnInExposures = null);
 
 public sealed record RecordExposureInput(string ExperimentId, string CustomerId, DateTime? ExposedAt = null);
 
@@ -25,10 +26,12 @@ public sealed record ExperimentAssignment(Experiment Experiment, string Customer
 }
 
 /// <summary>Defines experiments, assigns customers and logs exposures and conversions.</summary>
-public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, KeyedHash keys)
+public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock, KeyedHash keys, RunningExperiments running)
 {
     public const double MaxHoldoutShare = 0.5;
     public const int MaxVariants = 10;
+    public const int DefaultAttributionWindowDays = 14, MaxAttributionWindowDays = 365;
+    public const int MaxBurnInExposures = 1_000_000;
 
     public Task<MutationResult<Experiment>> CreateAsync(ExperimentInput input, CancellationToken cancellationToken) => SaveAsync(input, create: true, cancellationToken);
 
@@ -58,13 +61,17 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var experiment = await WithVariants(db).FirstOrDefaultAsync(e => e.Key == experimentId, cancellationToken);
         if (experiment is null) return new Dictionary<string, ExperimentAssignment>();
-        var exposedAt = await db.ExperimentExposures
+        var exposed = await db.ExperimentExposures
             .Where(x => x.ExperimentId == experiment.Id)
-            .Join(db.Customers.Where(c => customerIds.Contains(c.ExternalId)), x => x.CustomerId, c => c.Id, (x, c) => new { c.ExternalId, x.ExposedAt })
-            .ToDictionaryAsync(x => x.ExternalId, x => x.ExposedAt, cancellationToken);
+            .Join(db.Customers.Where(c => customerIds.Contains(c.ExternalId)), x => x.CustomerId, c => c.Id, (x, c) => new { c.ExternalId, x.ExposedAt, x.VariantId })
+            .ToDictionaryAsync(x => x.ExternalId, cancellationToken);
+        var bandit = (await running.GetAsync(cancellationToken)).Bandits.GetValueOrDefault(experiment.Id);
+        // An exposed customer's arm is the stored one (a bandit's allocation moves; the first exposure fixes the arm).
         return customerIds.Distinct().ToDictionary(
             id => id,
-            id => new ExperimentAssignment(experiment, id, VariantAssigner.Assign(experiment, id), exposedAt.TryGetValue(id, out var at) ? at : null));
+            id => exposed.TryGetValue(id, out var x)
+                ? new ExperimentAssignment(experiment, id, experiment.Variants.FirstOrDefault(v => v.Id == x.VariantId), x.ExposedAt)
+                : new ExperimentAssignment(experiment, id, VariantAssigner.Assign(experiment, id, bandit), null));
     }
 
     /// <summary>Logs that the customer was shown the experiment (the first time counts) and returns their arm.</summary>
@@ -86,8 +93,10 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         var customer = await db.Customers.Where(c => c.ExternalId == customerId).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (customer is null) return MutationResult<ExperimentAssignment>.NotFound("input.customerId", "customer", customerId!);
 
-        var variant = VariantAssigner.Assign(experiment, customerId!);
+        var variant = VariantAssigner.Assign(experiment, customerId!, (await running.GetAsync(cancellationToken)).Bandits.GetValueOrDefault(experiment.Id));
         var stored = await ExposureOfAsync(db, experiment.Id, customer.Value, cancellationToken);
+        if (stored is not null && experiment.Allocation == ExperimentAllocation.ThompsonSampling)
+            variant = await StoredVariantAsync(db, experiment, customer.Value, cancellationToken);
         if (stored is null)
         {
             db.ExperimentExposures.Add(new ExperimentExposure { ExperimentId = experiment.Id, CustomerId = customer.Value, VariantId = variant?.Id, ExposedAt = exposedAt });
@@ -101,6 +110,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
                 // A concurrent request logged the first exposure: it stands.
                 await using var again = await factory.CreateDbContextAsync(cancellationToken);
                 stored = await ExposureOfAsync(again, experiment.Id, customer.Value, cancellationToken);
+                variant = await StoredVariantAsync(again, experiment, customer.Value, cancellationToken);
             }
         }
         return MutationResult<ExperimentAssignment>.Ok(new ExperimentAssignment(experiment, customerId!, variant, stored));
@@ -150,6 +160,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (experiment.Allocation == ExperimentAllocation.ThompsonSampling) running.Changed();  // the allocation follows the conversions
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
@@ -160,10 +171,15 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         return MutationResult<ExperimentConversion>.Ok(conversion);
     }
 
-    /// <summary>Results of several experiments: two grouped statements whatever their number.</summary>
+    /// <summary>
+    /// Results of several experiments at a constant number of statements whatever their number: exposures and
+    /// conversions grouped per arm (2), then the exposed customers' exposures, first conversions, orders, dismissals,
+    /// consent withdrawals and redeemed rewards (one each) for the metric analysis.
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, ExperimentResults>> ResultsAsync(IReadOnlyCollection<Experiment> experiments, CancellationToken cancellationToken)
     {
         var ids = experiments.Select(e => e.Id).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var exposures = await db.ExperimentExposures
             .Where(x => ids.Contains(x.ExperimentId))
@@ -175,6 +191,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
             .GroupBy(c => new { c.ExperimentId, c.VariantId })
             .Select(g => new { g.Key.ExperimentId, g.Key.VariantId, Customers = g.Select(c => c.CustomerId).Distinct().LongCount(), Value = g.Sum(c => c.Value) })
             .ToListAsync(cancellationToken);
+        var customers = await ExposedCustomersAsync(db, ids, cancellationToken);
 
         return experiments.ToDictionary(e => e.Id, e =>
         {
@@ -184,8 +201,50 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
                 var converted = conversions.FirstOrDefault(c => c.ExperimentId == e.Id && c.VariantId == variantId);
                 return new ArmCounts(exposed, converted?.Customers ?? 0, converted?.Value ?? 0);
             }
-            return ExperimentResults.From(e, e.Variants.ToDictionary(v => v.Id, v => CountsOf(v.Id)), CountsOf(null));
+            var end = e.StoppedAt is { } stopped && stopped < now ? stopped : now;
+            var exposed = customers.GetValueOrDefault(e.Id) ?? [];
+            var analysis = ExperimentAnalysis.Analyze(e, exposed, end);
+            var bandit = e.Allocation == ExperimentAllocation.ThompsonSampling ? BanditReport.From(e, exposed) : null;
+            return ExperimentResults.From(e, e.Variants.ToDictionary(v => v.Id, v => CountsOf(v.Id)), CountsOf(null), analysis, bandit);
         });
+    }
+
+    /// <summary>Per experiment, what happened to each exposed customer: six statements for all the experiments.</summary>
+    private static async Task<Dictionary<long, List<ExposedCustomer>>> ExposedCustomersAsync(PersonalizeDbContext db, List<long> ids, CancellationToken cancellationToken)
+    {
+        var exposures = await db.ExperimentExposures.Where(x => ids.Contains(x.ExperimentId))
+            .Select(x => new { x.ExperimentId, x.CustomerId, x.VariantId, x.ExposedAt }).ToListAsync(cancellationToken);
+        // Without exposures the statements still run (they find nothing): the same statements whatever the data.
+        var firstExposure = exposures.Count == 0 ? DateTime.UtcNow : exposures.Min(x => x.ExposedAt);
+        var from = firstExposure.AddDays(-ExperimentAnalysis.PreExposureDays);
+        var exposed = db.ExperimentExposures.Where(x => ids.Contains(x.ExperimentId));
+
+        var orders = (await db.Orders.Where(o => o.OrderedAt >= from && exposed.Any(x => x.CustomerId == o.CustomerId))
+                .Select(o => new { o.CustomerId, o.OrderedAt, o.Amount }).ToListAsync(cancellationToken))
+            .ToLookup(o => o.CustomerId, o => (o.OrderedAt, (double)o.Amount));
+        var dismissals = (await db.Interactions.Where(i => i.Kind == Interactions.InteractionKind.Dismiss && i.OccurredAt >= firstExposure && exposed.Any(x => x.CustomerId == i.CustomerId))
+                .Select(i => new { i.CustomerId, i.OccurredAt }).ToListAsync(cancellationToken))
+            .ToLookup(i => i.CustomerId, i => i.OccurredAt);
+        // A consent change that leaves a consent off (the audit trail records both flags after each change).
+        var withdrawals = (await db.AuditEntries.Where(a => a.Action == AuditAction.ConsentChanged && a.At >= firstExposure && a.Details.Contains("=false")
+                    && exposed.Any(x => x.CustomerId == a.CustomerId))
+                .Select(a => new { CustomerId = a.CustomerId!.Value, a.At }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.CustomerId, a => a.At);
+        var rewards = (await db.OfferAssignments.Where(a => a.RedeemedAt != null && a.RedeemedAt >= firstExposure && exposed.Any(x => x.CustomerId == a.CustomerId))
+                .Select(a => new { a.CustomerId, RedeemedAt = a.RedeemedAt!.Value, a.CostCharged }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.CustomerId, a => (a.RedeemedAt, (double)(a.CostCharged ?? 0)));
+        var converted = (await db.ExperimentConversions.Where(c => ids.Contains(c.ExperimentId))
+                .GroupBy(c => new { c.ExperimentId, c.CustomerId }).Select(g => new { g.Key.ExperimentId, g.Key.CustomerId, At = g.Min(c => c.ConvertedAt) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.ExperimentId, c.CustomerId), c => c.At);
+
+        return exposures.GroupBy(x => x.ExperimentId).ToDictionary(g => g.Key, g => g.Select(x =>
+        {
+            var pre = orders[x.CustomerId].Where(o => o.OrderedAt < x.ExposedAt && o.OrderedAt >= x.ExposedAt.AddDays(-ExperimentAnalysis.PreExposureDays)).Sum(o => o.Item2);
+            return new ExposedCustomer(x.VariantId, x.ExposedAt, pre, orders[x.CustomerId].ToList(), dismissals[x.CustomerId].ToList(),
+                withdrawals[x.CustomerId].ToList(), rewards[x.CustomerId].ToList(),
+                converted.TryGetValue((x.ExperimentId, x.CustomerId), out var at) ? at : null);
+        }).ToList());
     }
 
     private async Task<MutationResult<Experiment>> SaveAsync(ExperimentInput input, bool create, CancellationToken cancellationToken)
@@ -207,7 +266,12 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         }
         else if (experiment!.Status != ExperimentStatus.Draft)
         {
-            foreach (var (field, given) in new[] { ("subject", input.Subject is not null), ("holdoutShare", input.HoldoutShare is not null), ("variants", input.Variants is not null) })
+            foreach (var (field, given) in new[]
+                     {
+                         ("subject", input.Subject is not null), ("holdoutShare", input.HoldoutShare is not null), ("variants", input.Variants is not null),
+                         ("attributionWindowDays", input.AttributionWindowDays is not null), ("allocation", input.Allocation is not null),
+                         ("burnInExposures", input.BurnInExposures is not null),
+                     })
                 if (given) v.Conflict(field, $"cannot change once the experiment has started: customers have been assigned by it.");
         }
         if (!v.IsValid) return MutationResult<Experiment>.Fail(v.Errors);
@@ -221,11 +285,23 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
             if (holdout is < 0 or > MaxHoldoutShare) v.Fail("holdoutShare", $"is {holdout}; it must be between 0 and {MaxHoldoutShare}.");
             experiment.HoldoutShare = holdout;
         }
+        if (input.AttributionWindowDays is { } window)
+        {
+            v.Range("attributionWindowDays", window, 1, MaxAttributionWindowDays);
+            experiment.AttributionWindowDays = window;
+        }
+        experiment.Allocation = input.Allocation ?? experiment.Allocation;
+        if (input.BurnInExposures is { } burnIn)
+        {
+            v.Range("burnInExposures", burnIn, 0, MaxBurnInExposures);
+            experiment.BurnInExposures = burnIn;
+        }
         if (input.Variants is not null)
             experiment.Variants = await VariantsAsync(db, experiment.Subject, input.Variants, v, cancellationToken);
         if (!v.IsValid) return MutationResult<Experiment>.Fail(v.Errors);
 
         await db.SaveChangesAsync(cancellationToken);
+        running.Changed();
         return MutationResult<Experiment>.Ok((await ByKeysAsync([key!], cancellationToken))[key!]);
     }
 
@@ -268,11 +344,17 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         return variants;
     }
 
-    private static IQueryable<Experiment> WithVariants(PersonalizeDbContext db) =>
+    internal static IQueryable<Experiment> WithVariants(PersonalizeDbContext db) =>
         db.Experiments.Include(e => e.Variants).ThenInclude(v => v.Offer).Include(e => e.Variants).ThenInclude(v => v.ContentItem).AsSplitQuery();
 
     private static Task<DateTime?> ExposureOfAsync(PersonalizeDbContext db, long experimentId, long customerId, CancellationToken cancellationToken) =>
         db.ExperimentExposures.Where(x => x.ExperimentId == experimentId && x.CustomerId == customerId).Select(x => (DateTime?)x.ExposedAt).FirstOrDefaultAsync(cancellationToken);
+
+    private static async Task<ExperimentVariant?> StoredVariantAsync(PersonalizeDbContext db, Experiment experiment, long customerId, CancellationToken cancellationToken)
+    {
+        var id = await db.ExperimentExposures.Where(x => x.ExperimentId == experiment.Id && x.CustomerId == customerId).Select(x => x.VariantId).FirstOrDefaultAsync(cancellationToken);
+        return experiment.Variants.FirstOrDefault(v => v.Id == id);
+    }
 
     private static MutationResult<T> Conflict<T>(string path, string message) where T : class =>
         MutationResult<T>.Fail([new MutationError(MutationErrorCode.Conflict, message, path)]);
@@ -290,6 +372,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
         experiment.Status = to;
         stamp(experiment, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        running.Changed();
         return MutationResult<Experiment>.Ok((await ByKeysAsync([id], cancellationToken))[id]);
     }
 }

@@ -12,12 +12,24 @@ namespace Personalize.Experiments;
 public static class VariantAssigner
 {
     /// <returns>The variant, or null when the customer falls in the holdout.</returns>
-    public static ExperimentVariant? Assign(Experiment experiment, string customerId)
+    /// <param name="bandit">A Thompson-sampling experiment's allocation after its burn-in: the variants' probabilities replace their weights.</param>
+    public static ExperimentVariant? Assign(Experiment experiment, string customerId, BanditState? bandit = null)
     {
         var position = Position(experiment.Key, customerId);
         if (position < experiment.HoldoutShare) return null;
 
         var withinVariants = (position - experiment.HoldoutShare) / (1 - experiment.HoldoutShare);
+        if (bandit is { BurnedIn: true })
+        {
+            var sum = 0d;
+            var byKey = experiment.Variants.OrderBy(v => v.Key, StringComparer.Ordinal).ToList();
+            foreach (var variant in byKey)
+            {
+                sum += bandit.Probabilities.GetValueOrDefault(variant.Id);
+                if (withinVariants < sum) return variant;
+            }
+            return byKey[^1];
+        }
         var target = withinVariants * experiment.Variants.Sum(v => v.Weight);
         var cumulative = 0d;
         var ordered = experiment.Variants.OrderBy(v => v.Key, StringComparer.Ordinal).ToList();

@@ -14,7 +14,7 @@ namespace Personalize.Kpis;
 /// Key figures computed in SQL for a period and a scope (everyone, or the current members of a segment).
 /// Period figures use the orders and survey answers dated in [from, to); CLV and stages are the current scores.
 /// </summary>
-public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
+public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory, Experiments.UniversalHoldout holdout)
 {
     public const int MaxTrendPoints = 400;
 
@@ -39,6 +39,18 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
         var stages = await period.Customers.GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var customers = clv?.Customers ?? 0;
 
+        UniversalHoldoutComparison? universal = null;
+        if (holdout.Share > 0)
+        {
+            var members = (await period.Customers.Select(c => new { c.Id, c.ExternalId, c.PredictedClv }).ToListAsync(cancellationToken))
+                .Select(c => (c.Id, c.ExternalId, c.PredictedClv)).ToList();
+            var previousFrom = from - (to - from);
+            var orderRows = (await period.ScopedOrders.Where(o => o.OrderedAt >= previousFrom && o.OrderedAt < to)
+                    .Select(o => new { o.CustomerId, o.Amount, InPeriod = o.OrderedAt >= from }).ToListAsync(cancellationToken))
+                .Select(o => (o.CustomerId, o.Amount, o.InPeriod)).ToList();
+            universal = UniversalHoldoutComparison.Compute(holdout, members, orderRows);
+        }
+
         return new KpiReport(
             from, to, segmentId, customers,
             orders.Buyers, await period.NewCustomersAsync(cancellationToken), orders.Orders, orders.Revenue,
@@ -51,7 +63,7 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
             {
                 var count = stages.FirstOrDefault(x => x.Stage == stage)?.Count ?? 0;
                 return new StageShare(stage, count, customers == 0 ? 0 : (double)count / customers);
-            }).ToList());
+            }).ToList()) { UniversalHoldout = universal };
     }
 
     /// <summary>One metric per calendar bucket of [from, to); the first and last buckets are cut to the period.</summary>
@@ -113,7 +125,7 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory)
         /// <summary>The customers in scope (everyone when there is no segment).</summary>
         public IQueryable<Customer> Customers => scope ?? db.Customers;
 
-        private IQueryable<Order> ScopedOrders => scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
+        public IQueryable<Order> ScopedOrders => scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
 
         private IQueryable<Order> Orders => ScopedOrders.Where(o => o.OrderedAt >= from && o.OrderedAt < to);
 

@@ -14,6 +14,9 @@ public sealed record KpiReport(
 {
     /// <summary>1 − retention: the share of the previous period's buyers who did not buy in this one.</summary>
     public double? ChurnRate => Retention is null ? null : 1 - Retention.Value;
+
+    /// <summary>The universal holdout against everyone else in scope; null while the holdout is off.</summary>
+    public UniversalHoldoutComparison? UniversalHoldout { get; init; }
 }
 
 /// <summary>A share: <see cref="Numerator"/> of <see cref="Denominator"/>; null where the denominator is 0.</summary>

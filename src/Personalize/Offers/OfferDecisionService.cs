@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Experiments;
 using Personalize.Loyalty;
 using Personalize.NearCache;
 using Personalize.Scores;
@@ -22,11 +23,14 @@ public sealed record OfferDecision(OfferAssignment Assignment, Offer Offer, bool
 /// scores from the customers' rows when the current snapshot scored them, else the score cache in one round trip. The customers'
 /// open assignments come first (stable: the same customer asking again sees the same codes); free slots are filled by
 /// <see cref="OfferRules"/>. Two concurrent decisions for the same customer cannot both assign: the second one's
-/// INSERT hits the unique index, and it decides again from what the first wrote.
+/// INSERT hits the unique index, and it decides again from what the first wrote. Running offer experiments decide
+/// through <see cref="ExperimentTreatments"/>: the arm's offer first, the other arms' offers withheld (held ones too),
+/// nothing for the universal holdout; their exposures are logged by the decision that served them.
 /// </summary>
 public sealed class OfferDecisionService(
     IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, SegmentQueries segments, ScoreReader scores, LoyaltyService loyalty,
-    RedemptionPropensity propensity, OfferAssignmentWriter writer, CustomerNearCache nearCache, IOptions<OffersOptions> options, TimeProvider clock)
+    RedemptionPropensity propensity, OfferAssignmentWriter writer, CustomerNearCache nearCache, IOptions<OffersOptions> options, TimeProvider clock,
+    ExperimentTreatments experiments)
 {
     public const int MaxOffersPerCustomer = 10;
 
@@ -66,8 +70,10 @@ public sealed class OfferDecisionService(
         var currentScores = await scores.GetManyAsync(customers, cancellationToken);
         var tiers = await loyalty.TiersAsync(ids, cancellationToken);
         var histories = await HistoriesAsync(ids, now, cancellationToken);
+        var treatments = await experiments.PlanAsync(customers, ExperimentSubject.Offer, cancellationToken);
+        var exposures = new List<(ExperimentArm Arm, long CustomerId)>();
 
-        var plans = new List<(DecisionCustomer Customer, List<OfferDecision> Shown, int Slots, List<OfferCandidate> Candidates)>();
+        var plans = new List<(DecisionCustomer Customer, List<OfferDecision> Shown, int Slots, List<OfferCandidate> Candidates, TreatmentPlan Treatment)>();
         foreach (var customer in customers.DistinctBy(c => c.Id))
         {
             var decisionCustomer = new DecisionCustomer(customer.Id, customer.Stage, customer.Country, customer.ConsentPersonalization,
@@ -75,18 +81,27 @@ public sealed class OfferDecisionService(
                 currentScores.TryGetValue(customer.Id, out var score) ? score.PredictedClv : customer.PredictedClv,
                 score is not null ? score.ExpectedAverageOrderValue : customer.ExpectedAverageOrderValue,
                 customer.LastOrderAt, memberships[customer.Id].Select(s => s.Id).ToHashSet(), loyalty.Tiers.Rank(tiers[customer.Id].Name) ?? 0);
+            if (experiments.HeldOut(customer))
+            {
+                plans.Add((decisionCustomer, [], 0, [], TreatmentPlan.None));  // the universal holdout gets no offer, held ones included
+                continue;
+            }
             var history = histories.GetValueOrDefault(customer.Id, OfferHistory.None);
+            var treatment = treatments[customer.Id];
+            // Held assignments of another arm's offer (made before the experiment started) are not shown while it runs.
             var shown = history.Open
-                .Where(a => _rules.StillShown(a, offersById.GetValueOrDefault(a.OfferId), decisionCustomer, channel, now))
-                .OrderByDescending(a => a.ExpectedNetValue).ThenBy(a => a.OfferId).Take(first)
+                .Where(a => !treatment.Withholds(a.OfferId) && _rules.StillShown(a, offersById.GetValueOrDefault(a.OfferId), decisionCustomer, channel, now))
+                .OrderByDescending(a => treatment.Treats(a.OfferId)).ThenByDescending(a => a.ExpectedNetValue).ThenBy(a => a.OfferId).Take(first)
                 .Select(a =>
                 {
                     a.Offer = offersById[a.OfferId];
                     return new OfferDecision(a, a.Offer, IsNew: false);
                 }).ToList();
             var slots = Math.Min(first - shown.Count, _rules.NewOfferSlots(decisionCustomer, history, now));
-            var candidates = slots > 0 ? _rules.Candidates(decisionCustomer, history, offers, channel, now).ToList() : [];
-            plans.Add((decisionCustomer, shown, slots, candidates));
+            var candidates = slots > 0 ? _rules.Candidates(decisionCustomer, history, offers, channel, now).Where(c => !treatment.Withholds(c.Offer.Id)).ToList() : [];
+            plans.Add((decisionCustomer, shown, slots, candidates, treatment));
+            foreach (var arm in treatment.Arms)
+                if (Applies(arm, decisionCustomer, history, offersById, channel, now)) exposures.Add((arm, customer.Id));
         }
 
         var allCandidates = plans.SelectMany(p => p.Candidates).ToList();
@@ -95,19 +110,43 @@ public sealed class OfferDecisionService(
 
         var created = new List<OfferAssignment>();
         var result = new Dictionary<long, IReadOnlyList<OfferDecision>>();
-        foreach (var (customer, shown, slots, _) in plans)
+        foreach (var (customer, shown, slots, _, treatment) in plans)
         {
-            foreach (var choice in OfferRules.Choose(ranked[customer.Id], slots))
+            foreach (var choice in ChooseWithTreatments(ranked[customer.Id], slots, treatment))
             {
                 var assignment = NewAssignment(choice, histories.GetValueOrDefault(customer.Id, OfferHistory.None), channel, now);
                 created.Add(assignment);
                 shown.Add(new OfferDecision(assignment, choice.Candidate.Offer, IsNew: true));
             }
-            // Held and new offers in one order, the same whenever the customer asks: expected net value, then offer.
-            result[customer.Id] = shown.OrderByDescending(d => d.Assignment.ExpectedNetValue).ThenBy(d => d.Offer.Id).ToList();
+            // Held and new offers in one order, the same whenever the customer asks: experiment treatments, expected net value, then offer.
+            result[customer.Id] = shown.OrderByDescending(d => treatment.Treats(d.Offer.Id))
+                .ThenByDescending(d => d.Assignment.ExpectedNetValue).ThenBy(d => d.Offer.Id).ToList();
         }
         if (created.Count > 0) await writer.InsertAsync(created, cancellationToken);
+        await experiments.LogExposuresAsync(exposures, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Whether the experiment decided for the customer in this decision, whatever their arm (so every arm, the holdout
+    /// included, is logged under the same condition): they hold an open assignment of one of its offers, or they may
+    /// get a new offer and one of its offers is eligible for them on this channel.
+    /// </summary>
+    private bool Applies(ExperimentArm arm, DecisionCustomer customer, OfferHistory history, IReadOnlyDictionary<long, Offer> offersById, Channel channel, DateTime now)
+    {
+        var offerIds = arm.AllTreatments.ToHashSet();
+        if (history.Open.Any(a => offerIds.Contains(a.OfferId) && _rules.StillShown(a, offersById.GetValueOrDefault(a.OfferId), customer, channel, now))) return true;
+        if (_rules.NewOfferSlots(customer, history, now) <= 0) return false;
+        return offerIds.Any(id => offersById.TryGetValue(id, out var offer) && OfferRules.UnderCustomerCap(offer, history)
+            && _rules.Ineligibility(offer, customer, channel, now) is null);
+    }
+
+    /// <summary>The arm's treatment first, whatever its expected net value (the experiment measures it), then the best of the rest.</summary>
+    private static IEnumerable<RankedOffer> ChooseWithTreatments(IEnumerable<RankedOffer> ranked, int slots, TreatmentPlan treatment)
+    {
+        var all = ranked.ToList();
+        var treated = all.Where(r => treatment.Treats(r.Candidate.Offer.Id)).OrderBy(r => r.Candidate.Offer.Id).Take(Math.Max(0, slots)).ToList();
+        return treated.Concat(OfferRules.Choose(all.Where(r => !treatment.Treats(r.Candidate.Offer.Id)), slots - treated.Count));
     }
 
     private static readonly CompiledQuery<Func<PersonalizeDbContext, long[], IAsyncEnumerable<OfferAssignment>>> AssignmentsOf =

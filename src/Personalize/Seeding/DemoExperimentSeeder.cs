@@ -9,7 +9,7 @@ namespace Personalize.Seeding;
 /// are split by the real assignment hash and converted when they really ordered after their exposure, so the results
 /// are what an experiment with no true effect looks like — a fair picture of noise, not a made-up winner.
 /// </summary>
-public sealed class DemoExperimentSeeder(ExperimentService experiments, IDbContextFactory<PersonalizeDbContext> factory, Privacy.KeyedHash keys)
+public sealed class DemoExperimentSeeder(ExperimentService experiments, RunningExperiments running, IDbContextFactory<PersonalizeDbContext> factory, Privacy.KeyedHash keys)
 {
     public const string Key = "winback-shipping-vs-discount";
     private const int ExposedCustomers = 1_500;
@@ -24,7 +24,7 @@ public sealed class DemoExperimentSeeder(ExperimentService experiments, IDbConte
             [
                 new VariantInput("free-shipping", "Free shipping", 1, IsControl: true, Offer: "WINBACK-SHIP"),
                 new VariantInput("quarter-off", "25 % off", 1, Offer: "WINBACK25"),
-            ]), cancellationToken);
+            ], AttributionWindowDays: 30), cancellationToken);
         if (!created.Succeeded) throw new InvalidOperationException($"The demo experiment is invalid: {string.Join("; ", created.Errors)}");
         var experiment = created.Value!;
         var startedAt = anchor.AddDays(-60);
@@ -63,5 +63,6 @@ public sealed class DemoExperimentSeeder(ExperimentService experiments, IDbConte
         await db.Experiments.Where(e => e.Id == experiment.Id)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, ExperimentStatus.Running).SetProperty(x => x.StartedAt, startedAt), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        running.Changed();
     }
 }

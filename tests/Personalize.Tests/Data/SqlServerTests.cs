@@ -130,6 +130,7 @@ public sealed class SqlServerTests : IDisposable
             await SendAsync(() => _services.GetRequiredService<LoyaltyService>().EarnForOrderAsync(db, new Order { Id = 9, CustomerId = 1, ExternalId = "o", OrderedAt = DateTime.UtcNow, Amount = 10m }, default));
         }
         _captured.Statements.Add(OfferAssignmentWriter.SqlServerInsert);
+        _captured.Statements.Add(Personalize.Experiments.ExperimentExposureLog.SqlServerInsert);
 
         foreach (var sql in _captured.Statements) AssertParses(sql);
         // The budget is charged by one conditional UPDATE, and the claim checks the cap in the same statement.

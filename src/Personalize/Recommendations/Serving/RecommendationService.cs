@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Experiments;
 using Personalize.Interactions;
 using Personalize.NearCache;
 
@@ -14,7 +15,8 @@ namespace Personalize.Recommendations.Serving;
 /// customers took or dismissed; then <see cref="RecommendationRanker"/> per customer over the in-memory snapshot.
 /// </summary>
 public sealed class RecommendationService(RecommendationSnapshots snapshots, CandidateReader candidates, IDbContextFactory<PersonalizeDbContext> factory,
-    IOptions<RecommendationOptions> options, TimeProvider clock, CustomerNearCache nearCache)
+    IOptions<RecommendationOptions> options, TimeProvider clock, CustomerNearCache nearCache,
+    ExperimentTreatments experiments)
 {
     private static readonly CustomerFact<TakenItems> TakenFact = new("items taken or dismissed");
 
@@ -31,18 +33,25 @@ public sealed class RecommendationService(RecommendationSnapshots snapshots, Can
         var o = options.Value;
         request = request with { First = Math.Clamp(request.First, 0, o.MaxFirst) };
         var snapshot = await snapshots.GetAsync(cancellationToken);
-        var personal = customers.Where(c => c.ConsentPersonalization).Select(c => c.Id).ToList();
+        // The universal holdout gets what a customer without personalization consent gets.
+        bool Personal(Customer c) => c.ConsentPersonalization && !experiments.HeldOut(c);
+        var personal = customers.Where(Personal).Select(c => c.Id).ToList();
         var lists = await candidates.GetManyAsync(personal, snapshot.Model.Version, cancellationToken);
         var taken = await TakenAsync(customers.Select(c => c.Id).ToList(), o, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var treatments = await experiments.PlanAsync(customers, ExperimentSubject.Content, cancellationToken);
+        var exposures = new List<(ExperimentArm Arm, long CustomerId)>();
 
-        return customers.Select(c =>
+        var result = customers.Select(c =>
         {
             var (consumed, dismissed) = taken[c.Id];
-            return RecommendationRanker.Rank(snapshot,
-                new RecommendationCustomer(c.Id, c.Stage, c.ConsentPersonalization, c.Locale, lists.GetValueOrDefault(c.Id), consumed, dismissed),
+            var ranked = RecommendationRanker.Rank(snapshot,
+                new RecommendationCustomer(c.Id, c.Stage, Personal(c), c.Locale, lists.GetValueOrDefault(c.Id), consumed, dismissed),
                 request, now, o);
+            return ContentExperiments.Apply(ranked, treatments[c.Id], snapshot, request, dismissed, now, o, arm => exposures.Add((arm, c.Id)));
         }).ToList();
+        await experiments.LogExposuresAsync(exposures, cancellationToken);
+        return result;
     }
 
     private static readonly CompiledQuery<Func<PersonalizeDbContext, long[], ContentKind[], IAsyncEnumerable<TakenItem>>> TakenBy =

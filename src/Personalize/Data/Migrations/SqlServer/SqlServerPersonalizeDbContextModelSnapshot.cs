@@ -542,6 +542,15 @@ namespace Personalize.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Allocation")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BurnInExposures")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 

@@ -522,6 +522,15 @@ namespace Personalize.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Allocation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BurnInExposures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

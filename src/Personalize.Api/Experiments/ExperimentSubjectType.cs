@@ -1,0 +1,6 @@
+using Personalize.Api.GraphQL;
+using Personalize.Experiments;
+
+namespace Personalize.Api.Experiments;
+
+public sealed class ExperimentSubjectType() : DescribedEnumType<ExperimentSubject>("What an experiment varies.");
