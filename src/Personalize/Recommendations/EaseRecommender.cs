@@ -6,8 +6,8 @@ namespace Personalize.Recommendations;
 /// EASE (Steck 2019): item-item weights in closed form, B = I − P·diag(1/diag(P)) with P = (XᵀX + λI)⁻¹, X the binary
 /// customer × item matrix (positive signals). The dense solve is restricted to the <see cref="MaxItems"/> items most
 /// customers took (the rest get no weights and are reached through the popularity fill): memory while training is one
-/// N × N matrix of doubles (N = 3,000: 72 MB, whatever the catalogue's size), and the model kept is the top
-/// <see cref="Neighbours"/> weights per item (N × k × 8 bytes: 2.4 MB). A customer's score for j sums B_ij over the items i
+/// N × N matrix of doubles (N = 3,000: 72 MB, whatever the catalogue's size), and the model kept is the
+/// <see cref="Neighbours"/> weights largest in magnitude per item (N × k × 8 bytes: 2.4 MB). A customer's score for j sums B_ij over the items i
 /// they took; lists are topped up with recency-weighted popularity.
 /// </summary>
 public sealed class EaseRecommender : IRecommender
@@ -54,9 +54,10 @@ public sealed class EaseRecommender : IRecommender
                 if (k != j)
                 {
                     var w = -inverse[j * n + k] / inverse[k * n + k];
-                    if (w > 0) top.Add(new ScoredItem(active[k], (float)w));
+                    if (w != 0) top.Add(new ScoredItem(active[k], (float)w));
                 }
-            top.Sort(TopItems.BestFirst);
+            // The largest in magnitude: negative weights (items that rarely go together) matter as much as positive ones.
+            top.Sort((x, y) => Math.Abs(y.Score) != Math.Abs(x.Score) ? Math.Abs(y.Score).CompareTo(Math.Abs(x.Score)) : x.Item.CompareTo(y.Item));
             lists[j] = top.Take(neighbours).Select(t => (t.Item, t.Score)).ToArray();
         });
         _start = new int[matrix.ItemCount + 1];

@@ -43,8 +43,9 @@ public sealed class SelectionOutcome(SelectionReport report, IReadOnlyDictionary
 /// the signals before that and judged on the window with the protocol of <see cref="RecommenderEvaluation"/> (serving's
 /// repeatable kinds), each tuned over its small grid by NDCG@K on the window.</item>
 /// <item>Simple candidates are the popularity variants; the best of them is the bar. A personal candidate is served only
-/// when its NDCG@K beats the bar by more than the noise: the 2.5th percentile of the difference of means over
-/// <see cref="SelectionOptions.Resamples"/> paired bootstrap resamples of the validation customers is above 0. Among those
+/// when its NDCG@K beats the bar by more than the noise: the lower quantile of the difference of means over
+/// <see cref="SelectionOptions.Resamples"/> paired bootstrap resamples of the validation customers is above 0 (the 2.5 %
+/// quantile, Bonferroni-divided by the number of contenders so that testing several does not inflate the false wins). Among those
 /// that pass, the highest NDCG@K wins; otherwise the bar is served, so the served model is never worse than popularity
 /// on validation.</item>
 /// <item>Below <see cref="SelectionOptions.MinValidationCustomers"/> validation customers nothing can be judged and
@@ -175,20 +176,23 @@ public static class RecommenderSelection
         if (customers < options.MinValidationCustomers)
             return (Popularity, F($"too little data to judge: {customers:N0} customers in the validation window, fewer than the {options.MinValidationCustomers:N0} needed; serving {Popularity}, the robust default"));
         var bar = scores.Where(s => s.Score.Simple).OrderByDescending(s => s.Score.Ndcg).First();
-        var contenders = scores.Where(s => !s.Score.Simple && s.Score.Note is null && s.Ndcg.Length == bar.Ndcg.Length)
-            .Select(s => (s.Score, Lower: LowerBound(s.Ndcg, bar.Ndcg, options.Resamples, options.Seed)))
+        var eligible = scores.Where(s => !s.Score.Simple && s.Score.Note is null && s.Ndcg.Length == bar.Ndcg.Length).ToList();
+        // Several contenders are tested against one bar: Bonferroni keeps the chance of serving a model that is no better at 2.5 % in all.
+        var tail = 0.025 / Math.Max(1, eligible.Count);
+        var contenders = eligible
+            .Select(s => (s.Score, Lower: LowerBound(s.Ndcg, bar.Ndcg, options.Resamples, options.Seed, tail)))
             .OrderByDescending(s => s.Score.Ndcg).ToList();
         var winner = contenders.FirstOrDefault(c => c.Lower > 0);
         if (winner.Score is not null)
-            return (winner.Score.Name, F($"{winner.Score.Name} beats the best simple model ({bar.Score.Name}) by {winner.Score.Ndcg - bar.Score.Ndcg:+0.0000} NDCG@{options.K} ({winner.Score.Ndcg:0.0000} vs {bar.Score.Ndcg:0.0000}); 95 % paired-bootstrap lower bound {winner.Lower:+0.0000;-0.0000} > 0 over {customers:N0} customers"));
+            return (winner.Score.Name, F($"{winner.Score.Name} beats the best simple model ({bar.Score.Name}) by {winner.Score.Ndcg - bar.Score.Ndcg:+0.0000} NDCG@{options.K} ({winner.Score.Ndcg:0.0000} vs {bar.Score.Ndcg:0.0000}); paired-bootstrap lower bound {winner.Lower:+0.0000;-0.0000} > 0 over {customers:N0} customers ({options.Resamples:N0} resamples, {tail:0.###%} tail for {eligible.Count} contenders)"));
         var best = contenders.FirstOrDefault();
         return (bar.Score.Name, best.Score is null
             ? F($"no personal model could compete; serving {bar.Score.Name}")
-            : F($"no personal model beats {bar.Score.Name} by more than the noise (best: {best.Score.Name} {best.Score.Ndcg - bar.Score.Ndcg:+0.0000;-0.0000} NDCG@{options.K}, 95 % lower bound {best.Lower:+0.0000;-0.0000} ≤ 0 over {customers:N0} customers); serving {bar.Score.Name}"));
+            : F($"no personal model beats {bar.Score.Name} by more than the noise (best: {best.Score.Name} {best.Score.Ndcg - bar.Score.Ndcg:+0.0000;-0.0000} NDCG@{options.K}, bootstrap lower bound {best.Lower:+0.0000;-0.0000} ≤ 0 over {customers:N0} customers); serving {bar.Score.Name}"));
     }
 
-    /// <summary>The 2.5th percentile of mean(a − b) over paired bootstrap resamples of the customers (deterministic for a seed).</summary>
-    public static double LowerBound(double[] a, double[] b, int resamples, int seed)
+    /// <summary>The <paramref name="tail"/> quantile (2.5 %: the lower end of a two-sided 95 % interval) of mean(a − b) over paired bootstrap resamples of the customers (deterministic for a seed).</summary>
+    public static double LowerBound(double[] a, double[] b, int resamples, int seed, double tail = 0.025)
     {
         var n = a.Length;
         if (n == 0) return double.NegativeInfinity;
@@ -203,7 +207,7 @@ public static class RecommenderSelection
             means[r] = sum / n;
         }
         Array.Sort(means);
-        return means[(int)Math.Floor(0.025 * (resamples - 1))];
+        return means[(int)Math.Floor(tail * (resamples - 1))];
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
