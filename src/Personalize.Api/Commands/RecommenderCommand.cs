@@ -113,13 +113,14 @@ public sealed class RecommenderCommand : ICommand
     private static void PrintSelection(SelectionReport selection, int k)
     {
         Console.WriteLine(F($"Selection: validated on {selection.ValidationCustomers:N0} customers, {selection.ValidationFrom:yyyy-MM-dd} to {selection.ValidationUntil:yyyy-MM-dd} (fitted on the signals before)"));
-        var table = new Table().AddColumn(new TableColumn("candidate").NoWrap()).AddColumn("parameters");
+        var table = new Table().AddColumn(new TableColumn("candidate").NoWrap());
         foreach (var metric in new[] { $"NDCG@{k}", $"HR@{k}", $"Recall@{k}", "coverage", "s" })
             table.AddColumn(new TableColumn(metric).RightAligned().NoWrap());
         foreach (var c in selection.Candidates)
-            table.AddRow(Markup.Escape(c.Name == selection.Selected ? c.Name + " *" : c.Name), Markup.Escape(c.Note ?? c.Parameters),
+            table.AddRow(Markup.Escape(c.Name == selection.Selected ? c.Name + " *" : c.Name),
                 F($"{c.Ndcg:0.0000}"), F($"{c.HitRate:0.0000}"), F($"{c.Recall:0.0000}"), F($"{c.Coverage:0.0000}"), F($"{c.FitSeconds:0.0}"));
         AnsiConsole.Write(table);
+        foreach (var c in selection.Candidates) Console.WriteLine($"  {c.Name}: {c.Note ?? c.Parameters}");
         Console.WriteLine($"Selected {selection.Selected}: {selection.Reason}");
     }
 

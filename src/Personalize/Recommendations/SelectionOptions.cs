@@ -20,8 +20,8 @@ public sealed class SelectionOptions
     public int Seed { get; set; } = 42;
 
     /// <summary>EASE: the regularisation values tried, the items inside the dense solve, the weights kept per item.</summary>
-    public double[] EaseLambdas { get; set; } = [10, 100, 500];
-    public int EaseMaxItems { get; set; } = 3000;
+    public double[] EaseLambdas { get; set; } = [30, 100, 300];
+    public int EaseMaxItems { get; set; } = 2000;
     /// <summary>Neighbours kept per item by EASE and RP3beta.</summary>
     public int ItemNeighbours { get; set; } = 100;
     /// <summary>RP3beta: the α × β grid.</summary>

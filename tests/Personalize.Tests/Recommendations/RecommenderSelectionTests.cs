@@ -7,19 +7,21 @@ namespace Personalize.Tests.Recommendations;
 /// Selection on generated stores of known process (<see cref="GeneratedStores"/>): it serves the model the process
 /// favours, and the served model also wins on a later window it never saw.
 /// </summary>
-public sealed class RecommenderSelectionTests
+public sealed class RecommenderSelectionTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly IReadOnlySet<ContentKind> Products = new HashSet<ContentKind> { ContentKind.Product };
     private static readonly RecommenderOptions Model = RecommenderOptions.Default with { Iterations = 40, MinExamplesPerLeaf = 20 };
 
     /// <summary>Selection as of 30 days before the end (validation window the 30 days before that), then the last 30 days as an unseen test.</summary>
-    private static (SelectionReport Report, EvaluationProtocol Test) SelectAndTest(GeneratedStores.Store store)
+    private (SelectionReport Report, EvaluationProtocol Test) SelectAndTest(GeneratedStores.Store store)
     {
         var log = store.Log();
         var asOf = GeneratedStores.End.AddDays(-30);
         var outcome = RecommenderSelection.Run(log, asOf, Products, Model, new SelectionOptions());
         var evaluation = RecommenderEvaluation.Evaluate(log, new RecommenderEvaluationOptions(DateOnly.FromDateTime(asOf), 30) { Recommender = Model });
         Assert.Equal(outcome.Report, evaluation.Selection! with { Candidates = outcome.Report.Candidates }); // evaluate runs the same selection
+        output.WriteLine(store.Name + ": " + Describe(outcome.Report));
+        foreach (var t in evaluation.Protocols[0].Scores) output.WriteLine($"test {t.Recommender} NDCG {t.Ndcg:0.0000} HR {t.HitRate:0.0000} recall {t.Recall:0.0000} coverage {t.Coverage:0.0000}");
         return (outcome.Report, evaluation.Protocols[0]);
     }
 
@@ -58,7 +60,7 @@ public sealed class RecommenderSelectionTests
     }
 
     private static string Describe(SelectionReport r) =>
-        r.Selected + ": " + r.Reason + "\n" + string.Join("\n", r.Candidates.Select(c => $"{c.Name} {c.Parameters} {c.Ndcg:0.0000} {c.Note}"));
+        r.Selected + ": " + r.Reason + "\n" + string.Join("\n", r.Candidates.Select(c => $"{c.Name} | {c.Parameters} | {c.Ndcg:0.0000} | {c.HitRate:0.0000} | {c.Recall:0.0000} | {c.Coverage:0.0000} | {c.Note}"));
 
     [Fact]
     public void Too_few_validation_customers_serve_popularity_and_say_why()
