@@ -104,6 +104,17 @@ public sealed class ServedListsTests
         Assert.Equal(new Dictionary<string, bool> { ["a1"] = false, ["a2"] = false, ["a3"] = true }, consent);
     }
 
+    [Fact]
+    public async Task An_invalid_selection_setting_stops_training_and_is_named()
+    {
+        using var api = ApiFactory.With(new Dictionary<string, string?> { ["Recommendations:Selection:MinValidationCustomers"] = "0" });
+        await api.DataAsync("{ __typename }");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => api.Services.GetRequiredService<RecommenderTrainer>().TrainAsync(GeneratedStores.End));
+
+        Assert.Equal("Recommendations:Selection:MinValidationCustomers must be at least 1.", error.Message);
+    }
+
     /// <summary>The 10 items (content item ids) GraphQL serves each customer, 25 customers per request (aliases of `personalize`).</summary>
     private static async Task<Dictionary<long, List<long>>> ServedAsync(ApiFactory api, List<long> customerIds)
     {
