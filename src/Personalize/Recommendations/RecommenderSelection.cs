@@ -97,9 +97,7 @@ public static class RecommenderSelection
         Family("ease", false, options.EaseLambdas.Select(lambda => (F($"λ={lambda}, {options.EaseMaxItems} items, top {options.ItemNeighbours}"),
             (Func<FitContext, FittedRecommender>)(c => new(new EaseRecommender(c.Baselines.Matrix, c.Baselines.Global, lambda, options.EaseMaxItems,
                 options.ItemNeighbours, c.CancellationToken), null)))));
-        Family("rp3beta", false, options.Rp3Alphas.SelectMany(alpha => options.Rp3Betas.Select(beta => (F($"α={alpha}, β={beta}, top {options.ItemNeighbours}"),
-            (Func<FitContext, FittedRecommender>)(c => new(new Rp3BetaRecommender(c.Baselines.Matrix, c.Baselines.Global, alpha, beta, options.ItemNeighbours,
-                c.CancellationToken), null))))));
+        Rp3Family();
         FrequencyFamily();
         RerankFamily();
 
@@ -107,6 +105,26 @@ public static class RecommenderSelection
         var (selected, reason) = Choose(scores, customers.Count, options);
         var chosen = judged.Single(s => s.Name == selected);
         return new SelectionOutcome(new SelectionReport(selected, chosen.Parameters, reason, from, asOf, customers.Count, judged), fits);
+
+        // RP3beta: one walk per α, every β scored from it.
+        void Rp3Family()
+        {
+            const string name = "rp3beta";
+            progress?.Report(name);
+            var stopwatch = Stopwatch.StartNew();
+            (CandidateScore Score, double[] Ndcg, double Alpha, double Beta)? best = null;
+            foreach (var alpha in options.Rp3Alphas)
+                foreach (var rp3 in Rp3BetaRecommender.ForBetas(matrix, baselines.Global, alpha, options.Rp3Betas, options.ItemNeighbours, cancellationToken))
+                {
+                    var (score, ndcg) = RecommenderEvaluation.Measure(rp3, customers, catalog, options.K, cancellationToken: cancellationToken);
+                    if (best is null || score.Ndcg > best.Value.Score.Ndcg)
+                        best = (new CandidateScore(name, F($"α={alpha}, β={rp3.Beta}, top {options.ItemNeighbours}"), false, score.Ndcg, score.HitRate,
+                            score.Recall, score.Coverage, 0), ndcg, alpha, rp3.Beta);
+                }
+            var b = best!.Value;
+            scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
+            fits[name] = c => new(new Rp3BetaRecommender(c.Baselines.Matrix, c.Baselines.Global, b.Alpha, b.Beta, options.ItemNeighbours, c.CancellationToken), null);
+        }
 
         // Personal frequency: one neighbour search per half-life, every (neighbours, α) scored from it.
         void FrequencyFamily()
