@@ -18,12 +18,17 @@ public static class Extensions
 {
     public static void AddPersonalizeServices(this WebApplicationBuilder builder)
     {
+        // SQL only at debug, whatever the content root (a published executable run elsewhere has no appsettings.json);
+        // a more specific `Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command` setting still wins.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddPersonalizeEngine(builder.Configuration);
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
         builder.Services.AddSingleton<GraphQLHttpEndpoint>();
         builder.Services.AddHostedService<ChangeFeedSubscription>();
         builder.Services.AddHostedService<StageRefreshJob>();
         builder.Services.AddHostedService<RecommendationRefreshJob>();
+        builder.Services.AddHostedService<Events.WebhookDeliveryJob>();
+        builder.Services.AddHostedService<Events.EventScanJob>();
         builder.Services.AddPersonalizeHealthChecks();
         builder.AddPersonalizeSecurity();
         builder.AddPersonalizeTelemetry();

@@ -5,9 +5,22 @@ using Personalize.Api.Health;
 using Personalize.Api.Http;
 using Personalize.Api.Security;
 
-var (verb, settings) = CommandLine.Split(args);
+var (verb, settings, error) = CommandRunner.ParseCommandLine(args);
+if (error is not null)
+{
+    Console.Error.WriteLine(error);
+    return 2;
+}
 var builder = WebApplication.CreateBuilder(settings);
-builder.AddPersonalizeServices();
+try
+{
+    builder.AddPersonalizeServices();
+}
+catch (ConfigurationError e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 var app = builder.Build();
 if (verb is not null)

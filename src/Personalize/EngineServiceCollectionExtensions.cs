@@ -64,6 +64,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PlacementService>().AddSingleton<CandidateReader>().AddSingleton<RecommendationSnapshots>();
         services.AddSingleton<RecommenderTrainer>().AddSingleton<RecommendationService>();
 
+        services.Configure<Events.EventOptions>(configuration.GetSection(Events.EventOptions.Section));
+        services.AddSingleton<Events.EventOutbox>().AddSingleton<Events.WebhookService>().AddSingleton<Events.WebhookDispatcher>();
+        services.AddSingleton<Events.TimeEventScanner>().AddSingleton<Events.EventQueries>();
+        services.AddHttpClient(Events.WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
         services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>();

@@ -4,7 +4,7 @@ namespace Personalize.Api.Commands;
 
 public static class CommandRunner
 {
-    private static readonly ICommand[] Commands =
+    public static readonly IReadOnlyList<ICommand> Commands =
     [
         new SeedCommand(),
         new ImportCommand(),
@@ -17,6 +17,9 @@ public static class CommandRunner
         new LoyaltyCommand(),
         new KeysCommand(),
     ];
+
+    /// <summary>Splits the arguments between the host and the verbs (see <see cref="CommandLine"/>).</summary>
+    public static ParsedCommandLine ParseCommandLine(string[] args) => CommandLine.Parse(args, Commands);
 
     public static async Task<int> RunCommandAsync(this WebApplication app, CommandInvocation invocation)
     {

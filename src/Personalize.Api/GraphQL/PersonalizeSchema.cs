@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Personalize.Api.Content;
 using Personalize.Api.Customers;
+using Personalize.Api.Events;
 using Personalize.Api.Experiments;
 using Personalize.Api.Kpis;
 using Personalize.Api.Interactions;
@@ -26,6 +27,8 @@ public sealed class PersonalizeSchema : Schema
     public PersonalizeSchema(IServiceProvider services) : base(services)
     {
         Description = "Personalize: which content and which reward to show each customer, from lifetime value, lifecycle stage, segments and behaviour.";
+        RegisterType(typeof(UtcDateTimeType));
+        RegisterTypeMapping(typeof(DateTime), typeof(UtcDateTimeType));
         Query = new QueryType();
         Mutation = new MutationType();
         RootFieldScopes.Apply(Query, Mutation);
@@ -69,6 +72,7 @@ public sealed class QueryType : ObjectGraphType
         KpiQueryFields.AddTo(this);
         RecommendationQueryFields.AddTo(this);
         PrivacyQueryFields.AddTo(this);
+        EventQueryFields.AddTo(this);
     }
 }
 
@@ -90,5 +94,6 @@ public sealed class MutationType : ObjectGraphType
         ExperimentMutationFields.AddTo(this);
         RecommendationMutationFields.AddTo(this);
         PrivacyMutationFields.AddTo(this);
+        EventMutationFields.AddTo(this);
     }
 }

@@ -19,7 +19,7 @@ namespace Personalize.Api.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<PersonalizeSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options,
-    PersistedOperations persistedOperations, OperationLimits operationLimits, IHostEnvironment environment)
+    PersistedOperations persistedOperations, OperationLimits operationLimits, IHostEnvironment environment, PersonalizeSchema schema)
 {
     public const string Path = "/graphql";
     private const string GraphQLResponseJson = "application/graphql-response+json";
@@ -144,7 +144,9 @@ public sealed class GraphQLHttpEndpoint(
         }
         // A statement interrupted by the deadline can surface as a field error (SQLite: "interrupted") instead of a cancellation.
         if (TimedOut() && result.Errors is { Count: > 0 }) result = operationLimits.TimedOut();
-        if (!(options.Value.SuggestNames ?? !environment.IsProduction())) NameSuggestions.Remove(result);
+        // Hints name parts of the schema: where introspection is off by default, so are they.
+        if (options.Value.SuggestNames ?? !environment.IsProduction()) EnumValueHints.Add(result, schema);
+        else NameSuggestions.Remove(result);
         GraphQLTelemetry.Stop(activity, result, started);
         return result;
 

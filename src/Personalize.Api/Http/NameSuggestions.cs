@@ -18,7 +18,8 @@ public static partial class NameSuggestions
         result.Errors = cleaned;
     }
 
-    private static ExecutionError Reworded(ExecutionError error, string message)
+    /// <summary>The same error with another message: code, path, locations and data kept.</summary>
+    public static ExecutionError Reworded(ExecutionError error, string message)
     {
         var copy = new ExecutionError(message) { Code = error.Code, Path = error.Path };
         foreach (var location in error.Locations ?? []) copy.AddLocation(location);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.FileProviders;
 using Personalize.Api.Http;
 
@@ -25,6 +27,7 @@ public static class BananaCakePop
             return;
         }
 
+        AnnounceWhenReady(app);
         var files = new PhysicalFileProvider(folder);
         app.UseWhen(IsIdeRequest, ide =>
         {
@@ -38,6 +41,15 @@ public static class BananaCakePop
         // matched an endpoint, as GET /graphql/ matches the GraphQL endpoint.
         app.UseRouting();
     }
+
+    /// <summary>Says where the IDE is once the server listens: the first start can take a minute or two.</summary>
+    private static void AnnounceWhenReady(WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+                app.Logger.LogInformation("Ready: Banana Cake Pop at {Url}", address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost") + GraphQLHttpEndpoint.Path);
+        });
 
     /// <summary>A GET without a query, for a file under /graphql/ or for /graphql from a browser.</summary>
     private static bool IsIdeRequest(HttpContext context)

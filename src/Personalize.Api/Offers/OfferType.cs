@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Personalize.Api.Loyalty;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
 using Personalize.Api.Segments;
@@ -26,7 +27,7 @@ public sealed class OfferType : ObjectGraphType<Offer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("eligibleCountries").Description("Countries that may receive it; empty means every country.").Resolve(ctx => ctx.Source.EligibleCountries.Select(c => c.Country).Order());
         Field(o => o.MinClv, nullable: true).Description("Lowest customer lifetime value that may receive it.");
         Field(o => o.MaxClv, nullable: true).Description("Highest customer lifetime value that may receive it.");
-        Field(o => o.MinLoyaltyTier, nullable: true).Description("Lowest loyalty tier that may receive it (a tier of Loyalty:Tiers); null: every tier.");
+        Field<LoyaltyTierType>("minLoyaltyTier").Description("Lowest loyalty tier that may receive it; null: every tier.").Resolve(ctx => ctx.Source.MinLoyaltyTier);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelType>>>>("channels").Description("Channels it may be shown on.").Resolve(ctx => ChannelSets.ToList(ctx.Source.Channels));
         Field(o => o.ValidFrom, nullable: true).Description("Start of validity (UTC); null: no start.");
         Field(o => o.ValidUntil, nullable: true).Description("End of validity (UTC); null: no end.");
@@ -92,7 +93,7 @@ public sealed class OfferInputType : InputObjectGraphType<OfferInput>
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("eligibleSegments").Description("Ids of the segments that may receive it.");
         Field(o => o.MinClv, nullable: true).Description("Lowest customer lifetime value that may receive it.");
         Field(o => o.MaxClv, nullable: true).Description("Highest customer lifetime value that may receive it.");
-        Field(o => o.MinLoyaltyTier, nullable: true).Description("Lowest loyalty tier that may receive it, e.g. GOLD; an empty string clears it.");
+        Field(o => o.MinLoyaltyTier, nullable: true).Description("Lowest loyalty tier that may receive it, a `LoyaltyTier` value such as GOLD; an empty string clears it.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("eligibleCountries").Description("ISO country codes that may receive it; empty means every country.");
         Field<ListGraphType<NonNullGraphType<ChannelType>>>("channels").Description("Channels it may be shown on (default: all).");
         Field(o => o.ValidFrom, nullable: true).Description("Start of validity.");

@@ -33,6 +33,8 @@ public static class RootFieldScopes
         ["placements"] = [Analytics],
         ["recommenderModel"] = [Analytics],
         ["exportCustomer"] = [Admin],
+        ["webhookEndpoints"] = [Admin],
+        ["customerEvents"] = CustomerLists.AllowedScopes,
     };
 
     public static readonly IReadOnlyDictionary<string, string[]> Mutation = new Dictionary<string, string[]>
@@ -62,6 +64,11 @@ public static class RootFieldScopes
         ["upsertPlacement"] = [Admin],
         ["setConsent"] = [Admin],
         ["eraseCustomer"] = [Admin],
+        ["createWebhookEndpoint"] = [Admin],
+        ["updateWebhookEndpoint"] = [Admin],
+        ["rotateWebhookSecret"] = [Admin],
+        ["deleteWebhookEndpoint"] = [Admin],
+        ["replayWebhookDeliveries"] = [Admin],
     };
 
     private const string UnlistedKey = "scopes.unlisted";

@@ -22,7 +22,7 @@ public static class SecurityExtensions
         var services = builder.Services;
         var secret = builder.Configuration[$"{PrivacyOptions.Section}:{nameof(PrivacyOptions.Secret)}"];
         if (builder.Environment.IsProduction() && (secret?.Length ?? 0) < PrivacyOptions.MinSecretLength)
-            throw new InvalidOperationException(
+            throw new ConfigurationError(
                 $"Privacy:Secret is missing or shorter than {PrivacyOptions.MinSecretLength} characters. Production needs it to key the hashes of "
                 + "idempotency keys and audit subjects: set Privacy__Secret to a random string kept outside the database (e.g. `openssl rand -hex 32`).");
         var accessSection = builder.Configuration.GetSection(AccessOptions.Section);

@@ -17,7 +17,7 @@ public sealed class SegmentType : ObjectGraphType<Segment>
         Field<NonNullGraphType<IdGraphType>>("id").Description("The segment's id (slug).").Resolve(ctx => ctx.Source.Slug);
         Field(s => s.Name).Description("Display name.");
         Field(s => s.Description, nullable: true).Description("What the segment is for.");
-        Field<NonNullGraphType<StringGraphType>>("rule").Description("The rule as JSON: exactly a `where:` value of `customers`, so it can be tried there as a query.").Resolve(ctx => ctx.Source.RuleJson);
+        Field<NonNullGraphType<JsonType>>("rule").Description("The rule, shaped exactly as a `where:` value of `customers` (`CustomerFilterInput`): send it back as `createSegment`'s rule or as a query's `where:`.").Resolve(ctx => ctx.Source.RuleJson);
         Field<NonNullGraphType<SegmentStatusType>>("status").Description("ACTIVE or ARCHIVED.").Resolve(ctx => ctx.Source.Status);
         Field(s => s.CreatedAt).Description("When the segment was created.");
         Field(s => s.UpdatedAt).Description("When the segment was last changed.");

@@ -11,7 +11,20 @@ public sealed partial class Validator(string prefix = "input")
     public bool IsValid => _errors.Count == 0;
 
     public void Fail(string field, string message) =>
-        _errors.Add(new MutationError(MutationErrorCode.Validation, message, $"{prefix}.{field}"));
+        _errors.Add(new MutationError(MutationErrorCode.Validation, WithSubject(field, message), $"{prefix}.{field}"));
+
+    /// <summary>"is required." becomes "title is required.": a message read without its path still names the field.</summary>
+    private static string WithSubject(string field, string message)
+    {
+        if (message.Length == 0 || !char.IsLower(message[0])) return message;
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        return Predicates.Any(p => message.StartsWith(p, StringComparison.Ordinal)) ? $"{name} {message}" : $"{name}: {message}";
+    }
+
+    private static readonly string[] Predicates = ["is ", "are ", "has ", "must ", "cannot "];
+
+    /// <summary>A number as people read it: 100,000,000 and 0.5, not 100000000 and 0.50.</summary>
+    public static string Number(decimal value) => value.ToString("#,0.##########", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A failure whose path is already complete, e.g. one a filter reported inside a segment rule.</summary>
     public void FailAt(string path, string message) =>
@@ -101,13 +114,10 @@ public sealed partial class Validator(string prefix = "input")
 
     public void Range(string field, decimal? value, decimal min, decimal max)
     {
-        if (value is not null && (value < min || value > max)) Fail(field, $"is {value}; it must be between {min} and {max}.");
+        if (value is not null && (value < min || value > max)) Fail(field, $"is {Number(value.Value)}; it must be between {Number(min)} and {Number(max)}.");
     }
 
-    public void Range(string field, int? value, int min, int max)
-    {
-        if (value is not null && (value < min || value > max)) Fail(field, $"is {value}; it must be between {min} and {max}.");
-    }
+    public void Range(string field, int? value, int min, int max) => Range(field, (decimal?)value, min, max);
 
     public void Window(string fromField, DateTime? from, string untilField, DateTime? until)
     {

@@ -61,5 +61,8 @@ public class Customer
     /// <summary>When the customer is overdue for their own purchase rhythm (last order + a multiple of their mean gap).</summary>
     public DateTime? RhythmDueAt { get; set; }
 
+    /// <summary>The sequence number of the customer's last event (events/outbox).</summary>
+    public long EventSequence { get; set; }
+
     public List<Orders.Order> Orders { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
+using Personalize.Events;
 using Personalize.NearCache;
 
 namespace Personalize.Customers;
@@ -10,7 +11,7 @@ public sealed record UpsertCustomerInput(
     string Id, string? Email = null, string? Name = null, string? Country = null, string? Locale = null,
     bool? ConsentPersonalization = null, bool? ConsentEmailMarketing = null, DateTime? CreatedAt = null);
 
-public sealed class CustomerService(IDbContextFactory<PersonalizeDbContext> factory, CustomerNearCache nearCache, TimeProvider clock)
+public sealed class CustomerService(IDbContextFactory<PersonalizeDbContext> factory, CustomerNearCache nearCache, EventOutbox outbox, TimeProvider clock)
 {
     public async Task<MutationResult<Customer>> UpsertAsync(UpsertCustomerInput input, CancellationToken cancellationToken)
     {
@@ -38,12 +39,19 @@ public sealed class CustomerService(IDbContextFactory<PersonalizeDbContext> fact
             customer.Name = name ?? customer.Name;
             customer.Country = country ?? customer.Country;
             customer.Locale = locale ?? customer.Locale;
+            var consents = (customer.ConsentPersonalization, customer.ConsentEmailMarketing);
             customer.ConsentPersonalization = input.ConsentPersonalization ?? customer.ConsentPersonalization;
             customer.ConsentEmailMarketing = input.ConsentEmailMarketing ?? customer.ConsentEmailMarketing;
             customer.UpdatedAt = now;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (consents != (customer.ConsentPersonalization, customer.ConsentEmailMarketing))
+                        await outbox.AppendAsync(db, [CustomerEvents.ConsentChanged(customer.Id, customer.ConsentPersonalization, customer.ConsentEmailMarketing, now)], cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
                 nearCache.Invalidate([customer.Id]);
                 return MutationResult<Customer>.Ok(customer);
             }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Events;
 using Personalize.NearCache;
 using Personalize.Scores;
 
@@ -10,10 +11,12 @@ namespace Personalize.Lifecycle;
 /// <summary>
 /// Recomputes customers' order summaries (count, total, first/last order) from their orders, then their lifecycle
 /// stage, set-based in SQL, recording each stage change (callers hold a transaction). Recording one order calls it for one customer inside its
-/// transaction; bulk imports and the passing of time call it for everyone.
+/// transaction; bulk imports and the passing of time call it for everyone. Each change is also a stage-changed event
+/// in the outbox, with the scores that moved it, in the same transaction.
 /// </summary>
 public sealed class CustomerSummaryRefresher(
-    IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ClvModelStore models, CustomerNearCache nearCache, TimeProvider clock)
+    IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ClvModelStore models, CustomerNearCache nearCache, EventOutbox outbox,
+    TimeProvider clock)
 {
     /// <param name="stagesAsOf">The date stages are judged at; default now.</param>
     /// <returns>How many customers changed stage.</returns>
@@ -83,6 +86,24 @@ public sealed class CustomerSummaryRefresher(
         await customers.Where(differs).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Stage, stage)
             .SetProperty(c => c.StageChangedAt, asOf), cancellationToken);
+        await AppendEventsAsync(db, changes, asOf, cancellationToken);
         return changes.Count;
+    }
+
+    private async Task AppendEventsAsync(PersonalizeDbContext db, List<StageChange> changes, DateTime asOf, CancellationToken cancellationToken)
+    {
+        var ids = changes.Select(c => c.CustomerId).ToList();
+        var scores = await db.Customers.Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.ProbabilityAlive, c.PredictedClv, c.LastOrderAt, c.OrderCount })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        await outbox.AppendAsync(db, changes.Select(change =>
+        {
+            var s = scores[change.CustomerId];
+            return new NewEvent(change.CustomerId, CustomerEventType.StageChanged, asOf, new
+            {
+                from = change.From, to = change.To, probabilityAlive = s.ProbabilityAlive, predictedClv = s.PredictedClv, orderCount = s.OrderCount,
+                daysSinceLastOrder = s.LastOrderAt is { } last ? (int?)(asOf - last).TotalDays : null,
+            });
+        }).ToList(), cancellationToken);
     }
 }

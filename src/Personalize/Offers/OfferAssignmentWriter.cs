@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Data;
+using Personalize.Events;
 using Personalize.NearCache;
 
 namespace Personalize.Offers;
@@ -19,11 +20,12 @@ public sealed class OfferAssignmentWriter : IAsyncDisposable, IDisposable
 
     private readonly IDbContextFactory<PersonalizeDbContext> _factory;
     private readonly CustomerNearCache _nearCache;
+    private readonly EventOutbox _outbox;
     private readonly GroupCommit<Pending> _queue;
 
-    public OfferAssignmentWriter(IDbContextFactory<PersonalizeDbContext> factory, CustomerNearCache nearCache, ILogger<OfferAssignmentWriter> logger)
+    public OfferAssignmentWriter(IDbContextFactory<PersonalizeDbContext> factory, CustomerNearCache nearCache, EventOutbox outbox, ILogger<OfferAssignmentWriter> logger)
     {
-        (_factory, _nearCache) = (factory, nearCache);
+        (_factory, _nearCache, _outbox) = (factory, nearCache, outbox);
         _queue = new GroupCommit<Pending>(StoreAsync, (pending, e) => pending.Stored.TrySetException(e), pending => pending.Assignments.Count, MaxBatchRows, logger);
     }
 
@@ -48,10 +50,11 @@ public sealed class OfferAssignmentWriter : IAsyncDisposable, IDisposable
         foreach (var pending in batch) pending.Stored.TrySetResult();
     }
 
-    /// <summary>The assignments in one INSERT ... SELECT over a JSON array parameter.</summary>
+    /// <summary>The assignments in one INSERT ... SELECT over a JSON array parameter, and their offer-assigned events, in one transaction.</summary>
     private async Task InsertAsync(IReadOnlyList<OfferAssignment> assignments)
     {
         await using var db = await _factory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var sqlServer = db.Database.IsSqlServer();
         var rows = JsonSerializer.Serialize(assignments.Select(a => new
         {
@@ -60,6 +63,9 @@ public sealed class OfferAssignmentWriter : IAsyncDisposable, IDisposable
             customerValue = a.CustomerValue, daysSinceLastOrder = a.DaysSinceLastOrder, p = a.RedeemProbability, net = a.ExpectedNetValue, reason = a.Reason,
         }));
         await db.Database.ExecuteSqlRawAsync(sqlServer ? SqlServerInsert : SqliteInsert, [CreateParameter(db, rows)]);
+        await _outbox.AppendAsync(db, assignments.Select(a => new NewEvent(a.CustomerId, CustomerEventType.OfferAssigned, a.AssignedAt,
+            new { offer = a.Offer?.Code, code = a.Code, channel = a.Channel, expiresAt = a.ExpiresAt })).ToList(), default);
+        await transaction.CommitAsync();
     }
 
     // The providers' own text forms of a UTC time: SQLite stores EF Core's "yyyy-MM-dd HH:mm:ss.FFFFFFF", SQL Server parses ISO 8601.

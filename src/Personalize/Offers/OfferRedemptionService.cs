@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
+using Personalize.Events;
 using Personalize.NearCache;
 using Personalize.Loyalty;
 using Personalize.Orders;
@@ -15,7 +16,8 @@ public sealed record RedeemOfferInput(string Code, string OrderId, string? Sourc
 /// transaction — no read-modify-write — so concurrent redemptions never overspend the budget or pass the per-customer cap.
 /// A BONUS_POINTS offer credits its points, a POINTS_MULTIPLIER offer multiplies the points the order earned.
 /// </summary>
-public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, CustomerNearCache nearCache, TimeProvider clock)
+public sealed class OfferRedemptionService(
+    IDbContextFactory<PersonalizeDbContext> factory, OfferCatalog catalog, CustomerNearCache nearCache, EventOutbox outbox, TimeProvider clock)
 {
     public async Task<MutationResult<OfferAssignment>> RedeemAsync(RedeemOfferInput input, CancellationToken cancellationToken)
     {
@@ -32,7 +34,7 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
             var assignment = await db.OfferAssignments.Include(a => a.Offer).FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
             if (assignment is null) return MutationResult<OfferAssignment>.NotFound("input.code", "offer assignment", code!);
             var order = await db.Orders.FirstOrDefaultAsync(o => o.Source == source && o.ExternalId == orderId, cancellationToken);
-            if (order is null) return MutationResult<OfferAssignment>.NotFound("input.orderId", "order", orderId!);
+            if (order is null) return await OrderNotFoundAsync(db, orderId!, source, cancellationToken);
 
             if (order.CustomerId != assignment.CustomerId)
                 return Fail(MutationErrorCode.Validation, "The order belongs to another customer than the code.", "input.orderId");
@@ -61,6 +63,8 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
                 return Fail(MutationErrorCode.Conflict, "The offer's budget is spent.", "input.code");
             }
             await CreditPointsAsync(db, assignment, order, now, cancellationToken);
+            await outbox.AppendAsync(db, [new NewEvent(assignment.CustomerId, CustomerEventType.OfferRedeemed, now,
+                new { offer = assignment.Offer.Code, code = assignment.Code, order = order.ExternalId, cost = assignment.Offer.Cost })], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             catalog.Changed();
             nearCache.Invalidate([assignment.CustomerId]);
@@ -105,6 +109,16 @@ public sealed class OfferRedemptionService(IDbContextFactory<PersonalizeDbContex
             Reference = $"offer:{assignment.Code}", Description = $"{offer.Title} ({offer.Code}) on order {order.ExternalId}",
         });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Names the source looked in, and the sources that do hold an order with that id.</summary>
+    private static async Task<MutationResult<OfferAssignment>> OrderNotFoundAsync(PersonalizeDbContext db, string orderId, string source, CancellationToken cancellationToken)
+    {
+        var elsewhere = await db.Orders.Where(o => o.ExternalId == orderId).Select(o => o.Source).Distinct().Take(5).ToListAsync(cancellationToken);
+        var message = elsewhere.Count == 0
+            ? $"No order has the id '{orderId}' in the source '{source}'. Record it with `recordOrder` first, or pass the `source` it was recorded with."
+            : $"No order has the id '{orderId}' in the source '{source}'; it was recorded with the source {string.Join(" or ", elsewhere.Select(e => $"'{e}'"))}: pass `source: \"{elsewhere[0]}\"`.";
+        return Fail(MutationErrorCode.NotFound, message, "input.orderId");
     }
 
     private static MutationResult<OfferAssignment> Fail(MutationErrorCode code, string message, string field) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Events;
 using Personalize.NearCache;
 using Personalize.Recommendations.Serving;
 using Personalize.Scores;
@@ -28,7 +29,7 @@ public sealed record CustomerExport(string CustomerId, DateTime GeneratedAt, str
 /// feed recommender training or evaluation.
 /// </summary>
 public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, ICandidateCache candidates, CustomerNearCache nearCache,
-    KeyedHash keys, TimeProvider clock, ILogger<PrivacyService> logger)
+    KeyedHash keys, EventOutbox outbox, TimeProvider clock, ILogger<PrivacyService> logger)
 {
     public const string ErasedIdPrefix = "erased-";
 
@@ -44,12 +45,19 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
         if (customer is null) return MutationResult<Customer>.NotFound("input.customerId", "customer", id!);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var before = (customer.ConsentPersonalization, customer.ConsentEmailMarketing);
         customer.ConsentPersonalization = input.Personalization ?? customer.ConsentPersonalization;
         customer.ConsentEmailMarketing = input.EmailMarketing ?? customer.ConsentEmailMarketing;
         customer.UpdatedAt = now;
         db.AuditEntries.Add(Audit(AuditAction.ConsentChanged, customer.Id, id!, actor, now,
             $"personalization={Flag(customer.ConsentPersonalization)} emailMarketing={Flag(customer.ConsentEmailMarketing)}"));
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (before != (customer.ConsentPersonalization, customer.ConsentEmailMarketing))
+                await outbox.AppendAsync(db, [CustomerEvents.ConsentChanged(customer.Id, customer.ConsentPersonalization, customer.ConsentEmailMarketing, now)], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         nearCache.Invalidate([customer.Id]);
         return MutationResult<Customer>.Ok(customer);
     }
@@ -91,8 +99,11 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), cancellationToken);
         // Recommendation candidates are derived from the customer's behaviour: they go with it.
         await db.CustomerCandidates.Where(c => c.CustomerId == customer.Id).ExecuteDeleteAsync(cancellationToken);
+        // Earlier events describe the customer's behaviour too (their undelivered webhooks go with them); one event says it was erased.
+        await db.CustomerEvents.Where(e => e.CustomerId == customer.Id).ExecuteDeleteAsync(cancellationToken);
         db.AuditEntries.Add(Audit(AuditAction.Erased, customer.Id, id!, actor, now, $"interactionsDeleted={interactions} commentsRemoved={comments}"));
         await db.SaveChangesAsync(cancellationToken);
+        await outbox.AppendAsync(db, [new NewEvent(customer.Id, CustomerEventType.CustomerErased, now, new { anonymousId })], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // The write-ahead log still holds the pages as they were: fold it into the file and empty it.
         if (db.Database.IsSqlite())

@@ -105,7 +105,9 @@ internal sealed class DemoStoreGenerator
         {
             var product = _rng.NextDouble() < 0.65 ? _rng.Pick(_products.Where(p => p.Category == interest).ToList()) : _rng.Pick(_products);
             return (Product: product, Quantity: _rng.Weighted<int>([(1, 85), (2, 12), (3, 3)]));
-        }).ToList();
+        }).ToList()
+            // A product drawn twice is one line with both quantities, as a till would print it.
+            .GroupBy(l => l.Product).Select(g => (Product: g.Key, Quantity: g.Sum(l => l.Quantity))).ToList();
         var amount = lines.Sum(l => l.Product.Price * l.Quantity);
         var margin = Math.Round(amount * (decimal)(0.35 + 0.1 * _rng.NextDouble()), 2);
         foreach (var (product, quantity) in lines)

@@ -37,7 +37,7 @@ public sealed record SeedSummary(DateTime AnchorDate, IReadOnlyList<ImportSummar
 /// </summary>
 public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, LoyaltyRebuilder loyalty,
     DemoExperimentSeeder experiment, PlacementService placements, RecommenderTrainer recommender, IDbContextFactory<PersonalizeDbContext> factory,
-    IOptions<DemoStoreOptions> options, TimeProvider clock, ILogger<DemoStoreSeeder> logger)
+    IOptions<DemoStoreOptions> options, IOptions<OffersOptions> offers, TimeProvider clock, ILogger<DemoStoreSeeder> logger)
 {
     public const string DemoSource = "demo-store";
     /// <summary>Enough for the demo store's 5,000 customers, and a quicker first start than the default.</summary>
@@ -96,8 +96,9 @@ public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefres
     public const string DemoCode = "DEMO-SAVE-2020";
 
     /// <summary>
-    /// Gives <see cref="DemoCode"/> to C00003 an hour before their last order (so that order can redeem it), valid until
-    /// the offer ends. The storefront's redeem operation in schema/operations uses it.
+    /// Gives <see cref="DemoCode"/> to C00003 at the till an hour before their last order, which redeemed it: the code
+    /// lived the usual <see cref="OffersOptions.AssignmentDays"/>, and the storefront's redeem operation in
+    /// schema/operations shows the retry of that checkout, which returns the same redemption and counts once.
     /// </summary>
     private async Task AssignDemoCodeAsync(CancellationToken cancellationToken)
     {
@@ -105,13 +106,17 @@ public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefres
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.ExternalId == "C00003", cancellationToken);
         var offer = await db.Offers.FirstOrDefaultAsync(o => o.Code == "SAVE20", cancellationToken);
         if (customer?.LastOrderAt is not { } lastOrder || offer is null) return;
+        var order = await db.Orders.FirstAsync(o => o.CustomerId == customer.Id && o.OrderedAt == lastOrder, cancellationToken);
+        var assignedAt = lastOrder.AddHours(-1);
+        var expiresAt = assignedAt.AddDays(offers.Value.AssignmentDays);
         db.OfferAssignments.Add(new OfferAssignment
         {
             Code = DemoCode, OfferId = offer.Id, CustomerId = customer.Id, Round = 1, Channel = Common.Channel.Web,
-            AssignedAt = lastOrder.AddHours(-1), ExpiresAt = offer.ValidUntil ?? lastOrder.AddYears(10), Stage = customer.Stage,
+            AssignedAt = assignedAt, ExpiresAt = offer.ValidUntil < expiresAt ? offer.ValidUntil.Value : expiresAt, Stage = customer.Stage,
             CustomerValue = customer.PredictedClv ?? 0m, DaysSinceLastOrder = null, RedeemProbability = 0, ExpectedNetValue = 0,
-            Reason = "demo store: a code handed out at the till",
+            Reason = "demo store: a code handed out at the till", RedeemedAt = lastOrder, RedeemedOrderId = order.Id, CostCharged = offer.Cost,
         });
+        offer.BudgetSpent += offer.Cost;
         await db.SaveChangesAsync(cancellationToken);
     }
 

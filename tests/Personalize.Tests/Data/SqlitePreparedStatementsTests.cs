@@ -96,7 +96,8 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<ApiFactory>
         // One pooled context, so every commit runs on the same kept-open connection.
         IDbContextFactory<PersonalizeDbContext> oneConnection = new SingleContextFactory(_api.Services.GetRequiredService<DbContextOptions<SqlitePersonalizeDbContext>>());
         const int commits = 300;
-        await using (var writer = new OfferAssignmentWriter(oneConnection, _api.Services.GetRequiredService<CustomerNearCache>(), NullLogger<OfferAssignmentWriter>.Instance))
+        await using (var writer = new OfferAssignmentWriter(oneConnection, _api.Services.GetRequiredService<CustomerNearCache>(),
+            _api.Services.GetRequiredService<Personalize.Events.EventOutbox>(), NullLogger<OfferAssignmentWriter>.Instance))
         {
             for (var round = 1; round <= commits; round++)
                 await writer.InsertAsync([Assignment(offer.Value!.Id, customerId, round)], default);

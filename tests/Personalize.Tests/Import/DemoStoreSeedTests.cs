@@ -44,6 +44,13 @@ public sealed class DemoStoreSeedTests
         Assert.InRange(summary.Created("survey responses"), 2_000, 6_000);
         var stages = await db.QueryAsync(d => d.Customers.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
         Assert.All(Enum.GetValues<LifecycleStage>(), stage => Assert.True(stages.GetValueOrDefault(stage) >= 100, $"{stage}: {stages.GetValueOrDefault(stage)}"));
+
+        // Believable on its anchor date: one line per product in an order, codes that live the usual 14 days, no
+        // campaign still running past its season.
+        Assert.Equal(0, await db.QueryAsync(d => d.OrderLines.GroupBy(l => new { l.OrderId, l.ProductId }).CountAsync(g => g.Count() > 1)));
+        var validity = await db.QueryAsync(d => d.OfferAssignments.Select(a => new { a.Code, a.AssignedAt, a.ExpiresAt }).ToListAsync());
+        Assert.All(validity, a => Assert.True((a.ExpiresAt - a.AssignedAt).TotalDays <= 14, $"{a.Code} lives from {a.AssignedAt} to {a.ExpiresAt}"));
+        Assert.Contains(validity, a => a.Code == DemoStoreSeeder.DemoCode);
         await Assert.ThrowsAsync<InvalidOperationException>(() => seeder.SeedAsync());
     }
 

@@ -116,11 +116,18 @@ public sealed class FilterTests : IClassFixture<FilterTests.Store>
     {
         var created = await _factory.DataAsync("""
             mutation { createSegment(input: { id: "french-buyers", name: "French buyers", rule: { country: { eq: "FR" }, orderCount: { gte: 1 } } }) {
-              segment { id size customers { nodes { id } } } errors { message } } }
+              segment { id size rule customers { nodes { id } } } errors { message } } }
             """);
         var segment = created.GetProperty("createSegment").GetProperty("segment");
         Assert.Equal(1, segment.GetProperty("size").GetInt32());
         Assert.Equal("ann", segment.GetProperty("customers").GetProperty("nodes")[0].GetProperty("id").GetString());
+
+        // The stored rule comes back as an object that is a `where:` again.
+        var rule = segment.GetProperty("rule");
+        Assert.Equal(JsonValueKind.Object, rule.ValueKind);
+        Assert.Equal("FR", rule.GetProperty("country").GetProperty("eq").GetString());
+        var again = await _factory.DataAsync("query($w: CustomerFilterInput) { customers(where: $w) { nodes { id } } }", new { w = rule });
+        Assert.Equal(["ann"], again.GetProperty("customers").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
 
         var member = await _factory.DataAsync("""{ customer(id: "ann") { segments { id } } }""");
         Assert.Contains("french-buyers", member.GetProperty("customer").GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
@@ -132,8 +139,8 @@ public sealed class FilterTests : IClassFixture<FilterTests.Store>
             badType.GetProperty("errors")[0].GetProperty("message").GetString());
 
         // A rule that arrives as data (an import, a stored JSON) goes through the same translator, which names the path.
-        var rule = FilterJson.Parse("""{ "and": [{ "lifecycleStage": { "eq": "LOYAL" } }, { "totalSpent": { "gte": "lots" } }] }""");
-        var result = await _factory.Services.GetRequiredService<SegmentService>().CreateAsync(new SegmentInput("bad", "Bad", null, rule), default);
+        var data = FilterJson.Parse("""{ "and": [{ "lifecycleStage": { "eq": "LOYAL" } }, { "totalSpent": { "gte": "lots" } }] }""");
+        var result = await _factory.Services.GetRequiredService<SegmentService>().CreateAsync(new SegmentInput("bad", "Bad", null, data), default);
         Assert.Null(result.Value);
         Assert.Equal("input.rule.and[1].totalSpent.gte", result.Errors.Single().Field);
         Assert.Equal("'lots' is not a number.", result.Errors.Single().Message);

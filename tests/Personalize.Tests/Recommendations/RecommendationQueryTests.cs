@@ -22,6 +22,7 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
         """;
 
     private static readonly string[] PersonalReasons = ["BECAUSE_YOU_BOUGHT", "BECAUSE_YOU_VIEWED", "BUY_AGAIN"];
+    private static readonly string[] NonPersonalCodes = ["NOT_PERSONALIZED", "PINNED", "NEW_ARRIVAL"];
 
     private async Task<string> CustomerIdAsync(bool consent) =>
         (await store.DataAsync($$"""{ customers(first: 1, where: { consentPersonalization: { eq: {{(consent ? "true" : "false")}} }, orderCount: { gte: 4 } }, order: [{ id: ASC }]) { nodes { id } } }"""))
@@ -32,6 +33,10 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
 
     private static string[] Codes(JsonElement personalization) =>
         personalization.GetProperty("recommendations").EnumerateArray().Select(r => r.GetProperty("reason").GetProperty("code").GetString()!).ToArray();
+
+    private static IEnumerable<string> Reasons(JsonElement personalization, string code) =>
+        personalization.GetProperty("recommendations").EnumerateArray().Select(r => r.GetProperty("reason"))
+            .Where(r => r.GetProperty("code").GetString() == code).Select(r => r.GetProperty("text").GetString()!);
 
     [Fact]
     public async Task A_customer_with_history_gets_personal_recommendations_that_say_why()
@@ -54,8 +59,9 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
     {
         var result = await PersonalizeAsync(await CustomerIdAsync(consent: false));
 
-        Assert.NotEmpty(Codes(result));
-        Assert.All(Codes(result), code => Assert.Equal("NOT_PERSONALIZED", code));
+        Assert.Contains("NOT_PERSONALIZED", Codes(result));
+        Assert.All(Codes(result), code => Assert.Contains(code, NonPersonalCodes));
+        Assert.All(Reasons(result, "NOT_PERSONALIZED"), text => Assert.EndsWith("has not agreed to personalization)", text));
     }
 
     [Fact]
@@ -65,7 +71,10 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
 
         Assert.Equal(JsonValueKind.Null, result.GetProperty("customer").ValueKind);
         Assert.Equal("PROSPECT", result.GetProperty("stage").GetString());
-        Assert.All(Codes(result), code => Assert.Equal("NOT_PERSONALIZED", code));
+        Assert.Contains("NOT_PERSONALIZED", Codes(result));
+        Assert.All(Codes(result), code => Assert.Contains(code, NonPersonalCodes));
+        Assert.All(Reasons(result, "NOT_PERSONALIZED"), text => Assert.EndsWith("this customer id is not known yet)", text));
+        Assert.All(Reasons(result, "PINNED"), text => Assert.Equal("Featured", text));
     }
 
     [Fact]

@@ -96,6 +96,19 @@ public sealed class RecommendationRankerTests
     }
 
     [Fact]
+    public void Pins_say_featured_for_everyone_and_the_rest_says_why_it_is_not_personal()
+    {
+        var rules = PlacementRules.None("home") with { Pinned = [2] };
+        var snapshot = Snapshot([Item(1), Item(2)], trending: [new(1, 9)], placements: rules);
+
+        var withoutConsent = Rank(snapshot, Customer(consent: false), first: 2, placement: "home");
+        Assert.Equal([(ReasonCode.Pinned, "Featured"), (ReasonCode.NotPersonalized, "Popular with our customers (not personalized: this customer has not agreed to personalization)")],
+            withoutConsent.Select(r => (r.Reason.Code, r.Reason.Text)));
+        var unknown = Rank(snapshot, Customer(id: 0, consent: false), first: 2, placement: "home");
+        Assert.EndsWith("this customer id is not known yet)", unknown[1].Reason.Text);
+    }
+
+    [Fact]
     public void Buried_items_come_after_every_other_item_and_excluded_items_never()
     {
         var rules = PlacementRules.None("cart") with { Buried = new HashSet<long> { 1 }, Excluded = new HashSet<long> { 2 } };

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Offers;
@@ -53,6 +54,26 @@ public sealed class OfferRedemptionApiTests
         Assert.Equal(["ValidationError"], expired.Errors);
         Assert.Contains("expired", expired.Payload.GetProperty("errors")[0].GetProperty("message").GetString());
         Assert.Equal(5m, await api.DbAsync(db => db.Offers.Select(o => o.BudgetSpent).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_order_recorded_under_another_source_is_named_with_how_to_pass_it()
+    {
+        using var api = new RewardsApi();
+        await api.OfferAsync("TEN", budget: 100m);
+        await api.CustomerAsync("ann", "ann@example.com");
+        var code = (await api.OffersForAsync("ann", Channel.Web)).Single().Code;
+        var recorded = await api.Services.GetRequiredService<Personalize.Orders.OrderService>().RecordAsync(
+            new Personalize.Orders.RecordOrderInput("ann", "SO-000036", api.Now, 50m, Source: "shopify"), default);
+        Assert.True(recorded.Succeeded);
+
+        var (payload, errors) = await api.RedeemAsync(code, "SO-000036");
+        Assert.Equal(["NotFoundError"], errors);
+        var error = payload.GetProperty("errors")[0];
+        Assert.Equal("No order has the id 'SO-000036' in the source 'default'; it was recorded with the source 'shopify': pass `source: \"shopify\"`.",
+            error.GetProperty("message").GetString());
+        Assert.Equal("input.orderId", error.GetProperty("field").GetString());
+        Assert.Contains("Record it with `recordOrder` first", (await api.RedeemAsync(code, "SO-404")).Payload.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
     [Fact]

@@ -25,6 +25,21 @@ public sealed class ErrorHygieneTests(SecuredApi api) : IClassFixture<SecuredApi
     }
 
     [Fact]
+    public async Task Development_lists_an_enums_values_after_a_wrong_one_as_literal_or_variable_and_production_does_not()
+    {
+        const string Literal = """mutation { createContentItem(input: { id: "x-1", kind: PODCAST, title: "t" }) { errors { message } } }""";
+        const string Variable = """mutation($k: ContentKind) { createContentItem(input: { id: "x-1", kind: $k, title: "t" }) { errors { message } } }""";
+        using var development = new ApiFactory();
+        foreach (var query in new[] { Literal, Variable })
+        {
+            var message = (await development.GraphQLAsync(query, new { k = "PODCAST" })).GetProperty("errors")[0].GetProperty("message").GetString();
+            Assert.EndsWith("ContentKind is one of: ARTICLE, GUIDE, TUTORIAL, CASE_STUDY, WEBINAR, VIDEO, TESTIMONIAL, PRODUCT.", message);
+        }
+        var production = await api.GraphQLAsync(Literal, apiKey: await api.CreateKeyAsync(Scopes.Admin));
+        Assert.DoesNotContain("one of", production.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task A_forged_cursor_and_malformed_bodies_name_no_dotnet_type()
     {
         var cursor = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"k":["totalSpent:d",{"a":1},1]}""")).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Personalize.Api;
+using Personalize.Api.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Privacy;
 using Personalize.Tests.Infrastructure;
@@ -10,21 +12,20 @@ namespace Personalize.Tests.Security;
 /// <summary>The installation secret behind idempotency keys and audit subjects.</summary>
 public sealed class PrivacySecretTests
 {
-    private sealed class ProductionWithoutSecret : ApiFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-        }
-    }
-
     [Fact]
     public void Production_without_a_secret_does_not_start_and_says_why()
     {
-        using var api = new ProductionWithoutSecret();
-        var error = Assert.Throws<InvalidOperationException>(() => api.CreateClient());
-        Assert.Contains("Privacy:Secret", error.Message);
+        // The executable prints this message alone and exits 1 (CommandLineTests runs it).
+        foreach (var secret in new string?[] { null, new('s', PrivacyOptions.MinSecretLength - 1) })
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+            builder.Configuration["Privacy:Secret"] = secret;
+            var error = Assert.Throws<ConfigurationError>(builder.AddPersonalizeSecurity);
+            Assert.Contains("Privacy:Secret", error.Message);
+        }
+        var valid = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        valid.Configuration["Privacy:Secret"] = new string('s', PrivacyOptions.MinSecretLength);
+        valid.AddPersonalizeSecurity();
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public static class RecommendationRanker
         foreach (var id in rules.Pinned)
             if (result.Count < want && catalog.ById.TryGetValue(id, out var pinned) && Eligible(pinned) && diversity.Take(pinned))
             {
-                result.Add(new Recommendation(pinned, PinnedScore(options), Reason(personal ? ReasonCode.Pinned : ReasonCode.NotPersonalized, pinned, null, customer.Stage)));
+                result.Add(new Recommendation(pinned, PinnedScore(options), Reason(ReasonCode.Pinned, pinned, null, customer)));
                 pool.Remove(id);
             }
 
@@ -118,11 +118,11 @@ public static class RecommendationRanker
         {
             if (result.Count >= room) break;
             if (diversity.Take(s.Item))
-                result.Add(new Recommendation(s.Item, s.Score, Reason(s.Reason, s.Item, Related(catalog, s.RelatedId), customer.Stage)));
+                result.Add(new Recommendation(s.Item, s.Score, Reason(s.Reason, s.Item, Related(catalog, s.RelatedId), customer)));
         }
         foreach (var item in newItems)
             if (result.Count < want && diversity.Take(item))
-                result.Add(new Recommendation(item, 0, Reason(personal ? ReasonCode.NewArrival : ReasonCode.NotPersonalized, item, null, customer.Stage)));
+                result.Add(new Recommendation(item, 0, Reason(ReasonCode.NewArrival, item, null, customer)));
         return result;
     }
 
@@ -154,17 +154,19 @@ public static class RecommendationRanker
     /// <summary>Above every ranked item (whose best is 1 × the stage boost).</summary>
     public static double PinnedScore(RecommendationOptions options) => 2 + options.StageBoost;
 
-    public static RecommendationReason Reason(ReasonCode code, ContentItem item, ContentItem? related, LifecycleStage stage) => new(code, code switch
+    /// <summary>Pins and new items say what they are for everyone; the rest of a non-personal list says why it is not personal.</summary>
+    public static RecommendationReason Reason(ReasonCode code, ContentItem item, ContentItem? related, RecommendationCustomer customer) => new(code, code switch
     {
         ReasonCode.BecauseYouBought => $"Because you bought {related?.Title ?? "a similar item"}",
         ReasonCode.BecauseYouViewed => $"Because you read {related?.Title ?? "a similar item"}",
         ReasonCode.BuyAgain => "Buy it again",
-        ReasonCode.PopularWithStage => $"Popular with {StageWords(stage)}",
-        ReasonCode.PickedForStage => $"Picked for {StageWords(stage)}",
+        ReasonCode.PopularWithStage => $"Popular with {StageWords(customer.Stage)}",
+        ReasonCode.PickedForStage => $"Picked for {StageWords(customer.Stage)}",
         ReasonCode.Trending => "Trending now",
         ReasonCode.NewArrival => "New",
         ReasonCode.Pinned => "Featured",
-        _ => "Popular with our customers (not personalized: personalization is off for this customer)",
+        _ when customer.Id == 0 => "Popular with our customers (not personalized: this customer id is not known yet)",
+        _ => "Popular with our customers (not personalized: this customer has not agreed to personalization)",
     }, related);
 
     private static string StageWords(LifecycleStage stage) => stage switch

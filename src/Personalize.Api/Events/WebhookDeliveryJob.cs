@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using Personalize.Events;
+
+namespace Personalize.Api.Events;
+
+/// <summary>
+/// Runs the webhook dispatcher: a round as soon as this process writes events or a request is answered, else every
+/// `Events:Webhooks:PollSeconds` for what other instances wrote. Storefront requests never wait on it.
+/// </summary>
+public sealed class WebhookDeliveryJob(WebhookDispatcher dispatcher, EventOutbox outbox, IOptions<EventOptions> options, ILogger<WebhookDeliveryJob> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value.Webhooks;
+        if (!o.Deliver) return;
+        var idle = TimeSpan.FromSeconds(o.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var appended = outbox.NextAppend;
+            var answered = dispatcher.NextAnswer;
+            try
+            {
+                var (fannedOut, started) = await dispatcher.RunRoundAsync(stoppingToken);
+                if (fannedOut > 0 || started > 0) continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Webhook delivery round failed; the next round retries.");
+            }
+            await Task.WhenAny(appended, answered, Task.Delay(idle, stoppingToken));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Personalize.Data;
+
+namespace Personalize.Events;
+
+/// <summary>An event to append: its customer, type, time and a compact payload (no personal data).</summary>
+public sealed record NewEvent(long CustomerId, CustomerEventType Type, DateTime OccurredAt, object Data, string? DedupeKey = null);
+
+/// <summary>
+/// Writes events into the outbox inside the caller's transaction, so an event exists exactly when its change committed.
+/// Each customer's events are numbered by one UPDATE of their row (which also orders concurrent writers of the same
+/// customer). Readers in this process are woken at once; other instances find the rows on their next poll.
+/// </summary>
+public sealed class EventOutbox
+{
+    // Enums as the schema writes them (AT_RISK), so a payload reads like the API.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) } };
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task AppendAsync(PersonalizeDbContext db, IReadOnlyCollection<NewEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0) return;
+        var counts = events.GroupBy(e => e.CustomerId).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var group in counts.GroupBy(c => c.Value, c => c.Key))
+        {
+            var ids = group.ToList();
+            var by = group.Key;
+            await db.Customers.Where(c => ids.Contains(c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.EventSequence, c => c.EventSequence + by), cancellationToken);
+        }
+        var customerIds = counts.Keys.ToList();
+        var next = await db.Customers.Where(c => customerIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.EventSequence }).ToDictionaryAsync(c => c.Id, c => c.EventSequence - counts[c.Id], cancellationToken);
+
+        var rows = new List<CustomerEvent>(events.Count);
+        foreach (var e in events.OrderBy(e => e.OccurredAt))
+            rows.Add(new CustomerEvent
+            {
+                EventId = NewId(), Type = e.Type, CustomerId = e.CustomerId, Sequence = ++next[e.CustomerId],
+                OccurredAt = e.OccurredAt, Data = JsonSerializer.Serialize(e.Data, Json), DedupeKey = e.DedupeKey,
+            });
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        using (var bulk = new BulkInserter(db))
+            bulk.Insert(rows, readGeneratedKeys: false);
+        Interlocked.Exchange(ref _appended, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>Completes when this process next appends events (every waiter is woken).</summary>
+    public Task NextAppend => Volatile.Read(ref _appended).Task;
+
+    /// <summary>"evt_" and 128 random bits: unique across instances without coordination.</summary>
+    public static string NewId() => "evt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalize.Data;
+using Personalize.Lifecycle;
+using Personalize.Segments;
+
+namespace Personalize.Events;
+
+/// <summary>
+/// Delivers the outbox to the webhook endpoints, at least once, in order per customer and endpoint. Each round
+/// (1) turns new events into deliveries for the endpoints that want them — a conditional update of the endpoint's
+/// fan-out mark makes one instance do it, once; (2) takes due deliveries under a lease, only the oldest pending one per
+/// customer and endpoint, and sends them without waiting for them, within each endpoint's concurrency and rate caps.
+/// An instance that dies mid-delivery loses its lease, and another sends again (receivers dedupe by `webhook-id`).
+/// </summary>
+public sealed class WebhookDispatcher(
+    IDbContextFactory<PersonalizeDbContext> factory, IHttpClientFactory http, IOptions<EventOptions> options, TimeProvider clock,
+    ILogger<WebhookDispatcher> logger)
+{
+    public const string HttpClientName = "webhooks";
+    private const int FanOutBatch = 2000;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<long, EndpointGate> _gates = new();
+    private int _inFlight;
+
+    /// <summary>Requests sent and not yet answered by this instance.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Completes when one of this instance's requests is answered (so the loop can take the next deliveries).</summary>
+    public Task NextAnswer => Volatile.Read(ref _answered).Task;
+    private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <returns>Deliveries created and deliveries started in this round.</returns>
+    public async Task<(int FannedOut, int Started)> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var endpoints = await db.WebhookEndpoints.Where(e => e.Enabled).ToListAsync(cancellationToken);
+        var fannedOut = 0;
+        foreach (var endpoint in endpoints) fannedOut += await FanOutAsync(db, endpoint, cancellationToken);
+        var started = 0;
+        foreach (var endpoint in endpoints) started += await StartDeliveriesAsync(db, endpoint, cancellationToken);
+        return (fannedOut, started);
+    }
+
+    private async Task<int> FanOutAsync(PersonalizeDbContext db, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var events = await db.CustomerEvents.Where(e => e.Id > endpoint.FannedOutTo).OrderBy(e => e.Id).Take(FanOutBatch)
+            .Select(e => new { e.Id, e.Type, e.CustomerId }).ToListAsync(cancellationToken);
+        if (events.Count == 0) return 0;
+        var wanted = events.Where(e => endpoint.Wants(e.Type)).ToList();
+        var customerIds = wanted.Select(e => e.CustomerId).Distinct().ToList();
+        var admitted = customerIds.ToHashSet();
+        if (endpoint.Stages != LifecycleStageSet.None)
+        {
+            var stages = await db.Customers.Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Stage }).ToListAsync(cancellationToken);
+            admitted.IntersectWith(stages.Where(c => endpoint.Stages.Admits(c.Stage)).Select(c => c.Id));
+        }
+        if (endpoint.SegmentId is { } segmentId && await db.Segments.FirstOrDefaultAsync(s => s.Id == segmentId, cancellationToken) is { } segment)
+            admitted.IntersectWith(await db.Customers.Where(c => customerIds.Contains(c.Id)).Where(SegmentQueries.Rule(segment)).Select(c => c.Id).ToListAsync(cancellationToken));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var deliveries = wanted.Where(e => admitted.Contains(e.CustomerId)).Select(e => new WebhookDelivery
+        {
+            EndpointId = endpoint.Id, EventId = e.Id, CustomerId = e.CustomerId, Status = WebhookDeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
+        }).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var last = events[^1].Id;
+        var mark = endpoint.FannedOutTo;
+        // Whoever moves the mark first owns this batch; another instance's update then matches no row.
+        if (await db.WebhookEndpoints.Where(e => e.Id == endpoint.Id && e.FannedOutTo == mark)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.FannedOutTo, last), cancellationToken) == 0)
+            return 0;
+        using (var bulk = new BulkInserter(db))
+            bulk.Insert(deliveries, readGeneratedKeys: false);
+        await transaction.CommitAsync(cancellationToken);
+        endpoint.FannedOutTo = last;
+        return deliveries.Count;
+    }
+
+    private async Task<int> StartDeliveriesAsync(PersonalizeDbContext db, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var gate = _gates.AddOrUpdate(endpoint.Id, _ => new EndpointGate(endpoint), (_, g) => g.With(endpoint));
+        var room = Math.Min(gate.Free, options.Value.Webhooks.BatchSize);
+        if (room <= 0) return 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var id = endpoint.Id;
+        var candidates = await db.WebhookDeliveries
+            .Where(d => d.EndpointId == id && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .Where(d => !db.WebhookDeliveries.Any(e => e.EndpointId == id && e.CustomerId == d.CustomerId && e.Status == WebhookDeliveryStatus.Pending && e.EventId < d.EventId))
+            .OrderBy(d => d.EventId).Take(room).Select(d => d.Id).ToListAsync(cancellationToken);
+        if (candidates.Count == 0) return 0;
+        var token = Guid.NewGuid().ToString("N");
+        var until = now.AddSeconds(options.Value.Webhooks.LeaseSeconds);
+        await db.WebhookDeliveries
+            .Where(d => candidates.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseToken, token).SetProperty(d => d.LeaseUntil, until), cancellationToken);
+        var mine = await db.WebhookDeliveries.Where(d => d.LeaseToken == token)
+            .Select(d => new Outgoing(d.Id, d.Attempts, d.Event.EventId, d.Event.Type, d.Event.OccurredAt, d.Event.Sequence, d.Event.Data,
+                db.Customers.Where(c => c.Id == d.CustomerId).Select(c => c.ExternalId).First()))
+            .ToListAsync(cancellationToken);
+        foreach (var delivery in mine.OrderBy(d => d.Id))
+        {
+            gate.Enter();
+            Interlocked.Increment(ref _inFlight);
+            _ = Task.Run(() => SendAsync(endpoint, gate, delivery, token, CancellationToken.None), CancellationToken.None);
+        }
+        return mine.Count;
+    }
+
+    private async Task SendAsync(WebhookEndpoint endpoint, EndpointGate gate, Outgoing delivery, string token, CancellationToken cancellationToken)
+    {
+        int? status = null;
+        string? error = null;
+        try
+        {
+            await gate.PaceAsync(clock, cancellationToken);
+            var body = Body(delivery);
+            var now = clock.GetUtcNow();
+            var timestamp = now.ToUnixTimeSeconds();
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("webhook-id", delivery.EventId);
+            request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add("webhook-signature", WebhookSignature.Header(endpoint.SigningSecrets(now.UtcDateTime), delivery.EventId, timestamp, body));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.Webhooks.TimeoutSeconds));
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode) error = $"HTTP {status}";
+        }
+        catch (OperationCanceledException)
+        {
+            error = $"no answer within {options.Value.Webhooks.TimeoutSeconds:0.#} s";
+        }
+        catch (HttpRequestException e)
+        {
+            error = e.HttpRequestError == HttpRequestError.Unknown ? "the request failed" : $"the request failed: {e.HttpRequestError}";
+        }
+        finally
+        {
+            gate.Leave();
+        }
+        try
+        {
+            await RecordAsync(delivery, token, status, error);
+        }
+        catch (Exception e)
+        {
+            // The lease runs out and the delivery is sent again: at least once.
+            logger.LogWarning(e, "Webhook delivery {DeliveryId}: the outcome could not be stored; it will be sent again.", delivery.Id);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            Interlocked.Exchange(ref _answered, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    private async Task RecordAsync(Outgoing delivery, string token, int? status, string? error)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.LeaseToken == token);
+        var attempts = delivery.Attempts + 1;
+        if (error is null)
+        {
+            await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered).SetProperty(d => d.Attempts, attempts)
+                .SetProperty(d => d.LastStatusCode, status).SetProperty(d => d.LastError, (string?)null).SetProperty(d => d.LastAttemptAt, now)
+                .SetProperty(d => d.DeliveredAt, now).SetProperty(d => d.LeaseToken, (string?)null).SetProperty(d => d.LeaseUntil, (DateTime?)null));
+            return;
+        }
+        var dead = attempts >= options.Value.Webhooks.MaxAttempts;
+        var next = now + Backoff(attempts);
+        await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, dead ? WebhookDeliveryStatus.Dead : WebhookDeliveryStatus.Pending)
+            .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastStatusCode, status)
+            .SetProperty(d => d.LastError, error).SetProperty(d => d.LastAttemptAt, now)
+            .SetProperty(d => d.LeaseToken, (string?)null).SetProperty(d => d.LeaseUntil, (DateTime?)null));
+        if (dead) logger.LogWarning("Webhook delivery {DeliveryId} is dead after {Attempts} attempts: {Error}.", delivery.Id, attempts, error);
+    }
+
+    /// <summary>Exponential with full jitter on its upper half: base × 2^(n−1) × [0.5, 1), at most the maximum.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var o = options.Value.Webhooks;
+        var ceiling = Math.Min(o.MaxDelaySeconds, o.BaseDelaySeconds * Math.Pow(2, Math.Min(attempts - 1, 30)));
+        return TimeSpan.FromSeconds(ceiling * (0.5 + Random.Shared.NextDouble() / 2));
+    }
+
+    /// <summary>The request body (Standard Webhooks' payload shape: type, timestamp, data, plus the ids a receiver needs).</summary>
+    public static string Body(Outgoing delivery) => JsonSerializer.Serialize(new
+    {
+        id = delivery.EventId,
+        type = CustomerEvents.WireName(delivery.Type),
+        timestamp = delivery.OccurredAt,
+        customerId = delivery.CustomerExternalId,
+        sequence = delivery.Sequence,
+        data = JsonSerializer.Deserialize<JsonElement>(delivery.Data),
+    }, Json);
+
+    public sealed record Outgoing(long Id, int Attempts, string EventId, CustomerEventType Type, DateTime OccurredAt, long Sequence, string Data, string CustomerExternalId);
+
+    /// <summary>One endpoint's caps in this process: requests in flight, and requests per second.</summary>
+    private sealed class EndpointGate(WebhookEndpoint endpoint)
+    {
+        private int _inFlight;
+        private long _nextSlotTicks;
+        private int _maxConcurrency = endpoint.MaxConcurrency;
+        private int _maxPerSecond = endpoint.MaxPerSecond;
+
+        public int Free => _maxConcurrency - Volatile.Read(ref _inFlight);
+
+        public EndpointGate With(WebhookEndpoint changed)
+        {
+            (_maxConcurrency, _maxPerSecond) = (changed.MaxConcurrency, changed.MaxPerSecond);
+            return this;
+        }
+
+        public void Enter() => Interlocked.Increment(ref _inFlight);
+        public void Leave() => Interlocked.Decrement(ref _inFlight);
+
+        /// <summary>Waits for this request's slot: one every 1/maxPerSecond seconds.</summary>
+        public Task PaceAsync(TimeProvider clock, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcTicks;
+            var interval = TimeSpan.TicksPerSecond / Math.Max(1, _maxPerSecond);
+            long slot;
+            lock (this)
+            {
+                slot = Math.Max(_nextSlotTicks, now);
+                _nextSlotTicks = slot + interval;
+            }
+            return slot <= now ? Task.CompletedTask : Task.Delay(TimeSpan.FromTicks(slot - now), clock, cancellationToken);
+        }
+    }
+}
