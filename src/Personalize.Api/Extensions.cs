@@ -23,7 +23,8 @@ public static class Extensions
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddPersonalizeEngine(builder.Configuration);
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
-        builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+        builder.Services.AddSingleton<GraphQLHttpEndpoint>().AddSingleton<GraphQLStreams>();
+        builder.Services.AddSingleton<Events.EventFeed>().AddHostedService(sp => sp.GetRequiredService<Events.EventFeed>());
         builder.Services.AddHostedService<ChangeFeedSubscription>();
         builder.Services.AddHostedService<StageRefreshJob>();
         builder.Services.AddHostedService<RecommendationRefreshJob>();

@@ -31,6 +31,7 @@ public sealed class PersonalizeSchema : Schema
         RegisterTypeMapping(typeof(DateTime), typeof(UtcDateTimeType));
         Query = new QueryType();
         Mutation = new MutationType();
+        Subscription = new SubscriptionType();
         RootFieldScopes.Apply(Query, Mutation);
         var inputs = new FilterInputTypes()
             .Add(CustomerQueries.Filter).Add(CustomerQueries.Sort)

@@ -19,7 +19,8 @@ namespace Personalize.Api.Http;
 /// </summary>
 public sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<PersonalizeSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options,
-    PersistedOperations persistedOperations, OperationLimits operationLimits, IHostEnvironment environment, PersonalizeSchema schema)
+    PersistedOperations persistedOperations, OperationLimits operationLimits, IHostEnvironment environment, PersonalizeSchema schema,
+    GraphQLStreams streams)
 {
     public const string Path = "/graphql";
     private const string GraphQLResponseJson = "application/graphql-response+json";
@@ -28,7 +29,15 @@ public sealed class GraphQLHttpEndpoint(
     {
         var limits = options.Value;
         var request = context.Request;
-        var responseType = ChooseResponseType(request);
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await streams.ServeWebSocketAsync(context, (operation, ct) => ResolvePersistedOperations([operation], limits.PersistedOperationsOnly) is { } refusal
+                ? Task.FromResult(new ExecutionResult { Errors = [new ExecutionError(refusal)] })
+                : ExecuteStreamAsync(context, operation, ct));
+            return;
+        }
+        var eventStream = GraphQLStreams.WantsEventStream(request);
+        var responseType = eventStream ? MediaTypeNames.Application.Json : ChooseResponseType(request);
         if (responseType is null)
         {
             await WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json,
@@ -79,9 +88,22 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        if (eventStream)
+        {
+            if (isBatch) await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType, "A text/event-stream request holds one operation.");
+            else await streams.ServeEventStreamAsync(context, await ExecuteStreamAsync(context, operations[0], context.RequestAborted));
+            return;
+        }
+
         var results = new ExecutionResult[operations.Length];
         for (var i = 0; i < operations.Length; i++)
             results[i] = await ExecuteAsync(context, operations[i]);
+        if (results.Any(r => r.Streams is { Count: > 0 }))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, responseType,
+                $"A subscription needs `Accept: {GraphQLStreams.EventStream}` or a WebSocket with the subprotocol {GraphQLStreams.WebSocketProtocol}.");
+            return;
+        }
 
         var status = StatusCodes.Status200OK;
         if (!isBatch)
@@ -128,15 +150,13 @@ public sealed class GraphQLHttpEndpoint(
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest operation)
     {
-        IEnumerable<IValidationRule> rules = [.. DocumentValidator.CoreRules, ScopeRule.Instance, .. operationLimits.ValidationRules];
-        if (HttpMethods.IsGet(context.Request.Method)) rules = [.. rules, new OnlyQueriesOverGet()];
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var activity = GraphQLTelemetry.Start(operation);
         using var timeout = operationLimits.StartTimeout(context.RequestAborted);
         ExecutionResult result;
         try
         {
-            result = await Execute(timeout.Token);
+            result = await executer.ExecuteAsync(Options(context, operation, timeout.Token));
         }
         catch (OperationCanceledException) when (TimedOut())
         {
@@ -144,15 +164,33 @@ public sealed class GraphQLHttpEndpoint(
         }
         // A statement interrupted by the deadline can surface as a field error (SQLite: "interrupted") instead of a cancellation.
         if (TimedOut() && result.Errors is { Count: > 0 }) result = operationLimits.TimedOut();
-        // Hints name parts of the schema: where introspection is off by default, so are they.
-        if (options.Value.SuggestNames ?? !environment.IsProduction()) EnumValueHints.Add(result, schema);
-        else NameSuggestions.Remove(result);
+        Reword(result);
         GraphQLTelemetry.Stop(activity, result, started);
         return result;
 
         bool TimedOut() => timeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested;
+    }
 
-        Task<ExecutionResult> Execute(CancellationToken cancellationToken) => executer.ExecuteAsync(new ExecutionOptions
+    /// <summary>An operation whose result may be a stream (a subscription): it lives as long as its connection, not the execution timeout.</summary>
+    private async Task<ExecutionResult> ExecuteStreamAsync(HttpContext context, GraphQLRequest operation, CancellationToken cancellationToken)
+    {
+        var result = await executer.ExecuteAsync(Options(context, operation, cancellationToken));
+        Reword(result);
+        return result;
+    }
+
+    // Hints name parts of the schema: where introspection is off by default, so are they.
+    private void Reword(ExecutionResult result)
+    {
+        if (options.Value.SuggestNames ?? !environment.IsProduction()) EnumValueHints.Add(result, schema);
+        else NameSuggestions.Remove(result);
+    }
+
+    private ExecutionOptions Options(HttpContext context, GraphQLRequest operation, CancellationToken cancellationToken)
+    {
+        IEnumerable<IValidationRule> rules = [.. DocumentValidator.CoreRules, ScopeRule.Instance, .. operationLimits.ValidationRules];
+        if (HttpMethods.IsGet(context.Request.Method) && !context.WebSockets.IsWebSocketRequest) rules = [.. rules, new OnlyQueriesOverGet()];
+        return new ExecutionOptions
         {
             Query = operation.Query,
             OperationName = operation.OperationName,
@@ -162,7 +200,7 @@ public sealed class GraphQLHttpEndpoint(
             User = context.User,
             CancellationToken = cancellationToken,
             ValidationRules = rules,
-        });
+        };
     }
 
     private GraphQLRequest[] ReadQueryString(HttpRequest request)
@@ -259,6 +297,7 @@ public static class GraphQLEndpointExtensions
     {
         app.Services.GetRequiredService<PersonalizeSchema>().Initialize();  // a schema mistake fails the start, not the first request
         app.Services.GetRequiredService<PersistedOperations>();  // and so does an operation file that does not parse
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapMethods(GraphQLHttpEndpoint.Path, [HttpMethods.Get, HttpMethods.Post],
             (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context)).RequireCaller();
     }
