@@ -4,13 +4,13 @@ using Spectre.Console;
 
 namespace Personalize.Api.Commands;
 
-/// <summary>`import KIND FILE [--skip-invalid] [--strict] [--source NAME]`, `import orders --preset online-retail [FILE]` and `import orders --preset cdnow FILE`.</summary>
+/// <summary>`import KIND FILE [--skip-invalid] [--strict] [--source NAME] [--consent-personalization]`, `import orders --preset online-retail [FILE]` and `import orders --preset cdnow FILE`.</summary>
 public sealed class ImportCommand : ICommand
 {
     private const string OnlineRetailDefaultPath = "../shared/data/online-retail/online_retail.csv";
 
     public string Name => "import";
-    public string Usage => "import customers|orders|interactions|content|offers|surveys|segments FILE [--skip-invalid] [--strict] [--source NAME]\n" +
+    public string Usage => "import customers|orders|interactions|content|offers|surveys|segments FILE [--skip-invalid] [--strict] [--source NAME] [--consent-personalization]\n" +
                            "  import orders --preset online-retail [FILE]\n" +
                            "  import orders --preset cdnow FILE";
 
@@ -33,6 +33,7 @@ public sealed class ImportCommand : ICommand
         {
             SkipInvalid = invocation.HasSwitch("skip-invalid"),
             Strict = invocation.HasSwitch("strict"),
+            ConsentPersonalization = invocation.HasSwitch("consent-personalization"),
             Source = invocation.Option("source") ?? Personalize.Orders.Order.DefaultSource,
         };
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);

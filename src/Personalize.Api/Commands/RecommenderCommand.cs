@@ -39,12 +39,14 @@ public sealed class RecommenderCommand : ICommand
                 p => p.Stage switch
                 {
                     RecommenderTrainingStage.ReadingSignals => F($"{p.Done:N0} signals read"),
+                    RecommenderTrainingStage.Selecting => F($"selection on the held-out window: fitting and judging {p.Detail}"),
                     RecommenderTrainingStage.BuildingBaselines => F($"building the baselines on {p.Done:N0} signals"),
-                    RecommenderTrainingStage.TrainingReranker => "training the LightGBM re-ranker",
+                    RecommenderTrainingStage.TrainingReranker => F($"refitting {p.Detail} on every signal"),
                     RecommenderTrainingStage.ScoringCandidates => F($"candidate lists: {p.Done:N0} of {p.Total:N0} customers"),
                     RecommenderTrainingStage.Saving => F($"saving the model and {p.Done:N0} candidate lists"),
                     _ => F($"caching {p.Done:N0} candidate lists"),
                 });
+            PrintSelection(summary.Selection, 10);
             Console.WriteLine(summary.ToString());
             return 0;
         }
@@ -78,7 +80,9 @@ public sealed class RecommenderCommand : ICommand
             Fail(e.Message);
             return 1;
         }
+        var (personalizable, customers) = await RecommenderTrainer.ConsentCountsAsync(services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>(), cancellationToken);
         Print(result);
+        Console.WriteLine(F($"{personalizable:N0} of {customers:N0} customers can be personalized (consent); the others are served non-personal bestsellers."));
         return 0;
     }
 
@@ -88,6 +92,8 @@ public sealed class RecommenderCommand : ICommand
         var t = result.Training;
         Console.WriteLine(F($"Re-ranker trained on {t.Groups:N0} customer-windows ({t.Rows:N0} candidates, {t.Positives:N0} positive), {t.Windows} label windows from {t.FirstFeaturesUntil:yyyy-MM-dd} to {t.LabelsUntil:yyyy-MM-dd}, in {t.Elapsed.TotalSeconds:0.0} s"));
         var k = result.Options.K;
+        if (result.Selection is { } selection) PrintSelection(selection, result.Options.Selection.K);
+        var served = result.Selection?.Selected;
         foreach (var protocol in result.Protocols)
         {
             Console.WriteLine(F($"{protocol.Name}: {protocol.Customers:N0} customers, {protocol.RelevantItems:N0} test items ({protocol.Description})"));
@@ -95,15 +101,32 @@ public sealed class RecommenderCommand : ICommand
             foreach (var metric in new[] { $"HR@{k}", $"NDCG@{k}", $"Recall@{k}", $"MAP@{k}", "coverage", "s" })
                 table.AddColumn(new TableColumn(metric).RightAligned().NoWrap());
             foreach (var s in protocol.Scores)
-                table.AddRow(s.Recommender, F($"{s.HitRate:0.0000}"), F($"{s.Ndcg:0.0000}"), F($"{s.Recall:0.0000}"), F($"{s.Map:0.0000}"),
+                table.AddRow(s.Recommender == served ? s.Recommender + " *" : s.Recommender, F($"{s.HitRate:0.0000}"), F($"{s.Ndcg:0.0000}"), F($"{s.Recall:0.0000}"), F($"{s.Map:0.0000}"),
                     F($"{s.Coverage:0.0000}"), F($"{s.Elapsed.TotalSeconds:0.0}"));
             AnsiConsole.Write(table);
         }
+        if (served is not null) Console.WriteLine($"* what `recommender train --as-of {result.Options.Cutoff:yyyy-MM-dd}` would serve.");
         Console.WriteLine(result.ToString());
+    }
+
+    /// <summary>Every candidate's validation figures, the one served marked, and the reason.</summary>
+    private static void PrintSelection(SelectionReport selection, int k)
+    {
+        Console.WriteLine(F($"Selection: validated on {selection.ValidationCustomers:N0} customers, {selection.ValidationFrom:yyyy-MM-dd} to {selection.ValidationUntil:yyyy-MM-dd} (fitted on the signals before)"));
+        var table = new Table().AddColumn(new TableColumn("candidate").NoWrap());
+        foreach (var metric in new[] { $"NDCG@{k}", $"HR@{k}", $"Recall@{k}", "coverage", "s" })
+            table.AddColumn(new TableColumn(metric).RightAligned().NoWrap());
+        foreach (var c in selection.Candidates)
+            table.AddRow(Markup.Escape(c.Name == selection.Selected ? c.Name + " *" : c.Name),
+                F($"{c.Ndcg:0.0000}"), F($"{c.HitRate:0.0000}"), F($"{c.Recall:0.0000}"), F($"{c.Coverage:0.0000}"), F($"{c.FitSeconds:0.0}"));
+        AnsiConsole.Write(table);
+        foreach (var c in selection.Candidates) Console.WriteLine($"  {c.Name}: {c.Note ?? c.Parameters}");
+        Console.WriteLine($"Selected {selection.Selected}: {selection.Reason}");
     }
 
     private static string Describe(RecommenderEvaluationProgress p) => p.Stage switch
     {
+        RecommenderEvaluationStage.Selecting => F($"selection as of the cut-off: fitting and judging {p.Recommender}"),
         RecommenderEvaluationStage.ReadingSignals => F($"{p.Done:N0} signals read"),
         RecommenderEvaluationStage.BuildingBaselines => F($"building the baselines on {p.Done:N0} signals"),
         RecommenderEvaluationStage.TrainingReranker => "training the LightGBM re-ranker",

@@ -54,10 +54,12 @@ public sealed class CustomerResolver(ImportSession session)
             FirstSeenAt = s.SeenAt,
             UpdatedAt = session.Now,
             StageChangedAt = s.SeenAt,
+            ConsentPersonalization = session.Options.ConsentPersonalization,
         }).ToList();
         await session.InsertAsync(created, cancellationToken);
         foreach (var c in created) _known[c.ExternalId] = new Known(c.Id, c.FirstSeenAt, createdHere: true);
         session.ReportCreated("customers", created.Count);
+        if (!session.Options.ConsentPersonalization) session.ReportCreated(ImportSummary.WithoutConsent, created.Count);
     }
 
     /// <summary>Customers created by this import whose earliest sighting came in a later batch: move their first-seen time back.</summary>

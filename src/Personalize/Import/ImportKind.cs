@@ -10,6 +10,12 @@ public sealed record ImportOptions
     public bool SkipInvalid { get; init; }
     /// <summary>An order, interaction or survey answer for an unknown customer is a bad row instead of creating the customer.</summary>
     public bool Strict { get; init; }
+    /// <summary>
+    /// Customers this import creates (from orders, interactions or survey answers) consent to personalization. Off by
+    /// default: opt-in is the safe default, and customers without consent are served non-personal bestsellers. Only
+    /// for a file whose customers did consent elsewhere; customers already stored keep their recorded consent.
+    /// </summary>
+    public bool ConsentPersonalization { get; init; }
     /// <summary>Where orders come from; (source, order id) is unique.</summary>
     public string Source { get; init; } = Orders.Order.DefaultSource;
     /// <summary>Rows written per SaveChanges.</summary>

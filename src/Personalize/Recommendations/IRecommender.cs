@@ -27,4 +27,18 @@ internal static class TopItems
     }
 
     public static int BestFirst(ScoredItem a, ScoredItem b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Item.CompareTo(b.Item);
+
+    /// <summary>
+    /// The best personal items, then (when fewer than <paramref name="count"/>) the most popular items not already
+    /// listed, scored below the last personal one so the order is kept.
+    /// </summary>
+    public static List<ScoredItem> WithFill(IEnumerable<ScoredItem> personal, PopularityRecommender fill, int count, Predicate<int>? exclude)
+    {
+        var result = Select(personal, count, exclude);
+        if (result.Count >= count) return result;
+        var taken = result.Select(r => r.Item).ToHashSet();
+        var floor = result.Count == 0 ? 1f : result[^1].Score;
+        result.AddRange(fill.Top(count - result.Count, exclude, taken).Select((p, n) => new ScoredItem(p.Item, floor / (n + 2))));
+        return result;
+    }
 }

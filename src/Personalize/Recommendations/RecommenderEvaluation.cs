@@ -23,6 +23,9 @@ namespace Personalize.Recommendations;
 /// </summary>
 public sealed class RecommenderEvaluation(IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier)
 {
+    /// <summary>The models added beside the baselines and the re-ranker, fitted with the parameters the selection tuned.</summary>
+    public static readonly string[] TunedModels = ["ease", "rp3beta", "personal-frequency"];
+
     public async Task<RecommenderEvaluationResult> RunAsync(RecommenderEvaluationOptions options,
         IProgress<RecommenderEvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -44,7 +47,14 @@ public sealed class RecommenderEvaluation(IDbContextFactory<PersonalizeDbContext
 
         progress?.Report(new(RecommenderEvaluationStage.TrainingReranker, 0));
         using var model = RerankModel.Train(log, cutoff, options.Recommender, classifier, cancellationToken);
-        IReadOnlyList<IRecommender> recommenders = [.. baselines.All, new RerankRecommender(baselines, model, options.Recommender)];
+
+        // What `recommender train --as-of <cut-off>` would choose (validated on the window before the cut-off), and the
+        // tuned new models refitted on everything before the cut-off, judged here beside the others.
+        var selection = RecommenderSelection.Run(log, cutoff, options.RepeatableKinds, options.Recommender, options.Selection, classifier,
+            progress is null ? null : new Progress<string>(name => progress.Report(new(RecommenderEvaluationStage.Selecting, 0, name))), cancellationToken);
+        var context = new FitContext(log, cutoff, baselines, options.Recommender, classifier, cancellationToken);
+        var tuned = TunedModels.Where(selection.Fits.ContainsKey).Select(name => selection.Fits[name](context)).ToList();
+        IReadOnlyList<IRecommender> recommenders = [.. baselines.All, new RerankRecommender(baselines, model, options.Recommender), .. tuned.Select(t => t.Recommender)];
 
         var test = log.PositiveItemsBetween(cutoff, options.WindowEnd);
         var matrix = baselines.Matrix;
@@ -56,47 +66,75 @@ public sealed class RecommenderEvaluation(IDbContextFactory<PersonalizeDbContext
         };
         if (options.RepeatableKinds.Count > 0)
             protocols.Add(Run("new items only", "items taken before the cut-off are excluded", new HashSet<Content.ContentKind>()));
-        return new RecommenderEvaluationResult(options, log.SignalsBefore(cutoff), catalog, model.Training, baselinesElapsed, protocols, stopwatch.Elapsed);
+        foreach (var t in tuned) t.Dispose();
+        return new RecommenderEvaluationResult(options, log.SignalsBefore(cutoff), catalog, model.Training, baselinesElapsed, protocols, stopwatch.Elapsed)
+        {
+            Selection = selection.Report,
+        };
 
         EvaluationProtocol Run(string name, string description, IReadOnlySet<Content.ContentKind> repeatable)
         {
-            var customers = new List<(int Customer, Predicate<int>? Exclude, HashSet<int> Relevant)>();
-            foreach (var (customer, items) in test.OrderBy(t => t.Key))
-            {
-                if (matrix.ItemsOf(customer).Length == 0) continue;
-                var exclude = matrix.Consumed(customer, repeatable)!;
-                var relevant = items.Where(i => !exclude(i)).ToHashSet();
-                if (relevant.Count > 0) customers.Add((customer, exclude, relevant));
-            }
+            var customers = TestCustomers(matrix, test, repeatable);
             var scores = recommenders.Select(r => Score(r, customers, catalog, options, progress, cancellationToken)).ToList();
             return new EvaluationProtocol(name, description, customers.Count, customers.Sum(c => c.Relevant.Count), scores);
         }
     }
 
-    private static RecommenderScore Score(IRecommender recommender, List<(int Customer, Predicate<int>? Exclude, HashSet<int> Relevant)> customers,
-        int catalog, RecommenderEvaluationOptions options, IProgress<RecommenderEvaluationProgress>? progress, CancellationToken cancellationToken)
+    private static RecommenderScore Score(IRecommender recommender, List<EvaluationCustomer> customers,
+        int catalog, RecommenderEvaluationOptions options, IProgress<RecommenderEvaluationProgress>? progress, CancellationToken cancellationToken) =>
+        Measure(recommender, customers, catalog, options.K, progress, cancellationToken).Score;
+
+    /// <summary>
+    /// The customers judged on a window: those with signals before the matrix's cut-off and at least one test item
+    /// left once items consumed before it (of kinds not in <paramref name="repeatable"/>) are removed.
+    /// </summary>
+    public static List<EvaluationCustomer> TestCustomers(SignalMatrix matrix, Dictionary<int, HashSet<int>> test, IReadOnlySet<Content.ContentKind> repeatable)
+    {
+        var customers = new List<EvaluationCustomer>();
+        foreach (var (customer, items) in test.OrderBy(t => t.Key))
+        {
+            if (matrix.ItemsOf(customer).Length == 0) continue;
+            var exclude = matrix.Consumed(customer, repeatable)!;
+            var relevant = items.Where(i => !exclude(i)).ToHashSet();
+            if (relevant.Count > 0) customers.Add(new EvaluationCustomer(customer, exclude, relevant));
+        }
+        return customers;
+    }
+
+    /// <summary>The recommender's top-k list for every customer, scored: the means, and NDCG@k per customer (for the paired bootstrap).</summary>
+    public static (RecommenderScore Score, double[] Ndcg) Measure(IRecommender recommender, IReadOnlyList<EvaluationCustomer> customers, int catalog, int k,
+        IProgress<RecommenderEvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var k = options.K;
         var lists = new IReadOnlyList<int>[customers.Count];
         long done = 0;
         Parallel.For(0, customers.Count, new ParallelOptions { CancellationToken = cancellationToken }, n =>
         {
-            var (customer, exclude, _) = customers[n];
-            lists[n] = recommender.Recommend(customer, k, exclude).Select(s => s.Item).ToArray();
+            var c = customers[n];
+            lists[n] = recommender.Recommend(c.Customer, k, c.Exclude).Select(s => s.Item).ToArray();
             if (Interlocked.Increment(ref done) % 500 == 0) progress?.Report(new(RecommenderEvaluationStage.Evaluating, done, recommender.Name));
         });
-        double hr = 0, ndcg = 0, recall = 0, map = 0;
+        return Metrics(recommender.Name, lists, customers, catalog, k, stopwatch.Elapsed);
+    }
+
+    /// <summary>The metrics of given lists (one per customer, in the same order), with NDCG@k per customer.</summary>
+    public static (RecommenderScore Score, double[] Ndcg) Metrics(string name, IReadOnlyList<IReadOnlyList<int>> lists, IReadOnlyList<EvaluationCustomer> customers,
+        int catalog, int k, TimeSpan elapsed = default)
+    {
+        double hr = 0, recall = 0, map = 0;
+        var ndcg = new double[customers.Count];
         for (var n = 0; n < customers.Count; n++)
         {
             var relevant = customers[n].Relevant;
             hr += RankingMetrics.HitRate(lists[n], relevant, k);
-            ndcg += RankingMetrics.Ndcg(lists[n], relevant, k);
+            ndcg[n] = RankingMetrics.Ndcg(lists[n], relevant, k);
             recall += RankingMetrics.Recall(lists[n], relevant, k);
             map += RankingMetrics.AveragePrecision(lists[n], relevant, k);
         }
         var count = Math.Max(1, customers.Count);
-        return new RecommenderScore(recommender.Name, hr / count, ndcg / count, recall / count, map / count,
-            RankingMetrics.Coverage(lists, catalog), stopwatch.Elapsed);
+        return (new RecommenderScore(name, hr / count, ndcg.Sum() / count, recall / count, map / count, RankingMetrics.Coverage(lists, catalog), elapsed), ndcg);
     }
 }
+
+/// <summary>A customer judged on a test window: what not to recommend and the items they took in the window.</summary>
+public sealed record EvaluationCustomer(int Customer, Predicate<int>? Exclude, HashSet<int> Relevant);

@@ -20,6 +20,9 @@ public sealed record RecommenderEvaluationOptions(DateOnly Cutoff, int WindowDay
 
     public RecommenderOptions Recommender { get; init; } = RecommenderOptions.Default;
 
+    /// <summary>The selection run beside the evaluation (what training as of the cut-off would serve) and the grids of the tuned models.</summary>
+    public SelectionOptions Selection { get; init; } = new();
+
     public DateTime CutoffTime => Cutoff.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
     public DateTime WindowEnd => CutoffTime.AddDays(WindowDays);
 }

@@ -26,15 +26,22 @@ public sealed record RecommenderEvaluationResult(
 {
     public const string Model = "lightgbm-rerank";
 
+    /// <summary>What <c>recommender train --as-of</c> the cut-off would serve, judged on the window before the cut-off.</summary>
+    public SelectionReport? Selection { get; init; }
+
     /// <summary>The one-line summary the command line ends with.</summary>
     public override string ToString()
     {
         var p = Protocols[0];
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Evaluated {p.Scores.Count} recommenders on {p.Customers:N0} customers, cut-off {Options.Cutoff:yyyy-MM-dd}, {Options.WindowDays}-day window ({p.Name}): " +
-            $"{Model} NDCG@{Options.K} {p.Score(Model).Ndcg:0.0000}, {p.NdcgLift(Model, "popularity"):+0.0%;-0.0%} over popularity, " +
-            $"{p.NdcgLift(Model, "item-knn"):+0.0%;-0.0%} over item-knn; trained in {Training.Elapsed.TotalSeconds:0.0} s, all in {Elapsed.TotalSeconds:0.0} s");
+        var served = Selection is { } s && p.Scores.Any(x => x.Recommender == s.Selected)
+            ? F($" (NDCG@{Options.K} {p.Score(s.Selected).Ndcg:0.0000}, {p.NdcgLift(s.Selected, "popularity"):+0.0%;-0.0%} over popularity)") : "";
+        return F($"Evaluated {p.Scores.Count} recommenders on {p.Customers:N0} customers, cut-off {Options.Cutoff:yyyy-MM-dd}, {Options.WindowDays}-day window ({p.Name}): ") +
+            F($"{Model} NDCG@{Options.K} {p.Score(Model).Ndcg:0.0000}, {p.NdcgLift(Model, "popularity"):+0.0%;-0.0%} over popularity, ") +
+            F($"{p.NdcgLift(Model, "item-knn"):+0.0%;-0.0%} over item-knn; training would serve {Selection?.Selected ?? "?"}{served}") +
+            F($"; re-ranker trained in {Training.Elapsed.TotalSeconds:0.0} s, all in {Elapsed.TotalSeconds:0.0} s");
     }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
 public enum RecommenderEvaluationStage
@@ -42,6 +49,7 @@ public enum RecommenderEvaluationStage
     ReadingSignals,
     BuildingBaselines,
     TrainingReranker,
+    Selecting,
     Evaluating,
 }
 

@@ -59,12 +59,17 @@ public sealed class RecommenderEvaluationTests
         Assert.Equal(["repeatable Product", "new items only"], result.Protocols.Select(p => p.Name));
         var protocol = result.Protocols[0];
         Assert.Equal(7, protocol.Customers);
-        Assert.Equal(["popularity", "stage-popularity", "item-knn", "history", "lightgbm-rerank"], protocol.Scores.Select(s => s.Recommender));
+        Assert.Equal(["popularity", "stage-popularity", "item-knn", "history", "lightgbm-rerank", "ease", "rp3beta", "personal-frequency"],
+            protocol.Scores.Select(s => s.Recommender));
         foreach (var score in result.Protocols.SelectMany(p => p.Scores))
             foreach (var metric in new[] { score.HitRate, score.Ndcg, score.Recall, score.Map, score.Coverage })
                 Assert.InRange(metric, 0, 1);
         Assert.True(result.Training.Groups > 0);
         Assert.Contains("lightgbm-rerank NDCG@10", result.ToString());
+        // Nothing before 2010-11-10 to validate on: training as of the cut-off would serve the robust default.
+        Assert.Equal("popularity", result.Selection!.Selected);
+        Assert.StartsWith("too little data to judge: 0 customers", result.Selection.Reason);
+        Assert.Contains("training would serve popularity", result.ToString());
     }
 
     [Fact]

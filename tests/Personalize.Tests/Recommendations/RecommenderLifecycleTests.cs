@@ -98,12 +98,19 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
         Assert.Equal(trained.Version, await ServedVersionAsync());
         Assert.Equal(Anchor.AddDays(-7), (await snapshots.GetAsync(CancellationToken.None)).Model.AsOf);
 
-        // Versions beyond Recommendations:KeepVersions are deleted; the stored model is the ML.NET zip, which loads again.
+        // Versions beyond Recommendations:KeepVersions are deleted; the choice is stored with the version, and when the
+        // re-ranker is served its ML.NET zip loads again (other models keep no zip).
         await using var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
         var stored = await db.RecommenderModels.OrderBy(m => m.Id).ToListAsync();
         Assert.Equal([trained.Version], stored.Select(m => m.Id));
-        using var reloaded = RerankModel.FromBytes(stored[0].Model, trained.Training);
-        Assert.Equal(stored[0].Model.Length, reloaded.ToBytes().Length);
+        Assert.Equal(trained.Selection.Selected, stored[0].Selected);
+        Assert.Equal(trained.Selection.Reason, stored[0].SelectionReason);
+        if (trained.Training is { } training)
+        {
+            using var reloaded = RerankModel.FromBytes(stored[0].Model, training);
+            Assert.Equal(stored[0].Model.Length, reloaded.ToBytes().Length);
+        }
+        else Assert.Empty(stored[0].Model);
         Assert.Equal(trained.CandidateCustomers, await db.CustomerCandidates.CountAsync(c => c.ModelVersion == trained.Version));
     }
 

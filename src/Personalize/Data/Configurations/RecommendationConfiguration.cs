@@ -13,6 +13,9 @@ public sealed class RecommenderModelVersionConfiguration : IEntityTypeConfigurat
         builder.ToTable("RecommenderModels");
         builder.Property(m => m.Model).IsRequired();
         builder.Property(m => m.Lists).IsRequired();
+        builder.Property(m => m.Selected).HasMaxLength(64).IsRequired();
+        builder.Property(m => m.SelectionReason).HasMaxLength(1000).IsRequired();
+        builder.Property(m => m.Selection).IsRequired();
     }
 }
 

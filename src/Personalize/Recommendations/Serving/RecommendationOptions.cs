@@ -28,5 +28,8 @@ public sealed class RecommendationOptions
     /// <summary>Largest <c>first</c> a caller may ask for.</summary>
     public int MaxFirst { get; set; } = 50;
 
+    /// <summary>How training chooses the recommender it serves (validation window, minimums, grids).</summary>
+    public SelectionOptions Selection { get; set; } = new();
+
     public TimeSpan RefreshInterval => TimeSpan.FromSeconds(Math.Max(1, RefreshSeconds));
 }

@@ -105,8 +105,8 @@ public sealed class RecommendationSnapshots(IDbContextFactory<PersonalizeDbConte
     {
         if (version == 0) return ServingModel.None;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await db.RecommenderModels.Where(m => m.Id == version).Select(m => new { m.Id, m.AsOf, m.TrainedAt, m.Lists })
+        var row = await db.RecommenderModels.Where(m => m.Id == version).Select(m => new { m.Id, m.AsOf, m.TrainedAt, m.Lists, m.Selection })
             .SingleAsync(cancellationToken);
-        return new ServingModel(row.Id, row.AsOf, row.TrainedAt, ServingLists.FromBytes(row.Lists));
+        return new ServingModel(row.Id, row.AsOf, row.TrainedAt, ServingLists.FromBytes(row.Lists)) { Selection = ModelSelection.FromBytes(row.Selection) };
     }
 }

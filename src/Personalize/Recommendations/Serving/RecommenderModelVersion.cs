@@ -1,8 +1,9 @@
 namespace Personalize.Recommendations.Serving;
 
 /// <summary>
-/// One trained recommender, immutable once saved: the LightGBM re-ranker (ML.NET zip), the non-personal lists the
-/// service falls back on (popularity per stage, trending), and the figures of its training. The highest id is the
+/// One trained recommender, immutable once saved: which recommender validation chose and why (every candidate's
+/// figures), the LightGBM re-ranker's zip when it is the one, the non-personal lists the service falls back on
+/// (popularity per stage, trending), and the figures of its training. The highest id is the
 /// version served; <c>recommender train</c> keeps the last few.
 /// </summary>
 public class RecommenderModelVersion
@@ -23,10 +24,16 @@ public class RecommenderModelVersion
     public double TrainingSeconds { get; set; }
     /// <summary>Wall time of the whole training: reading, baselines, re-ranker, candidate lists, saving.</summary>
     public double TotalSeconds { get; set; }
-    /// <summary>The ML.NET model zip (<see cref="RerankModel.ToBytes"/>).</summary>
+    /// <summary>The ML.NET model zip (<see cref="RerankModel.ToBytes"/>) when the re-ranker is served; empty otherwise.</summary>
     public byte[] Model { get; set; } = [];
     /// <summary>UTF-8 JSON of <see cref="ServingLists"/>.</summary>
     public byte[] Lists { get; set; } = [];
+    /// <summary>The recommender chosen by validation and served (e.g. "ease", "popularity").</summary>
+    public string Selected { get; set; } = "";
+    /// <summary>Why, in words: the comparison with the best simple model, or the minimum that was not met.</summary>
+    public string SelectionReason { get; set; } = "";
+    /// <summary>UTF-8 JSON of <see cref="ModelSelection"/>: every candidate's validation figures.</summary>
+    public byte[] Selection { get; set; } = [];
 }
 
 /// <summary>A customer's precomputed candidates (<see cref="CandidateCodec"/> bytes) from the model version that wrote them.</summary>

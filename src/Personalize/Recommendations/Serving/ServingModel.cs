@@ -21,6 +21,9 @@ public sealed record ServingLists(IReadOnlyDictionary<LifecycleStage, RankedItem
 /// <summary>The model version the service answers with. Immutable: a newer version replaces the whole object.</summary>
 public sealed record ServingModel(long Version, DateTime AsOf, DateTime TrainedAt, ServingLists Lists)
 {
+    /// <summary>Which recommender this version serves, why, and every candidate's validation figures.</summary>
+    public ModelSelection Selection { get; init; } = ModelSelection.None;
+
     /// <summary>Before any training: no candidates, no popularity; stage-targeted and new content only.</summary>
     public static readonly ServingModel None = new(0, DateTime.MinValue, DateTime.MinValue, ServingLists.Empty);
 }

@@ -1236,6 +1236,20 @@ namespace Personalize.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Selected")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Selection")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SelectionReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SignalCount")
                         .HasColumnType("INTEGER");
 

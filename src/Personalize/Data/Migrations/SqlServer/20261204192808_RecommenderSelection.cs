@@ -1,0 +1,53 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Personalize.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class RecommenderSelection : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Selected",
+                table: "RecommenderModels",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Selection",
+                table: "RecommenderModels",
+                type: "varbinary(max)",
+                nullable: false,
+                defaultValue: new byte[0]);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SelectionReason",
+                table: "RecommenderModels",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Selected",
+                table: "RecommenderModels");
+
+            migrationBuilder.DropColumn(
+                name: "Selection",
+                table: "RecommenderModels");
+
+            migrationBuilder.DropColumn(
+                name: "SelectionReason",
+                table: "RecommenderModels");
+        }
+    }
+}
