@@ -124,12 +124,13 @@ public sealed class ParetoNbdModel : IPurchaseModel
 
     /// <summary>
     /// ₂F₁(1, b; c; z) for 0 ≤ z &lt; 1 and 0 &lt; b &lt; c: Σ (b)ₙ/(c)ₙ zⁿ, whose terms are positive and shrink by
-    /// (b+n)/(c+n)·z &lt; z, so the tail after a term is at most term·z/(1−z). When that needs too many terms
-    /// (z very near 1), the general routine's 1−z connection formula takes over.
+    /// (b+n)/(c+n)·z &lt; z, so the tail after a term is at most term·ratio/(1−ratio). That is fast unless z is near 1
+    /// (a few thousand terms reach z ≈ 0.98); beyond, the general routine's 1−z connection formula takes over, whose
+    /// series then run in 1−z &lt; 0.02.
     /// </summary>
     internal static double Hyp2F1WithUnitA(double b, double c, double z)
     {
-        const int maxTerms = 200_000;
+        const int maxTerms = 3_000;
         if (z == 0) return 1;
         double sum = 1, term = 1;
         for (var n = 0; n < maxTerms; n++)
@@ -139,6 +140,17 @@ public sealed class ParetoNbdModel : IPurchaseModel
             var ratio = (b + n + 1) / (c + n + 1) * z;
             if (term * ratio / (1 - ratio) <= 1e-16 * sum) return sum;
         }
-        return Hypergeometric.Hyp2F1(1, b, c, z);
+        return NearOne(b, c, z);
+    }
+
+    // The connection formula is singular when c − 1 − b is an integer (the general routine then sums a slow series);
+    // ₂F₁ is smooth in c, so there it is interpolated from c ± 3·10⁻³ and c ± 6·10⁻³ (cubic through the four, at c).
+    private static double NearOne(double b, double c, double z)
+    {
+        const double h = 3e-3;
+        var m = c - 1 - b;
+        if (Math.Abs(m - Math.Round(m)) >= 1e-3) return Hypergeometric.Hyp2F1(1, b, c, z);
+        return (-Hypergeometric.Hyp2F1(1, b, c - 2 * h, z) + 4 * Hypergeometric.Hyp2F1(1, b, c - h, z)
+            + 4 * Hypergeometric.Hyp2F1(1, b, c + h, z) - Hypergeometric.Hyp2F1(1, b, c + 2 * h, z)) / 6;
     }
 }

@@ -56,6 +56,12 @@ public sealed class PurchaseModelTests(ITestOutputHelper output)
         { 1.2, 80, 0.3, 0.5, 0, 0, 30 },
         { 1.2, 80, 0.3, 0.5, 3, 2, 30 },
         { 0.8, 0.5, 1.0, 60, 5, 10, 30 },
+        // Where a store without dropout drives the search (β on its upper bound, z within 10⁻⁴ of 1), r = 1 included,
+        // whose connection formula is singular and is interpolated.
+        { 1.0, 0.5, 0.3, 5000, 0, 0, 10 },
+        { 1.0, 0.5, 0.3, 5000, 3, 4, 10 },
+        { 0.7, 0.5, 0.3, 5000, 60, 9, 10 },
+        { 2.0, 3000, 0.5, 0.2, 2, 1, 10 },
     };
 
     [Theory]

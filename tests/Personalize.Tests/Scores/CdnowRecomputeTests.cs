@@ -49,13 +49,13 @@ public sealed class CdnowRecomputeTests : IDisposable
         // Every model was a candidate; the one in use won the back-test on the 90 days before the as-of date, and says so.
         var selection = (await _api.DataAsync("""
             { clvModel { selectionRule selectionReason holdoutDays purchaseModel { model parameters { name value } logLikelihood onBound }
-                         candidates { model logLikelihood bic holdoutPredicted holdoutActual holdoutMae parameters { name } } } }
+                         candidates { model logLikelihood bic holdoutPredicted holdoutActual holdoutMae holdoutRmse parameters { name } } } }
             """)).GetProperty("clvModel");
         Assert.Equal("BACKTEST", selection.GetProperty("selectionRule").GetString());
         Assert.Equal(90, selection.GetProperty("holdoutDays").GetInt32());
         var candidates = selection.GetProperty("candidates").EnumerateArray().ToList();
         Assert.Equal(["BG_NBD", "PARETO_NBD", "MBG_NBD"], candidates.Select(c => c.GetProperty("model").GetString()));
-        var winner = candidates.MinBy(c => c.GetProperty("holdoutMae").GetDouble());
+        var winner = candidates.MinBy(c => c.GetProperty("holdoutRmse").GetDouble());
         var inUse = selection.GetProperty("purchaseModel");
         Assert.Equal(winner.GetProperty("model").GetString(), inUse.GetProperty("model").GetString());
         Assert.Equal(winner.GetProperty("logLikelihood").GetDouble(), inUse.GetProperty("logLikelihood").GetDouble(), 6);

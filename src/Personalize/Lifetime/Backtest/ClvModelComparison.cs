@@ -28,12 +28,12 @@ public sealed record ClvModelComparison(
     IReadOnlyList<ClvModelBacktest> Models,
     TimeSpan Elapsed)
 {
-    /// <summary>The fitted model with the lowest MAE, if any fitted.</summary>
-    public ClvModelBacktest? Best => Models.Where(m => m.Fitted).MinBy(m => m.MeanAbsoluteError);
+    /// <summary>The fitted model with the lowest RMSE (the rule `scores recompute` chooses by), if any fitted.</summary>
+    public ClvModelBacktest? Best => Models.Where(m => m.Fitted).MinBy(m => m.RootMeanSquaredError);
 
     public override string ToString() =>
         F($"Back-tested {Models.Count(m => m.Fitted)} of {Models.Count} models on {Customers.Count:N0} customers, calibration to {Options.CalibrationEnd:yyyy-MM-dd}, holdout to {Options.HoldoutEnd:yyyy-MM-dd}: ") +
-        (Best is { } best ? F($"lowest MAE {best.MeanAbsoluteError:0.0000} by {best.Kind.DisplayName()} (predicted {best.PredictedHoldoutPurchases:N1} vs actual {ActualHoldoutPurchases:N0})") : "no model could be fitted") +
+        (Best is { } best ? F($"lowest RMSE {best.RootMeanSquaredError:0.0000} by {best.Kind.DisplayName()} (predicted {best.PredictedHoldoutPurchases:N1} vs actual {ActualHoldoutPurchases:N0})") : "no model could be fitted") +
         F($" in {Elapsed.TotalSeconds:0.0} s");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -6,8 +6,9 @@ namespace Personalize.Lifetime.Selection;
 /// <summary>
 /// Chooses the purchase model by evidence. Every candidate is fitted on the whole history. When the calibration period
 /// (history up to the holdout) has enough repeat customers and is at least as long as the holdout, each candidate is
-/// also fitted on it and predicts every calibration customer's repeat purchase days in the holdout; the lowest mean
-/// absolute error wins. Otherwise the lowest BIC = k ln n − 2 LL of the whole-history fits wins. A fit on a bound takes
+/// also fitted on it and predicts every calibration customer's repeat purchase days in the holdout; the lowest root mean
+/// squared error per customer wins. The predictions are conditional means, which squared error rewards; absolute error
+/// rewards the median instead (0 for most customers), so MAE favours models that under-predict and is reported, not used. Otherwise the lowest BIC = k ln n − 2 LL of the whole-history fits wins. A fit on a bound takes
 /// part like any other; its note travels with it. Ties go to the earlier model in <see cref="PurchaseModelSelectionOptions.Models"/>.
 /// </summary>
 public static class PurchaseModelSelector
@@ -49,13 +50,14 @@ public static class PurchaseModelSelector
             return new PurchaseModelSelection(noBacktest is null ? SelectionRule.Backtest : SelectionRule.Bic, failure, candidates, null, failure);
         }
 
-        var tested = usableCandidates.Where(c => c.Backtest?.MeanAbsoluteError is not null).ToList();
+        var tested = usableCandidates.Where(c => c.Backtest?.RootMeanSquaredError is not null).ToList();
         if (noBacktest is null && tested.Count > 0)
         {
-            var best = tested.MinBy(c => c.Backtest!.MeanAbsoluteError!.Value)!;
-            var others = string.Join(", ", tested.Where(c => c != best).Select(c => F($"{c.Kind.DisplayName()} {c.Backtest!.MeanAbsoluteError:0.0000}")));
-            var reason = F($"Back-test on a {holdoutLength:0.##}-unit holdout: {best.Kind.DisplayName()} has the lowest MAE per customer, {best.Backtest!.MeanAbsoluteError:0.0000}")
-                + (others.Length > 0 ? $" (vs {others})." : ".");
+            var best = tested.MinBy(c => c.Backtest!.RootMeanSquaredError!.Value)!;
+            var others = string.Join(", ", tested.Where(c => c != best).Select(c => F($"{c.Kind.DisplayName()} {c.Backtest!.RootMeanSquaredError:0.0000}")));
+            var reason = F($"Back-test on a {holdoutLength:0.##}-unit holdout: {best.Kind.DisplayName()} has the lowest RMSE per customer, {best.Backtest!.RootMeanSquaredError:0.0000}")
+                + (others.Length > 0 ? $" (vs {others})" : "")
+                + F($"; its MAE {best.Backtest.MeanAbsoluteError:0.0000}, predicted {best.Backtest.PredictedPurchases:N1} vs actual {best.Backtest.ActualPurchases:N0} holdout purchases.");
             return new PurchaseModelSelection(SelectionRule.Backtest, reason, candidates, fits[best.Kind], null);
         }
 
