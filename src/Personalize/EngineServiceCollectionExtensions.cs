@@ -54,7 +54,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Privacy.KeyedHash>();
         services.AddSingleton<Access.ApiKeyStore>().AddSingleton<Privacy.PrivacyService>();
 
-        services.Configure<ScoringOptions>(configuration.GetSection(ScoringOptions.Section));
+        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
         services.AddScoreCache(configuration);
         services.AddNearCache(configuration);
         services.AddSingleton<ClvModelStore>().AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();

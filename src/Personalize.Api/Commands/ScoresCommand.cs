@@ -6,11 +6,11 @@ using Spectre.Console;
 
 namespace Personalize.Api.Commands;
 
-/// <summary>`scores recompute [--as-of YYYY-MM-DD]`: fit the CLV models, score every customer, cache the scores.</summary>
+/// <summary>`scores recompute [--as-of YYYY-MM-DD]`: choose and fit the CLV models, score every customer, cache the scores.</summary>
 public sealed class ScoresCommand : ICommand
 {
     public string Name => "scores";
-    public string Usage => "scores recompute [--as-of YYYY-MM-DD] [--timings]    fit BG/NBD and Gamma-Gamma, score every customer, store a snapshot, cache the scores";
+    public string Usage => "scores recompute [--as-of YYYY-MM-DD] [--timings]    choose a purchase model (BG/NBD, Pareto/NBD, MBG/NBD) by back-test, fit it and Gamma-Gamma, score every customer, store a snapshot, cache the scores";
 
     public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -36,6 +36,11 @@ public sealed class ScoresCommand : ICommand
                 "Scoring customers",
                 progress => services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(asOf, progress, cancellationToken),
                 p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase}: {p.Done:N0} of {p.Total:N0}"));
+            Console.WriteLine(summary.Snapshot.SelectionReason);
+            foreach (var c in summary.Snapshot.CandidateList())
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {c.Kind.DisplayName(),-10} LL {c.LogLikelihood?.ToString("F1", CultureInfo.InvariantCulture) ?? "-"}, BIC {c.Bic?.ToString("F1", CultureInfo.InvariantCulture) ?? "-"}, holdout MAE {c.Backtest?.MeanAbsoluteError?.ToString("F4", CultureInfo.InvariantCulture) ?? "-"}, predicted {c.Backtest?.PredictedPurchases?.ToString("N1", CultureInfo.InvariantCulture) ?? "-"} vs actual {c.Backtest?.ActualPurchases.ToString("N0", CultureInfo.InvariantCulture) ?? "-"}{(c.BoundNote is null ? "" : " (on a bound)")}{(c.Failure is null ? "" : $" — {c.Failure}")}"));
+            if (summary.Snapshot.PurchaseBoundNote is { } note) Console.WriteLine($"Note: {note}");
             Console.WriteLine(summary.ToString());
             if (invocation.HasSwitch("timings"))
                 Console.WriteLine(string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F1} s"))) +
@@ -44,7 +49,7 @@ public sealed class ScoresCommand : ICommand
         }
         catch (ModelFitException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]No scores: the model could not be fitted: {e.Message}[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]No scores stored; the previous snapshot, if any, stays in use. {e.Message}[/]");
             return 1;
         }
     }

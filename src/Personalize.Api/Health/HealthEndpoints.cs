@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Personalize.Data;
+using Personalize.Lifetime;
 using Personalize.Scores;
 
 namespace Personalize.Api.Health;
 
 /// <summary>
 /// `/healthz`: the process is up (no dependency checked). `/readyz`: the database answers (else 503) and the score
-/// cache answers (else Degraded, still 200: reads fall back to the database, so the service can take traffic).
+/// cache answers (else Degraded, still 200: reads fall back to the database, so the service can take traffic), and the
+/// latest `scores recompute` stored a snapshot (else Degraded with the reason: the previous scores stay in use).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -17,7 +19,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<ScoreCacheHealthCheck>("score-cache", tags: ["ready"]);
+            .AddCheck<ScoreCacheHealthCheck>("score-cache", tags: ["ready"])
+            .AddCheck<ClvModelHealthCheck>("clv-model", tags: ["ready"]);
         return services;
     }
 
@@ -68,6 +71,28 @@ public static class HealthEndpoints
             catch (ScoreCacheUnavailableException)
             {
                 return HealthCheckResult.Degraded("The score cache does not answer; scores are read from the database.");
+            }
+        }
+    }
+
+    private sealed class ClvModelHealthCheck(ClvModelStore models) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var current = await models.CurrentAsync(cancellationToken);
+                var failure = await models.FailureSinceCurrentAsync(cancellationToken);
+                var inUse = current is null ? "there are no scores yet"
+                    : $"the scores as of {current.AsOf:yyyy-MM-dd} ({current.PurchaseModel.DisplayName()}) stay in use";
+                if (failure is not null)
+                    return HealthCheckResult.Degraded($"The recompute as of {failure.AsOf:yyyy-MM-dd} stored nothing, {inUse}: {failure.Reason}");
+                return HealthCheckResult.Healthy(current is null ? "No recompute has run yet."
+                    : $"Scores as of {current.AsOf:yyyy-MM-dd} from {current.PurchaseModel.DisplayName()}" + (current.PurchaseBoundNote is null ? "." : " (fit on a bound)."));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return HealthCheckResult.Degraded("The CLV model could not be read.");
             }
         }
     }

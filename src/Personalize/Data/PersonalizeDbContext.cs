@@ -35,6 +35,7 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<ClvSnapshot> ClvSnapshots => Set<ClvSnapshot>();
+    public DbSet<ClvRecomputeFailure> ClvRecomputeFailures => Set<ClvRecomputeFailure>();
     public DbSet<SnapshotScore> SnapshotScores => Set<SnapshotScore>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<Experiment> Experiments => Set<Experiment>();

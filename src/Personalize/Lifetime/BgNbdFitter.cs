@@ -30,14 +30,15 @@ public static class BgNbdFitter
         var repeatPurchases = groups.Sum(g => (double)g.Count * g.Frequency);
         double[] initial = start is null ? [1, 1, 1, 1] : [start.R, start.Alpha / scale, start.A, start.B];
 
-        var (p, meanLl, evaluations, failure) = LogParameterFit.Run(
+        var run = LogParameterFit.Run(
             q => BgNbdModel.LogLikelihood(new BgNbdParameters(q[0], q[1], q[2], q[3]), scaled) / customers,
             initial, ["r", "alpha", "a", "b"], options);
+        var (p, meanLl, evaluations, failure) = (run.Parameters, run.MeanLogLikelihood, run.Evaluations, run.Failure);
 
         var parameters = p is null ? null : new BgNbdParameters(p[0], p[1] * scale, p[2], p[3]);
         var logLikelihood = meanLl * customers - repeatPurchases * Math.Log(scale);
         return failure is null
-            ? new ModelFit<BgNbdParameters>(true, parameters, logLikelihood, customers, evaluations, null)
+            ? new ModelFit<BgNbdParameters>(true, parameters, logLikelihood, customers, evaluations, null, run.BoundNote)
             : ModelFit<BgNbdParameters>.Failure(failure, customers, parameters, logLikelihood, evaluations);
     }
 }

@@ -5,9 +5,12 @@ namespace Personalize.Lifetime;
 /// While alive a customer buys at Poisson rate λ; after each purchase they drop out with probability p.
 /// x, t_x, T and t are in the time unit the parameters were fitted in.
 /// </summary>
-public sealed class BgNbdModel(BgNbdParameters parameters)
+public sealed class BgNbdModel(BgNbdParameters parameters) : IPurchaseModel
 {
     public BgNbdParameters Parameters { get; } = parameters;
+
+    PurchaseModelParameters IPurchaseModel.Parameters =>
+        new(PurchaseModelKind.BgNbd, Parameters.R, Parameters.Alpha, Parameters.A, Parameters.B);
 
     /// <summary>Log-likelihood of one customer (FHL 2005 eq. 6).</summary>
     public double LogLikelihood(int x, double tx, double T)
@@ -19,16 +22,8 @@ public sealed class BgNbdModel(BgNbdParameters parameters)
     /// <summary>Total log-likelihood of grouped customers.</summary>
     public double LogLikelihood(RepeatPurchaseData data) => LogLikelihood(Parameters, data.Groups);
 
-    internal static double LogLikelihood(BgNbdParameters p, IReadOnlyList<RepeatPurchaseGroup> groups)
-    {
-        // Large inputs are summed in fixed chunks on all cores; the chunk sums are added in chunk order, so the
-        // result does not depend on thread scheduling and the fit stays deterministic.
-        const int chunk = 32_768;
-        if (groups.Count <= chunk) return LogLikelihood(p, groups, 0, groups.Count);
-        var sums = new double[(groups.Count + chunk - 1) / chunk];
-        Parallel.For(0, sums.Length, i => sums[i] = LogLikelihood(p, groups, i * chunk, Math.Min(groups.Count, (i + 1) * chunk)));
-        return sums.Sum();
-    }
+    internal static double LogLikelihood(BgNbdParameters p, IReadOnlyList<RepeatPurchaseGroup> groups) =>
+        GroupSum.Sum(groups, (from, to) => LogLikelihood(p, groups, from, to));
 
     private static double LogLikelihood(BgNbdParameters p, IReadOnlyList<RepeatPurchaseGroup> groups, int from, int to)
     {
@@ -96,7 +91,7 @@ public sealed class BgNbdModel(BgNbdParameters parameters)
     /// w^(a−1) · ₂F₁(a+b−1−r, a−1; a+b+x−1; 1−w). Both factors of the original grow or shrink without bound as x
     /// grows (overflowing to ∞·0 for heavy buyers); the rewritten ones stay of moderate size.
     /// </summary>
-    private static double DiscountedHypergeometric(double r, double a, double b, int x, double w) =>
+    internal static double DiscountedHypergeometric(double r, double a, double b, int x, double w) =>
         Math.Pow(w, a - 1) * Hypergeometric.Hyp2F1(a + b - 1 - r, a - 1, a + b + x - 1, 1 - w);
 
     private double LogDeadToAliveOdds(int x, double tx, double T)
@@ -125,7 +120,7 @@ public sealed class BgNbdModel(BgNbdParameters parameters)
     }
 
     // The expectations have a removable singularity at a = 1 (a 0/0 factor); there, average the two sides.
-    private static double SmoothThroughOne(double a, Func<double, double> f)
+    internal static double SmoothThroughOne(double a, Func<double, double> f)
     {
         const double width = 1e-4;
         if (Math.Abs(a - 1) >= width) return f(a);

@@ -23,14 +23,15 @@ public static class GammaGammaFitter
         var scaled = groups.Select(g => g with { MeanSpend = g.MeanSpend / scale }).ToArray();
         double[] initial = start is null ? [1, 1, 1] : [start.P, start.Q, start.Gamma / scale];
 
-        var (p, meanLl, evaluations, failure) = LogParameterFit.Run(
+        var run = LogParameterFit.Run(
             v => GammaGammaModel.LogLikelihood(new GammaGammaParameters(v[0], v[1], v[2]), scaled) / customers,
             initial, ["p", "q", "gamma"], options);
+        var (p, meanLl, evaluations, failure) = (run.Parameters, run.MeanLogLikelihood, run.Evaluations, run.Failure);
 
         var parameters = p is null ? null : new GammaGammaParameters(p[0], p[1], p[2] * scale);
         var logLikelihood = meanLl * customers - customers * Math.Log(scale);
         return failure is null
-            ? new ModelFit<GammaGammaParameters>(true, parameters, logLikelihood, customers, evaluations, null)
+            ? new ModelFit<GammaGammaParameters>(true, parameters, logLikelihood, customers, evaluations, null, run.BoundNote)
             : ModelFit<GammaGammaParameters>.Failure(failure, customers, parameters, logLikelihood, evaluations);
     }
 }

@@ -12,5 +12,12 @@ public sealed record ModelFitOptions
     public double Tolerance { get; init; } = 1e-12;
     public int MaxEvaluations { get; init; } = 20_000;
 
+    /// <summary>
+    /// L2 penalty c on the rescaled log-parameters: the search minimizes −(mean log-likelihood per customer) + c·Σ (ln θᵢ)²
+    /// (like `lifetimes`' penalizer_coef, but on log-parameters, so it pulls towards the data's own scale). 0 = plain
+    /// maximum likelihood.
+    /// </summary>
+    public double Penalizer { get; init; }
+
     public static ModelFitOptions Default { get; } = new();
 }

@@ -1,19 +1,19 @@
 namespace Personalize.Lifetime;
 
 /// <summary>
-/// Predictive CLV: expected purchases (BG/NBD) × expected spend per purchase (Gamma-Gamma) × margin rate (when known),
+/// Predictive CLV: expected purchases (a purchase model: BG/NBD, Pareto/NBD or MBG/NBD) × expected spend per purchase (Gamma-Gamma) × margin rate (when known),
 /// discounted monthly:
 /// <code>
 /// CLV = Σ_{m=1..H} (E[Y(t_m) | x, t_x, T] − E[Y(t_{m−1}) | x, t_x, T]) · spend · marginRate / (1 + d)^m
 /// </code>
 /// where t_m is m mean months (365.25/12 days) in the model's time unit, H the horizon in months and
 /// d = (1 + annual rate)^(1/12) − 1. Purchases in month m are discounted by a full month m (end-of-month convention).
-/// The BG/NBD model must have been fitted in the same time unit as the customer's statistics.
+/// The purchase model must have been fitted in the same time unit as the customer's statistics.
 /// </summary>
 public static class PredictiveClv
 {
     public static PredictiveClvResult Calculate(
-        BgNbdModel purchases, GammaGammaModel spend, CustomerStatistics customer, PredictiveClvOptions? options = null)
+        IPurchaseModel purchases, GammaGammaModel spend, CustomerStatistics customer, PredictiveClvOptions? options = null)
     {
         var expectedSpend = spend.ConditionalExpectedAverageSpend(customer.Frequency, (double)customer.MonetaryValue);
         var marginRate = customer.MarginRate is { } rate ? (double)rate : (double?)null;
@@ -21,7 +21,7 @@ public static class PredictiveClv
     }
 
     public static PredictiveClvResult Calculate(
-        BgNbdModel purchases, int x, double tx, double T, ClvTimeUnit unit, double expectedSpend,
+        IPurchaseModel purchases, int x, double tx, double T, ClvTimeUnit unit, double expectedSpend,
         double? marginRate = null, PredictiveClvOptions? options = null)
     {
         options ??= PredictiveClvOptions.Default;

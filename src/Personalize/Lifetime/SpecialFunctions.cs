@@ -38,4 +38,21 @@ public static class SpecialFunctions
 
     /// <summary>ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b) for positive a, b.</summary>
     public static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
+
+    /// <summary>ln(1 + x), accurate for small x (Goldberg's trick; .NET's double.LogP1 is plain Log(1 + x)).</summary>
+    public static double Log1P(double x)
+    {
+        var u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
+
+    /// <summary>eˣ − 1, accurate for small x (Kahan's trick; .NET's double.ExpM1 is plain Exp(x) − 1).</summary>
+    public static double ExpM1(double x)
+    {
+        var u = Math.Exp(x);
+        if (u == 1) return x;
+        if (double.IsPositiveInfinity(u)) return u;
+        var um1 = u - 1;
+        return um1 == -1 ? -1 : um1 * x / Math.Log(u);
+    }
 }

@@ -13,6 +13,7 @@ public sealed class ClvModelStore(IDbContextFactory<PersonalizeDbContext> factor
     private static readonly TimeSpan CurrentLifetime = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<long, ClvSnapshot> _byId = new();
     private volatile CurrentEntry? _current;
+    private volatile FailureEntry? _failure;
 
     public async Task<ClvSnapshot?> CurrentAsync(CancellationToken cancellationToken = default)
     {
@@ -34,8 +35,27 @@ public sealed class ClvModelStore(IDbContextFactory<PersonalizeDbContext> factor
         return snapshot;
     }
 
+    /// <summary>
+    /// The latest recompute that stored nothing because no purchase model fitted, when it came after the current snapshot
+    /// (which stays in use); null when the latest recompute succeeded or none failed.
+    /// </summary>
+    public async Task<ClvRecomputeFailure?> FailureSinceCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (_failure is { } entry && now - entry.LoadedAt < CurrentLifetime) return Newer(entry.Failure, current);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var failure = await db.ClvRecomputeFailures.OrderByDescending(f => f.Id).FirstOrDefaultAsync(cancellationToken);
+        _failure = new FailureEntry(failure, now);
+        return Newer(failure, current);
+
+        static ClvRecomputeFailure? Newer(ClvRecomputeFailure? failure, ClvSnapshot? snapshot) =>
+            failure is not null && (snapshot is null || failure.AttemptedAt >= snapshot.ComputedAt) ? failure : null;
+    }
+
     /// <summary>After a recompute in this process: the next read sees the new snapshot at once.</summary>
-    public void Invalidate() => _current = null;
+    public void Invalidate() => (_current, _failure) = (null, null);
 
     private sealed record CurrentEntry(ClvSnapshot? Snapshot, DateTimeOffset LoadedAt);
+    private sealed record FailureEntry(ClvRecomputeFailure? Failure, DateTimeOffset LoadedAt);
 }

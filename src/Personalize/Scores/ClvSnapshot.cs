@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Personalize.Lifetime;
+using Personalize.Lifetime.Selection;
 
 namespace Personalize.Scores;
 
@@ -11,11 +14,20 @@ public class ClvSnapshot
     public ClvTimeUnit TimeUnit { get; set; }
     public int CustomerCount { get; set; }
     public int RepeatCustomerCount { get; set; }
-    public double R { get; set; }
-    public double Alpha { get; set; }
-    public double A { get; set; }
-    public double B { get; set; }
-    public double BgNbdLogLikelihood { get; set; }
+    /// <summary>The purchase model in use, fitted on the whole history up to the as-of date.</summary>
+    public PurchaseModelKind PurchaseModel { get; set; }
+    /// <summary>Its parameters, as <see cref="PurchaseModelParameters.Serialize"/> writes them.</summary>
+    public string PurchaseParameters { get; set; } = "";
+    public double PurchaseLogLikelihood { get; set; }
+    /// <summary>Set when the fit lies on a bound of the search: usable, but some parameter is not identified (e.g. nobody drops out).</summary>
+    public string? PurchaseBoundNote { get; set; }
+    public SelectionRule SelectionRule { get; set; }
+    /// <summary>Why the model in use was chosen, in a sentence.</summary>
+    public string SelectionReason { get; set; } = "";
+    /// <summary>The days before the as-of date held out for the back-test.</summary>
+    public int HoldoutDays { get; set; }
+    /// <summary>Every candidate's figures (JSON list of <see cref="PurchaseModelCandidate"/>).</summary>
+    public string Candidates { get; set; } = "[]";
     /// <summary>Null when too few repeat customers to fit Gamma-Gamma; expected spend is then the customer's own average.</summary>
     public double? P { get; set; }
     public double? Q { get; set; }
@@ -32,7 +44,17 @@ public class ClvSnapshot
     public string RfmBoundaries { get; set; } = "";
     public double DurationSeconds { get; set; }
 
-    public BgNbdModel PurchaseModel() => new(new BgNbdParameters(R, Alpha, A, B));
+    private IPurchaseModel? _purchaseModel;
+    private IReadOnlyList<PurchaseModelCandidate>? _candidates;
+
+    public IPurchaseModel PurchaseModelInUse() => _purchaseModel ??= PurchaseModelParameters.Parse(PurchaseModel, PurchaseParameters).CreateModel();
+
+    public IReadOnlyList<PurchaseModelCandidate> CandidateList() =>
+        _candidates ??= JsonSerializer.Deserialize<List<PurchaseModelCandidate>>(Candidates, CandidateJson) ?? [];
+
+    public static string SerializeCandidates(IReadOnlyList<PurchaseModelCandidate> candidates) => JsonSerializer.Serialize(candidates, CandidateJson);
+
+    private static readonly JsonSerializerOptions CandidateJson = new() { Converters = { new JsonStringEnumConverter() } };
 
     public GammaGammaModel? SpendModel() => P is { } p && Q is { } q && Gamma is { } g ? new(new GammaGammaParameters(p, q, g)) : null;
 }

@@ -10,7 +10,7 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
 {
     public SnapshotScore Score(long customerId, CustomerStatistics statistics, ClvSnapshot snapshot, RfmScore rfm)
     {
-        var purchases = snapshot.PurchaseModel();
+        var purchases = snapshot.PurchaseModelInUse();
         var (x, tx, T) = (statistics.Frequency, statistics.Recency, statistics.Age);
         // Without a Gamma-Gamma fit (too few repeat buyers), the customer's own average order is the best spend estimate.
         var expectedSpend = snapshot.SpendModel()?.ConditionalExpectedAverageSpend(x, (double)statistics.MonetaryValue)

@@ -7,6 +7,8 @@ using Personalize.Data;
 using Personalize.NearCache;
 using Personalize.Lifecycle;
 using Personalize.Lifetime;
+using Personalize.Lifetime.Backtest;
+using Personalize.Lifetime.Selection;
 
 namespace Personalize.Scores;
 
@@ -20,13 +22,14 @@ public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChange
 {
     public override string ToString() =>
         $"Scored {Snapshot.CustomerCount:N0} customers as of {Snapshot.AsOf:yyyy-MM-dd} (snapshot {Snapshot.Id}): " +
-        $"BG/NBD r={Snapshot.R:G4} α={Snapshot.Alpha:G4} a={Snapshot.A:G4} b={Snapshot.B:G4} ({Snapshot.TimeUnit.ToString().ToLowerInvariant()}s, LL {Snapshot.BgNbdLogLikelihood:F1}), " +
+        $"{Snapshot.PurchaseModelInUse().Parameters} ({Snapshot.TimeUnit.ToString().ToLowerInvariant()}s, LL {Snapshot.PurchaseLogLikelihood:F1}{(Snapshot.PurchaseBoundNote is null ? "" : ", on a bound")}; chosen by {Snapshot.SelectionRule}), " +
         (Snapshot.P is { } p ? $"Gamma-Gamma p={p:G4} q={Snapshot.Q:G4} γ={Snapshot.Gamma:G4} on {Snapshot.GammaGammaCustomerCount:N0} repeat customers (spend/frequency r={Snapshot.SpendFrequencyCorrelation:F3}), " : "no Gamma-Gamma fit, ") +
         $"{StageChanges:N0} stage changes, {Cached:N0} cached{(CacheProblem is null ? "" : $" ({CacheProblem})")} in {Elapsed.TotalSeconds:F1} s";
 }
 
 /// <summary>
-/// `scores recompute`: reads every customer's orders up to a date, fits BG/NBD and Gamma-Gamma on sufficient
+/// `scores recompute`: reads every customer's orders up to a date, chooses a purchase model (BG/NBD, Pareto/NBD, MBG/NBD)
+/// by a back-test on the store's own history (<see cref="PurchaseModelSelector"/>), fits it and Gamma-Gamma on sufficient
 /// statistics, scores every customer (CLV, P(alive), RFM), stores the snapshot and its per-customer rows, updates the
 /// customers' current scores and stages (recording stage changes), and writes the scores to the cache.
 /// </summary>
@@ -37,7 +40,7 @@ public sealed class ScoreRecomputer(
     private const int CacheBatch = 20_000;
     private const int CacheWriteAttempts = 3;
 
-    /// <exception cref="ModelFitException">The BG/NBD fit failed (e.g. nobody repeated); nothing is stored.</exception>
+    /// <exception cref="ModelFitException">No purchase model could be fitted (e.g. nobody repeated); no snapshot is stored, the failure is recorded.</exception>
     public async Task<ScoreRecomputeSummary> RecomputeAsync(DateOnly? asOf = null, IProgress<ScoreProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -52,10 +55,12 @@ public sealed class ScoreRecomputer(
         var day = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var asOfTime = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-        var customers = await ReadStatisticsAsync(day, options.TimeUnit, progress, cancellationToken);
+        var holdout = new ClvBacktestOptions(day.AddDays(-options.HoldoutDays), day, options.TimeUnit);
+        var (customers, calibration) = await ReadStatisticsAsync(day, holdout, progress, cancellationToken);
         Lap(ScorePhase.ReadingOrders);
 
-        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 0, 2));
+        var candidates = options.ModelKinds();
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 0, candidates.Count + 1));
         var repeat = new RepeatPurchaseData();
         var spend = new SpendData();
         foreach (var (_, s) in customers)
@@ -63,15 +68,23 @@ public sealed class ScoreRecomputer(
             repeat.Add(s.Frequency, s.Recency, s.Age);
             if (s.Frequency > 0 && s.MonetaryValue > 0) spend.Add(s.Frequency, (double)s.MonetaryValue);
         }
-        // The previous snapshot's parameters are a good start for today's fit (the optimizer still restarts until it stops improving).
+        // The previous snapshot's fits are a good start for today's (the optimizer still restarts until it stops improving).
         var previous = await models.CurrentAsync(cancellationToken) is { } last && last.TimeUnit == options.TimeUnit ? last : null;
-        var bgNbd = BgNbdFitter.Fit(repeat, previous is null ? null : new BgNbdParameters(previous.R, previous.Alpha, previous.A, previous.B));
-        var bgParameters = bgNbd.GetParametersOrThrow();
-        var gammaGamma = spend.CustomerCount >= 2 ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters) : null;
+        var fitOptions = ModelFitOptions.Default with { Penalizer = options.Penalizer };
+        var selection = PurchaseModelSelector.Select(repeat, calibration, holdout.HoldoutLength,
+            new PurchaseModelSelectionOptions { Models = candidates, Fit = fitOptions, MinimumBacktestRepeatCustomers = options.MinimumBacktestRepeatCustomers },
+            previous is null ? null : WarmStarts(previous));
+        if (selection.Chosen?.Parameters is not { } purchaseParameters)
+        {
+            await RecordFailureAsync(asOfTime, selection.Failure ?? selection.Reason, cancellationToken);
+            throw new ModelFitException(selection.Failure ?? selection.Reason);
+        }
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count, candidates.Count + 1));
+        var gammaGamma = spend.CustomerCount >= 2 ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters, fitOptions) : null;
         if (gammaGamma is { Converged: false })
             logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
         var ggParameters = gammaGamma is { Converged: true } ? gammaGamma.Parameters : null;
-        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 2, 2));
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count + 1, candidates.Count + 1));
         Lap(ScorePhase.Fitting);
 
         var rfmInputs = customers.Select(c => RfmInput.FromStatistics(c.Statistics)).ToList();
@@ -80,7 +93,9 @@ public sealed class ScoreRecomputer(
         {
             AsOf = asOfTime, ComputedAt = clock.GetUtcNow().UtcDateTime, TimeUnit = options.TimeUnit,
             CustomerCount = customers.Count, RepeatCustomerCount = (int)repeat.RepeatCustomerCount,
-            R = bgParameters.R, Alpha = bgParameters.Alpha, A = bgParameters.A, B = bgParameters.B, BgNbdLogLikelihood = bgNbd.LogLikelihood,
+            PurchaseModel = purchaseParameters.Kind, PurchaseParameters = purchaseParameters.Serialize(), PurchaseLogLikelihood = selection.Chosen.LogLikelihood,
+            PurchaseBoundNote = selection.Chosen.BoundNote, SelectionRule = selection.Rule, SelectionReason = selection.Reason,
+            HoldoutDays = options.HoldoutDays, Candidates = ClvSnapshot.SerializeCandidates(selection.Candidates),
             P = ggParameters?.P, Q = ggParameters?.Q, Gamma = ggParameters?.Gamma,
             GammaGammaLogLikelihood = ggParameters is null ? null : gammaGamma!.LogLikelihood,
             GammaGammaCustomerCount = (int)spend.CustomerCount,
@@ -113,25 +128,33 @@ public sealed class ScoreRecomputer(
         return new ScoreRecomputeSummary(snapshot, stageChanges, cached, cacheProblem, stopwatch.Elapsed, phases);
     }
 
-    /// <summary>Every customer's statistics from their orders up to the as-of day, streamed in customer order.</summary>
-    private async Task<List<(long CustomerId, CustomerStatistics Statistics)>> ReadStatisticsAsync(
-        DateOnly asOf, ClvTimeUnit unit, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every customer's statistics from their orders up to the as-of day, streamed in customer order, and from the same
+    /// orders the back-test's calibration customers with their actual holdout purchase days.
+    /// </summary>
+    private async Task<(List<(long CustomerId, CustomerStatistics Statistics)> Customers, List<ClvBacktestCustomer> Calibration)> ReadStatisticsAsync(
+        DateOnly asOf, ClvBacktestOptions holdout, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
     {
         var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var total = await db.Orders.CountAsync(o => o.OrderedAt < end, cancellationToken);
         var result = new List<(long, CustomerStatistics)>();
+        var calibration = new List<ClvBacktestCustomer>();
         var orders = db.Orders.Where(o => o.OrderedAt < end)
             .OrderBy(o => o.CustomerId).ThenBy(o => o.OrderedAt)
             .Select(o => new { o.CustomerId, o.OrderedAt, o.Amount, o.Margin })
             .AsAsyncEnumerable();
         var current = -1L;
         var transactions = new List<CustomerTransaction>();
+        var split = new CustomerHoldout(holdout);
         long read = 0;
         void Flush()
         {
-            if (transactions.Count > 0 && CustomerStatistics.FromTransactions(transactions, asOf, unit) is { } statistics)
+            if (transactions.Count > 0 && CustomerStatistics.FromTransactions(transactions, asOf, holdout.Unit) is { } statistics)
+            {
                 result.Add((current, statistics));
+                if (split.Finish() is { } customer) calibration.Add(customer);
+            }
             transactions.Clear();
         }
         await foreach (var order in orders.WithCancellation(cancellationToken))
@@ -140,13 +163,35 @@ public sealed class ScoreRecomputer(
             {
                 Flush();
                 current = order.CustomerId;
+                split.Start(current);
             }
             transactions.Add(new CustomerTransaction(order.OrderedAt, order.Amount, order.Margin));
+            split.Add(order.OrderedAt);
             if (++read % 200_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, read, total));
         }
         Flush();
         progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, read, total));
-        return result;
+        return (result, calibration);
+    }
+
+    private static Dictionary<PurchaseModelKind, PurchaseModelParameters> WarmStarts(ClvSnapshot previous)
+    {
+        var starts = new Dictionary<PurchaseModelKind, PurchaseModelParameters>();
+        foreach (var c in previous.CandidateList())
+            if (c.Parameters is { } named && named.Count == c.Kind.ParameterNames().Count)
+                starts[c.Kind] = new PurchaseModelParameters(c.Kind, c.Kind.ParameterNames().Select(n => named[n]).ToArray());
+        return starts;
+    }
+
+    /// <summary>No model fitted: the previous snapshot stays; the reason is kept for `clvModel` and /readyz (the last 20 attempts).</summary>
+    private async Task RecordFailureAsync(DateTime asOf, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.ClvRecomputeFailures.Add(new ClvRecomputeFailure { AsOf = asOf, AttemptedAt = clock.GetUtcNow().UtcDateTime, Reason = reason });
+        await db.SaveChangesAsync(cancellationToken);
+        var keep = await db.ClvRecomputeFailures.OrderByDescending(f => f.Id).Select(f => f.Id).Take(20).ToListAsync(cancellationToken);
+        await db.ClvRecomputeFailures.Where(f => !keep.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+        models.Invalidate();
     }
 
     /// <summary>The predicted CLV from which a customer is in the top band (the LOYAL threshold).</summary>

@@ -61,7 +61,7 @@ public sealed class FitRobustnessTests
     }
 
     [Fact]
-    public void BgNbd_fit_that_runs_into_a_bound_says_so_instead_of_returning_nonsense()
+    public void BgNbd_fit_that_runs_into_a_bound_says_so_and_is_still_usable()
     {
         // Everybody bought every week and is still buying: no sign of dropout, so b runs off to infinity.
         var data = new RepeatPurchaseData();
@@ -69,9 +69,11 @@ public sealed class FitRobustnessTests
 
         var fit = BgNbdFitter.Fit(data);
 
-        Assert.False(fit.Converged);
-        Assert.Contains("bound", fit.FailureReason);
+        Assert.True(fit.Converged, fit.FailureReason);
+        Assert.True(fit.OnBound);
+        Assert.Contains("bound", fit.BoundNote);
         Assert.True(double.IsFinite(fit.LogLikelihood));
+        Assert.True(new BgNbdModel(fit.Parameters!).ProbabilityAlive(10, 10, 10) > 0.99);
     }
 
     [Fact]

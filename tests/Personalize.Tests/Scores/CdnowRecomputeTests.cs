@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Import;
+using Personalize.Lifetime;
 using Personalize.Scores;
 using Personalize.Tests.Infrastructure;
 
@@ -42,7 +43,27 @@ public sealed class CdnowRecomputeTests : IDisposable
         AssertWithin1Percent(15.44, gammaGamma.GetProperty("gamma").GetDouble());
 
         // The paper's worked example: x = 2, t_x = 30.43, T = 38.86 weeks expects 1.226 purchases in the next 39 weeks.
-        AssertWithin1Percent(1.226, summary.Snapshot.PurchaseModel().ConditionalExpectedPurchases(39, 2, 30.43, 38.86));
+        var bg = summary.Snapshot.CandidateList().Single(c => c.Kind == PurchaseModelKind.BgNbd).Parameters!;
+        AssertWithin1Percent(1.226, new BgNbdModel(new BgNbdParameters(bg["r"], bg["alpha"], bg["a"], bg["b"])).ConditionalExpectedPurchases(39, 2, 30.43, 38.86));
+
+        // Every model was a candidate; the one in use won the back-test on the 90 days before the as-of date, and says so.
+        var selection = (await _api.DataAsync("""
+            { clvModel { selectionRule selectionReason holdoutDays purchaseModel { model parameters { name value } logLikelihood onBound }
+                         candidates { model logLikelihood bic holdoutPredicted holdoutActual holdoutMae holdoutRmse parameters { name } } } }
+            """)).GetProperty("clvModel");
+        Assert.Equal("BACKTEST", selection.GetProperty("selectionRule").GetString());
+        Assert.Equal(90, selection.GetProperty("holdoutDays").GetInt32());
+        var candidates = selection.GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(["BG_NBD", "PARETO_NBD", "MBG_NBD"], candidates.Select(c => c.GetProperty("model").GetString()));
+        var winner = candidates.MinBy(c => c.GetProperty("holdoutRmse").GetDouble());
+        var inUse = selection.GetProperty("purchaseModel");
+        Assert.Equal(winner.GetProperty("model").GetString(), inUse.GetProperty("model").GetString());
+        Assert.Equal(winner.GetProperty("logLikelihood").GetDouble(), inUse.GetProperty("logLikelihood").GetDouble(), 6);
+        Assert.StartsWith("Back-test", selection.GetProperty("selectionReason").GetString());
+        Assert.All(candidates, c => Assert.True(c.GetProperty("holdoutActual").GetInt64() > 0 && c.GetProperty("holdoutPredicted").GetDouble() > 0));
+        var pareto = candidates.Single(c => c.GetProperty("model").GetString() == "PARETO_NBD");
+        AssertWithin1Percent(-9595.0, pareto.GetProperty("logLikelihood").GetDouble());
+        Assert.Equal(["r", "alpha", "s", "beta"], pareto.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
 
         // Every customer is scored, and each score is readable through the API.
         var customers = await _api.DataAsync("""{ customers(first: 5, order: [{ predictedClv: DESC }]) { totalCount nodes { clv { predicted probabilityAlive } } } }""");

@@ -11,7 +11,22 @@ public sealed class ClvSnapshotConfiguration : IEntityTypeConfiguration<ClvSnaps
     public void Configure(EntityTypeBuilder<ClvSnapshot> builder)
     {
         builder.Property(s => s.RfmBoundaries).HasMaxLength(2000);
+        builder.Property(s => s.PurchaseModel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.PurchaseParameters).HasMaxLength(500);
+        builder.Property(s => s.PurchaseBoundNote).HasMaxLength(2000);
+        builder.Property(s => s.SelectionRule).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.SelectionReason).HasMaxLength(2000);
+        builder.Property(s => s.Candidates).HasMaxLength(20_000); // nvarchar(max) on SQL Server
         builder.HasIndex(s => s.ComputedAt);
+    }
+}
+
+public sealed class ClvRecomputeFailureConfiguration : IEntityTypeConfiguration<ClvRecomputeFailure>
+{
+    public void Configure(EntityTypeBuilder<ClvRecomputeFailure> builder)
+    {
+        builder.Property(f => f.Reason).HasMaxLength(20_000);
+        builder.HasIndex(f => f.AttemptedAt);
     }
 }
 

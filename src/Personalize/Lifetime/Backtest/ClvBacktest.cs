@@ -54,6 +54,47 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
             FrequencyTable(customers), customers, stopwatch.Elapsed);
     }
 
+    /// <summary>
+    /// Back-tests every model in <paramref name="models"/> on the same customers: each is fitted on the calibration
+    /// period and predicts the holdout. A model that cannot be fitted is reported with its reason, not thrown.
+    /// </summary>
+    public async Task<ClvModelComparison> CompareAsync(ClvBacktestOptions options, IReadOnlyList<PurchaseModelKind> models,
+        IProgress<ClvBacktestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (options.HoldoutEnd <= options.CalibrationEnd)
+            throw new ArgumentException("The holdout must end after the calibration end.", nameof(options));
+        var stopwatch = Stopwatch.StartNew();
+        var (customers, ordersRead) = await ReadCustomersAsync(options, progress, cancellationToken);
+        var data = new RepeatPurchaseData();
+        foreach (var c in customers) data.Add(c.Frequency, c.Recency, c.Age);
+
+        var results = new List<ClvModelBacktest>();
+        foreach (var kind in models)
+        {
+            progress?.Report(new ClvBacktestProgress(ClvBacktestStage.Fitting, ordersRead, customers.Count, kind));
+            var fit = PurchaseModelFitter.Fit(kind, data, options: options.Fit);
+            if (fit is not { Converged: true, Parameters: { } parameters })
+            {
+                results.Add(new ClvModelBacktest(kind, fit, null, double.NaN, double.NaN, double.NaN, []));
+                continue;
+            }
+            progress?.Report(new ClvBacktestProgress(ClvBacktestStage.Predicting, ordersRead, customers.Count, kind));
+            var predicted = Selection.PurchaseModelSelector.Predict(parameters.CreateModel(), customers, options.HoldoutLength);
+            double absolute = 0, squared = 0;
+            for (var i = 0; i < customers.Count; i++)
+            {
+                var error = predicted[i] - customers[i].Actual;
+                absolute += Math.Abs(error);
+                squared += error * error;
+            }
+            var n = Math.Max(1, customers.Count);
+            results.Add(new ClvModelBacktest(kind, fit, predicted, predicted.Sum(), absolute / n, Math.Sqrt(squared / n),
+                FrequencyTable(customers.Select((c, i) => c with { Predicted = predicted[i] }).ToList())));
+        }
+        return new ClvModelComparison(options, ordersRead, customers, customers.Sum(c => (long)c.Frequency),
+            customers.Sum(c => (long)c.Actual), results, stopwatch.Elapsed);
+    }
+
     private async Task<(List<ClvBacktestCustomer> Customers, long OrdersRead)> ReadCustomersAsync(ClvBacktestOptions options,
         IProgress<ClvBacktestProgress>? progress, CancellationToken cancellationToken)
     {
@@ -105,20 +146,21 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
         }
     }
 
-    private static List<ClvBacktestFrequencyRow> FrequencyTable(List<ClvBacktestCustomer> customers)
+    /// <summary>Mean actual and predicted holdout purchases by calibration frequency: x = 0 .. open−1, then one row for x ≥ open.</summary>
+    public static List<ClvBacktestFrequencyRow> FrequencyTable(IReadOnlyList<ClvBacktestCustomer> customers, int open = OpenFrequency)
     {
-        var count = new long[OpenFrequency + 1];
-        var actual = new double[OpenFrequency + 1];
-        var predicted = new double[OpenFrequency + 1];
+        var count = new long[open + 1];
+        var actual = new double[open + 1];
+        var predicted = new double[open + 1];
         foreach (var c in customers)
         {
-            var row = Math.Min(c.Frequency, OpenFrequency);
+            var row = Math.Min(c.Frequency, open);
             count[row]++;
             actual[row] += c.Actual;
             predicted[row] += c.Predicted;
         }
-        return Enumerable.Range(0, OpenFrequency + 1).Select(x => new ClvBacktestFrequencyRow(
-            x, x == OpenFrequency ? null : x, count[x],
+        return Enumerable.Range(0, open + 1).Select(x => new ClvBacktestFrequencyRow(
+            x, x == open ? null : x, count[x],
             count[x] == 0 ? 0 : actual[x] / count[x],
             count[x] == 0 ? 0 : predicted[x] / count[x])).ToList();
     }

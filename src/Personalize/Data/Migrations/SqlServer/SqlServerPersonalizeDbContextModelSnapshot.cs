@@ -1326,6 +1326,32 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.ToTable("RecommenderModels", (string)null);
                 });
 
+            modelBuilder.Entity("Personalize.Scores.ClvRecomputeFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptedAt");
+
+                    b.ToTable("ClvRecomputeFailures");
+                });
+
             modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1334,23 +1360,16 @@ namespace Personalize.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<double>("A")
-                        .HasColumnType("float");
-
-                    b.Property<double>("Alpha")
-                        .HasColumnType("float");
-
                     b.Property<double>("AnnualDiscountRate")
                         .HasColumnType("float");
 
                     b.Property<DateTime>("AsOf")
                         .HasColumnType("datetime2");
 
-                    b.Property<double>("B")
-                        .HasColumnType("float");
-
-                    b.Property<double>("BgNbdLogLikelihood")
-                        .HasColumnType("float");
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("datetime2");
@@ -1370,6 +1389,9 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.Property<double?>("GammaGammaLogLikelihood")
                         .HasColumnType("float");
 
+                    b.Property<int>("HoldoutDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("HorizonMonths")
                         .HasColumnType("int");
 
@@ -1380,10 +1402,24 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.Property<double?>("P")
                         .HasColumnType("float");
 
-                    b.Property<double?>("Q")
+                    b.Property<string>("PurchaseBoundNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<double>("PurchaseLogLikelihood")
                         .HasColumnType("float");
 
-                    b.Property<double>("R")
+                    b.Property<string>("PurchaseModel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PurchaseParameters")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<double?>("Q")
                         .HasColumnType("float");
 
                     b.Property<int>("RepeatCustomerCount")
@@ -1393,6 +1429,16 @@ namespace Personalize.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SelectionReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SelectionRule")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<double?>("SpendFrequencyCorrelation")
                         .HasColumnType("float");

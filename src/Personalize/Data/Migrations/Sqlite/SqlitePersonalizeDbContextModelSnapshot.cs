@@ -1276,17 +1276,35 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.ToTable("RecommenderModels", (string)null);
                 });
 
-            modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
+            modelBuilder.Entity("Personalize.Scores.ClvRecomputeFailure", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("A")
-                        .HasColumnType("REAL");
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("TEXT");
 
-                    b.Property<double>("Alpha")
-                        .HasColumnType("REAL");
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptedAt");
+
+                    b.ToTable("ClvRecomputeFailures");
+                });
+
+            modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("AnnualDiscountRate")
                         .HasColumnType("REAL");
@@ -1294,11 +1312,10 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<DateTime>("AsOf")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("B")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("BgNbdLogLikelihood")
-                        .HasColumnType("REAL");
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
@@ -1318,6 +1335,9 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<double?>("GammaGammaLogLikelihood")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("HoldoutDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HorizonMonths")
                         .HasColumnType("INTEGER");
 
@@ -1328,10 +1348,24 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<double?>("P")
                         .HasColumnType("REAL");
 
-                    b.Property<double?>("Q")
+                    b.Property<string>("PurchaseBoundNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PurchaseLogLikelihood")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("R")
+                    b.Property<string>("PurchaseModel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurchaseParameters")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Q")
                         .HasColumnType("REAL");
 
                     b.Property<int>("RepeatCustomerCount")
@@ -1340,6 +1374,16 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<string>("RfmBoundaries")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelectionReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelectionRule")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("SpendFrequencyCorrelation")
