@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Personalize.Data;
 using Personalize.Events;
 
 namespace Personalize.Api.Events;
@@ -25,6 +26,7 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var background = SqlStatementCounter.Background();
         var idle = TimeSpan.FromSeconds(options.Value.Webhooks.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {

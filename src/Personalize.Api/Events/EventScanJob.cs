@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Personalize.Data;
 using Personalize.Events;
 
 namespace Personalize.Api.Events;
@@ -8,6 +9,7 @@ public sealed class EventScanJob(TimeEventScanner scanner, IOptions<EventOptions
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var background = SqlStatementCounter.Background();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.ScanIntervalSeconds)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Personalize.Data;
 using Personalize.Events;
 
 namespace Personalize.Api.Events;
@@ -14,6 +15,7 @@ public sealed class WebhookDeliveryJob(WebhookDispatcher dispatcher, EventOutbox
     {
         var o = options.Value.Webhooks;
         if (!o.Deliver) return;
+        using var background = SqlStatementCounter.Background();
         var idle = TimeSpan.FromSeconds(o.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -71,6 +71,10 @@ public sealed class PersonalizationType : ObjectGraphType<Personalization>
             .Description("Recommended content for the placement and channel, best first (`first` items at most).")
             .Resolve(ctx => RecommendationFields.Load(ctx, ctx.Source.Subject,
                 new RecommendationRequest(ctx.Source.First, ctx.Source.Placement, ctx.Source.Channel)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notes")
+            .Description("Why the answer may not be what was asked, in sentences: a placement id that does not exist (a typo gets no pins or limits), fewer recommendations than `first` (how many items were valid after the rules).")
+            .Resolve(ctx => RecommendationFields.Load(ctx, ctx.Source.Subject, new RecommendationRequest(ctx.Source.First, ctx.Source.Placement, ctx.Source.Channel))
+                .Then(list => (IEnumerable<string>)RecommendationFields.Notes(ctx, ctx.Source.Placement, ctx.Source.First, list?.Count ?? 0)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OfferAssignmentType>>>>("offers")
             .Description("The offers to show on the channel, best first, decided exactly as `Customer.offers`; empty for an unknown customer (an offer is assigned to someone).")
             .Argument<IntGraphType>("first", $"How many offers at most (0-{OfferDecisionService.MaxOffersPerCustomer}; default 3).", a => a.DefaultValue = 3)
@@ -93,12 +97,38 @@ public static class RecommendationFields
             .Resolve(ctx => Load(ctx, ctx.Source, new RecommendationRequest(ctx.GetArgument("first", 10), ctx.GetArgument<string?>("placement"),
                 ctx.GetArgument<Channel?>("channel"), ctx.GetArgument<List<ContentKind>?>("kinds")?.ToHashSet())));
 
+    /// <summary>The notes of `personalize`: an unknown placement, a shorter list than asked for.</summary>
+    public static List<string> Notes(IResolveFieldContext ctx, string placement, int first, int returned)
+    {
+        var notes = new List<string>();
+        if (!PlacementExists(ctx, placement))
+            notes.Add($"No placement has the id '{placement}': no pins, buries, exclusions or diversity limits applied (see `placements`).");
+        if (returned < first)
+            notes.Add($"{returned} of the {first} recommendations asked for: only {returned} items were valid after the rules (published now, on the channel, in the customer's language, not taken before unless repeatable, not dismissed, within the placement's diversity limits).");
+        return notes;
+    }
+
+    /// <summary>A warning in the response's `extensions.warnings`, once per distinct message.</summary>
+    private static void Warn(IResolveFieldContext ctx, string message)
+    {
+        lock (ctx.OutputExtensions)
+        {
+            var warnings = ctx.OutputExtensions.TryGetValue("warnings", out var existing) && existing is List<string> list ? list : [];
+            if (!warnings.Contains(message)) warnings.Add(message);
+            ctx.OutputExtensions["warnings"] = warnings;
+        }
+    }
+
+    private static bool PlacementExists(IResolveFieldContext ctx, string? placement) =>
+        placement is null || ctx.Service<RecommendationSnapshots>().Current?.Placements.ContainsKey(placement) != false;
+
     /// <summary>Queues the customer on the request's loader for these arguments; the batch is ranked in one call.</summary>
     public static Result<IReadOnlyList<Recommendation>?> Load(IResolveFieldContext ctx, Customer customer, RecommendationRequest request)
     {
         var max = ctx.Service<IOptions<RecommendationOptions>>().Value.MaxFirst;
         if (request.First < 0 || request.First > max)
             throw new ExecutionError($"first: between 0 and {max}; got {request.First}.") { Code = "INVALID_ARGUMENT" };
+        if (!PlacementExists(ctx, request.Placement)) Warn(ctx, $"No placement has the id '{request.Placement}': no pins, buries, exclusions or diversity limits applied.");
         var name = $"recommendations({request.First},{request.Placement},{request.Channel},{(request.Kinds is null ? "" : string.Join('|', request.Kinds.Order()))})";
         return ctx.Loaders()
             .Get<Customer, IReadOnlyList<Recommendation>>(name, async (customers, ct) =>

@@ -24,14 +24,11 @@ public sealed class EventOutbox
     {
         if (events.Count == 0) return;
         var counts = events.GroupBy(e => e.CustomerId).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var group in counts.GroupBy(c => c.Value, c => c.Key))
-        {
-            var ids = group.ToList();
-            var by = group.Key;
-            await db.Customers.Where(c => ids.Contains(c.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.EventSequence, c => c.EventSequence + by), cancellationToken);
-        }
+        // One statement whatever the mix: each customer's number moves by the count of its ids in the list.
+        var perEvent = events.Select(e => e.CustomerId).ToList();
         var customerIds = counts.Keys.ToList();
+        await db.Customers.Where(c => customerIds.Contains(c.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.EventSequence, c => c.EventSequence + perEvent.Count(id => id == c.Id)), cancellationToken);
         var next = await db.Customers.Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.EventSequence }).ToDictionaryAsync(c => c.Id, c => c.EventSequence - counts[c.Id], cancellationToken);
 

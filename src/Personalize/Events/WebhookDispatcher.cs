@@ -17,7 +17,7 @@ namespace Personalize.Events;
 /// customer and endpoint, and sends them without waiting for them, within each endpoint's concurrency and rate caps.
 /// An instance that dies mid-delivery loses its lease, and another sends again (receivers dedupe by `webhook-id`).
 /// </summary>
-public sealed class WebhookDispatcher : IAsyncDisposable
+public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
 {
     public const string HttpClientName = "webhooks";
     private const int FanOutBatch = 2000;
@@ -40,6 +40,8 @@ public sealed class WebhookDispatcher : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _outcomes.DisposeAsync();
+
+    public void Dispose() => _outcomes.Dispose();
 
     private sealed record Outcome(long Id, string Token, int Attempts, int? Status, string? Error, DateTime At, TaskCompletionSource Stored);
 
@@ -189,6 +191,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable
     /// <summary>A batch of answers in one transaction; each update holds only while the lease is still this round's.</summary>
     private async Task StoreOutcomesAsync(IReadOnlyList<Outcome> batch)
     {
+        using var background = SqlStatementCounter.Background();
         await using var db = await factory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var maxAttempts = options.Value.Webhooks.MaxAttempts;

@@ -55,6 +55,30 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
     }
 
     [Fact]
+    public async Task A_placement_typo_and_a_short_list_are_said_not_silent()
+    {
+        var id = await CustomerIdAsync(consent: true);
+        var result = await store.GraphQLAsync("""
+            query($id: ID!) {
+              personalize(customerId: $id, placement: "home-heor", channel: WEB, first: 50) { recommendations { item { id } } notes }
+              customer(id: $id) { recommendations(first: 3, placement: "home-heor") { item { id } } }
+            }
+            """, new { id });
+
+        var personalize = result.GetProperty("data").GetProperty("personalize");
+        var returned = personalize.GetProperty("recommendations").GetArrayLength();
+        var notes = personalize.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Contains(notes, n => n.StartsWith("No placement has the id 'home-heor'"));
+        if (returned < 50) Assert.Contains(notes, n => n.StartsWith($"{returned} of the 50 recommendations asked for"));
+        Assert.Equal(["No placement has the id 'home-heor': no pins, buries, exclusions or diversity limits applied."],
+            result.GetProperty("extensions").GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+
+        var known = await store.GraphQLAsync("query($id: ID!) { personalize(customerId: $id, placement: \"home-hero\", channel: WEB, first: 1) { notes } }", new { id });
+        Assert.Empty(known.GetProperty("data").GetProperty("personalize").GetProperty("notes").EnumerateArray());
+        Assert.False(known.TryGetProperty("extensions", out _));
+    }
+
+    [Fact]
     public async Task A_customer_without_personalization_consent_gets_non_personal_recommendations_and_the_reason_says_so()
     {
         var result = await PersonalizeAsync(await CustomerIdAsync(consent: false));

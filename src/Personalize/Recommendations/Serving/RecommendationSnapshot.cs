@@ -62,6 +62,9 @@ public sealed class RecommendationSnapshots(IDbContextFactory<PersonalizeDbConte
     private sealed record Stamps(long ModelVersion, DateTime? ContentChanged, int ContentCount, DateTime? PlacementsChanged, int PlacementCount);
     private sealed record Loaded(RecommendationSnapshot Snapshot, Stamps Stamps);
 
+    /// <summary>The snapshot loaded last; null before the first load.</summary>
+    public RecommendationSnapshot? Current => _current?.Snapshot;
+
     public async ValueTask<RecommendationSnapshot> GetAsync(CancellationToken cancellationToken) =>
         _current?.Snapshot ?? await RefreshAsync(cancellationToken);
 

@@ -48,6 +48,21 @@ namespace Personalize.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClvRecomputeFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AsOf = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AttemptedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClvRecomputeFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClvSnapshots",
                 columns: table => new
                 {
@@ -58,11 +73,14 @@ namespace Personalize.Data.Migrations.SqlServer
                     TimeUnit = table.Column<int>(type: "int", nullable: false),
                     CustomerCount = table.Column<int>(type: "int", nullable: false),
                     RepeatCustomerCount = table.Column<int>(type: "int", nullable: false),
-                    R = table.Column<double>(type: "float", nullable: false),
-                    Alpha = table.Column<double>(type: "float", nullable: false),
-                    A = table.Column<double>(type: "float", nullable: false),
-                    B = table.Column<double>(type: "float", nullable: false),
-                    BgNbdLogLikelihood = table.Column<double>(type: "float", nullable: false),
+                    PurchaseModel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PurchaseParameters = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PurchaseLogLikelihood = table.Column<double>(type: "float", nullable: false),
+                    PurchaseBoundNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    SelectionRule = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SelectionReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    HoldoutDays = table.Column<int>(type: "int", nullable: false),
+                    Candidates = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
                     P = table.Column<double>(type: "float", nullable: true),
                     Q = table.Column<double>(type: "float", nullable: true),
                     Gamma = table.Column<double>(type: "float", nullable: true),
@@ -146,7 +164,8 @@ namespace Personalize.Data.Migrations.SqlServer
                     RfmFrequency = table.Column<int>(type: "int", nullable: true),
                     RfmMonetary = table.Column<int>(type: "int", nullable: true),
                     RfmScore = table.Column<int>(type: "int", nullable: true),
-                    RhythmDueAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    RhythmDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EventSequence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,6 +184,9 @@ namespace Personalize.Data.Migrations.SqlServer
                     Subject = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<int>(type: "int", nullable: false),
                     HoldoutShare = table.Column<double>(type: "float", nullable: false),
+                    AttributionWindowDays = table.Column<int>(type: "int", nullable: false),
+                    Allocation = table.Column<int>(type: "int", nullable: false),
+                    BurnInExposures = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     StoppedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
@@ -241,7 +263,10 @@ namespace Personalize.Data.Migrations.SqlServer
                     TrainingSeconds = table.Column<double>(type: "float", nullable: false),
                     TotalSeconds = table.Column<double>(type: "float", nullable: false),
                     Model = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    Lists = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    Lists = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Selected = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SelectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Selection = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,6 +341,31 @@ namespace Personalize.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_CustomerCandidates", x => x.CustomerId);
                     table.ForeignKey(
                         name: "FK_CustomerCandidates_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EventId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Data = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    DedupeKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerEvents_Customers_CustomerId",
                         column: x => x.CustomerId,
                         principalTable: "Customers",
                         principalColumn: "Id",
@@ -593,6 +643,38 @@ namespace Personalize.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    EventTypes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Stages = table.Column<int>(type: "int", nullable: false),
+                    SegmentId = table.Column<long>(type: "bigint", nullable: true),
+                    Secret = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    MaxConcurrency = table.Column<int>(type: "int", nullable: false),
+                    MaxPerSecond = table.Column<int>(type: "int", nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    FannedOutTo = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Segments_SegmentId",
+                        column: x => x.SegmentId,
+                        principalTable: "Segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LoyaltyEntries",
                 columns: table => new
                 {
@@ -760,6 +842,43 @@ namespace Personalize.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EndpointId = table.Column<long>(type: "bigint", nullable: false),
+                    EventId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeaseToken = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "int", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_CustomerEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "CustomerEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
@@ -780,6 +899,11 @@ namespace Personalize.Data.Migrations.SqlServer
                 name: "IX_AuditEntries_SubjectHash_Action",
                 table: "AuditEntries",
                 columns: new[] { "SubjectHash", "Action" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClvRecomputeFailures_AttemptedAt",
+                table: "ClvRecomputeFailures",
+                column: "AttemptedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClvSnapshots_ComputedAt",
@@ -836,6 +960,24 @@ namespace Personalize.Data.Migrations.SqlServer
                 name: "IX_ContentTags_Tag",
                 table: "ContentTags",
                 column: "Tag");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerEvents_CustomerId_Sequence",
+                table: "CustomerEvents",
+                columns: new[] { "CustomerId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerEvents_DedupeKey",
+                table: "CustomerEvents",
+                column: "DedupeKey",
+                unique: true,
+                filter: "[DedupeKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerEvents_EventId",
+                table: "CustomerEvents",
+                column: "EventId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Country_Id",
@@ -1168,6 +1310,37 @@ namespace Personalize.Data.Migrations.SqlServer
                 name: "IX_SurveyResponses_Kind_RespondedAt",
                 table: "SurveyResponses",
                 columns: new[] { "Kind", "RespondedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_CustomerId_Status_EventId",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "CustomerId", "Status", "EventId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_EventId",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EventId",
+                table: "WebhookDeliveries",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_LeaseToken",
+                table: "WebhookDeliveries",
+                column: "LeaseToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_SegmentId",
+                table: "WebhookEndpoints",
+                column: "SegmentId");
         }
 
         /// <inheritdoc />
@@ -1178,6 +1351,9 @@ namespace Personalize.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ClvRecomputeFailures");
 
             migrationBuilder.DropTable(
                 name: "ContentItemTargetSegments");
@@ -1231,10 +1407,10 @@ namespace Personalize.Data.Migrations.SqlServer
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
-                name: "ExperimentVariants");
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
-                name: "Segments");
+                name: "ExperimentVariants");
 
             migrationBuilder.DropTable(
                 name: "Orders");
@@ -1244,6 +1420,12 @@ namespace Personalize.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ClvSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "CustomerEvents");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "ContentItems");
@@ -1256,6 +1438,9 @@ namespace Personalize.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "Segments");
         }
     }
 }

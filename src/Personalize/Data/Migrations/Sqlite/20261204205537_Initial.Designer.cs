@@ -11,8 +11,8 @@ using Personalize.Data;
 namespace Personalize.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePersonalizeDbContext))]
-    [Migration("20261204192736_RecommenderSelection")]
-    partial class RecommenderSelection
+    [Migration("20261204205537_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -219,6 +219,9 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ErasedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("ExpectedAverageOrderValue")
                         .HasPrecision(18, 4)
                         .HasColumnType("REAL");
@@ -341,10 +344,194 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Personalize.Events.CustomerEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "Sequence");
+
+                    b.ToTable("CustomerEvents");
+                });
+
+            modelBuilder.Entity("Personalize.Events.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndpointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("LeaseToken");
+
+                    b.HasIndex("EndpointId", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("EndpointId", "Status", "NextAttemptAt");
+
+                    b.HasIndex("EndpointId", "CustomerId", "Status", "EventId");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("Personalize.Events.WebhookEndpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FannedOutTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxConcurrency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxPerSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousSecretExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Personalize.Experiments.Experiment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Allocation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BurnInExposures")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1092,17 +1279,35 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.ToTable("RecommenderModels", (string)null);
                 });
 
-            modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
+            modelBuilder.Entity("Personalize.Scores.ClvRecomputeFailure", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("A")
-                        .HasColumnType("REAL");
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("TEXT");
 
-                    b.Property<double>("Alpha")
-                        .HasColumnType("REAL");
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptedAt");
+
+                    b.ToTable("ClvRecomputeFailures");
+                });
+
+            modelBuilder.Entity("Personalize.Scores.ClvSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("AnnualDiscountRate")
                         .HasColumnType("REAL");
@@ -1110,11 +1315,10 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<DateTime>("AsOf")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("B")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("BgNbdLogLikelihood")
-                        .HasColumnType("REAL");
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
@@ -1134,6 +1338,9 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<double?>("GammaGammaLogLikelihood")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("HoldoutDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HorizonMonths")
                         .HasColumnType("INTEGER");
 
@@ -1144,10 +1351,24 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<double?>("P")
                         .HasColumnType("REAL");
 
-                    b.Property<double?>("Q")
+                    b.Property<string>("PurchaseBoundNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PurchaseLogLikelihood")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("R")
+                    b.Property<string>("PurchaseModel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurchaseParameters")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Q")
                         .HasColumnType("REAL");
 
                     b.Property<int>("RepeatCustomerCount")
@@ -1156,6 +1377,16 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<string>("RfmBoundaries")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelectionReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelectionRule")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("SpendFrequencyCorrelation")
@@ -1359,6 +1590,40 @@ namespace Personalize.Data.Migrations.Sqlite
                         .HasForeignKey("ContentItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Events.CustomerEvent", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Events.WebhookDelivery", b =>
+                {
+                    b.HasOne("Personalize.Events.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Events.CustomerEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Personalize.Events.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Personalize.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Personalize.Experiments.ExperimentConversion", b =>

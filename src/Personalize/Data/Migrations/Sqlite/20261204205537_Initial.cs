@@ -48,6 +48,21 @@ namespace Personalize.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClvRecomputeFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AsOf = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AttemptedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClvRecomputeFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClvSnapshots",
                 columns: table => new
                 {
@@ -58,11 +73,14 @@ namespace Personalize.Data.Migrations.Sqlite
                     TimeUnit = table.Column<int>(type: "INTEGER", nullable: false),
                     CustomerCount = table.Column<int>(type: "INTEGER", nullable: false),
                     RepeatCustomerCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    R = table.Column<double>(type: "REAL", nullable: false),
-                    Alpha = table.Column<double>(type: "REAL", nullable: false),
-                    A = table.Column<double>(type: "REAL", nullable: false),
-                    B = table.Column<double>(type: "REAL", nullable: false),
-                    BgNbdLogLikelihood = table.Column<double>(type: "REAL", nullable: false),
+                    PurchaseModel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PurchaseParameters = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PurchaseLogLikelihood = table.Column<double>(type: "REAL", nullable: false),
+                    PurchaseBoundNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SelectionRule = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SelectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    HoldoutDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Candidates = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
                     P = table.Column<double>(type: "REAL", nullable: true),
                     Q = table.Column<double>(type: "REAL", nullable: true),
                     Gamma = table.Column<double>(type: "REAL", nullable: true),
@@ -146,7 +164,8 @@ namespace Personalize.Data.Migrations.Sqlite
                     RfmFrequency = table.Column<int>(type: "INTEGER", nullable: true),
                     RfmMonetary = table.Column<int>(type: "INTEGER", nullable: true),
                     RfmScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    RhythmDueAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    RhythmDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EventSequence = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,6 +184,9 @@ namespace Personalize.Data.Migrations.Sqlite
                     Subject = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     HoldoutShare = table.Column<double>(type: "REAL", nullable: false),
+                    AttributionWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Allocation = table.Column<int>(type: "INTEGER", nullable: false),
+                    BurnInExposures = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     StoppedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
@@ -241,7 +263,10 @@ namespace Personalize.Data.Migrations.Sqlite
                     TrainingSeconds = table.Column<double>(type: "REAL", nullable: false),
                     TotalSeconds = table.Column<double>(type: "REAL", nullable: false),
                     Model = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Lists = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Lists = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Selected = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SelectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Selection = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,6 +341,31 @@ namespace Personalize.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_CustomerCandidates", x => x.CustomerId);
                     table.ForeignKey(
                         name: "FK_CustomerCandidates_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerEvents_Customers_CustomerId",
                         column: x => x.CustomerId,
                         principalTable: "Customers",
                         principalColumn: "Id",
@@ -593,6 +643,38 @@ namespace Personalize.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    EventTypes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Stages = table.Column<int>(type: "INTEGER", nullable: false),
+                    SegmentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MaxConcurrency = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxPerSecond = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FannedOutTo = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Segments_SegmentId",
+                        column: x => x.SegmentId,
+                        principalTable: "Segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LoyaltyEntries",
                 columns: table => new
                 {
@@ -760,6 +842,43 @@ namespace Personalize.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EndpointId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeaseToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_CustomerEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "CustomerEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
@@ -780,6 +899,11 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_SubjectHash_Action",
                 table: "AuditEntries",
                 columns: new[] { "SubjectHash", "Action" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClvRecomputeFailures_AttemptedAt",
+                table: "ClvRecomputeFailures",
+                column: "AttemptedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClvSnapshots_ComputedAt",
@@ -836,6 +960,23 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "IX_ContentTags_Tag",
                 table: "ContentTags",
                 column: "Tag");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerEvents_CustomerId_Sequence",
+                table: "CustomerEvents",
+                columns: new[] { "CustomerId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerEvents_DedupeKey",
+                table: "CustomerEvents",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerEvents_EventId",
+                table: "CustomerEvents",
+                column: "EventId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Country_Id",
@@ -1165,6 +1306,37 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "IX_SurveyResponses_Kind_RespondedAt",
                 table: "SurveyResponses",
                 columns: new[] { "Kind", "RespondedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_CustomerId_Status_EventId",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "CustomerId", "Status", "EventId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_EventId",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EventId",
+                table: "WebhookDeliveries",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_LeaseToken",
+                table: "WebhookDeliveries",
+                column: "LeaseToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_SegmentId",
+                table: "WebhookEndpoints",
+                column: "SegmentId");
         }
 
         /// <inheritdoc />
@@ -1175,6 +1347,9 @@ namespace Personalize.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ClvRecomputeFailures");
 
             migrationBuilder.DropTable(
                 name: "ContentItemTargetSegments");
@@ -1228,10 +1403,10 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
-                name: "ExperimentVariants");
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
-                name: "Segments");
+                name: "ExperimentVariants");
 
             migrationBuilder.DropTable(
                 name: "Orders");
@@ -1241,6 +1416,12 @@ namespace Personalize.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ClvSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "CustomerEvents");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "ContentItems");
@@ -1253,6 +1434,9 @@ namespace Personalize.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "Segments");
         }
     }
 }
