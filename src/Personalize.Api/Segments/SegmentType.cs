@@ -18,6 +18,8 @@ public sealed class SegmentType : ObjectGraphType<Segment>
         Field(s => s.Name).Description("Display name.");
         Field(s => s.Description, nullable: true).Description("What the segment is for.");
         Field<NonNullGraphType<JsonType>>("rule").Description("The rule, shaped exactly as a `where:` value of `customers` (`CustomerFilterInput`): send it back as `createSegment`'s rule or as a query's `where:`.").Resolve(ctx => ctx.Source.RuleJson);
+        Field(s => s.Tracked).Description("Whether entering and leaving it are events (SEGMENT_ENTERED, SEGMENT_LEFT).");
+        Field(s => s.ReentryCooldownHours, nullable: true).Description("Hours after leaving within which coming back is not a new entry event; null: every entry is announced.");
         Field<NonNullGraphType<SegmentStatusType>>("status").Description("ACTIVE or ARCHIVED.").Resolve(ctx => ctx.Source.Status);
         Field(s => s.CreatedAt).Description("When the segment was created.");
         Field(s => s.UpdatedAt).Description("When the segment was last changed.");
@@ -82,7 +84,9 @@ public static class SegmentMutationFields
             (string)input["id"]!,
             input.GetValueOrDefault("name") as string,
             input.GetValueOrDefault("description") as string,
-            input.GetValueOrDefault("rule") as IReadOnlyDictionary<string, object?>);
+            input.GetValueOrDefault("rule") as IReadOnlyDictionary<string, object?>,
+            input.GetValueOrDefault("tracked") as bool?,
+            input.GetValueOrDefault("reentryCooldownHours") as int?);
     }
 }
 
@@ -96,5 +100,7 @@ public sealed class SegmentInputType : InputObjectGraphType
         Field<StringGraphType>("name").Description("Display name, at most 200 characters (required on create).");
         Field<StringGraphType>("description").Description("What the segment is for.");
         Field("rule", new GraphQLTypeReference(CustomerQueries.Filter.TypeName)).Description("The customers it selects: a `where:` value of `customers` (required on create).");
+        Field<BooleanGraphType>("tracked").Description("Whether entering and leaving it are events (SEGMENT_ENTERED, SEGMENT_LEFT), found by the event scan.");
+        Field<IntGraphType>("reentryCooldownHours").Description("A customer who left and comes back within this many hours (0-8760) is a member again without a new entry event; 0 or absent: every entry is announced.");
     }
 }

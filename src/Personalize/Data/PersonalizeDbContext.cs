@@ -33,6 +33,7 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<RedemptionModelRecord> RedemptionModels => Set<RedemptionModelRecord>();
     public DbSet<LoyaltyEntry> LoyaltyEntries => Set<LoyaltyEntry>();
     public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<ClvSnapshot> ClvSnapshots => Set<ClvSnapshot>();
     public DbSet<ClvRecomputeFailure> ClvRecomputeFailures => Set<ClvRecomputeFailure>();

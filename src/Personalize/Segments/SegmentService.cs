@@ -8,7 +8,8 @@ namespace Personalize.Segments;
 
 /// <summary>The fields of a segment a caller sets. On update, null leaves a field as it is.</summary>
 /// <param name="Rule">A customers `where:` value, stored as it is given.</param>
-public sealed record SegmentInput(string Id, string? Name = null, string? Description = null, IReadOnlyDictionary<string, object?>? Rule = null);
+public sealed record SegmentInput(string Id, string? Name = null, string? Description = null, IReadOnlyDictionary<string, object?>? Rule = null,
+    bool? Tracked = null, int? ReentryCooldownHours = null);
 
 public sealed class SegmentService(IDbContextFactory<PersonalizeDbContext> factory, SegmentQueries queries, TimeProvider clock)
 {
@@ -49,6 +50,9 @@ public sealed class SegmentService(IDbContextFactory<PersonalizeDbContext> facto
         if (input.Name is not null) segment.Name = v.Text("name", input.Name, 200, required: true) ?? segment.Name;
         if (input.Description is not null) segment.Description = v.Text("description", input.Description, 2000);
         if (input.Rule is not null) segment.RuleJson = FilterJson.Serialize(input.Rule);
+        segment.Tracked = input.Tracked ?? segment.Tracked;
+        v.Range("reentryCooldownHours", input.ReentryCooldownHours, 0, 24 * 365);
+        if (input.ReentryCooldownHours is not null) segment.ReentryCooldownHours = input.ReentryCooldownHours == 0 ? null : input.ReentryCooldownHours;
         segment.Status = status ?? segment.Status;
         segment.UpdatedAt = now;
         if (!v.IsValid) return MutationResult<Segment>.Fail(v.Errors);

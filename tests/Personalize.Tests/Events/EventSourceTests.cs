@@ -70,6 +70,26 @@ public sealed class EventSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Entering_and_leaving_a_tracked_segment_are_announced_once_each_and_a_quick_return_within_the_cooldown_is_not()
+    {
+        await _api.DataAsync("""mutation { createSegment(input: { id: "big-spenders", name: "Big spenders", rule: { totalSpent: { gte: 100 } }, tracked: true, reentryCooldownHours: 24 }) { errors { message } } }""");
+        await _api.OrderAsync("seg-1", "seg-1-a", DateTime.UtcNow.AddDays(-2), 150m);
+        var scanner = _api.Services.GetRequiredService<TimeEventScanner>();
+
+        Assert.Equal(1, await scanner.ScanAsync(default));
+        Assert.Equal(0, await scanner.ScanAsync(default));
+        await _api.DataAsync("""mutation { updateSegment(input: { id: "big-spenders", rule: { totalSpent: { gte: 1000 } } }) { errors { message } } }""");
+        Assert.Equal(1, await scanner.ScanAsync(default));  // left
+        await _api.DataAsync("""mutation { updateSegment(input: { id: "big-spenders", rule: { totalSpent: { gte: 100 } } }) { errors { message } } }""");
+        Assert.Equal(0, await scanner.ScanAsync(default));  // back within the cooldown: a member, not a new entry
+
+        var types = (await EventsAsync()).Where(e => e.Type is CustomerEventType.SegmentEntered or CustomerEventType.SegmentLeft).Select(e => e.Type);
+        Assert.Equal([CustomerEventType.SegmentEntered, CustomerEventType.SegmentLeft], types);
+        var segment = await _api.DataAsync("""{ segment(id: "big-spenders") { tracked reentryCooldownHours } }""");
+        Assert.Equal(24, segment.GetProperty("segment").GetProperty("reentryCooldownHours").GetInt32());
+    }
+
+    [Fact]
     public async Task Erasure_removes_the_customers_events_and_leaves_one_with_the_anonymous_id_only()
     {
         await _api.DataAsync("""mutation { upsertCustomer(input: { id: "gone-1", consentEmailMarketing: true }) { errors { message } } }""");

@@ -18,3 +18,13 @@ public sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
         builder.HasIndex(s => new { s.CreatedAt, s.Id });
     }
 }
+
+public sealed class SegmentMemberConfiguration : IEntityTypeConfiguration<SegmentMember>
+{
+    public void Configure(EntityTypeBuilder<SegmentMember> builder)
+    {
+        builder.HasOne<Segment>().WithMany().HasForeignKey(m => m.SegmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Personalize.Customers.Customer>().WithMany().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.SegmentId, m.CustomerId, m.LeftAt });
+    }
+}

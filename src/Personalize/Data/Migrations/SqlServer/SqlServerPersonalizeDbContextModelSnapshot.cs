@@ -1538,6 +1538,9 @@ namespace Personalize.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("ReentryCooldownHours")
+                        .HasColumnType("int");
+
                     b.Property<string>("RuleJson")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -1550,6 +1553,9 @@ namespace Personalize.Data.Migrations.SqlServer
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Tracked")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -1566,6 +1572,35 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Segments");
+                });
+
+            modelBuilder.Entity("Personalize.Segments.SegmentMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("SegmentId", "CustomerId", "LeftAt");
+
+                    b.ToTable("SegmentMembers");
                 });
 
             modelBuilder.Entity("Personalize.Surveys.SurveyResponse", b =>
@@ -1871,6 +1906,21 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasOne("Personalize.Scores.ClvSnapshot", null)
                         .WithMany()
                         .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Segments.SegmentMember", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

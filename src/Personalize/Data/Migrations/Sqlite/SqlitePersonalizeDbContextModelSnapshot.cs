@@ -1482,6 +1482,9 @@ namespace Personalize.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReentryCooldownHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RuleJson")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -1493,6 +1496,9 @@ namespace Personalize.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Tracked")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -1510,6 +1516,33 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Segments");
+                });
+
+            modelBuilder.Entity("Personalize.Segments.SegmentMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("SegmentId", "CustomerId", "LeftAt");
+
+                    b.ToTable("SegmentMembers");
                 });
 
             modelBuilder.Entity("Personalize.Surveys.SurveyResponse", b =>
@@ -1812,6 +1845,21 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.HasOne("Personalize.Scores.ClvSnapshot", null)
                         .WithMany()
                         .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Personalize.Segments.SegmentMember", b =>
+                {
+                    b.HasOne("Personalize.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Personalize.Segments.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
