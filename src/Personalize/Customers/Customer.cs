@@ -61,6 +61,9 @@ public class Customer
     /// <summary>When the customer is overdue for their own purchase rhythm (last order + a multiple of their mean gap).</summary>
     public DateTime? RhythmDueAt { get; set; }
 
+    /// <summary>The loyalty tier last announced by the event scan; null: the lowest tier, never announced.</summary>
+    public string? AnnouncedTier { get; set; }
+
     /// <summary>The sequence number of the customer's last event (events/outbox).</summary>
     public long EventSequence { get; set; }
 

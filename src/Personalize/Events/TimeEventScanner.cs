@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Personalize.Data;
 using Personalize.Interactions;
+using Personalize.Loyalty;
 using Personalize.Segments;
 
 namespace Personalize.Events;
@@ -12,7 +13,8 @@ namespace Personalize.Events;
 /// a rescan, or two instances scanning at once, add nothing twice. Stage changes caused by time are written by the
 /// stage refresh itself.
 /// </summary>
-public sealed class TimeEventScanner(IDbContextFactory<PersonalizeDbContext> factory, EventOutbox outbox, IOptions<EventOptions> options, TimeProvider clock)
+public sealed class TimeEventScanner(
+    IDbContextFactory<PersonalizeDbContext> factory, EventOutbox outbox, IOptions<EventOptions> options, IOptions<LoyaltyOptions> loyalty, TimeProvider clock)
 {
     /// <returns>The events appended.</returns>
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
@@ -39,7 +41,7 @@ public sealed class TimeEventScanner(IDbContextFactory<PersonalizeDbContext> fac
             .ToListAsync(cancellationToken);
         found.AddRange(codes.Select(a => new NewEvent(a.CustomerId, CustomerEventType.OfferExpiring, now,
             new { offer = a.Offer, code = a.Code, expiresAt = a.ExpiresAt }, $"offer-expiring:{a.Id}")));
-        var segmentEvents = await TrackSegmentsAsync(db, now, cancellationToken);
+        var segmentEvents = await TrackSegmentsAsync(db, now, cancellationToken) + await TrackTiersAsync(db, now, cancellationToken);
         if (found.Count == 0) return segmentEvents;
 
         var keys = found.Select(f => f.DedupeKey!).ToList();
@@ -57,6 +59,40 @@ public sealed class TimeEventScanner(IDbContextFactory<PersonalizeDbContext> fac
             return 0;  // another instance appended them first; the next scan skips them
         }
         return fresh.Count + segmentEvents;
+    }
+
+    /// <summary>
+    /// Loyalty tiers move with the rolling 12-month spend, by orders and by the passing of time: each customer whose tier
+    /// differs from the one last announced gets a tier-changed event, and the new tier is stored with it. The lowest
+    /// tier is where everyone starts, unannounced; the first scan of a store announces everyone above it.
+    /// </summary>
+    private async Task<int> TrackTiersAsync(PersonalizeDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var tiers = new LoyaltyTiers(loyalty.Value);
+        var lowest = tiers.For(0m).Name;
+        var from = LoyaltyTiers.WindowStart(now);
+        var spend = await db.Orders.Where(o => o.OrderedAt > from && o.OrderedAt <= now).GroupBy(o => o.CustomerId)
+            .Select(g => new { CustomerId = g.Key, Spend = g.Sum(o => o.Amount) }).ToDictionaryAsync(g => g.CustomerId, g => g.Spend, cancellationToken);
+        var announced = await db.Customers.Where(c => c.AnnouncedTier != null && c.AnnouncedTier != lowest)
+            .ToDictionaryAsync(c => c.Id, c => c.AnnouncedTier!, cancellationToken);
+        var changes = spend.Keys.Union(announced.Keys)
+            .Select(id => (Id: id, From: announced.GetValueOrDefault(id, lowest), To: tiers.For(spend.GetValueOrDefault(id)).Name))
+            .Where(c => c.From != c.To).ToList();
+        if (changes.Count == 0) return 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Each move is conditional on the tier read: if another instance announced some first, this scan writes nothing.
+        foreach (var group in changes.GroupBy(c => (c.From, c.To)))
+        {
+            var ids = group.Select(c => c.Id).ToList();
+            var (was, to) = group.Key;
+            var moved = await db.Customers.Where(c => ids.Contains(c.Id) && (c.AnnouncedTier ?? lowest) == was)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AnnouncedTier, to), cancellationToken);
+            if (moved != ids.Count) return 0;
+        }
+        await outbox.AppendAsync(db, changes.Select(c => new NewEvent(c.Id, CustomerEventType.TierChanged, now,
+            new { from = c.From, to = c.To, rollingSpend = spend.GetValueOrDefault(c.Id) })).ToList(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changes.Count;
     }
 
     /// <summary>

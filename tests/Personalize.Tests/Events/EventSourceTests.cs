@@ -90,6 +90,23 @@ public sealed class EventSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_loyalty_tier_change_is_announced_once_going_up_and_once_coming_down_as_spend_ages()
+    {
+        await _api.OrderAsync("tier-1", "tier-1-a", DateTime.UtcNow.AddDays(-2), 600m);  // SILVER from 500
+        var scanner = _api.Services.GetRequiredService<TimeEventScanner>();
+
+        Assert.Equal(1, await scanner.ScanAsync(default));
+        Assert.Equal(0, await scanner.ScanAsync(default));
+        await using (var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
+            await db.Orders.ExecuteUpdateAsync(s => s.SetProperty(o => o.OrderedAt, DateTime.UtcNow.AddMonths(-13)));  // the spend leaves the window
+        Assert.Equal(1, await scanner.ScanAsync(default));
+
+        var moves = (await EventsAsync(CustomerEventType.TierChanged)).Select(e => JsonDocument.Parse(e.Data).RootElement)
+            .Select(d => (d.GetProperty("from").GetString(), d.GetProperty("to").GetString())).ToList();
+        Assert.Equal([("MEMBER", "SILVER"), ("SILVER", "MEMBER")], moves);
+    }
+
+    [Fact]
     public async Task Erasure_removes_the_customers_events_and_leaves_one_with_the_anonymous_id_only()
     {
         await _api.DataAsync("""mutation { upsertCustomer(input: { id: "gone-1", consentEmailMarketing: true }) { errors { message } } }""");

@@ -203,6 +203,10 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.Property<double?>("AgePeriods")
                         .HasColumnType("float");
 
+                    b.Property<string>("AnnouncedTier")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<decimal?>("AverageOrderValue")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");

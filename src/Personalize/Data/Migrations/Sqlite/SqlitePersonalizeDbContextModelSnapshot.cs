@@ -192,6 +192,10 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<double?>("AgePeriods")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("AnnouncedTier")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("AverageOrderValue")
                         .HasPrecision(18, 4)
                         .HasColumnType("REAL");

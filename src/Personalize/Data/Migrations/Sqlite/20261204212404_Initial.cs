@@ -165,6 +165,7 @@ namespace Personalize.Data.Migrations.Sqlite
                     RfmMonetary = table.Column<int>(type: "INTEGER", nullable: true),
                     RfmScore = table.Column<int>(type: "INTEGER", nullable: true),
                     RhythmDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnnouncedTier = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     EventSequence = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

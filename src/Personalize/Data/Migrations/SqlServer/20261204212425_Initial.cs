@@ -165,6 +165,7 @@ namespace Personalize.Data.Migrations.SqlServer
                     RfmMonetary = table.Column<int>(type: "int", nullable: true),
                     RfmScore = table.Column<int>(type: "int", nullable: true),
                     RhythmDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AnnouncedTier = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     EventSequence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
