@@ -41,6 +41,7 @@ public sealed class TimeEventScanner(
             .ToListAsync(cancellationToken);
         found.AddRange(codes.Select(a => new NewEvent(a.CustomerId, CustomerEventType.OfferExpiring, now,
             new { offer = a.Offer, code = a.Code, expiresAt = a.ExpiresAt }, $"offer-expiring:{a.Id}")));
+        found.AddRange(await ExpiringPointsAsync(db, now, expiringBefore, cancellationToken));
         var segmentEvents = await TrackSegmentsAsync(db, now, cancellationToken) + await TrackTiersAsync(db, now, cancellationToken);
         if (found.Count == 0) return segmentEvents;
 
@@ -59,6 +60,28 @@ public sealed class TimeEventScanner(
             return 0;  // another instance appended them first; the next scan skips them
         }
         return fresh.Count + segmentEvents;
+    }
+
+    /// <summary>
+    /// Points that will expire unused within the horizon: the ledger read ahead to the horizon's end, with no new
+    /// activity, shows each expiry it will write; one event per customer and expiry time.
+    /// </summary>
+    private async Task<List<NewEvent>> ExpiringPointsAsync(PersonalizeDbContext db, DateTime now, DateTime until, CancellationToken cancellationToken)
+    {
+        var months = loyalty.Value.ExpiryMonths;
+        var (creditedAfter, creditedBefore) = (now.AddMonths(-months), until.AddMonths(-months));
+        var customers = await db.LoyaltyEntries
+            .Where(e => e.Points > 0 && e.OccurredAt > creditedAfter && e.OccurredAt <= creditedBefore)
+            .Select(e => e.CustomerId).Distinct().ToListAsync(cancellationToken);
+        if (customers.Count == 0) return [];
+        var entries = (await db.LoyaltyEntries.Where(e => customers.Contains(e.CustomerId) && e.OccurredAt <= now).ToListAsync(cancellationToken))
+            .ToLookup(e => e.CustomerId);
+        return customers.SelectMany(id => LoyaltyLedger.Read(entries[id], until, months)
+                .Where(l => l.Kind == LoyaltyEntryKind.Expire && l.OccurredAt > now)
+                .Select(l => new NewEvent(id, CustomerEventType.PointsExpiring, now,
+                    new { points = -l.Points, expiresAt = l.OccurredAt, balanceAfter = l.BalanceAfter },
+                    $"points-expiring:{id}:{l.OccurredAt:yyyyMMddHHmmss}")))
+            .ToList();
     }
 
     /// <summary>

@@ -107,6 +107,20 @@ public sealed class EventSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Points_about_to_expire_unused_are_announced_once_with_how_many()
+    {
+        await _api.OrderAsync("points-1", "points-1-a", DateTime.UtcNow.AddMonths(-24).AddDays(3), 80m);  // 80 points, expiring in 3 days
+        var scanner = _api.Services.GetRequiredService<TimeEventScanner>();
+
+        Assert.Equal(1, await scanner.ScanAsync(default));
+        Assert.Equal(0, await scanner.ScanAsync(default));
+
+        var data = JsonDocument.Parse(Assert.Single(await EventsAsync(CustomerEventType.PointsExpiring)).Data).RootElement;
+        Assert.Equal(80, data.GetProperty("points").GetInt32());
+        Assert.Equal(0, data.GetProperty("balanceAfter").GetInt32());
+    }
+
+    [Fact]
     public async Task Erasure_removes_the_customers_events_and_leaves_one_with_the_anonymous_id_only()
     {
         await _api.DataAsync("""mutation { upsertCustomer(input: { id: "gone-1", consentEmailMarketing: true }) { errors { message } } }""");
