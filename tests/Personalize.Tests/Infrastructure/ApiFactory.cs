@@ -26,6 +26,8 @@ public class ApiFactory : WebApplicationFactory<Program>
             ["Seed:Demo"] = "false",
             // Tests refresh the recommendation snapshot themselves (RecommendationSnapshots.RefreshAsync): no background statements while they count them.
             ["Recommendations:RefreshSeconds"] = "3600",
+            // Tests that need the event scan run it themselves (TimeEventScanner.ScanAsync), so a tick cannot take their events first.
+            ["Events:ScanIntervalSeconds"] = "3600",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
