@@ -17,6 +17,9 @@ public sealed class EventOptions
     /// <summary>Points and offers expiring within this horizon are announced, once each.</summary>
     public int ExpiringWithinDays { get; set; } = 7;
 
+    /// <summary>Events older than this are deleted by the scan, unless a delivery of theirs is still pending.</summary>
+    public int RetentionDays { get; set; } = 30;
+
     public WebhookOptions Webhooks { get; set; } = new();
 }
 

@@ -22,6 +22,7 @@ public sealed class TimeEventScanner(
         var o = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await DeleteExpiredAsync(db, now.AddDays(-o.RetentionDays), cancellationToken);
 
         var abandonedBefore = now.AddMinutes(-o.CartAbandonedAfterMinutes);
         var since = now.AddDays(-o.CartLookBackDays);
@@ -61,6 +62,12 @@ public sealed class TimeEventScanner(
         }
         return fresh.Count + segmentEvents;
     }
+
+    /// <summary>The outbox keeps `Events:RetentionDays` of events (and their delivery log), longer for what is still to be delivered.</summary>
+    private static Task<int> DeleteExpiredAsync(PersonalizeDbContext db, DateTime before, CancellationToken cancellationToken) =>
+        db.CustomerEvents
+            .Where(e => e.OccurredAt < before && !db.WebhookDeliveries.Any(d => d.EventId == e.Id && d.Status == WebhookDeliveryStatus.Pending))
+            .ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>
     /// Points that will expire unused within the horizon: the ledger read ahead to the horizon's end, with no new

@@ -121,6 +121,22 @@ public sealed class EventSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Events_past_their_retention_are_deleted_by_the_scan()
+    {
+        await _api.DataAsync("""mutation { upsertCustomer(input: { id: "old-1", consentEmailMarketing: true }) { errors { message } } }""");
+        await _api.DataAsync("""mutation { upsertCustomer(input: { id: "new-1", consentEmailMarketing: true }) { errors { message } } }""");
+        await using (var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
+            await db.CustomerEvents.Where(e => db.Customers.Any(c => c.Id == e.CustomerId && c.ExternalId == "old-1"))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.OccurredAt, DateTime.UtcNow.AddDays(-31)));
+
+        await _api.Services.GetRequiredService<TimeEventScanner>().ScanAsync(default);
+
+        var left = Assert.Single(await EventsAsync());
+        var ids = await _api.Services.GetRequiredService<EventQueries>().ExternalIdsAsync([left.CustomerId], default);
+        Assert.Equal("new-1", ids[left.CustomerId]);
+    }
+
+    [Fact]
     public async Task Erasure_removes_the_customers_events_and_leaves_one_with_the_anonymous_id_only()
     {
         await _api.DataAsync("""mutation { upsertCustomer(input: { id: "gone-1", consentEmailMarketing: true }) { errors { message } } }""");
