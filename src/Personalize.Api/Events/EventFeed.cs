@@ -33,8 +33,11 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
             var appended = outbox.NextAppend;
             try
             {
-                if (_last < 0) _last = await queries.LastIdAsync(stoppingToken);
-                await PublishAsync(stoppingToken);
+                bool listened;
+                lock (_lock) listened = _subscribers.Count > 0;
+                // Without subscribers only the position moves: nobody reads the events it passes.
+                if (_last < 0 || !listened) _last = await queries.LastIdAsync(stoppingToken);
+                else await PublishAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -30,7 +30,6 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
     private readonly ILogger<WebhookDispatcher> logger;
     // Outcomes are stored in group commits: one transaction for the answers of many requests.
     private readonly GroupCommit<Outcome> _outcomes;
-    private int _inFlight;
 
     public WebhookDispatcher(IDbContextFactory<PersonalizeDbContext> factory, IHttpClientFactory http, IOptions<EventOptions> options, TimeProvider clock,
         ILogger<WebhookDispatcher> logger)
@@ -44,9 +43,6 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
     public void Dispose() => _outcomes.Dispose();
 
     private sealed record Outcome(long Id, string Token, int Attempts, int? Status, string? Error, DateTime At, TaskCompletionSource Stored);
-
-    /// <summary>Requests sent and not yet answered by this instance.</summary>
-    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>Completes when one of this instance's requests is answered (so the loop can take the next deliveries).</summary>
     public Task NextAnswer => Volatile.Read(ref _answered).Task;
@@ -124,7 +120,6 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
         foreach (var delivery in mine.OrderBy(d => d.Id))
         {
             gate.Taken();
-            Interlocked.Increment(ref _inFlight);
             _ = Task.Run(() => SendAsync(endpoint, gate, delivery, token, CancellationToken.None), CancellationToken.None);
         }
         return mine.Count;
@@ -175,7 +170,6 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
         finally
         {
             gate.Answered();
-            Interlocked.Decrement(ref _inFlight);
             Interlocked.Exchange(ref _answered, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
     }
@@ -228,7 +222,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The request body (Standard Webhooks' payload shape: type, timestamp, data, plus the ids a receiver needs).</summary>
-    public static string Body(Outgoing delivery) => JsonSerializer.Serialize(new
+    private static string Body(Outgoing delivery) => JsonSerializer.Serialize(new
     {
         id = delivery.EventId,
         type = CustomerEvents.WireName(delivery.Type),
@@ -238,7 +232,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
         data = JsonSerializer.Deserialize<JsonElement>(delivery.Data),
     }, Json);
 
-    public sealed record Outgoing(long Id, int Attempts, string EventId, CustomerEventType Type, DateTime OccurredAt, long Sequence, string Data, string CustomerExternalId);
+    private sealed record Outgoing(long Id, int Attempts, string EventId, CustomerEventType Type, DateTime OccurredAt, long Sequence, string Data, string CustomerExternalId);
 
     /// <summary>One endpoint's caps in this process: deliveries taken and not yet answered, requests in flight, requests per second.</summary>
     private sealed class EndpointGate(WebhookEndpoint endpoint)

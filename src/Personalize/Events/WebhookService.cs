@@ -55,7 +55,7 @@ public sealed class WebhookService(IDbContextFactory<PersonalizeDbContext> facto
     {
         var v = new Validator();
         v.Range("overlapHours", overlapHours, 0, MaxOverlapHours);
-        if (secret is not null && !WebhookSignature.IsSecret(secret)) v.Fail("secret", "must be \"whsec_\" followed by the base64 of 24 to 64 random bytes.");
+        if (secret is not null && !WebhookSignature.IsSecret(secret)) v.Fail("secret", WebhookSignature.SecretRule + ".");
         if (!v.IsValid) return MutationResult<WebhookEndpoint>.Fail(v.Errors);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.WebhookEndpoints.AsTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } endpoint)
@@ -120,7 +120,7 @@ public sealed class WebhookService(IDbContextFactory<PersonalizeDbContext> facto
             if (slug.Length > 0 && endpoint.SegmentId is null) v.NotFound("segmentId", $"No segment has the id '{slug}'.");
         }
         if (input.Secret is not null && !WebhookSignature.IsSecret(input.Secret))
-            v.Fail("secret", "must be \"whsec_\" followed by the base64 of 24 to 64 random bytes (or leave it out: one is made).");
+            v.Fail("secret", WebhookSignature.SecretRule + " (or leave it out: one is made).");
         v.Range("maxConcurrency", input.MaxConcurrency, 1, 64);
         v.Range("maxPerSecond", input.MaxPerSecond, 1, 10_000);
         endpoint.MaxConcurrency = input.MaxConcurrency ?? endpoint.MaxConcurrency;

@@ -13,6 +13,8 @@ public static class WebhookSignature
 
     public static string NewSecret() => SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    public const string SecretRule = "must be \"whsec_\" followed by the base64 of 24 to 64 random bytes";
+
     public static bool IsSecret(string value)
     {
         if (!value.StartsWith(SecretPrefix, StringComparison.Ordinal)) return false;
@@ -30,11 +32,4 @@ public static class WebhookSignature
     /// <summary>The header value: one signature per secret.</summary>
     public static string Header(IEnumerable<string> secrets, string id, long timestamp, string body) =>
         string.Join(' ', secrets.Select(s => Sign(s, id, timestamp, body)));
-
-    /// <summary>What a receiver does: true when one of the header's signatures is the secret's.</summary>
-    public static bool Verify(string secret, string id, long timestamp, string body, string header)
-    {
-        var expected = Encoding.ASCII.GetBytes(Sign(secret, id, timestamp, body));
-        return header.Split(' ').Any(s => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(s), expected));
-    }
 }
