@@ -4,7 +4,7 @@ using Personalize.Api.Health;
 using Personalize.Api.Http;
 using Personalize.Api.Ide;
 using Personalize.Api.Lifecycle;
-using Personalize.Api.NearCache;
+using Personalize.Api.Caching;
 using Personalize.Api.Recommendations;
 using Personalize.Api.Security;
 using Personalize.Api.Telemetry;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Caching;
 using Personalize.Common;
 using Personalize.Content;
 using Personalize.Customers;
@@ -8,14 +9,12 @@ using Personalize.Import;
 using Personalize.Interactions;
 using Personalize.Lifecycle;
 using Personalize.Loyalty;
-using Personalize.NearCache;
 using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
 using Personalize.Recommendations.Serving;
 using Personalize.Seeding;
 using Personalize.Scores;
-using Personalize.Scores.Cache;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -56,13 +55,13 @@ public static class EngineServiceCollectionExtensions
 
         services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
-        services.AddScoreCache(configuration);
-        services.AddNearCache(configuration);
+        services.AddCaching(configuration);
+        services.AddCustomerCache(CustomerScoreCodec.Format);
         services.AddSingleton<ClvModelStore>().AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();
         services.AddSingleton<ScoreRecomputer>().AddSingleton<ScoreReader>();
 
         services.Configure<RecommendationOptions>(configuration.GetSection(RecommendationOptions.Section));
-        services.AddCandidateCache();
+        services.AddCustomerCache(CandidateCodec.Format);
         services.AddSingleton<PlacementService>().AddSingleton<CandidateReader>().AddSingleton<RecommendationSnapshots>();
         services.AddSingleton<RecommenderTrainer>().AddSingleton<RecommendationService>();
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Personalize.Caching;
 using Personalize.Data;
 using Personalize.Lifetime;
 using Personalize.Scores;
@@ -59,7 +60,7 @@ public static class HealthEndpoints
         }
     }
 
-    private sealed class ScoreCacheHealthCheck(IScoreCache cache) : IHealthCheck
+    private sealed class ScoreCacheHealthCheck(ICustomerCache<CustomerScore> cache) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -68,7 +69,7 @@ public static class HealthEndpoints
                 await cache.GetManyAsync([0], cancellationToken);
                 return HealthCheckResult.Healthy("The score cache answers.");
             }
-            catch (ScoreCacheUnavailableException)
+            catch (CacheUnavailableException)
             {
                 return HealthCheckResult.Degraded("The score cache does not answer; scores are read from the database.");
             }

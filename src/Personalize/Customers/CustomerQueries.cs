@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Personalize.Caching;
 using Personalize.Data;
 using Personalize.Lifecycle;
-using Personalize.NearCache;
 using Personalize.Querying;
 
 namespace Personalize.Customers;
@@ -56,9 +56,12 @@ public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> fact
     private static readonly CompiledQuery<Func<PersonalizeDbContext, string[], IAsyncEnumerable<Customer>>> WithExternalIds =
         new(() => EF.CompileAsyncQuery((PersonalizeDbContext db, string[] ids) => db.Customers.Where(c => ids.Contains(c.ExternalId))));
 
+    /// <summary>The customer's row in the near cache, found by the caller's id (the storefront's key).</summary>
+    private static readonly CustomerFact<Customer> Row = new("customer row");
+
     /// <summary>Customers by the caller's ids, through the near cache; unknown ids are absent.</summary>
     public Task<IReadOnlyDictionary<string, Customer>> ByExternalIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        nearCache.GetCustomersAsync(ids, LoadByExternalIdsAsync, cancellationToken);
+        nearCache.GetByExternalIdsAsync(ids, Row, c => c.Id, LoadByExternalIdsAsync, cancellationToken);
 
     private async Task<IReadOnlyDictionary<string, Customer>> LoadByExternalIdsAsync(List<string> ids, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
 using Personalize.Events;
-using Personalize.NearCache;
+using Personalize.Caching;
 
 namespace Personalize.Customers;
 

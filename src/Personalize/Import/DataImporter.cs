@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Import.Cdnow;
 using Personalize.Import.OnlineRetail;
 using Personalize.Lifecycle;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
-using Personalize.NearCache;
+using Personalize.Caching;
 
 namespace Personalize.Interactions;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Events;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Scores;
 
 namespace Personalize.Lifecycle;

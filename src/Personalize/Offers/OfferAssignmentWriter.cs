@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Data;
 using Personalize.Events;
-using Personalize.NearCache;
+using Personalize.Caching;
 
 namespace Personalize.Offers;
 

@@ -6,7 +6,7 @@ using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Experiments;
 using Personalize.Loyalty;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Scores;
 using Personalize.Segments;
 

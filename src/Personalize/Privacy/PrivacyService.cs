@@ -6,7 +6,7 @@ using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Events;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Recommendations.Serving;
 using Personalize.Scores;
 
@@ -28,7 +28,7 @@ public sealed record CustomerExport(string CustomerId, DateTime GeneratedAt, str
 /// lines name the anonymous id, the scores and candidate lists leave the caches, and the customer's orders no longer
 /// feed recommender training or evaluation.
 /// </summary>
-public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, ICandidateCache candidates, CustomerNearCache nearCache,
+public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, ICustomerCache<CustomerScore> cache, ICustomerCache<CandidateList> candidates, CustomerNearCache nearCache,
     KeyedHash keys, EventOutbox outbox, TimeProvider clock, ILogger<PrivacyService> logger)
 {
     public const string ErasedIdPrefix = "erased-";
@@ -115,7 +115,7 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
             await cache.RemoveManyAsync([customer.Id], cancellationToken);
             await candidates.RemoveManyAsync([customer.Id], cancellationToken);
         }
-        catch (ScoreCacheUnavailableException e)
+        catch (CacheUnavailableException e)
         {
             // The caches hold numbers under the internal id only; a later recompute or training overwrites them.
             logger.LogWarning(e, "Erased customer {CustomerId}, but the caches could not be cleared now.", customer.Id);

@@ -1,3 +1,4 @@
+using Personalize.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Data;
@@ -9,7 +10,7 @@ namespace Personalize.Scores;
 /// Re-scores single customers at once when their history changes (a new order), from the current snapshot's fitted
 /// models — no refit — and keeps the score cache in step.
 /// </summary>
-public sealed class CustomerRescorer(ClvModelStore models, CustomerScorer scorer, IScoreCache cache, TimeProvider clock, ILogger<CustomerRescorer> logger)
+public sealed class CustomerRescorer(ClvModelStore models, CustomerScorer scorer, ICustomerCache<CustomerScore> cache, TimeProvider clock, ILogger<CustomerRescorer> logger)
 {
     /// <summary>Within the caller's transaction: the customer's current-score columns, as of now.</summary>
     /// <returns>False when there is no fitted model yet, or the customer has no order.</returns>
@@ -40,7 +41,7 @@ public sealed class CustomerRescorer(ClvModelStore models, CustomerScorer scorer
         {
             if (scores.Count > 0) await cache.SetManyAsync(scores, cancellationToken);
         }
-        catch (ScoreCacheUnavailableException e)
+        catch (CacheUnavailableException e)
         {
             logger.LogWarning(e, "Could not update the score cache for {Count} customers; it may serve their previous scores until the next recompute.", scores.Count);
         }

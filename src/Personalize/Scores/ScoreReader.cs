@@ -1,3 +1,4 @@
+using Personalize.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Customers;
@@ -10,7 +11,7 @@ namespace Personalize.Scores;
 /// for everything when the cache is down or slow (callers get answers, not errors). Entries from an older snapshot
 /// than the current one are treated as misses, so a recompute whose cache write failed half-way serves no stale mix.
 /// </summary>
-public sealed class ScoreReader(IDbContextFactory<PersonalizeDbContext> factory, IScoreCache cache, ClvModelStore models, ILogger<ScoreReader> logger)
+public sealed class ScoreReader(IDbContextFactory<PersonalizeDbContext> factory, ICustomerCache<CustomerScore> cache, ClvModelStore models, ILogger<ScoreReader> logger)
 {
     public async Task<IReadOnlyDictionary<long, CustomerScore>> GetManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ public sealed class ScoreReader(IDbContextFactory<PersonalizeDbContext> factory,
             foreach (var (id, score) in await cache.GetManyAsync(customerIds, cancellationToken))
                 if (score.SnapshotId >= current) found[id] = score;
         }
-        catch (ScoreCacheUnavailableException e)
+        catch (CacheUnavailableException e)
         {
             cacheWorks = false;
             logger.LogDebug(e, "Score cache unavailable; reading {Count} scores from the database.", customerIds.Count);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Customers;
 using Personalize.Data;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Lifecycle;
 using Personalize.Lifetime;
 using Personalize.Lifetime.Backtest;
@@ -35,7 +35,7 @@ public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChange
 /// </summary>
 public sealed class ScoreRecomputer(
     IDbContextFactory<PersonalizeDbContext> factory, CustomerScorer scorer, LifecycleClassifier classifier, CustomerSummaryRefresher refresher, ClvModelStore models,
-    IScoreCache cache, CustomerNearCache nearCache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
+    ICustomerCache<CustomerScore> cache, CustomerNearCache nearCache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
 {
     private const int CacheBatch = 20_000;
     private const int CacheWriteAttempts = 3;
@@ -277,7 +277,7 @@ public sealed class ScoreRecomputer(
             }
             return (cached, null);
         }
-        catch (ScoreCacheUnavailableException e)
+        catch (CacheUnavailableException e)
         {
             logger.LogWarning(e, "The score cache is unavailable; reads fall back to the database until scores are cached again.");
             return (cached, "cache unavailable: reads use the database");
@@ -295,7 +295,7 @@ public sealed class ScoreRecomputer(
                 await cache.SetManyAsync(batch, cancellationToken);
                 return;
             }
-            catch (ScoreCacheUnavailableException e) when (attempt < CacheWriteAttempts)
+            catch (CacheUnavailableException e) when (attempt < CacheWriteAttempts)
             {
                 logger.LogInformation("Caching scores failed (attempt {Attempt} of {Attempts}), retrying: {Reason}", attempt, CacheWriteAttempts, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1.5 * attempt), cancellationToken);

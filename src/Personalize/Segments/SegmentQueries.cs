@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Querying;
 
 namespace Personalize.Segments;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Personalize.Common;
 using Personalize.Data;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Offers;
 using Personalize.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using Personalize.NearCache;
+using Personalize.Caching;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Recommendations.Serving;

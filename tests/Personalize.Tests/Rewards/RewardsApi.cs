@@ -13,16 +13,6 @@ using Personalize.Tests.Infrastructure;
 
 namespace Personalize.Tests.Rewards;
 
-/// <summary>A clock the test moves.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private long _ticks = start.UtcTicks;
-
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-}
-
 /// <summary>
 /// The real service on Kestrel (real HTTP from a real HttpClient, so parallel requests are really parallel), on its own
 /// SQLite file, with a clock the test controls.

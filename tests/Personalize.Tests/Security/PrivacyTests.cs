@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Personalize.Caching;
 using Personalize.Data;
 using Personalize.Privacy;
 using Personalize.Recommendations;
@@ -71,9 +72,9 @@ public sealed class PrivacyTests(PrivacyTests.Api api) : IClassFixture<PrivacyTe
         await SeedCustomerAsync("P-ERASE", "erase.me@example.com", "Erase Me");
         long internalId;
         await using (var db = await Db()) internalId = (await db.Customers.SingleAsync(c => c.ExternalId == "P-ERASE")).Id;
-        var cache = api.Services.GetRequiredService<IScoreCache>();
+        var cache = api.Services.GetRequiredService<ICustomerCache<CustomerScore>>();
         await cache.SetManyAsync([ScoreSamples.For(internalId)], default);
-        var candidates = api.Services.GetRequiredService<ICandidateCache>();
+        var candidates = api.Services.GetRequiredService<ICustomerCache<CandidateList>>();
         await candidates.SetManyAsync(new Dictionary<long, CandidateList> { [internalId] = new(1, []) }, default);
         await using (var db = await Db())
         {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Personalize.Data;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Scores;
 
 namespace Personalize.Recommendations.Serving;
@@ -12,7 +12,7 @@ namespace Personalize.Recommendations.Serving;
 /// model older than <paramref name="minimumVersion"/> counts as a miss in the caches; the database's list is the answer
 /// whatever its version.
 /// </summary>
-public sealed class CandidateReader(IDbContextFactory<PersonalizeDbContext> factory, ICandidateCache cache, CustomerNearCache nearCache, ILogger<CandidateReader> logger)
+public sealed class CandidateReader(IDbContextFactory<PersonalizeDbContext> factory, ICustomerCache<CandidateList> cache, CustomerNearCache nearCache, ILogger<CandidateReader> logger)
 {
     private static readonly CustomerFact<CandidateList?> CandidatesFact = new("recommendation candidates");
 
@@ -38,7 +38,7 @@ public sealed class CandidateReader(IDbContextFactory<PersonalizeDbContext> fact
             foreach (var (id, list) in await cache.GetManyAsync(customerIds, cancellationToken))
                 if (list.ModelVersion >= minimumVersion) found[id] = list;
         }
-        catch (ScoreCacheUnavailableException e)
+        catch (CacheUnavailableException e)
         {
             cacheWorks = false;
             logger.LogDebug(e, "Candidate cache unavailable; reading {Count} lists from the database.", customerIds.Count);
@@ -57,7 +57,7 @@ public sealed class CandidateReader(IDbContextFactory<PersonalizeDbContext> fact
             {
                 await cache.SetManyAsync(fromDatabase, cancellationToken);
             }
-            catch (ScoreCacheUnavailableException e)
+            catch (CacheUnavailableException e)
             {
                 logger.LogDebug(e, "Could not backfill the candidate cache.");
             }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Personalize.Caching;
 
 namespace Personalize.Recommendations.Serving;
 
@@ -35,6 +36,11 @@ public static class CandidateCodec
     public const byte Version = 1;
     private const int Header = 11;
     private const int Entry = 21;
+
+    /// <summary>Candidate lists in the customer cache, under <c>{KeyPrefix}cand:{customerId}</c>.</summary>
+    public static readonly CacheFormat<CandidateList> Format = new("cand", Encode, (long _, ReadOnlySpan<byte> bytes, out CandidateList? list) => TryDecode(bytes, out list));
+
+    private static byte[] Encode(CandidateList list) => Encode(list.ModelVersion, list.Candidates);
 
     public static byte[] Encode(long modelVersion, IReadOnlyList<RecommendationCandidate> candidates)
     {

@@ -5,7 +5,7 @@ using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Experiments;
 using Personalize.Interactions;
-using Personalize.NearCache;
+using Personalize.Caching;
 
 namespace Personalize.Recommendations.Serving;
 

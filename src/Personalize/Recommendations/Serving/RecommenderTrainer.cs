@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Content;
 using Personalize.Data;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Lifecycle;
 using Personalize.Scores;
 
@@ -40,7 +40,7 @@ public sealed record RecommenderTrainingSummary(long Version, DateTime AsOf, int
 /// candidate lists in <c>CustomerCandidates</c> — one transaction — then in the cache. Running services switch to the
 /// new version on their next refresh.
 /// </summary>
-public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ICandidateCache cache,
+public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ICustomerCache<CandidateList> cache,
     CustomerNearCache nearCache, IOptions<RecommendationOptions> options, TimeProvider clock, ILogger<RecommenderTrainer> logger)
 {
     /// <param name="trainingCustomers">Customers sampled per label window to train the re-ranker on (default <see cref="RecommendationOptions.TrainingCustomers"/>).</param>
@@ -97,7 +97,7 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
         {
             await cache.SetManyAsync(lists.ToDictionary(l => l.CustomerId, l => new CandidateList(version.Id, l.Candidates)), cancellationToken);
         }
-        catch (ScoreCacheUnavailableException e)
+        catch (CacheUnavailableException e)
         {
             cached = false;
             logger.LogWarning(e, "Could not write the candidate lists to the cache; the service reads them from the database.");

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Personalize.Customers;
 
-namespace Personalize.NearCache;
+namespace Personalize.Caching;
 
 /// <summary>A kind of fact kept per customer (the row, their assignments, what they took...); declare one per fact, as a static field.</summary>
 public sealed class CustomerFact<T>(string name)
@@ -35,9 +34,6 @@ internal static class FactSlots
 public sealed class CustomerNearCache
 {
     public const int MaxFacts = 16;
-
-    /// <summary>The row, by the caller's id (the storefront's key).</summary>
-    public static readonly CustomerFact<Customer> Row = new("customer row");
 
     private readonly NearCacheOptions _options;
     private readonly ConcurrentDictionary<long, Entry> _entries = new();
@@ -96,27 +92,32 @@ public sealed class CustomerNearCache
         return found;
     }
 
-    /// <summary>Customers by the caller's ids: from memory where held, the rest by one call to <paramref name="load"/>. Unknown ids are absent.</summary>
-    public async Task<IReadOnlyDictionary<string, Customer>> GetCustomersAsync(IReadOnlyCollection<string> externalIds,
-        Func<List<string>, CancellationToken, Task<IReadOnlyDictionary<string, Customer>>> load, CancellationToken cancellationToken)
+    /// <summary>
+    /// Facts found by the caller's customer ids (the storefront's key) rather than the stored ids: from memory where
+    /// held, the rest by one call to <paramref name="load"/>. Unknown ids are absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, T>> GetByExternalIdsAsync<T>(IReadOnlyCollection<string> externalIds,
+        CustomerFact<T> fact, Func<T, long> idOf, Func<List<string>, CancellationToken, Task<IReadOnlyDictionary<string, T>>> load,
+        CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, Customer>(externalIds.Count, StringComparer.Ordinal);
+        var found = new Dictionary<string, T>(externalIds.Count, StringComparer.Ordinal);
         List<string>? missing = null;
         var serving = IsServing;
         foreach (var externalId in externalIds.Distinct())
         {
-            if (serving && _idsByExternalId.TryGetValue(externalId, out var id) && TryGet(id, Row, out var row) && row.ExternalId == externalId)
-                found[externalId] = row;
+            if (serving && _idsByExternalId.TryGetValue(externalId, out var id) && TryGet(id, fact, out var value, externalId))
+                found[externalId] = value;
             else (missing ??= []).Add(externalId);
         }
         Tally(found.Count, missing?.Count ?? 0);
         if (missing is null) return found;
 
         var started = BeginLoad();
-        foreach (var (externalId, customer) in await load(missing, cancellationToken))
+        foreach (var (externalId, value) in await load(missing, cancellationToken))
         {
-            found[externalId] = customer;
-            if (Keep(customer.Id, Row, customer, started)) _idsByExternalId[externalId] = customer.Id;
+            found[externalId] = value;
+            var id = idOf(value);
+            if (Keep(id, fact, value, started, externalId)) _idsByExternalId[externalId] = id;
         }
         return found;
     }
@@ -165,10 +166,10 @@ public sealed class CustomerNearCache
         Volatile.Write(ref _feedDown, down ? 1 : 0);
     }
 
-    private bool TryGet<T>(long id, CustomerFact<T> fact, out T value)
+    private bool TryGet<T>(long id, CustomerFact<T> fact, out T value, string? externalId = null)
     {
         value = default!;
-        if (!_entries.TryGetValue(id, out var entry)) return false;
+        if (!_entries.TryGetValue(id, out var entry) || (externalId is not null && entry.ExternalId != externalId)) return false;
         if (Environment.TickCount64 - entry.CreatedAt > _options.MaxAge.TotalMilliseconds)
         {
             if (_entries.TryRemove(new KeyValuePair<long, Entry>(id, entry))) Removed(entry);
@@ -182,16 +183,17 @@ public sealed class CustomerNearCache
     private Load BeginLoad() => new(Interlocked.Read(ref _sequence), Environment.TickCount64);
 
     /// <returns>Whether the fact was kept.</returns>
-    private bool Keep<T>(long id, CustomerFact<T> fact, T value, Load load)
+    private bool Keep<T>(long id, CustomerFact<T> fact, T value, Load load, string? externalId = null)
     {
         if (!IsServing || Environment.TickCount64 - load.StartedAt > _options.MaxLoadMilliseconds) return false;
         if (!_entries.TryGetValue(id, out var entry))
         {
             if (Count >= _options.MaxCustomers) Trim();
-            entry = new Entry(Environment.TickCount64);
+            entry = new Entry(id, Environment.TickCount64);
             if (_entries.TryAdd(id, entry)) Interlocked.Increment(ref _count);
             else if (!_entries.TryGetValue(id, out entry)) return false;
         }
+        if (externalId is not null) entry.ExternalId = externalId;
         Volatile.Write(ref entry.Facts[fact.Index], new Box<T>(value));
         if (!ChangedSince(id, load)) return true;
         // An invalidation ran while this load did: what it read may be older than that write.
@@ -210,7 +212,7 @@ public sealed class CustomerNearCache
     private void Removed(Entry entry)
     {
         Interlocked.Decrement(ref _count);
-        if (entry.Facts[Row.Index] is Box<Customer> row) _idsByExternalId.TryRemove(new KeyValuePair<string, long>(row.Value.ExternalId, row.Value.Id));
+        if (entry.ExternalId is { } externalId) _idsByExternalId.TryRemove(new KeyValuePair<string, long>(externalId, entry.Id));
     }
 
     /// <summary>Full: drops the oldest half of the entries (by creation), so the customers seen recently stay.</summary>
@@ -236,9 +238,12 @@ public sealed class CustomerNearCache
         if (misses > 0) Interlocked.Add(ref _misses, misses);
     }
 
-    private sealed class Entry(long createdAt)
+    private sealed class Entry(long id, long createdAt)
     {
+        public long Id { get; } = id;
         public long CreatedAt { get; } = createdAt;
+        /// <summary>The caller's id, once a fact was found by it.</summary>
+        public string? ExternalId;
         public readonly object?[] Facts = new object?[MaxFacts];
     }
 

@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Scores;
-using Personalize.Scores.Cache;
+using Personalize.Caching;
 
-namespace Personalize.Tests.Scores;
+namespace Personalize.Tests.Caching;
 
-public sealed class ScoreCacheRegistrationTests
+public sealed class CacheRegistrationTests
 {
     [Fact]
     public void Without_a_Redis_connection_string_scores_are_cached_in_process()
     {
         using var services = Build(new Dictionary<string, string?>());
 
-        Assert.IsType<InMemoryScoreCache>(services.GetRequiredService<IScoreCache>());
-        Assert.Same(services.GetRequiredService<IScoreCache>(), services.GetRequiredService<IScoreCache>());
+        Assert.IsType<InMemoryCustomerCache<CustomerScore>>(services.GetRequiredService<ICustomerCache<CustomerScore>>());
+        Assert.Same(services.GetRequiredService<ICustomerCache<CustomerScore>>(), services.GetRequiredService<ICustomerCache<CustomerScore>>());
     }
 
     [Fact]
@@ -22,13 +22,13 @@ public sealed class ScoreCacheRegistrationTests
         using var services = Build(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = "127.0.0.1:1",
-            ["ScoreCache:KeyPrefix"] = "shop1:",
-            ["ScoreCache:OperationTimeoutMs"] = "100",
-            ["ScoreCache:WriteBatchSize"] = "1000",
+            ["Cache:KeyPrefix"] = "shop1:",
+            ["Cache:OperationTimeoutMs"] = "100",
+            ["Cache:WriteBatchSize"] = "1000",
         });
 
-        var cache = Assert.IsType<RedisScoreCache>(services.GetRequiredService<IScoreCache>());
-        var options = services.GetRequiredService<ScoreCacheOptions>();
+        var cache = Assert.IsType<RedisCustomerCache<CustomerScore>>(services.GetRequiredService<ICustomerCache<CustomerScore>>());
+        var options = services.GetRequiredService<CacheOptions>();
         Assert.Equal("127.0.0.1:1", options.ConnectionString);
         Assert.Equal(100, options.OperationTimeoutMs);
         Assert.Equal(1000, options.WriteBatchSize);
@@ -38,7 +38,7 @@ public sealed class ScoreCacheRegistrationTests
     [Fact]
     public void Defaults_are_short_timeouts_and_batches_of_five_thousand()
     {
-        var options = new ScoreCacheOptions();
+        var options = new CacheOptions();
 
         Assert.Equal("pz:", options.KeyPrefix);
         Assert.Equal(250, options.OperationTimeoutMs);
@@ -47,6 +47,7 @@ public sealed class ScoreCacheRegistrationTests
 
     private static ServiceProvider Build(Dictionary<string, string?> settings) =>
         new ServiceCollection()
-            .AddScoreCache(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddCaching(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddCustomerCache(CustomerScoreCodec.Format)
             .BuildServiceProvider();
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.NearCache;
+using Personalize.Caching;
 using Personalize.Tests.Infrastructure;
 using Personalize.Tests.Scores;
 
-namespace Personalize.Tests.NearCache;
+namespace Personalize.Tests.Caching;
 
 /// <summary>
 /// The near cache in the real service: two instances on one SQLite file and one real Redis. A returning visitor costs

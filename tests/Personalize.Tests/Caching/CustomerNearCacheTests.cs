@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using Personalize.NearCache;
+using Personalize.Caching;
 
-namespace Personalize.Tests.NearCache;
+namespace Personalize.Tests.Caching;
 
 /// <summary>The near cache's own rules: what it keeps, what it refuses to keep, and what it drops.</summary>
 public sealed class CustomerNearCacheTests

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
+using Personalize.Caching;
 using Personalize.Lifecycle;
 
-namespace Personalize.Scores.Cache;
+namespace Personalize.Scores;
 
 /// <summary>
 /// The value stored under <c>{prefix}score:{customerId}</c>: a fixed 154-byte little-endian layout.
@@ -33,6 +34,9 @@ public static class CustomerScoreCodec
 {
     public const byte Version = 1;
     public const int Length = 154;
+
+    /// <summary>Scores in the customer cache, under <c>{KeyPrefix}score:{customerId}</c>.</summary>
+    public static readonly CacheFormat<CustomerScore> Format = new("score", Encode, TryDecode);
 
     public static byte[] Encode(CustomerScore score)
     {

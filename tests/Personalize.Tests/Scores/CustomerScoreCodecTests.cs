@@ -1,8 +1,8 @@
-using Personalize.Scores.Cache;
+using Personalize.Scores;
 
 namespace Personalize.Tests.Scores;
 
-public sealed class ScoreCacheCodecTests
+public sealed class CustomerScoreCodecTests
 {
     [Theory]
     [InlineData(0)]

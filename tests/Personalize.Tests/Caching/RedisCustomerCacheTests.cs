@@ -1,29 +1,32 @@
 using Personalize.Scores;
-using Personalize.Scores.Cache;
+using Personalize.Caching;
 using Personalize.Tests.Infrastructure;
+using Personalize.Tests.Scores;
 using StackExchange.Redis;
 
-namespace Personalize.Tests.Scores;
+namespace Personalize.Tests.Caching;
 
-public sealed class RedisScoreCacheTests(RedisServer server) : ScoreCacheContract, IClassFixture<RedisServer>, IAsyncLifetime
+public sealed class RedisCustomerCacheTests(RedisServer server) : CustomerCacheContract, IClassFixture<RedisServer>, IAsyncLifetime
 {
     // The contract is about values: a cold first read on a machine busy with the parallel tests may pass the storefront's
-    // 250 ms, and the timeouts have tests of their own (RedisScoreCacheOutageTests).
-    private readonly RedisScoreCache _cache = new(new ScoreCacheOptions { ConnectionString = server.ConnectionString, OperationTimeoutMs = 5_000 });
+    // 250 ms, and the timeouts have tests of their own (RedisOutageTests).
+    private readonly RedisCacheConnection _connection =
+        new(new CacheOptions { ConnectionString = server.ConnectionString, OperationTimeoutMs = 5_000 });
+    private RedisCustomerCache<CustomerScore> ScoreCache => new(_connection, CustomerScoreCodec.Format);
     private readonly RedisAdmin _admin = new(server);
 
-    protected override IScoreCache Cache => _cache;
+    protected override ICustomerCache<CustomerScore> Cache => ScoreCache;
     protected override long FirstId => 1;
 
     [Fact]
     public async Task A_read_of_a_thousand_customers_is_one_MGET()
     {
         var scores = ScoreSamples.ForRange(10_000, 1_000);
-        await _cache.SetManyAsync(scores, default);
+        await ScoreCache.SetManyAsync(scores, default);
         var mgetBefore = await _admin.CallsAsync("mget");
         var getBefore = await _admin.CallsAsync("get");
 
-        var read = await _cache.GetManyAsync(scores.Select(s => s.CustomerId).ToArray(), default);
+        var read = await ScoreCache.GetManyAsync(scores.Select(s => s.CustomerId).ToArray(), default);
 
         Assert.Equal(1_000, read.Count);
         Assert.Equal(mgetBefore + 1, await _admin.CallsAsync("mget"));
@@ -33,18 +36,18 @@ public sealed class RedisScoreCacheTests(RedisServer server) : ScoreCacheContrac
     [Fact]
     public async Task Writing_a_hundred_thousand_scores_is_one_MSET_per_batch_and_all_read_back()
     {
-        var options = new ScoreCacheOptions();
+        var options = new CacheOptions();
         var scores = ScoreSamples.ForRange(1_000_000, 100_000);
         var msetBefore = await _admin.CallsAsync("mset");
         var setBefore = await _admin.CallsAsync("set");
 
-        await _cache.SetManyAsync(scores, default);
+        await ScoreCache.SetManyAsync(scores, default);
 
         Assert.Equal(msetBefore + (100_000 + options.WriteBatchSize - 1) / options.WriteBatchSize, await _admin.CallsAsync("mset"));
         Assert.Equal(setBefore, await _admin.CallsAsync("set"));
         foreach (var chunk in scores.Chunk(10_000))
         {
-            var read = await _cache.GetManyAsync(chunk.Select(s => s.CustomerId).ToArray(), default);
+            var read = await ScoreCache.GetManyAsync(chunk.Select(s => s.CustomerId).ToArray(), default);
             Assert.Equal(chunk.Length, read.Count);
             Assert.All(chunk, score => Assert.Equal(score, read[score.CustomerId]));
         }
@@ -54,13 +57,13 @@ public sealed class RedisScoreCacheTests(RedisServer server) : ScoreCacheContrac
     public async Task Removing_many_customers_is_one_DEL_per_batch()
     {
         var scores = ScoreSamples.ForRange(2_000_000, 12_000);
-        await _cache.SetManyAsync(scores, default);
+        await ScoreCache.SetManyAsync(scores, default);
         var deletesBefore = await _admin.CallsAsync("del") + await _admin.CallsAsync("unlink");
 
-        await _cache.RemoveManyAsync(scores.Select(s => s.CustomerId).ToArray(), default);
+        await ScoreCache.RemoveManyAsync(scores.Select(s => s.CustomerId).ToArray(), default);
 
         Assert.Equal(deletesBefore + 3, await _admin.CallsAsync("del") + await _admin.CallsAsync("unlink"));
-        Assert.Empty(await _cache.GetManyAsync(scores.Select(s => s.CustomerId).ToArray(), default));
+        Assert.Empty(await ScoreCache.GetManyAsync(scores.Select(s => s.CustomerId).ToArray(), default));
     }
 
     [Fact]
@@ -83,11 +86,11 @@ public sealed class RedisScoreCacheTests(RedisServer server) : ScoreCacheContrac
             [506] = RedisValue.EmptyString,
         };
         foreach (var (id, value) in corrupt)
-            await _admin.Database.StringSetAsync(_cache.KeyFor(id), value);
-        await _admin.Database.HashSetAsync(_cache.KeyFor(507), "field", "a hash, not a string");
-        await _admin.Database.StringSetAsync(_cache.KeyFor(500), valid);
+            await _admin.Database.StringSetAsync(ScoreCache.KeyFor(id), value);
+        await _admin.Database.HashSetAsync(ScoreCache.KeyFor(507), "field", "a hash, not a string");
+        await _admin.Database.StringSetAsync(ScoreCache.KeyFor(500), valid);
 
-        var read = await _cache.GetManyAsync([500, 501, 502, 503, 504, 505, 506, 507], default);
+        var read = await ScoreCache.GetManyAsync([500, 501, 502, 503, 504, 505, 506, 507], default);
 
         Assert.Equal([500L], read.Keys);
         Assert.Equal(ScoreSamples.For(500), read[500]);
@@ -96,7 +99,7 @@ public sealed class RedisScoreCacheTests(RedisServer server) : ScoreCacheContrac
     [Fact]
     public async Task Keys_follow_the_documented_layout()
     {
-        await _cache.SetManyAsync([ScoreSamples.For(600)], default);
+        await ScoreCache.SetManyAsync([ScoreSamples.For(600)], default);
 
         var raw = (byte[]?)await _admin.Database.StringGetAsync("pz:score:600");
 
@@ -109,7 +112,7 @@ public sealed class RedisScoreCacheTests(RedisServer server) : ScoreCacheContrac
 
     public async Task DisposeAsync()
     {
-        await _cache.DisposeAsync();
+        await _connection.DisposeAsync();
         await _admin.DisposeAsync();
     }
 }

@@ -1,6 +1,6 @@
-using Personalize.NearCache;
+using Personalize.Caching;
 
-namespace Personalize.Api.NearCache;
+namespace Personalize.Api.Caching;
 
 /// <summary>A serving instance listens to the other instances' customer changes from its start (with Redis configured).</summary>
 public sealed class ChangeFeedSubscription(CustomerNearCache nearCache) : IHostedService

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Personalize.Scores.Cache;
 using StackExchange.Redis;
 
-namespace Personalize.NearCache;
+namespace Personalize.Caching;
 
 /// <summary>
 /// Tells every instance which customers changed, over a Redis pub/sub channel (<c>{KeyPrefix}customer-changes</c>):

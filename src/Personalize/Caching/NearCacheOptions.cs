@@ -1,4 +1,4 @@
-namespace Personalize.NearCache;
+namespace Personalize.Caching;
 
 /// <summary>The in-process cache of per-customer facts (<see cref="CustomerNearCache"/>); section "NearCache".</summary>
 public sealed class NearCacheOptions

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Personalize.NearCache;
-using Personalize.Scores.Cache;
+using Personalize.Caching;
 using Personalize.Tests.Infrastructure;
 
-namespace Personalize.Tests.NearCache;
+namespace Personalize.Tests.Caching;
 
 /// <summary>The change feed between two instances' near caches over a real Redis, one of them behind a proxy it can be cut off by.</summary>
 public sealed class CustomerChangeFeedTests : IAsyncLifetime
@@ -53,7 +52,7 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
     private async Task<CustomerNearCache> InstanceAsync(string redis, int writeTimeoutMs = 5_000)
     {
         var cache = new CustomerNearCache(Options.Create(new NearCacheOptions()));
-        var connection = new RedisCacheConnection(new ScoreCacheOptions { ConnectionString = redis, WriteTimeoutMs = writeTimeoutMs });
+        var connection = new RedisCacheConnection(new CacheOptions { ConnectionString = redis, WriteTimeoutMs = writeTimeoutMs });
         _connections.Add(connection);
         var feed = new CustomerChangeFeed(cache, connection, NullLogger<CustomerChangeFeed>.Instance);
         await feed.SubscribeAsync(default);

@@ -1,12 +1,12 @@
-namespace Personalize.Scores.Cache;
+namespace Personalize.Caching;
 
 /// <summary>
-/// Bound from the "ScoreCache" section; the Redis connection string is <c>ConnectionStrings:Redis</c>
-/// (when it is absent, scores are cached in process).
+/// Bound from the "Cache" section: how the customer caches use Redis. The connection string is
+/// <c>ConnectionStrings:Redis</c>; when it is absent, every cache lives in process.
 /// </summary>
-public sealed class ScoreCacheOptions
+public sealed class CacheOptions
 {
-    public const string Section = "ScoreCache";
+    public const string Section = "Cache";
     public const string ConnectionStringName = "Redis";
 
     /// <summary>Read from <c>ConnectionStrings:Redis</c>, not from the section.</summary>
@@ -19,7 +19,7 @@ public sealed class ScoreCacheOptions
     public int OperationTimeoutMs { get; set; } = 250;
 
     /// <summary>
-    /// Longest wait for one write batch (<see cref="WriteBatchSize"/> scores): writes come from recomputes and
+    /// Longest wait for one write batch (<see cref="WriteBatchSize"/> values): writes come from recomputes and
     /// backfills, never ahead of a caller, and a batch of megabytes takes longer than a read.
     /// </summary>
     public int WriteTimeoutMs { get; set; } = 5_000;
@@ -27,7 +27,7 @@ public sealed class ScoreCacheOptions
     /// <summary>Longest wait for a (re)connection to Redis.</summary>
     public int ConnectTimeoutMs { get; set; } = 1_000;
 
-    /// <summary>Scores written (or keys deleted) per Redis command.</summary>
+    /// <summary>Values written (or keys deleted) per Redis command.</summary>
     public int WriteBatchSize { get; set; } = 5_000;
 
     /// <summary>After a failure, calls skip Redis (and fail at once) for this long before trying it again.</summary>

@@ -2,36 +2,38 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
-namespace Personalize.Scores.Cache;
+namespace Personalize.Caching;
 
 /// <summary>
-/// The one Redis connection of the process, shared by the score cache and the recommendation candidate cache. Every
-/// read is bounded by <see cref="ScoreCacheOptions.OperationTimeout"/>, every write batch by
-/// <see cref="ScoreCacheOptions.WriteTimeout"/>; a failure throws
-/// <see cref="ScoreCacheUnavailableException"/> and makes the next calls skip Redis for
-/// <see cref="ScoreCacheOptions.CircuitBreak"/>, while the multiplexer reconnects in the background.
+/// The one Redis connection of the process, shared by every customer cache and the change feed. Every
+/// read is bounded by <see cref="CacheOptions.OperationTimeout"/>, every write batch by
+/// <see cref="CacheOptions.WriteTimeout"/>; a failure throws
+/// <see cref="CacheUnavailableException"/> and makes the next calls skip Redis for
+/// <see cref="CacheOptions.CircuitBreak"/>, while the multiplexer reconnects in the background.
 /// </summary>
 public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
 {
-    private readonly ScoreCacheOptions _options;
+    private readonly CacheOptions _options;
     private readonly ConfigurationOptions _configuration;
     private readonly ILogger _logger;
+    private readonly TimeProvider _clock;
     private readonly Lock _connectGate = new();
     private Task<ConnectionMultiplexer>? _connecting;
     private long _skipRedisUntil;
 
-    public RedisCacheConnection(ScoreCacheOptions options, ILogger? logger = null)
+    public RedisCacheConnection(CacheOptions options, ILogger? logger = null, TimeProvider? clock = null)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new ArgumentException($"ConnectionStrings:{ScoreCacheOptions.ConnectionStringName} is required for the Redis cache.", nameof(options));
+            throw new ArgumentException($"ConnectionStrings:{CacheOptions.ConnectionStringName} is required for the Redis cache.", nameof(options));
         if (options.WriteBatchSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), "ScoreCache:WriteBatchSize must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(options), $"{CacheOptions.Section}:WriteBatchSize must be at least 1.");
         _options = options;
         _logger = logger ?? NullLogger.Instance;
+        _clock = clock ?? TimeProvider.System;
         _configuration = ConfigurationFor(options);
     }
 
-    public ScoreCacheOptions Options => _options;
+    public CacheOptions Options => _options;
 
     /// <summary>Sends every batch without waiting for the previous reply (pipelining), then awaits them all.</summary>
     public Task RunBatchesAsync<TItem, TResult>(TItem[][] batches, Func<IDatabase, TItem[], Task<TResult>> send, CancellationToken cancellationToken) =>
@@ -45,17 +47,17 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
 
     private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (Environment.TickCount64 < Volatile.Read(ref _skipRedisUntil))
-            throw new ScoreCacheUnavailableException("Redis cache skipped: it failed less than a moment ago.");
+        if (_clock.GetUtcNow().UtcTicks < Volatile.Read(ref _skipRedisUntil))
+            throw new CacheUnavailableException("Redis cache skipped: it failed less than a moment ago.");
 
         try
         {
             return await ExecuteAsync(operation, timeout, cancellationToken);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or ScoreCacheUnavailableException or ObjectDisposedException)
+        catch (Exception e) when (e is RedisException or TimeoutException or CacheUnavailableException or ObjectDisposedException)
         {
             SkipRedisForAWhile(e);
-            throw e as ScoreCacheUnavailableException ?? new ScoreCacheUnavailableException($"Redis cache unavailable: {e.Message}", e);
+            throw e as CacheUnavailableException ?? new CacheUnavailableException($"Redis cache unavailable: {e.Message}", e);
         }
     }
 
@@ -68,7 +70,7 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
             ? connecting.Result
             : await connecting.WaitAsync(TimeSpan.FromMilliseconds(_options.ConnectTimeoutMs), cancellationToken);
         if (!connection.IsConnected)
-            throw new ScoreCacheUnavailableException("Redis cache unavailable: not connected.");
+            throw new CacheUnavailableException("Redis cache unavailable: not connected.");
         var command = operation(connection.GetDatabase());
         try
         {
@@ -98,7 +100,7 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
 
     private void SkipRedisForAWhile(Exception failure)
     {
-        Volatile.Write(ref _skipRedisUntil, Environment.TickCount64 + _options.CircuitBreakMs);
+        Volatile.Write(ref _skipRedisUntil, (_clock.GetUtcNow() + _options.CircuitBreak).UtcTicks);
         _logger.LogWarning("Redis cache unavailable, skipping it for {CircuitBreakMs} ms: {Reason}", _options.CircuitBreakMs, failure.Message);
     }
 
@@ -106,7 +108,7 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
     private static void ObserveLater(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-    private static ConfigurationOptions ConfigurationFor(ScoreCacheOptions options)
+    private static ConfigurationOptions ConfigurationFor(CacheOptions options)
     {
         var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
         // Start even when Redis is down and reconnect by ourselves when it comes back.

@@ -1,11 +1,13 @@
+using Personalize.Caching;
 using Personalize.Scores;
+using Personalize.Tests.Scores;
 
-namespace Personalize.Tests.Scores;
+namespace Personalize.Tests.Caching;
 
-/// <summary>What every <see cref="IScoreCache"/> does, checked against each implementation.</summary>
-public abstract class ScoreCacheContract
+/// <summary>What every <see cref="ICustomerCache{T}"/> does, checked against each implementation with scores as values.</summary>
+public abstract class CustomerCacheContract
 {
-    protected abstract IScoreCache Cache { get; }
+    protected abstract ICustomerCache<CustomerScore> Cache { get; }
 
     /// <summary>Ids no other test of the class uses, so tests sharing one cache do not see each other's scores.</summary>
     protected abstract long FirstId { get; }
