@@ -5,7 +5,7 @@
 // Usage: dotnet run -c Release --project bench/CacheBench -- REDIS_CONNECTION_STRING [ROUNDS] [READS]
 using System.Diagnostics;
 using Personalize.Caching;
-using Personalize.Lifecycle;
+using Personalize.Common;
 using Personalize.Scores;
 using StackExchange.Redis;
 

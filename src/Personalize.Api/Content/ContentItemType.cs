@@ -5,7 +5,6 @@ using Personalize.Api.Lifecycle;
 using Personalize.Api.Segments;
 using Personalize.Common;
 using Personalize.Content;
-using Personalize.Lifecycle;
 
 namespace Personalize.Api.Content;
 

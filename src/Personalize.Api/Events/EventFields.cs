@@ -5,7 +5,6 @@ using Personalize.Api.GraphQL;
 using Personalize.Api.Security;
 using Personalize.Common;
 using Personalize.Events;
-using Personalize.Lifecycle;
 
 namespace Personalize.Api.Events;
 

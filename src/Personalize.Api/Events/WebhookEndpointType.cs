@@ -1,8 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
 using Personalize.Api.Lifecycle;
+using Personalize.Common;
 using Personalize.Events;
-using Personalize.Lifecycle;
 
 namespace Personalize.Api.Events;
 

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Personalize.Common;
 using Personalize.Lifecycle;
 
 namespace Personalize.Api.Lifecycle;

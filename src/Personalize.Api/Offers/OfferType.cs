@@ -5,7 +5,6 @@ using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
 using Personalize.Api.Segments;
 using Personalize.Common;
-using Personalize.Lifecycle;
 using Personalize.Offers;
 
 namespace Personalize.Api.Offers;

@@ -9,7 +9,6 @@ using Personalize.Api.Offers;
 using Personalize.Common;
 using Personalize.Content;
 using Personalize.Customers;
-using Personalize.Lifecycle;
 using Personalize.Offers;
 using Personalize.Recommendations.Serving;
 

@@ -1,5 +1,4 @@
 using Personalize.Common;
-using Personalize.Lifecycle;
 using Personalize.Segments;
 
 namespace Personalize.Content;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Personalize.Common;
 using Personalize.Data;
-using Personalize.Lifecycle;
 using Personalize.Querying;
 
 namespace Personalize.Content;

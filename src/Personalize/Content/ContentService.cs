@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
-using Personalize.Lifecycle;
 using Personalize.Segments;
 
 namespace Personalize.Content;

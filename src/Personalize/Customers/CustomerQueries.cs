@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Caching;
+using Personalize.Common;
 using Personalize.Data;
-using Personalize.Lifecycle;
 using Personalize.Querying;
 
 namespace Personalize.Customers;

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Personalize.Common;
 using Personalize.Data;
-using Personalize.Lifecycle;
 using Personalize.Segments;
 
 namespace Personalize.Events;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Content;
-using Personalize.Lifecycle;
 using Personalize.Segments;
 
 namespace Personalize.Import;

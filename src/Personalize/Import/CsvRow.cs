@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Personalize.Common;
 
 namespace Personalize.Import;
 
@@ -62,8 +63,8 @@ public sealed class CsvRow
     }
 
     /// <summary>Pipe-separated stages ("new|active|at_risk"); empty means every stage.</summary>
-    public Lifecycle.LifecycleStageSet Stages(string column) => List(column)
-        .Aggregate(Lifecycle.LifecycleStageSet.None, (set, s) => set | (Lifecycle.LifecycleStageSet)(1 << (int)ParseEnum<Lifecycle.LifecycleStage>(column, s)));
+    public Common.LifecycleStageSet Stages(string column) => List(column)
+        .Aggregate(Common.LifecycleStageSet.None, (set, s) => set | (Common.LifecycleStageSet)(1 << (int)ParseEnum<Common.LifecycleStage>(column, s)));
 
     /// <summary>Pipe-separated channels ("web|app|email"); empty means all channels.</summary>
     public Common.ChannelSet Channels(string column)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
-using Personalize.Lifecycle;
 using Personalize.Offers;
 using Personalize.Segments;
 

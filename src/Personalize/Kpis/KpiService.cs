@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
-using Personalize.Lifecycle;
 using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;

@@ -1,4 +1,4 @@
-using Personalize.Lifecycle;
+using Personalize.Common;
 
 namespace Personalize.Kpis;
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Events;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.Extensions.Options;
+using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Querying;
 

@@ -1,3 +1,4 @@
+using Personalize.Common;
 namespace Personalize.Lifecycle;
 
 /// <summary>A customer moved from one lifecycle stage to another.</summary>

@@ -5,7 +5,6 @@ using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Caching;
-using Personalize.Orders;
 
 namespace Personalize.Loyalty;
 
@@ -55,13 +54,14 @@ public sealed class LoyaltyService(IDbContextFactory<PersonalizeDbContext> facto
     }
 
     /// <summary>Credits the points of a newly recorded order, inside the caller's transaction.</summary>
-    public async Task EarnForOrderAsync(PersonalizeDbContext db, Order order, CancellationToken cancellationToken)
+    public async Task EarnForOrderAsync(PersonalizeDbContext db, long orderId, long customerId, DateTime orderedAt,
+        string externalOrderId, decimal amount, CancellationToken cancellationToken)
     {
-        var from = LoyaltyTiers.WindowStart(order.OrderedAt);
+        var from = LoyaltyTiers.WindowStart(orderedAt);
         var priorSpend = await db.Orders
-            .Where(o => o.CustomerId == order.CustomerId && o.Id != order.Id && o.OrderedAt > from && o.OrderedAt < order.OrderedAt)
+            .Where(o => o.CustomerId == customerId && o.Id != orderId && o.OrderedAt > from && o.OrderedAt < orderedAt)
             .SumAsync(o => (decimal?)o.Amount, cancellationToken) ?? 0m;
-        if (EarnEntry(order.Id, order.CustomerId, order.OrderedAt, order.ExternalId, order.Amount, priorSpend) is not { } entry) return;
+        if (EarnEntry(orderId, customerId, orderedAt, externalOrderId, amount, priorSpend) is not { } entry) return;
         db.LoyaltyEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
     }

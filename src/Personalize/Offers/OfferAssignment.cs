@@ -1,5 +1,4 @@
 using Personalize.Common;
-using Personalize.Lifecycle;
 
 namespace Personalize.Offers;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Personalize.Common;
-using Personalize.Lifecycle;
 
 namespace Personalize.Offers;
 

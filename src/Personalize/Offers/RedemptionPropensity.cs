@@ -4,7 +4,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Personalize.Common;
 using Personalize.Data;
-using Personalize.Lifecycle;
 
 namespace Personalize.Offers;
 

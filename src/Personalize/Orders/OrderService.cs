@@ -68,7 +68,7 @@ public sealed class OrderService(
                 await summaries.RefreshSummariesAsync(db, [customer.Id], cancellationToken);
                 await rescorer.RescoreAsync(db, customer.Id, cancellationToken);
                 await summaries.RefreshStagesAsync(db, [customer.Id], cancellationToken);
-                await loyalty.EarnForOrderAsync(db, order, cancellationToken);
+                await loyalty.EarnForOrderAsync(db, order.Id, customer.Id, order.OrderedAt, order.ExternalId, order.Amount, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 nearCache.Invalidate([customer.Id]);
                 await rescorer.PublishAsync(factory, [customer.Id], cancellationToken);

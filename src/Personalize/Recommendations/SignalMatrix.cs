@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Personalize.Common;
 using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Lifecycle;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Personalize.Common;
 using Personalize.Lifetime;
 using Personalize.Lifetime.Selection;
 
@@ -79,5 +80,5 @@ public class SnapshotScore
     public int RfmMonetary { get; set; }
     public DateTime? RhythmDueAt { get; set; }
     /// <summary>The stage the snapshot put the customer in.</summary>
-    public Lifecycle.LifecycleStage Stage { get; set; }
+    public Common.LifecycleStage Stage { get; set; }
 }

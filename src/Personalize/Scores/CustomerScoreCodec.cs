@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using Personalize.Caching;
-using Personalize.Lifecycle;
+using Personalize.Common;
 
 namespace Personalize.Scores;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Personalize.Common;
 using Personalize.Import;
 using Personalize.Interactions;
 
@@ -149,7 +150,7 @@ public sealed class CsvImportTests
         Assert.Equal([InteractionKind.View, InteractionKind.AddToCart], interactions.Select(i => i.Kind));
         var item = await db.QueryAsync(d => d.ContentItems.Include(c => c.Tags).SingleAsync());
         Assert.Equal(["beginner", "hiking"], item.Tags.Select(t => t.Tag).Order());
-        Assert.Equal(Lifecycle.LifecycleStageSet.New | Lifecycle.LifecycleStageSet.AtRisk, item.TargetStages);
+        Assert.Equal(Common.LifecycleStageSet.New | Common.LifecycleStageSet.AtRisk, item.TargetStages);
         Assert.Equal(Common.ChannelSet.Web | Common.ChannelSet.Email, item.Channels);
     }
 

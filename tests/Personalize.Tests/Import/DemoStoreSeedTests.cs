@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Lifecycle;
+using Personalize.Common;
 using Personalize.Seeding;
 
 namespace Personalize.Tests.Import;

@@ -1,6 +1,5 @@
 using Personalize.Common;
 using Personalize.Content;
-using Personalize.Lifecycle;
 using Personalize.Recommendations.Serving;
 
 namespace Personalize.Tests.Recommendations;

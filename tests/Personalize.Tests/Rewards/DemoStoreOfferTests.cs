@@ -1,4 +1,4 @@
-using Personalize.Lifecycle;
+using Personalize.Common;
 using Personalize.Offers;
 using Personalize.Tests.Infrastructure;
 

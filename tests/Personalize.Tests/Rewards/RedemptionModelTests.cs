@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Common;
 using Personalize.Data;
-using Personalize.Lifecycle;
 using Personalize.Offers;
 using Personalize.Tests.Infrastructure;
 

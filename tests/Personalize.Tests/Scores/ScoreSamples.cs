@@ -1,4 +1,4 @@
-using Personalize.Lifecycle;
+using Personalize.Common;
 using Personalize.Scores;
 
 namespace Personalize.Tests.Scores;

@@ -23,7 +23,7 @@ public static class ContentExperiments
         var treated = plan.Treatments.Where(Showable).Order()
             .Select(id => snapshot.Catalog.ById[id])
             .Select(item => new Recommendation(item, RecommendationRanker.PinnedScore(options) + 1,
-                RecommendationRanker.Reason(ReasonCode.Pinned, item, null, Lifecycle.LifecycleStage.Prospect)))
+                RecommendationRanker.Reason(ReasonCode.Pinned, item, null, Common.LifecycleStage.Prospect)))
             .ToList();
         return treated
             .Concat(ranked.Where(r => !plan.Withholds(r.Item.Id) && !plan.Treats(r.Item.Id)))

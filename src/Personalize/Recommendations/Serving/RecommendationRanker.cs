@@ -1,6 +1,5 @@
 using Personalize.Common;
 using Personalize.Content;
-using Personalize.Lifecycle;
 
 namespace Personalize.Recommendations.Serving;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Personalize.Common;
 using Personalize.Content;
 using Personalize.Data;
-using Personalize.Lifecycle;
 
 namespace Personalize.Recommendations.Serving;
 

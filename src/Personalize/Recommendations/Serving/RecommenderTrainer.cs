@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Personalize.Common;
 using Personalize.Content;
 using Personalize.Data;
 using Personalize.Caching;

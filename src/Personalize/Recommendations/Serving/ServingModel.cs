@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Personalize.Lifecycle;
+using Personalize.Common;
 
 namespace Personalize.Recommendations.Serving;
 

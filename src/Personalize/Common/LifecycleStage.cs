@@ -1,4 +1,4 @@
-namespace Personalize.Lifecycle;
+namespace Personalize.Common;
 
 public enum LifecycleStage
 {
