@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Personalize.Common;
 using Personalize.Data;
 using Personalize.Events;
 

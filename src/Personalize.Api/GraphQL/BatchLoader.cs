@@ -57,32 +57,3 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
         }
     }
 }
-
-/// <summary>A deferred value for the GraphQL engine; <see cref="Then{TOut}"/> maps it without awaiting.</summary>
-public sealed class Result<T>(Func<CancellationToken, Task<T>> get) : IDataLoaderResult<T>
-{
-    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => get(cancellationToken);
-
-    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await get(cancellationToken);
-
-    public Result<TOut> Then<TOut>(Func<T, TOut> map) => new(async ct => map(await get(ct)));
-}
-
-/// <summary>The batch loaders of one request, by name. Registered as a scoped service.</summary>
-public sealed class BatchLoaders
-{
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, object> _loaders = [];
-
-    /// <param name="name">Unique per fetch function and arguments, e.g. "Customer.orders(first:5)".</param>
-    public BatchLoader<TKey, TValue> Get<TKey, TValue>(string name, Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
-        where TKey : notnull
-    {
-        lock (_gate)
-        {
-            if (!_loaders.TryGetValue(name, out var loader))
-                _loaders[name] = loader = new BatchLoader<TKey, TValue>(fetch);
-            return (BatchLoader<TKey, TValue>)loader;
-        }
-    }
-}

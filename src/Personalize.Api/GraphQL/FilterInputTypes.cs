@@ -89,25 +89,3 @@ public sealed class FilterInputTypes
         : type.IsEnum ? type.Name
         : throw new NotSupportedException($"No GraphQL scalar for {type}.");
 }
-
-public sealed class SortEnumType : EnumerationGraphType<SortDirection>
-{
-    public const string TypeName = "SortEnumType";
-
-    public SortEnumType()
-    {
-        Name = TypeName;
-        Description = "Sort direction.";
-    }
-}
-
-public sealed class StringMatchModeType : EnumerationGraphType<StringMatchMode>
-{
-    public const string TypeName = "StringMatchMode";
-
-    public StringMatchModeType()
-    {
-        Name = TypeName;
-        Description = "How a text condition compares letters' case.";
-    }
-}

@@ -1,18 +1,6 @@
 using GraphQL.Types;
-using Personalize.Api.Content;
-using Personalize.Api.Customers;
 using Personalize.Api.Events;
-using Personalize.Api.Experiments;
-using Personalize.Api.Kpis;
-using Personalize.Api.Interactions;
-using Personalize.Api.Loyalty;
-using Personalize.Api.Offers;
-using Personalize.Api.Orders;
-using Personalize.Api.Recommendations;
-using Personalize.Api.Privacy;
 using Personalize.Api.Security;
-using Personalize.Api.Segments;
-using Personalize.Api.Surveys;
 using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Offers;
@@ -55,46 +43,5 @@ public sealed class PersonalizeSchema : Schema
         RegisterType(typeof(ValidationErrorType));
         RegisterType(typeof(NotFoundErrorType));
         RegisterType(typeof(ConflictErrorType));
-    }
-}
-
-public sealed class QueryType : ObjectGraphType
-{
-    public QueryType()
-    {
-        Name = "Query";
-        Description = "Reading customers, content, offers, segments and recommendations.";
-        CustomerQueryFields.AddTo(this);
-        ContentQueryFields.AddTo(this);
-        OfferQueryFields.AddTo(this);
-        OfferAssignmentQueryFields.AddTo(this);
-        SegmentQueryFields.AddTo(this);
-        ExperimentQueryFields.AddTo(this);
-        KpiQueryFields.AddTo(this);
-        RecommendationQueryFields.AddTo(this);
-        PrivacyQueryFields.AddTo(this);
-        EventQueryFields.AddTo(this);
-    }
-}
-
-public sealed class MutationType : ObjectGraphType
-{
-    public MutationType()
-    {
-        Name = "Mutation";
-        Description = "Writing data. Every mutation validates its input and returns a payload with the object or typed errors; a failed mutation writes nothing.";
-        CustomerMutationFields.AddTo(this);
-        OrderMutationFields.AddTo(this);
-        InteractionMutationFields.AddTo(this);
-        SurveyMutationFields.AddTo(this);
-        ContentMutationFields.AddTo(this);
-        OfferMutationFields.AddTo(this);
-        OfferAssignmentMutationFields.AddTo(this);
-        LoyaltyMutationFields.AddTo(this);
-        SegmentMutationFields.AddTo(this);
-        ExperimentMutationFields.AddTo(this);
-        RecommendationMutationFields.AddTo(this);
-        PrivacyMutationFields.AddTo(this);
-        EventMutationFields.AddTo(this);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net.Mime;
 using GraphQL;
 using GraphQL.Transport;
-using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http.Features;
@@ -288,17 +287,5 @@ public sealed class GraphQLHttpEndpoint(
                 context.ReportError(new GetMutationError(context, context.Operation));
             return default;
         }
-    }
-}
-
-public static class GraphQLEndpointExtensions
-{
-    public static void MapGraphQLEndpoint(this WebApplication app)
-    {
-        app.Services.GetRequiredService<PersonalizeSchema>().Initialize();  // a schema mistake fails the start, not the first request
-        app.Services.GetRequiredService<PersistedOperations>();  // and so does an operation file that does not parse
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.MapMethods(GraphQLHttpEndpoint.Path, [HttpMethods.Get, HttpMethods.Post],
-            (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context)).RequireCaller();
     }
 }

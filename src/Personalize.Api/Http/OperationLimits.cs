@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
-using GraphQLParser.Visitors;
 using Microsoft.Extensions.Options;
 using Personalize.Api.GraphQL;
 

@@ -127,7 +127,7 @@ public sealed class SqlServerTests : IDisposable
             var assignment = new OfferAssignment { Id = 5, CustomerId = 1, OfferId = 2, Offer = new Offer { Id = 2, Cost = 7.5m, PerCustomerCap = 2 } };
             await SendAsync(() => OfferRedemptionService.ClaimAsync(db, assignment, orderId: 9, DateTime.UtcNow, default));
             await SendAsync(() => OfferRedemptionService.ChargeBudgetAsync(db, offerId: 2, cost: 7.5m, default));
-            await SendAsync(() => _services.GetRequiredService<LoyaltyService>().EarnForOrderAsync(db, new Order { Id = 9, CustomerId = 1, ExternalId = "o", OrderedAt = DateTime.UtcNow, Amount = 10m }, default));
+            await SendAsync(() => _services.GetRequiredService<LoyaltyService>().EarnForOrderAsync(db, orderId: 9, customerId: 1, DateTime.UtcNow, "o", 10m, default));
         }
         _captured.Statements.Add(OfferAssignmentWriter.SqlServerInsert);
         _captured.Statements.Add(Personalize.Experiments.ExperimentExposureLog.SqlServerInsert);

@@ -1,0 +1,5 @@
+using Personalize.Content;
+
+namespace Personalize.Api.GraphQL;
+
+public sealed class ContentStatusType() : DescribedEnumType<ContentStatus>("Whether a content item may be shown.");

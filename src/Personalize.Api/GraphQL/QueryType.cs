@@ -1,0 +1,31 @@
+using GraphQL.Types;
+using Personalize.Api.Content;
+using Personalize.Api.Customers;
+using Personalize.Api.Events;
+using Personalize.Api.Experiments;
+using Personalize.Api.Kpis;
+using Personalize.Api.Offers;
+using Personalize.Api.Recommendations;
+using Personalize.Api.Privacy;
+using Personalize.Api.Segments;
+
+namespace Personalize.Api.GraphQL;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Reading customers, content, offers, segments and recommendations.";
+        CustomerQueryFields.AddTo(this);
+        ContentQueryFields.AddTo(this);
+        OfferQueryFields.AddTo(this);
+        OfferAssignmentQueryFields.AddTo(this);
+        SegmentQueryFields.AddTo(this);
+        ExperimentQueryFields.AddTo(this);
+        KpiQueryFields.AddTo(this);
+        RecommendationQueryFields.AddTo(this);
+        PrivacyQueryFields.AddTo(this);
+        EventQueryFields.AddTo(this);
+    }
+}

@@ -1,0 +1,5 @@
+using Personalize.Common;
+
+namespace Personalize.Api.Lifecycle;
+
+public sealed record LifecycleStageSummary(LifecycleStage Stage, string Description, int CustomerCount);
