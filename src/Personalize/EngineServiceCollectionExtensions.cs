@@ -32,7 +32,7 @@ public static class EngineServiceCollectionExtensions
 
         services.Configure<LifecycleOptions>(configuration.GetSection(LifecycleOptions.Section));
         services.AddSingleton<LifecycleClassifier>();
-        services.AddSingleton<CustomerSummaryRefresher>().AddSingleton<StageHistoryQueries>();
+        services.AddSingleton<CustomerSummaryRefresher>().AddSingleton<StageHistoryQueries>().AddSingleton<LifecycleStages>();
 
         services.AddSingleton<CustomerQueries>().AddSingleton<CustomerService>();
         services.AddSingleton<OrderQueries>().AddSingleton<OrderService>();
@@ -64,6 +64,7 @@ public static class EngineServiceCollectionExtensions
         services.AddCustomerCache(CandidateCodec.Format);
         services.AddSingleton<PlacementService>().AddSingleton<CandidateReader>().AddSingleton<RecommendationSnapshots>();
         services.AddSingleton<RecommenderTrainer>().AddSingleton<RecommendationService>();
+        services.AddSingleton<Personalization.PersonalizationNotes>();
 
         services.Configure<Events.EventOptions>(configuration.GetSection(Events.EventOptions.Section));
         services.AddSingleton<Events.EventOutbox>().AddSingleton<Events.WebhookService>().AddSingleton<Events.WebhookDispatcher>();

@@ -12,9 +12,7 @@ public static class ContentQueryFields
         query.Field<ContentItemType>("contentItem")
             .Description("One content item by id; null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The item's id (slug).")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<string, ContentItem>("contentItem", async (ids, ct) => await ctx.Service<ContentQueries>().BySlugsAsync(ids.ToList(), ct))
-                .Load(ctx.GetArgument<string>("id")));
+            .Resolve(ctx => ctx.Loaders().ContentItemById(ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ConnectionType<ContentItemType, ContentItem>>>("contentItems")
             .Description("Content items, filtered and sorted in the database, a page at a time.")

@@ -10,12 +10,8 @@ using Personalize.Api.Security;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
 using Personalize.Customers;
-using Personalize.Lifecycle;
 using Personalize.Orders;
 using Personalize.Querying;
-using Personalize.Scores;
-using Personalize.Segments;
-using Personalize.Surveys;
 
 namespace Personalize.Api.Customers;
 
@@ -42,47 +38,24 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Field(c => c.StageChangedAt).Description("When the customer entered the current stage.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageChangeType>>>>("stageHistory")
             .Description("Every stage change, oldest first.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<long, IEnumerable<StageChange>>("Customer.stageHistory", async (ids, ct) =>
-                {
-                    var history = await ctx.Service<StageHistoryQueries>().ByCustomersAsync(ids.ToList(), ct);
-                    return ids.ToDictionary(id => id, id => history[id]);
-                })
-                .Load(ctx.Source.Id));
+            .Resolve(ctx => ctx.Loaders().StageHistoryOf(ctx.Source.Id));
         Field<CustomerClvType>("clv")
             .Description("Lifetime value and the scores behind it; null until the customer has an order and `scores recompute` has run. Read from the score cache, or the database when the cache is down.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<long, CustomerScore>("Customer.clv", (ids, ct) => ctx.Service<ScoreReader>().GetManyAsync(ids.ToList(), ct))
-                .Load(ctx.Source.Id));
+            .Resolve(ctx => ctx.Loaders().ScoreOf(ctx.Source.Id));
 
         Field<NonNullGraphType<ConnectionType<OrderType, Order>>>("orders")
             .Description("The customer's orders, newest first unless `order` says otherwise.")
             .Paged(null, OrderQueries.Sort.TypeName)
-            .Resolve(ctx =>
-            {
-                var (page, order, count) = (ctx.PageRequest(), ctx.Order(), ctx.Source.OrderCount);
-                return ctx.Loaders()
-                    .Get<long, Page<Order>>(ctx.LoaderName(), (ids, ct) => ctx.Service<OrderQueries>().PagesByCustomerAsync(ids.ToList(), order, page, ct))
-                    .Load(ctx.Source.Id)
-                    .Then(p => new Connection<Order>(p ?? Page<Order>.Empty, _ => Task.FromResult(count)));
-            });
+            .Resolve(ctx => ctx.Loaders().OrdersOf(ctx.Source.Id, ctx.Order(), ctx.PageRequest())
+                .Then(p => new Connection<Order>(p ?? Page<Order>.Empty, _ => Task.FromResult(ctx.Source.OrderCount))));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SegmentType>>>>("segments")
             .Description("The active segments whose rule selects this customer now, by name.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<long, IEnumerable<Segment>>("Customer.segments", async (ids, ct) =>
-                {
-                    var memberships = await ctx.Service<SegmentQueries>().MembershipsAsync(ids.ToList(), ct);
-                    return ids.ToDictionary(id => id, id => memberships[id]);
-                })
-                .Load(ctx.Source.Id));
+            .Resolve(ctx => ctx.Loaders().SegmentsOf(ctx.Source.Id));
 
         Field<NonNullGraphType<SurveyScoresType>>("surveyScores")
             .Description("The customer's satisfaction survey answers, summarized.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<long, SurveyScores>("Customer.surveyScores", async (ids, ct) => await ctx.Service<SurveyService>().ScoresAsync(ids.ToList(), ct))
-                .Load(ctx.Source.Id)
-                .Then(s => s ?? SurveyScores.None));
+            .Resolve(ctx => ctx.Loaders().SurveyScoresOf(ctx.Source.Id));
 
         CustomerOfferFields.AddTo(this);
         CustomerLoyaltyFields.AddTo(this);

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Personalize.Api.Lifecycle;
 using Personalize.Common;
 using Personalize.Events;
+using Personalize.Api.GraphQL;
 
 namespace Personalize.Api.Events;
 
@@ -31,6 +32,6 @@ public sealed class WebhookEndpointType : ObjectGraphType<WebhookEndpoint>
             .Description("The delivery log, newest event first.")
             .Argument<WebhookDeliveryStatusType>("status", "Only deliveries in this state.")
             .Argument<IntGraphType>("first", $"How many (default 50, at most {EventQueries.MaxPage}).", a => a.DefaultValue = 50)
-            .Resolve(ctx => EventLoaders.Deliveries(ctx, ctx.Source.Id, ctx.GetArgument<WebhookDeliveryStatus?>("status"), ctx.GetArgument("first", 50)));
+            .Resolve(ctx => ctx.Loaders().DeliveriesOf(ctx.Source.Id, ctx.GetArgument<WebhookDeliveryStatus?>("status"), ctx.GetArgument("first", 50)));
     }
 }

@@ -13,9 +13,7 @@ public static class ExperimentQueryFields
         query.Field<ExperimentType>("experiment")
             .Description("One experiment by id; null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The experiment's id.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<string, Experiment>("experiment", async (ids, ct) => await ctx.Service<ExperimentService>().ByKeysAsync(ids.ToList(), ct))
-                .Load(ctx.GetArgument<string>("id")));
+            .Resolve(ctx => ctx.Loaders().ExperimentById(ctx.GetArgument<string>("id")));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentType>>>>("experiments")
             .Description("Experiments, newest first.")
             .Argument<ExperimentStatusType>("status", "Only experiments in this status; all when absent.")
@@ -28,13 +26,6 @@ public static class ExperimentQueryFields
         customer.Field<ExperimentAssignmentType>("experimentAssignment")
             .Description("The arm this customer is in, without logging an exposure (use `recordExposure` when the customer is shown it); null for an unknown experiment.")
             .Argument<NonNullGraphType<IdGraphType>>("experimentId", "The experiment's id.")
-            .Resolve(ctx =>
-            {
-                var experimentId = ctx.GetArgument<string>("experimentId");
-                return ctx.Loaders()
-                    .Get<string, ExperimentAssignment>($"Customer.experimentAssignment({experimentId})",
-                        async (ids, ct) => await ctx.Service<ExperimentService>().AssignmentsAsync(experimentId, ids.ToList(), ct))
-                    .Load(ctx.Source.ExternalId);
-            });
+            .Resolve(ctx => ctx.Loaders().AssignmentIn(ctx.GetArgument<string>("experimentId"), ctx.Source.ExternalId));
     }
 }

@@ -30,13 +30,7 @@ public sealed class ExperimentType : ObjectGraphType<Experiment>
             .Description("Exposures, conversions, revenue, orders and guardrails per arm against the control, the CUPED variance reductions, the sample-ratio check and the decision, computed now from the logged events.")
             .Argument<ExperimentAnalysisType>("analysis", "Which inference `pValue`, `lower` and `upper` show (default SEQUENTIAL, valid however often the report is read).",
                 a => a.DefaultValue = ExperimentAnalysisKind.Sequential)
-            .Resolve(ctx => ctx.Loaders()
-                .Get<Experiment, ExperimentResults>("Experiment.results", async (experiments, ct) =>
-                {
-                    var byId = await ctx.Service<ExperimentService>().ResultsAsync(experiments, ct);
-                    return experiments.ToDictionary(e => e, e => byId[e.Id]);
-                })
-                .Load(ctx.Source)
+            .Resolve(ctx => ctx.Loaders().ResultsOf(ctx.Source)
                 .Then(r => r!.Showing(ctx.GetArgument("analysis", ExperimentAnalysisKind.Sequential))));
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Personalize.Api.Content;
 using Personalize.Api.Offers;
 using Personalize.Experiments;
+using Personalize.Api.GraphQL;
 
 namespace Personalize.Api.Experiments;
 
@@ -15,7 +16,7 @@ public sealed class ExperimentVariantType : ObjectGraphType<ExperimentVariant>
         Field(v => v.Name).Description("Name shown to people.");
         Field(v => v.Weight).Description("Relative share of the non-holdout customers.");
         Field(v => v.IsControl).Description("Whether this is the control every other arm is compared with.");
-        Field<OfferType>("offer").Description("The offer this arm shows (offer experiments); null for no offer.").Resolve(ctx => ctx.Source.Offer);
-        Field<ContentItemType>("contentItem").Description("The content item this arm shows (content experiments); null for no content.").Resolve(ctx => ctx.Source.ContentItem);
+        Field<OfferType>("offer").Description("The offer this arm shows (offer experiments); null for no offer.").Resolve(ctx => ctx.Source.OfferId is { } key ? ctx.Loaders().OfferByKey(key) : null);
+        Field<ContentItemType>("contentItem").Description("The content item this arm shows (content experiments); null for no content.").Resolve(ctx => ctx.Source.ContentItemId is { } key ? ctx.Loaders().ContentItemByKey(key) : null);
     }
 }

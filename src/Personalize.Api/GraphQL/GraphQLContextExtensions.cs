@@ -1,5 +1,4 @@
 using GraphQL;
-using Personalize.Querying;
 
 namespace Personalize.Api.GraphQL;
 
@@ -9,7 +8,14 @@ public static class GraphQLContextExtensions
 
     public static BatchLoaders Loaders(this IResolveFieldContext ctx) => ctx.Service<BatchLoaders>();
 
-    /// <summary>A name for a loader that fetches with this field's arguments: fields with other arguments batch apart.</summary>
-    public static string LoaderName(this IResolveFieldContext ctx) =>
-        $"{ctx.ParentType.Name}.{ctx.FieldDefinition.Name}({(ctx.Arguments is null ? "" : FilterJson.Serialize(ctx.Arguments.ToDictionary(a => a.Key, a => a.Value.Value)))})";
+    /// <summary>A warning in the response's `extensions.warnings`, once per distinct message.</summary>
+    public static void Warn(this IResolveFieldContext ctx, string message)
+    {
+        lock (ctx.OutputExtensions)
+        {
+            var warnings = ctx.OutputExtensions.TryGetValue("warnings", out var existing) && existing is List<string> list ? list : [];
+            if (!warnings.Contains(message)) warnings.Add(message);
+            ctx.OutputExtensions["warnings"] = warnings;
+        }
+    }
 }

@@ -1,5 +1,7 @@
 using GraphQL.Types;
 
+using Personalize.Lifecycle;
+
 namespace Personalize.Api.Lifecycle;
 
 public sealed class LifecycleStageSummaryType : ObjectGraphType<LifecycleStageSummary>

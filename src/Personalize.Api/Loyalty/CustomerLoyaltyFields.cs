@@ -1,7 +1,6 @@
 using GraphQL.Types;
 using Personalize.Api.GraphQL;
 using Personalize.Customers;
-using Personalize.Loyalty;
 
 namespace Personalize.Api.Loyalty;
 
@@ -10,7 +9,5 @@ public static class CustomerLoyaltyFields
     public static void AddTo(ObjectGraphType<Customer> customer) =>
         customer.Field<NonNullGraphType<LoyaltyAccountType>>("loyalty")
             .Description("Loyalty points, tier and ledger now (batched over the page).")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<long, LoyaltyAccount>("Customer.loyalty", (ids, ct) => ctx.Service<LoyaltyService>().AccountsAsync(ids.ToList(), ct))
-                .Load(ctx.Source.Id));
+            .Resolve(ctx => ctx.Loaders().LoyaltyAccountOf(ctx.Source.Id));
 }

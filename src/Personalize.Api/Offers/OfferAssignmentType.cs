@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
 using Personalize.Offers;
+using Personalize.Api.Customers;
 
 namespace Personalize.Api.Offers;
 
@@ -15,9 +16,7 @@ public sealed class OfferAssignmentType : ObjectGraphType<OfferAssignment>
         Field<NonNullGraphType<OfferType>>("offer").Description("The offer.").Resolve(ctx => ctx.Source.Offer);
         Field<NonNullGraphType<IdGraphType>>("customerId")
             .Description("The caller's own id of the customer who holds it.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<long, string>("OfferAssignment.customerId", (ids, ct) => ctx.Service<OfferAssignmentQueries>().CustomerIdsAsync(ids.ToList(), ct))
-                .Load(ctx.Source.CustomerId));
+            .Resolve(ctx => ctx.Loaders().ExternalIdOf(ctx.Source.CustomerId));
         Field<NonNullGraphType<ChannelType>>("channel").Description("The channel it was first decided for.").Resolve(ctx => ctx.Source.Channel);
         Field(a => a.AssignedAt).Description("When it was given (UTC).");
         Field(a => a.ExpiresAt).Description("When the code stops working (UTC): the assignment period (Offers:AssignmentDays) or the offer's end, whichever is first.");

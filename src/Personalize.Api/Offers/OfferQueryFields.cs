@@ -12,9 +12,7 @@ public static class OfferQueryFields
         query.Field<OfferType>("offer")
             .Description("One offer by code; null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The offer's code.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<string, Offer>("offer", async (ids, ct) => await ctx.Service<OfferQueries>().ByCodesAsync(ids.ToList(), ct))
-                .Load(ctx.GetArgument<string>("id")));
+            .Resolve(ctx => ctx.Loaders().OfferById(ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ConnectionType<OfferType, Offer>>>("offers")
             .Description("Offers, filtered and sorted in the database, a page at a time.")

@@ -18,12 +18,6 @@ public sealed class OrderType : ObjectGraphType<Order>
         Field(o => o.Margin, nullable: true).Description("The store's margin on the order, when known.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>>("lines")
             .Description("The products ordered; empty when the order was recorded without lines.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<long, IEnumerable<OrderLine>>("Order.lines", async (ids, ct) =>
-                {
-                    var lines = await ctx.Service<OrderQueries>().LinesAsync(ids.ToList(), ct);
-                    return ids.ToDictionary(id => id, id => lines[id]);
-                })
-                .Load(ctx.Source.Id));
+            .Resolve(ctx => ctx.Loaders().LinesOf(ctx.Source.Id));
     }
 }

@@ -12,9 +12,7 @@ public static class SegmentQueryFields
         query.Field<SegmentType>("segment")
             .Description("One segment by id; null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The segment's id (slug).")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<string, Segment>("segment", async (ids, ct) => await ctx.Service<SegmentQueries>().BySlugsAsync(ids.ToList(), ct))
-                .Load(ctx.GetArgument<string>("id")));
+            .Resolve(ctx => ctx.Loaders().SegmentById(ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ConnectionType<SegmentType, Segment>>>("segments")
             .Description("Segments, filtered and sorted in the database, a page at a time.")

@@ -24,13 +24,7 @@ public sealed class SegmentType : ObjectGraphType<Segment>
         Field(s => s.UpdatedAt).Description("When the segment was last changed.");
         Field<NonNullGraphType<IntGraphType>>("size")
             .Description("How many customers the rule selects now.")
-            .Resolve(ctx => ctx.Loaders()
-                .Get<Segment, int>("Segment.size", async (segments, ct) =>
-                {
-                    var sizes = await ctx.Service<SegmentQueries>().SizesAsync(segments.ToList(), ct);
-                    return segments.ToDictionary(s => s, s => sizes[s.Id]);
-                })
-                .Load(ctx.Source));
+            .Resolve(ctx => ctx.Loaders().SizeOf(ctx.Source));
         Field<NonNullGraphType<ConnectionType<CustomerType, Customer>>>("customers")
             .Description("The customers the rule selects now, optionally filtered further. Lists customers: needs the email, analytics or admin scope.")
             .RequireScopes(CustomerLists.AllowedScopes)

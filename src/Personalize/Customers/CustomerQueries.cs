@@ -63,12 +63,31 @@ public sealed class CustomerQueries(IDbContextFactory<PersonalizeDbContext> fact
     public Task<IReadOnlyDictionary<string, Customer>> ByExternalIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         nearCache.GetByExternalIdsAsync(ids, Row, c => c.Id, LoadByExternalIdsAsync, cancellationToken);
 
+    /// <summary>At most this many ids in one <see cref="InOrderAsync"/>.</summary>
+    public const int MaxIds = 5000;
+
+    /// <summary>Customers by the caller's ids, in the order given; null where an id is unknown.</summary>
+    /// <exception cref="QueryException">More than <see cref="MaxIds"/> ids.</exception>
+    public async Task<IReadOnlyList<Customer?>> InOrderAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count > MaxIds) throw new QueryException("ids", $"at most {MaxIds} per request; got {ids.Count}.");
+        var found = await ByExternalIdsAsync(ids, cancellationToken);
+        return ids.Select(id => found.GetValueOrDefault(id)).ToList();
+    }
+
     private async Task<IReadOnlyDictionary<string, Customer>> LoadByExternalIdsAsync(List<string> ids, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var found = new Dictionary<string, Customer>(ids.Count);
         await foreach (var customer in WithExternalIds.For(db)(db, [.. ids]).WithCancellation(cancellationToken)) found[customer.ExternalId] = customer;
         return found;
+    }
+
+    /// <summary>The caller's ids of customers known by their stored ids (an erased customer's is the anonymous one).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> ExternalIdsAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ExternalId, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<LifecycleStage, int>> CountByStageAsync(CancellationToken cancellationToken)

@@ -58,11 +58,4 @@ public sealed class EventQueries(IDbContextFactory<PersonalizeDbContext> factory
         }
         return rows.ToLookup(d => d.EndpointId);
     }
-
-    /// <summary>The customers' current ids (an erased customer's is the anonymous one).</summary>
-    public async Task<IReadOnlyDictionary<long, string>> ExternalIdsAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ExternalId, cancellationToken);
-    }
 }

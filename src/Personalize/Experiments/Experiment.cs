@@ -41,10 +41,8 @@ public class ExperimentVariant
     public bool IsControl { get; set; }
     /// <summary>The offer this variant shows (offer experiments); null for "no offer".</summary>
     public long? OfferId { get; set; }
-    public Offers.Offer? Offer { get; set; }
     /// <summary>The content item this variant shows (content experiments); null for "no content".</summary>
     public long? ContentItemId { get; set; }
-    public Content.ContentItem? ContentItem { get; set; }
 }
 
 /// <summary>The first time a customer was shown an experiment; one row per customer and experiment.</summary>

@@ -345,7 +345,7 @@ public sealed class ExperimentService(IDbContextFactory<PersonalizeDbContext> fa
     }
 
     internal static IQueryable<Experiment> WithVariants(PersonalizeDbContext db) =>
-        db.Experiments.Include(e => e.Variants).ThenInclude(v => v.Offer).Include(e => e.Variants).ThenInclude(v => v.ContentItem).AsSplitQuery();
+        db.Experiments.Include(e => e.Variants).AsSplitQuery();
 
     private static Task<DateTime?> ExposureOfAsync(PersonalizeDbContext db, long experimentId, long customerId, CancellationToken cancellationToken) =>
         db.ExperimentExposures.Where(x => x.ExperimentId == experimentId && x.CustomerId == customerId).Select(x => (DateTime?)x.ExposedAt).FirstOrDefaultAsync(cancellationToken);

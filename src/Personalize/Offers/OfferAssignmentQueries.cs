@@ -12,11 +12,4 @@ public sealed class OfferAssignmentQueries(IDbContextFactory<PersonalizeDbContex
         var found = await db.OfferAssignments.Include(a => a.Offer).Where(a => normalized.Contains(a.Code)).ToDictionaryAsync(a => a.Code, cancellationToken);
         return codes.Where(c => found.ContainsKey(c.Trim().ToUpperInvariant())).Distinct().ToDictionary(c => c, c => found[c.Trim().ToUpperInvariant()]);
     }
-
-    /// <summary>The external ids of the customers holding the assignments.</summary>
-    public async Task<IReadOnlyDictionary<long, string>> CustomerIdsAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ExternalId, cancellationToken);
-    }
 }

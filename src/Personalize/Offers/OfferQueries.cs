@@ -41,6 +41,12 @@ public sealed class OfferQueries(IDbContextFactory<PersonalizeDbContext> factory
         return await WithDetails(db).Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<long, Offer>> ByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await WithDetails(db).Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+    }
+
     internal static IQueryable<Offer> WithDetails(PersonalizeDbContext db) =>
         db.Offers.Include(o => o.EligibleCountries).Include(o => o.EligibleSegments).AsSplitQuery();
 }

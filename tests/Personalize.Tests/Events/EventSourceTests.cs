@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Events;
 using Personalize.Lifecycle;
@@ -65,7 +66,7 @@ public sealed class EventSourceTests : IDisposable
 
         var cart = Assert.Single(await EventsAsync(CustomerEventType.CartAbandoned));
         Assert.Equal("boots", JsonDocument.Parse(cart.Data).RootElement.GetProperty("item").GetString());
-        var customers = await _api.Services.GetRequiredService<EventQueries>().ExternalIdsAsync([cart.CustomerId], default);
+        var customers = await _api.Services.GetRequiredService<CustomerQueries>().ExternalIdsAsync([cart.CustomerId], default);
         Assert.Equal("cart-1", customers[cart.CustomerId]);
     }
 
@@ -132,7 +133,7 @@ public sealed class EventSourceTests : IDisposable
         await _api.Services.GetRequiredService<TimeEventScanner>().ScanAsync(default);
 
         var left = Assert.Single(await EventsAsync());
-        var ids = await _api.Services.GetRequiredService<EventQueries>().ExternalIdsAsync([left.CustomerId], default);
+        var ids = await _api.Services.GetRequiredService<CustomerQueries>().ExternalIdsAsync([left.CustomerId], default);
         Assert.Equal("new-1", ids[left.CustomerId]);
     }
 

@@ -1,3 +1,4 @@
+using Personalize.Offers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Experiments;
@@ -21,6 +22,8 @@ public sealed class DemoExperimentDecisionTests(DemoStoreFactory store, Xunit.Ab
     public async Task The_holdout_gets_no_win_back_offer_and_an_arm_only_its_own()
     {
         var experiment = (await store.Services.GetRequiredService<ExperimentService>().ByKeysAsync([DemoExperimentSeeder.Key], default))[DemoExperimentSeeder.Key];
+        var offerCodes = (await store.Services.GetRequiredService<OfferQueries>().ByIdsAsync(
+            experiment.Variants.Select(v => v.OfferId).OfType<long>().ToList(), default)).ToDictionary(o => o.Key, o => o.Value.Code);
         Assert.Null(VariantAssigner.Assign(experiment, "C00003"));
         Assert.Equal("quarter-off", VariantAssigner.Assign(experiment, "C00005")?.Key);
 
@@ -40,7 +43,7 @@ public sealed class DemoExperimentDecisionTests(DemoStoreFactory store, Xunit.Ab
             var id = node.GetProperty("id").GetString()!;
             var arm = VariantAssigner.Assign(experiment, id);
             var offers = OffersOf(node).Where(ExperimentOffers.Contains).ToList();
-            Assert.True(offers.All(o => o == arm?.Offer?.Code), $"{id} ({arm?.Key ?? "holdout"}) got {string.Join(", ", offers)}");
+            Assert.True(offers.All(o => o == (arm?.OfferId is { } offerId ? offerCodes[offerId] : null)), $"{id} ({arm?.Key ?? "holdout"}) got {string.Join(", ", offers)}");
         }
         Assert.Contains("WINBACK25", OffersOf(page.Single(n => n.GetProperty("id").GetString() == "C00005")));
     }

@@ -84,6 +84,11 @@ public sealed class ExperimentDecisionTests(ExperimentDecisionTests.Store store,
     public async Task Every_arm_and_the_holdout_get_their_treatment_and_no_other_on_every_channel()
     {
         var experiments = await store.Services.GetRequiredService<ExperimentService>().ByKeysAsync(["offer-test", "content-test"], default);
+        var variants = experiments.Values.SelectMany(e => e.Variants).ToList();
+        var offerCodes = (await store.Services.GetRequiredService<OfferQueries>().ByIdsAsync(
+            variants.Select(v => v.OfferId).OfType<long>().ToList(), default)).ToDictionary(o => o.Key, o => o.Value.Code);
+        var itemSlugs = (await store.Services.GetRequiredService<ContentQueries>().ByIdsAsync(
+            variants.Select(v => v.ContentItemId).OfType<long>().ToList(), default)).ToDictionary(i => i.Key, i => i.Value.Slug);
         var customers = Enumerable.Range(0, CustomerCount).Select(c => $"d{c:000}").ToList();
 
         // What each customer is shown, per caller: offer codes by offer id, and recommended items.
@@ -123,8 +128,8 @@ public sealed class ExperimentDecisionTests(ExperimentDecisionTests.Store store,
         {
             var offerArm = VariantAssigner.Assign(experiments["offer-test"], c);
             var contentArm = VariantAssigner.Assign(experiments["content-test"], c);
-            var expectedOffer = offerArm?.Offer?.Code;
-            var expectedItem = contentArm?.ContentItem?.Slug;
+            var expectedOffer = offerArm?.OfferId is { } offerId ? offerCodes[offerId] : null;
+            var expectedItem = contentArm?.ContentItemId is { } itemId ? itemSlugs[itemId] : null;
 
             foreach (var (caller, offer, _) in offersSeen[c].Where(s => ExperimentOffers.Contains(s.Offer)))
                 Assert.True(offer == expectedOffer, $"{c} ({offerArm?.Key ?? "holdout"}) got {offer} from {caller}");

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Experiments;
+using Personalize.Offers;
 
 namespace Personalize.Data.Configurations;
 
@@ -26,8 +28,8 @@ public sealed class ExperimentVariantConfiguration : IEntityTypeConfiguration<Ex
         builder.Property(v => v.Key).HasMaxLength(128);
         builder.Property(v => v.Name).HasMaxLength(200);
         builder.HasIndex(v => new { v.ExperimentId, v.Key }).IsUnique();
-        builder.HasOne(v => v.Offer).WithMany().HasForeignKey(v => v.OfferId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(v => v.ContentItem).WithMany().HasForeignKey(v => v.ContentItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Offer>().WithMany().HasForeignKey(v => v.OfferId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ContentItem>().WithMany().HasForeignKey(v => v.ContentItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

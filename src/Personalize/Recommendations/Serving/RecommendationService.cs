@@ -5,6 +5,7 @@ using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Experiments;
 using Personalize.Interactions;
+using Personalize.Querying;
 using Personalize.Caching;
 
 namespace Personalize.Recommendations.Serving;
@@ -26,12 +27,19 @@ public sealed class RecommendationService(RecommendationSnapshots snapshots, Can
         public static readonly TakenItems None = new(RecommendationCustomer.NoItems, RecommendationCustomer.NoItems);
     }
 
+    /// <exception cref="QueryException">`first` is outside 0..<see cref="RecommendationOptions.MaxFirst"/>.</exception>
+    public void Validate(RecommendationRequest request)
+    {
+        var max = options.Value.MaxFirst;
+        if (request.First < 0 || request.First > max) throw new QueryException("first", $"between 0 and {max}; got {request.First}.");
+    }
+
     /// <returns>One list per customer, in the order given.</returns>
     public async Task<IReadOnlyList<IReadOnlyList<Recommendation>>> RecommendAsync(IReadOnlyList<Customer> customers,
         RecommendationRequest request, CancellationToken cancellationToken)
     {
+        Validate(request);
         var o = options.Value;
-        request = request with { First = Math.Clamp(request.First, 0, o.MaxFirst) };
         var snapshot = await snapshots.GetAsync(cancellationToken);
         // The universal holdout gets what a customer without personalization consent gets.
         bool Personal(Customer c) => c.ConsentPersonalization && !experiments.HeldOut(c);

@@ -65,6 +65,9 @@ public sealed class RecommendationSnapshots(IDbContextFactory<PersonalizeDbConte
     /// <summary>The snapshot loaded last; null before the first load.</summary>
     public RecommendationSnapshot? Current => _current?.Snapshot;
 
+    /// <summary>Whether a placement id exists (null asks for none; before the first snapshot, every id is taken on trust).</summary>
+    public bool KnowsPlacement(string? placement) => placement is null || Current?.Placements.ContainsKey(placement) != false;
+
     public async ValueTask<RecommendationSnapshot> GetAsync(CancellationToken cancellationToken) =>
         _current?.Snapshot ?? await RefreshAsync(cancellationToken);
 

@@ -5,11 +5,12 @@ using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
 using Personalize.Api.Offers;
 using Personalize.Offers;
-using Personalize.Recommendations.Serving;
+using Personalize.Api.Recommendations;
+using Personalize.Personalization;
 
-namespace Personalize.Api.Recommendations;
+namespace Personalize.Api.Personalization;
 
-public sealed class PersonalizationType : ObjectGraphType<Personalization>
+public sealed class PersonalizationType : ObjectGraphType<Visit>
 {
     public PersonalizationType()
     {
@@ -24,17 +25,16 @@ public sealed class PersonalizationType : ObjectGraphType<Personalization>
         Field<NonNullGraphType<ChannelType>>("channel").Description("The channel asked for.").Resolve(ctx => ctx.Source.Channel);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecommendationType>>>>("recommendations")
             .Description("Recommended content for the placement and channel, best first (`first` items at most).")
-            .Resolve(ctx => RecommendationFields.Load(ctx, ctx.Source.Subject,
-                new RecommendationRequest(ctx.Source.First, ctx.Source.Placement, ctx.Source.Channel)));
+            .Resolve(ctx => RecommendationFields.Recommend(ctx, ctx.Source.Subject, ctx.Source.Recommendations));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notes")
             .Description("Why the answer may not be what was asked, in sentences: a placement id that does not exist (a typo gets no pins or limits), fewer recommendations than `first` (how many items were valid after the rules).")
-            .Resolve(ctx => RecommendationFields.Load(ctx, ctx.Source.Subject, new RecommendationRequest(ctx.Source.First, ctx.Source.Placement, ctx.Source.Channel))
-                .Then(list => (IEnumerable<string>)RecommendationFields.Notes(ctx, ctx.Source.Placement, ctx.Source.First, list?.Count ?? 0)));
+            .Resolve(ctx => RecommendationFields.Recommend(ctx, ctx.Source.Subject, ctx.Source.Recommendations)
+                .Then(list => ctx.Service<PersonalizationNotes>().For(ctx.Source, list.Count)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OfferAssignmentType>>>>("offers")
             .Description("The offers to show on the channel, best first, decided exactly as `Customer.offers`; empty for an unknown customer (an offer is assigned to someone).")
             .Argument<IntGraphType>("first", $"How many offers at most (0-{OfferDecisionService.MaxOffersPerCustomer}; default 3).", a => a.DefaultValue = 3)
             .Resolve(ctx => ctx.Source.Customer is { } customer
-                ? CustomerOfferFields.Load(ctx, customer, ctx.Source.Channel, ctx.GetArgument("first", 3))
+                ? ctx.Loaders().OffersFor(customer, ctx.Source.Channel, ctx.GetArgument("first", 3))
                 : (object)Array.Empty<OfferAssignment>());
     }
 }

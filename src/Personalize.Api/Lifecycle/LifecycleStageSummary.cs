@@ -1,5 +1,0 @@
-using Personalize.Common;
-
-namespace Personalize.Api.Lifecycle;
-
-public sealed record LifecycleStageSummary(LifecycleStage Stage, string Description, int CustomerCount);
