@@ -28,7 +28,7 @@ public static class Extensions
         builder.Services.AddHostedService<ChangeFeedSubscription>();
         builder.Services.AddHostedService<StageRefreshJob>();
         builder.Services.AddHostedService<RecommendationRefreshJob>();
-        builder.Services.AddHostedService<Events.WebhookDeliveryJob>();
+        builder.Services.AddHostedService<Webhooks.WebhookDeliveryJob>();
         builder.Services.AddHostedService<Events.EventScanJob>();
         builder.Services.AddPersonalizeHealthChecks();
         builder.AddPersonalizeSecurity();

@@ -57,7 +57,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
         services.AddCaching(configuration);
         services.AddCustomerCache(CustomerScoreCodec.Format);
-        services.AddSingleton<ClvModelStore>().AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();
+        services.AddSingleton<ClvModelStore>().AddSingleton<ILoyalClvThreshold>(sp => sp.GetRequiredService<ClvModelStore>()).AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();
         services.AddSingleton<ScoreRecomputer>().AddSingleton<ScoreReader>();
 
         services.Configure<RecommendationOptions>(configuration.GetSection(RecommendationOptions.Section));
@@ -67,9 +67,14 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Personalization.PersonalizationNotes>();
 
         services.Configure<Events.EventOptions>(configuration.GetSection(Events.EventOptions.Section));
-        services.AddSingleton<Events.EventOutbox>().AddSingleton<Events.WebhookService>().AddSingleton<Events.WebhookDispatcher>();
-        services.AddSingleton<Events.TimeEventScanner>().AddSingleton<Events.EventQueries>();
-        services.AddHttpClient(Events.WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<Events.EventOutbox>().AddSingleton<Events.TimeEventScanner>().AddSingleton<Events.EventQueries>();
+        services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddSingleton<Webhooks.WebhookService>().AddSingleton<Webhooks.WebhookDispatcher>().AddSingleton<Webhooks.WebhookQueries>();
+        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // The event scan's steps, in the order they run: old events go first.
+        services.AddSingleton<Events.IEventScanStep, Webhooks.EventRetention>();
+        services.AddSingleton<Events.IEventScanStep, AbandonedCarts>().AddSingleton<Events.IEventScanStep, ExpiringOffers>();
+        services.AddSingleton<Events.IEventScanStep, LoyaltyEventScan>().AddSingleton<Events.IEventScanStep, TrackedSegments>();
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
         services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>();

@@ -1,7 +1,7 @@
 using GraphQL.Types;
+using Personalize.Api.Customers;
 using Personalize.Api.GraphQL;
 using Personalize.Events;
-using Personalize.Api.Customers;
 
 namespace Personalize.Api.Events;
 

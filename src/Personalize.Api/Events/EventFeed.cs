@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Personalize.Data;
 using Personalize.Events;
+using Personalize.Webhooks;
 
 namespace Personalize.Api.Events;
 
@@ -10,7 +11,7 @@ namespace Personalize.Api.Events;
 /// channel between instances, so a subscriber misses nothing while Redis is down, and no Redis is needed.
 /// A subscription starts with the events written after it began.
 /// </summary>
-public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions<EventOptions> options, ILogger<EventFeed> logger) : BackgroundService
+public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions<WebhookOptions> options, ILogger<EventFeed> logger) : BackgroundService
 {
     private readonly Lock _lock = new();
     private readonly List<Subscriber> _subscribers = [];
@@ -27,7 +28,7 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var background = SqlStatementCounter.Background();
-        var idle = TimeSpan.FromSeconds(options.Value.Webhooks.PollSeconds);
+        var idle = TimeSpan.FromSeconds(options.Value.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             var appended = outbox.NextAppend;

@@ -7,10 +7,11 @@ using Personalize.Api.Interactions;
 using Personalize.Api.Loyalty;
 using Personalize.Api.Offers;
 using Personalize.Api.Orders;
-using Personalize.Api.Recommendations;
 using Personalize.Api.Privacy;
+using Personalize.Api.Recommendations;
 using Personalize.Api.Segments;
 using Personalize.Api.Surveys;
+using Personalize.Api.Webhooks;
 
 namespace Personalize.Api.GraphQL;
 
@@ -32,6 +33,6 @@ public sealed class MutationType : ObjectGraphType
         ExperimentMutationFields.AddTo(this);
         RecommendationMutationFields.AddTo(this);
         PrivacyMutationFields.AddTo(this);
-        EventMutationFields.AddTo(this);
+        WebhookMutationFields.AddTo(this);
     }
 }

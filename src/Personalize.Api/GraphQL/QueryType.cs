@@ -11,6 +11,7 @@ using Personalize.Api.Recommendations;
 using Personalize.Api.Privacy;
 using Personalize.Api.Scores;
 using Personalize.Api.Segments;
+using Personalize.Api.Webhooks;
 
 namespace Personalize.Api.GraphQL;
 
@@ -32,6 +33,7 @@ public sealed class QueryType : ObjectGraphType
         PersonalizationQueryFields.AddTo(this);
         RecommendationQueryFields.AddTo(this);
         PrivacyQueryFields.AddTo(this);
+        WebhookQueryFields.AddTo(this);
         EventQueryFields.AddTo(this);
     }
 }

@@ -32,13 +32,16 @@ public static class CachingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A singleton <see cref="ICustomerCache{T}"/>: Redis when configured (call after AddCaching), else in process.</summary>
+    /// <summary>
+    /// A singleton <see cref="ICustomerCache{T}"/>: Redis when configured (call after AddCaching), else in process; also
+    /// listed as an <see cref="ICustomerCache"/>, so erasure clears every cache without knowing what it holds.
+    /// </summary>
     public static IServiceCollection AddCustomerCache<T>(this IServiceCollection services, CacheFormat<T> format)
     {
         if (services.Any(s => s.ServiceType == typeof(RedisCacheConnection)))
             services.AddSingleton<ICustomerCache<T>>(provider => new RedisCustomerCache<T>(provider.GetRequiredService<RedisCacheConnection>(), format));
         else
             services.AddSingleton<ICustomerCache<T>, InMemoryCustomerCache<T>>();
-        return services;
+        return services.AddSingleton<ICustomerCache>(provider => provider.GetRequiredService<ICustomerCache<T>>());
     }
 }

@@ -66,6 +66,4 @@ public class Customer
 
     /// <summary>The sequence number of the customer's last event (events/outbox).</summary>
     public long EventSequence { get; set; }
-
-    public List<Orders.Order> Orders { get; set; } = [];
 }

@@ -49,8 +49,8 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<Access.ApiKey> ApiKeys => Set<Access.ApiKey>();
     public DbSet<Privacy.AuditEntry> AuditEntries => Set<Privacy.AuditEntry>();
     public DbSet<Events.CustomerEvent> CustomerEvents => Set<Events.CustomerEvent>();
-    public DbSet<Events.WebhookEndpoint> WebhookEndpoints => Set<Events.WebhookEndpoint>();
-    public DbSet<Events.WebhookDelivery> WebhookDeliveries => Set<Events.WebhookDelivery>();
+    public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);

@@ -20,6 +20,32 @@ public sealed class EventOutbox
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) } };
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// Appends the events whose <see cref="NewEvent.DedupeKey"/> the outbox does not hold yet, in a transaction of their
+    /// own: the key is unique in the outbox, so a rescan, or two instances scanning at once, add nothing twice.
+    /// </summary>
+    /// <returns>The events appended.</returns>
+    public async Task<int> AppendOnceAsync(PersonalizeDbContext db, IReadOnlyList<NewEvent> found, CancellationToken cancellationToken)
+    {
+        if (found.Count == 0) return 0;
+        var keys = found.Select(f => f.DedupeKey ?? throw new ArgumentException("Every event needs a dedupe key.", nameof(found))).ToList();
+        var known = (await db.CustomerEvents.Where(e => keys.Contains(e.DedupeKey!)).Select(e => e.DedupeKey!)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = found.Where(f => !known.Contains(f.DedupeKey!)).ToList();
+        if (fresh.Count == 0) return 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await AppendAsync(db, fresh, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException e) when (e.IsUniqueViolation())
+        {
+            return 0;  // another instance appended them first; the next scan skips them
+        }
+        return fresh.Count;
+    }
+
     public async Task AppendAsync(PersonalizeDbContext db, IReadOnlyCollection<NewEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
+using Personalize.Querying;
 
 namespace Personalize.Events;
 
-/// <summary>Reading the outbox and the delivery log.</summary>
+/// <summary>Reading the outbox.</summary>
 public sealed class EventQueries(IDbContextFactory<PersonalizeDbContext> factory)
 {
     public const int MaxPage = 1000;
@@ -16,6 +17,21 @@ public sealed class EventQueries(IDbContextFactory<PersonalizeDbContext> factory
         if (types is { Count: > 0 }) events = events.Where(e => types.Contains(e.Type));
         if (customerId is not null) events = events.Where(e => e.CustomerId == customerId);
         return await events.OrderBy(e => e.Id).Take(Math.Clamp(first, 0, MaxPage)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A page of events after the event <paramref name="afterEventId"/> (absent: from the oldest kept), oldest first,
+    /// optionally of some types or of one customer (by the caller's id; an unknown customer has none).
+    /// </summary>
+    /// <exception cref="QueryException">No kept event has the id <paramref name="afterEventId"/>.</exception>
+    public async Task<IReadOnlyList<CustomerEvent>> PageAsync(string? afterEventId, IReadOnlyCollection<CustomerEventType>? types,
+        string? customerId, int first, CancellationToken cancellationToken)
+    {
+        var after = afterEventId is null ? 0
+            : await InternalIdAsync(afterEventId, cancellationToken)
+              ?? throw new QueryException("after", $"no kept event has the id '{afterEventId}'.");
+        var customer = customerId is null ? (long?)null : await CustomerIdAsync(customerId, cancellationToken) ?? -1;
+        return await AfterAsync(after, types, customer, first, cancellationToken);
     }
 
     /// <summary>The outbox position of an event id ("evt_…"); null when no kept event has it.</summary>
@@ -36,26 +52,5 @@ public sealed class EventQueries(IDbContextFactory<PersonalizeDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.CustomerEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-    }
-
-    public async Task<IReadOnlyList<WebhookEndpoint>> EndpointsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.WebhookEndpoints.OrderBy(e => e.Id).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>An endpoint's deliveries, newest event first, with their events.</summary>
-    public async Task<ILookup<long, WebhookDelivery>> DeliveriesAsync(IReadOnlyCollection<long> endpointIds, WebhookDeliveryStatus? status, int first, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var take = Math.Clamp(first, 0, MaxPage);
-        var rows = new List<WebhookDelivery>();
-        foreach (var id in endpointIds)
-        {
-            var deliveries = db.WebhookDeliveries.Include(d => d.Event).Where(d => d.EndpointId == id);
-            if (status is not null) deliveries = deliveries.Where(d => d.Status == status);
-            rows.AddRange(await deliveries.OrderByDescending(d => d.EventId).Take(take).ToListAsync(cancellationToken));
-        }
-        return rows.ToLookup(d => d.EndpointId);
     }
 }

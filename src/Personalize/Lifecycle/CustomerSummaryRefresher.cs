@@ -5,7 +5,6 @@ using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Events;
 using Personalize.Caching;
-using Personalize.Scores;
 
 namespace Personalize.Lifecycle;
 
@@ -16,7 +15,7 @@ namespace Personalize.Lifecycle;
 /// in the outbox, with the scores that moved it, in the same transaction.
 /// </summary>
 public sealed class CustomerSummaryRefresher(
-    IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ClvModelStore models, CustomerNearCache nearCache, EventOutbox outbox,
+    IDbContextFactory<PersonalizeDbContext> factory, LifecycleClassifier classifier, ILoyalClvThreshold loyalThreshold, CustomerNearCache nearCache, EventOutbox outbox,
     TimeProvider clock)
 {
     /// <param name="stagesAsOf">The date stages are judged at; default now.</param>
@@ -25,7 +24,7 @@ public sealed class CustomerSummaryRefresher(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await RefreshSummariesAsync(db.Customers, cancellationToken);
+        await RefreshSummariesAsync(db, db.Customers, cancellationToken);
         var changed = await RefreshStagesAsync(db, db.Customers, stagesAsOf ?? Now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         nearCache.InvalidateAll();
@@ -34,7 +33,7 @@ public sealed class CustomerSummaryRefresher(
 
     /// <summary>Within the caller's transaction: the summaries of these customers from their orders.</summary>
     public Task RefreshSummariesAsync(PersonalizeDbContext db, IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken) =>
-        RefreshSummariesAsync(db.Customers.Where(c => customerIds.Contains(c.Id)), cancellationToken);
+        RefreshSummariesAsync(db, db.Customers.Where(c => customerIds.Contains(c.Id)), cancellationToken);
 
     /// <summary>Within the caller's transaction: the stages of these customers, as of now.</summary>
     public Task<int> RefreshStagesAsync(PersonalizeDbContext db, IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken) =>
@@ -57,17 +56,17 @@ public sealed class CustomerSummaryRefresher(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static Task RefreshSummariesAsync(IQueryable<Customer> customers, CancellationToken cancellationToken) =>
+    private static Task RefreshSummariesAsync(PersonalizeDbContext db, IQueryable<Customer> customers, CancellationToken cancellationToken) =>
         customers.ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.OrderCount, c => c.Orders.Count())
-            .SetProperty(c => c.TotalSpent, c => c.Orders.Sum(o => (decimal?)o.Amount) ?? 0m)
-            .SetProperty(c => c.FirstOrderAt, c => c.Orders.Min(o => (DateTime?)o.OrderedAt))
-            .SetProperty(c => c.LastOrderAt, c => c.Orders.Max(o => (DateTime?)o.OrderedAt)), cancellationToken);
+            .SetProperty(c => c.OrderCount, c => db.Orders.Count(o => o.CustomerId == c.Id))
+            .SetProperty(c => c.TotalSpent, c => db.Orders.Where(o => o.CustomerId == c.Id).Sum(o => (decimal?)o.Amount) ?? 0m)
+            .SetProperty(c => c.FirstOrderAt, c => db.Orders.Where(o => o.CustomerId == c.Id).Min(o => (DateTime?)o.OrderedAt))
+            .SetProperty(c => c.LastOrderAt, c => db.Orders.Where(o => o.CustomerId == c.Id).Max(o => (DateTime?)o.OrderedAt)), cancellationToken);
 
     private async Task<int> RefreshStagesAsync(
         PersonalizeDbContext db, IQueryable<Customer> customers, DateTime asOf, CancellationToken cancellationToken, decimal? loyalClvThreshold = null)
     {
-        var threshold = loyalClvThreshold ?? (await models.CurrentAsync(cancellationToken))?.LoyalClvThreshold;
+        var threshold = loyalClvThreshold ?? await loyalThreshold.CurrentAsync(cancellationToken);
         var stage = classifier.StageAsOf(asOf, threshold);
         var customer = stage.Parameters[0];
         var current = Expression.Property(customer, nameof(Customer.Stage));

@@ -21,7 +21,7 @@ public sealed class OrderQueries(IDbContextFactory<PersonalizeDbContext> factory
         var keys = Sort.Parse(order) is { Count: > 0 } parsed ? parsed : DefaultOrder;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await KeysetPager.ReadPagesAsync(
-            db.Customers.Where(c => customerIds.Contains(c.Id)), c => c.Id, c => c.Orders, keys, Sort.Id, page, paging.Value, cancellationToken);
+            db.Customers.Where(c => customerIds.Contains(c.Id)), c => c.Id, c => db.Orders.Where(o => o.CustomerId == c.Id), keys, Sort.Id, page, paging.Value, cancellationToken);
     }
 
     public async Task<ILookup<long, OrderLine>> LinesAsync(IReadOnlyCollection<long> orderIds, CancellationToken cancellationToken)

@@ -7,8 +7,6 @@ using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Events;
 using Personalize.Caching;
-using Personalize.Recommendations.Serving;
-using Personalize.Scores;
 
 namespace Personalize.Privacy;
 
@@ -28,7 +26,7 @@ public sealed record CustomerExport(string CustomerId, DateTime GeneratedAt, str
 /// lines name the anonymous id, the scores and candidate lists leave the caches, and the customer's orders no longer
 /// feed recommender training or evaluation.
 /// </summary>
-public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, ICustomerCache<CustomerScore> cache, ICustomerCache<CandidateList> candidates, CustomerNearCache nearCache,
+public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> factory, IEnumerable<ICustomerCache> caches, CustomerNearCache nearCache,
     KeyedHash keys, EventOutbox outbox, TimeProvider clock, ILogger<PrivacyService> logger)
 {
     public const string ErasedIdPrefix = "erased-";
@@ -112,8 +110,7 @@ public sealed class PrivacyService(IDbContextFactory<PersonalizeDbContext> facto
 
         try
         {
-            await cache.RemoveManyAsync([customer.Id], cancellationToken);
-            await candidates.RemoveManyAsync([customer.Id], cancellationToken);
+            foreach (var cache in caches) await cache.RemoveManyAsync([customer.Id], cancellationToken);
         }
         catch (CacheUnavailableException e)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
+using Personalize.Lifecycle;
 
 namespace Personalize.Scores;
 
@@ -8,7 +9,7 @@ namespace Personalize.Scores;
 /// The fitted CLV models: the current one (the latest snapshot, re-read at most every 30 seconds so that every API
 /// instance sees a recompute made elsewhere) and older ones by id (snapshots never change, so they are kept).
 /// </summary>
-public sealed class ClvModelStore(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock)
+public sealed class ClvModelStore(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock) : ILoyalClvThreshold
 {
     private static readonly TimeSpan CurrentLifetime = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<long, ClvSnapshot> _byId = new();
@@ -39,6 +40,9 @@ public sealed class ClvModelStore(IDbContextFactory<PersonalizeDbContext> factor
     /// The latest recompute that stored nothing because no purchase model fitted, when it came after the current snapshot
     /// (which stays in use); null when the latest recompute succeeded or none failed.
     /// </summary>
+    async Task<decimal?> ILoyalClvThreshold.CurrentAsync(CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken))?.LoyalClvThreshold;
+
     public async Task<ClvRecomputeFailure?> FailureSinceCurrentAsync(CancellationToken cancellationToken = default)
     {
         var current = await CurrentAsync(cancellationToken);

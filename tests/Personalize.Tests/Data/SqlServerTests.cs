@@ -154,8 +154,8 @@ public sealed class SqlServerTests : IDisposable
         catch (InvalidOperationException e) when (e.Message.Contains("connection is closed")) { }
         var queries = _services.GetRequiredService<Personalize.Events.EventQueries>();
         await SendAsync(() => queries.AfterAsync(0, [Personalize.Events.CustomerEventType.StageChanged], 1, 100, default));
-        await SendAsync(() => queries.DeliveriesAsync([1], Personalize.Events.WebhookDeliveryStatus.Dead, 50, default));
-        await SendAsync(() => _services.GetRequiredService<Personalize.Events.WebhookDispatcher>().RunRoundAsync(default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Webhooks.WebhookQueries>().DeliveriesAsync([1], Personalize.Webhooks.WebhookDeliveryStatus.Dead, 50, default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Webhooks.WebhookDispatcher>().RunRoundAsync(default));
 
         foreach (var sql in _captured.Statements) AssertParses(sql);
         // Each customer's sequence moves by its events' count in one statement.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Personalize.Customers;
+using Personalize.Orders;
 
 namespace Personalize.Data.Configurations;
 
@@ -27,6 +28,6 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.ProbabilityAlive, c.Id });
         builder.HasIndex(c => new { c.HistoricalClv, c.Id });
         builder.HasIndex(c => new { c.RfmScore, c.Id });
-        builder.HasMany(c => c.Orders).WithOne(o => o.Customer).HasForeignKey(o => o.CustomerId);
+        builder.HasMany<Order>().WithOne(o => o.Customer).HasForeignKey(o => o.CustomerId);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Personalize.Customers;
 using Personalize.Events;
+using Personalize.Webhooks;
 using Personalize.Segments;
 
 namespace Personalize.Data.Configurations;

@@ -1,7 +1,8 @@
 using GraphQL.Types;
 using Personalize.Events;
+using Personalize.Webhooks;
 
-namespace Personalize.Api.Events;
+namespace Personalize.Api.Webhooks;
 
 public sealed class ReplayResultType : ObjectGraphType<ReplayResult>
 {

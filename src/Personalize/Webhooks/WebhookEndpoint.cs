@@ -1,6 +1,7 @@
 using Personalize.Common;
+using Personalize.Events;
 
-namespace Personalize.Events;
+namespace Personalize.Webhooks;
 
 /// <summary>A receiver of events: where they go, which ones, and the secrets that sign them.</summary>
 public class WebhookEndpoint
@@ -33,31 +34,4 @@ public class WebhookEndpoint
     /// <summary>The secrets a request is signed with now: the current one, and the previous one during its overlap.</summary>
     public IEnumerable<string> SigningSecrets(DateTime now) =>
         PreviousSecret is not null && PreviousSecretExpiresAt > now ? [Secret, PreviousSecret] : [Secret];
-}
-
-public enum WebhookDeliveryStatus
-{
-    [System.ComponentModel.Description("Waiting for its first or next attempt.")] Pending,
-    [System.ComponentModel.Description("The receiver answered 2xx.")] Delivered,
-    [System.ComponentModel.Description("Every attempt failed: no more tries until it is replayed.")] Dead,
-}
-
-/// <summary>One event for one endpoint, with its attempts. A lease (token and expiry) makes one instance deliver it at a time.</summary>
-public class WebhookDelivery
-{
-    public long Id { get; set; }
-    public long EndpointId { get; set; }
-    public long EventId { get; set; }
-    public CustomerEvent Event { get; set; } = null!;
-    public long CustomerId { get; set; }
-    public WebhookDeliveryStatus Status { get; set; }
-    public int Attempts { get; set; }
-    public DateTime NextAttemptAt { get; set; }
-    public string? LeaseToken { get; set; }
-    public DateTime? LeaseUntil { get; set; }
-    public int? LastStatusCode { get; set; }
-    public string? LastError { get; set; }
-    public DateTime? LastAttemptAt { get; set; }
-    public DateTime? DeliveredAt { get; set; }
-    public DateTime CreatedAt { get; set; }
 }

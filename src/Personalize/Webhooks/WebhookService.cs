@@ -2,16 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Personalize.Common;
 using Personalize.Data;
+using Personalize.Events;
 
-namespace Personalize.Events;
-
-/// <summary>The fields of an endpoint a caller sets; on update, null leaves a field as it is.</summary>
-public sealed record WebhookEndpointInput(
-    string? Url = null, string? Description = null, IReadOnlyList<CustomerEventType>? EventTypes = null, IReadOnlyList<LifecycleStage>? Stages = null,
-    string? SegmentId = null, string? Secret = null, int? MaxConcurrency = null, int? MaxPerSecond = null, bool? Enabled = null);
+namespace Personalize.Webhooks;
 
 /// <summary>Endpoints and their secrets, and replaying deliveries. New endpoints receive the events written after they were created.</summary>
-public sealed class WebhookService(IDbContextFactory<PersonalizeDbContext> factory, IOptions<EventOptions> options, TimeProvider clock)
+public sealed class WebhookService(IDbContextFactory<PersonalizeDbContext> factory, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const int MaxOverlapHours = 24 * 30;
 
@@ -21,7 +17,7 @@ public sealed class WebhookService(IDbContextFactory<PersonalizeDbContext> facto
         if (input.Url is null) v.Fail("url", "is required: the receiver's absolute http(s) URL.");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var defaults = options.Value.Webhooks;
+        var defaults = options.Value;
         var endpoint = new WebhookEndpoint
         {
             CreatedAt = now, MaxConcurrency = defaults.DefaultMaxConcurrency, MaxPerSecond = defaults.DefaultMaxPerSecond,
@@ -128,6 +124,3 @@ public sealed class WebhookService(IDbContextFactory<PersonalizeDbContext> facto
         endpoint.UpdatedAt = now;
     }
 }
-
-/// <summary>How many deliveries a replay put back in the queue.</summary>
-public sealed record ReplayResult(int Deliveries);

@@ -1,11 +1,13 @@
 using GraphQL;
 using GraphQL.Types;
+using Personalize.Api.Events;
+using Personalize.Api.GraphQL;
 using Personalize.Api.Lifecycle;
 using Personalize.Common;
 using Personalize.Events;
-using Personalize.Api.GraphQL;
+using Personalize.Webhooks;
 
-namespace Personalize.Api.Events;
+namespace Personalize.Api.Webhooks;
 
 public sealed class WebhookEndpointType : ObjectGraphType<WebhookEndpoint>
 {

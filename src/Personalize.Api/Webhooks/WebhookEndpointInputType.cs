@@ -1,7 +1,9 @@
 using GraphQL.Types;
+using Personalize.Api.Events;
 using Personalize.Api.Lifecycle;
+using Personalize.Webhooks;
 
-namespace Personalize.Api.Events;
+namespace Personalize.Api.Webhooks;
 
 public sealed class WebhookEndpointInputType : InputObjectGraphType
 {

@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Personalize.Data;
 using Personalize.Events;
 using Personalize.Tests.Infrastructure;
+using Personalize.Webhooks;
 
-namespace Personalize.Tests.Events;
+namespace Personalize.Tests.Webhooks;
 
 /// <summary>
 /// Webhooks to a real receiver on loopback: signed, in order per customer, at least once through failures, timeouts, a

@@ -1,19 +1,20 @@
 using Microsoft.Extensions.Options;
 using Personalize.Data;
 using Personalize.Events;
+using Personalize.Webhooks;
 
-namespace Personalize.Api.Events;
+namespace Personalize.Api.Webhooks;
 
 /// <summary>
 /// Runs the webhook dispatcher: a round as soon as this process writes events or a request is answered, else every
 /// `Events:Webhooks:PollSeconds` for what other instances wrote. Storefront requests never wait on it.
 /// </summary>
-public sealed class WebhookDeliveryJob(WebhookDispatcher dispatcher, EventOutbox outbox, IOptions<EventOptions> options, ILogger<WebhookDeliveryJob> logger)
+public sealed class WebhookDeliveryJob(WebhookDispatcher dispatcher, EventOutbox outbox, IOptions<WebhookOptions> options, ILogger<WebhookDeliveryJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var o = options.Value.Webhooks;
+        var o = options.Value;
         if (!o.Deliver) return;
         using var background = SqlStatementCounter.Background();
         var idle = TimeSpan.FromSeconds(o.PollSeconds);

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Common;
 using Personalize.Data;
+using Personalize.Events;
 using Personalize.Segments;
 
-namespace Personalize.Events;
+namespace Personalize.Webhooks;
 
 /// <summary>
 /// Delivers the outbox to the webhook endpoints, at least once, in order per customer and endpoint. Each round
@@ -25,13 +26,13 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
     private readonly ConcurrentDictionary<long, EndpointGate> _gates = new();
     private readonly IDbContextFactory<PersonalizeDbContext> factory;
     private readonly IHttpClientFactory http;
-    private readonly IOptions<EventOptions> options;
+    private readonly IOptions<WebhookOptions> options;
     private readonly TimeProvider clock;
     private readonly ILogger<WebhookDispatcher> logger;
     // Outcomes are stored in group commits: one transaction for the answers of many requests.
     private readonly GroupCommit<Outcome> _outcomes;
 
-    public WebhookDispatcher(IDbContextFactory<PersonalizeDbContext> factory, IHttpClientFactory http, IOptions<EventOptions> options, TimeProvider clock,
+    public WebhookDispatcher(IDbContextFactory<PersonalizeDbContext> factory, IHttpClientFactory http, IOptions<WebhookOptions> options, TimeProvider clock,
         ILogger<WebhookDispatcher> logger)
     {
         (this.factory, this.http, this.options, this.clock, this.logger) = (factory, http, options, clock, logger);
@@ -99,7 +100,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
     {
         var gate = _gates.AddOrUpdate(endpoint.Id, _ => new EndpointGate(endpoint), (_, g) => g.With(endpoint));
         // Taken deliveries wait for a request slot; a lease outlives the wait (the batch is sent in well under a lease).
-        var room = options.Value.Webhooks.BatchSize - gate.Outstanding;
+        var room = options.Value.BatchSize - gate.Outstanding;
         if (room <= 0) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var id = endpoint.Id;
@@ -109,7 +110,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
             .OrderBy(d => d.EventId).Take(room).Select(d => d.Id).ToListAsync(cancellationToken);
         if (candidates.Count == 0) return 0;
         var token = Guid.NewGuid().ToString("N");
-        var until = now.AddSeconds(options.Value.Webhooks.LeaseSeconds);
+        var until = now.AddSeconds(options.Value.LeaseSeconds);
         await db.WebhookDeliveries
             .Where(d => candidates.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseToken, token).SetProperty(d => d.LeaseUntil, until), cancellationToken);
@@ -141,14 +142,14 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
             request.Headers.Add("webhook-id", delivery.EventId);
             request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
             request.Headers.Add("webhook-signature", WebhookSignature.Header(endpoint.SigningSecrets(now.UtcDateTime), delivery.EventId, timestamp, body));
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.Webhooks.TimeoutSeconds));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode) error = $"HTTP {status}";
         }
         catch (OperationCanceledException)
         {
-            error = $"no answer within {options.Value.Webhooks.TimeoutSeconds:0.#} s";
+            error = $"no answer within {options.Value.TimeoutSeconds:0.#} s";
         }
         catch (HttpRequestException e)
         {
@@ -188,7 +189,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
         using var background = SqlStatementCounter.Background();
         await using var db = await factory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var maxAttempts = options.Value.Webhooks.MaxAttempts;
+        var maxAttempts = options.Value.MaxAttempts;
         foreach (var group in batch.Where(o => o.Error is null).GroupBy(o => (o.Token, o.Status, o.Attempts, o.At)))
         {
             var (token, status, attempts, at) = group.Key;
@@ -216,7 +217,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
     /// <summary>Exponential with full jitter on its upper half: base × 2^(n−1) × [0.5, 1), at most the maximum.</summary>
     public TimeSpan Backoff(int attempts)
     {
-        var o = options.Value.Webhooks;
+        var o = options.Value;
         var ceiling = Math.Min(o.MaxDelaySeconds, o.BaseDelaySeconds * Math.Pow(2, Math.Min(attempts - 1, 30)));
         return TimeSpan.FromSeconds(ceiling * (0.5 + Random.Shared.NextDouble() / 2));
     }

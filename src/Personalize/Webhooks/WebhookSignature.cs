@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Personalize.Events;
 
-namespace Personalize.Events;
+namespace Personalize.Webhooks;
 
 /// <summary>
 /// Standard Webhooks signing: HMAC-SHA256 over "{webhook-id}.{webhook-timestamp}.{body}" with the secret's key

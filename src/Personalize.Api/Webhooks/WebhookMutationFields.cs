@@ -4,10 +4,11 @@ using GraphQL.Types;
 using Personalize.Api.GraphQL;
 using Personalize.Common;
 using Personalize.Events;
+using Personalize.Webhooks;
 
-namespace Personalize.Api.Events;
+namespace Personalize.Api.Webhooks;
 
-public static class EventMutationFields
+public static class WebhookMutationFields
 {
     public static void AddTo(ObjectGraphType mutation)
     {

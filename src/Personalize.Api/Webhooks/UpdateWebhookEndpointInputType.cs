@@ -1,6 +1,7 @@
 using GraphQL.Types;
+using Personalize.Webhooks;
 
-namespace Personalize.Api.Events;
+namespace Personalize.Api.Webhooks;
 
 public sealed class UpdateWebhookEndpointInputType : InputObjectGraphType
 {

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Personalize.Webhooks;
 
-namespace Personalize.Tests.Events;
+namespace Personalize.Tests.Webhooks;
 
 /// <summary>
 /// A real HTTP receiver on loopback that records every request and answers as told: 200, 500, or not at all until

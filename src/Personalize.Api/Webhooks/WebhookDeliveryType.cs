@@ -1,7 +1,9 @@
 using GraphQL.Types;
+using Personalize.Api.Events;
 using Personalize.Events;
+using Personalize.Webhooks;
 
-namespace Personalize.Api.Events;
+namespace Personalize.Api.Webhooks;
 
 public sealed class WebhookDeliveryType : ObjectGraphType<WebhookDelivery>
 {

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Personalize.Common;
+using Personalize.Data;
+using Personalize.Events;
+
+namespace Personalize.Webhooks;
+
+/// <summary>How many deliveries a replay put back in the queue.</summary>
+public sealed record ReplayResult(int Deliveries);
