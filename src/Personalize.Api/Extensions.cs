@@ -44,4 +44,6 @@ public static class Extensions
     }
 
     public static void UseBananaCakePop(this WebApplication app) => BananaCakePop.Serve(app);
+
+    public static void UseDashboard(this WebApplication app) => Dashboard.DashboardPage.Serve(app);
 }

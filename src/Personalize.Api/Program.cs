@@ -28,6 +28,7 @@ if (verb is not null)
 
 await app.PrepareDatabaseAsync();
 app.UseCorrelationIds();
+app.UseDashboard();
 app.UseBananaCakePop();
 app.UsePersonalizeSecurity();  // after the IDE's UseRouting, so authorization sees the endpoint
 app.MapGraphQLEndpoint();

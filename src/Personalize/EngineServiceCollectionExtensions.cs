@@ -48,7 +48,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<SurveyService>();
         services.AddSingleton(Experiments.UniversalHoldoutOptions.Bind(configuration)).AddSingleton<Experiments.UniversalHoldout>();
         services.AddSingleton<Experiments.RunningExperiments>().AddSingleton<Experiments.ExperimentExposureLog>().AddSingleton<Experiments.ExperimentTreatments>().AddSingleton<Experiments.ExperimentService>();
-        services.AddSingleton<Kpis.KpiService>();
+        services.AddSingleton<Kpis.KpiService>().AddSingleton<Kpis.StageFlowQueries>().AddSingleton<Kpis.CohortQueries>()
+            .AddSingleton<Kpis.SegmentClvQueries>().AddSingleton<Kpis.OfferPerformanceQueries>();
+        services.AddSingleton<Acquisition.AcquisitionService>().AddSingleton<Acquisition.AcquisitionQueries>();
         services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
         services.AddSingleton<Privacy.KeyedHash>();
         services.AddSingleton<Access.ApiKeyStore>().AddSingleton<Privacy.PrivacyService>();
@@ -77,7 +79,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Events.IEventScanStep, LoyaltyEventScan>().AddSingleton<Events.IEventScanStep, TrackedSegments>();
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
-        services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>();
+        services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>().AddSingleton<MarketingHistory>();
         return services;
     }
 }

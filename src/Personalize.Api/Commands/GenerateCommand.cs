@@ -4,15 +4,21 @@ using Personalize.Seeding;
 
 namespace Personalize.Api.Commands;
 
-/// <summary>`generate store --customers N [--anchor YYYY-MM-DD]`: a large synthetic store for benchmarks, into the configured (empty) database.</summary>
+/// <summary>
+/// `generate store --customers N [--anchor YYYY-MM-DD]`: a large synthetic store for benchmarks, into the configured
+/// (empty) database; `generate marketing [--anchor YYYY-MM-DD]`: the marketing history a dashboard reads, on top of it.
+/// </summary>
 public sealed class GenerateCommand : ICommand
 {
     public string Name => "generate";
-    public string Usage => "generate store --customers N [--anchor YYYY-MM-DD] [--seed N]    a synthetic store of N customers (~9 orders each) for benchmarks";
+    public string Usage => "generate store --customers N [--anchor YYYY-MM-DD] [--seed N]    a synthetic store of N customers (~9 orders each) for benchmarks\n" +
+        "  generate marketing [--anchor YYYY-MM-DD] [--seed N] [--experiment-customers N]    its acquisition channels, spend, survey answers, stage history, offer codes (import the offers first) and a win-back experiment";
 
     public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (invocation.Positional("customers", "anchor", "seed") is not ["store"] || !int.TryParse(invocation.Option("customers"), out var customers) || customers < 1)
+        if (invocation.Positional("customers", "anchor", "seed", "experiment-customers") is ["marketing"])
+            return await MarketingAsync(invocation, services, cancellationToken);
+        if (invocation.Positional("customers", "anchor", "seed", "experiment-customers") is not ["store"] || !int.TryParse(invocation.Option("customers"), out var customers) || customers < 1)
         {
             Console.Error.WriteLine($"Usage: {Usage}");
             return 2;
@@ -28,6 +34,26 @@ public sealed class GenerateCommand : ICommand
                 customers, anchor, seed, new Progress(progress), cancellationToken),
             p => string.Create(CultureInfo.InvariantCulture, $"{p.Customers:N0} customers, {p.Orders:N0} orders"));
         Console.WriteLine(summary.ToString());
+        return 0;
+    }
+
+    private async Task<int> MarketingAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var anchor = invocation.Option("anchor") is { } text
+            ? DateTime.SpecifyKind(DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc)
+            : DateTime.UtcNow.Date;
+        var seed = int.TryParse(invocation.Option("seed"), out var s) ? s : 11;
+        var exposed = int.TryParse(invocation.Option("experiment-customers"), out var e) && e > 0 ? e : 20_000;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var marketing = services.GetRequiredService<MarketingHistory>();
+        var import = new Personalize.Import.ImportOptions { Source = "synthetic", RefreshCustomerSummaries = false, Now = anchor };
+        Console.WriteLine("Generating the marketing history: channels, spend, survey answers, stage history...");
+        var summary = await marketing.GenerateAsync(anchor, seed, surveys: true, import, cancellationToken);
+        Console.WriteLine("Offer codes and the win-back experiment...");
+        var (codes, redeemed) = await marketing.GenerateOffersAsync(anchor, seed + 1, cancellationToken);
+        await services.GetRequiredService<DemoExperimentSeeder>().SeedAsync(anchor, cancellationToken, exposed);
+        Console.WriteLine((summary with { OfferCodes = codes, Redemptions = redeemed, Elapsed = stopwatch.Elapsed }).ToString());
         return 0;
     }
 

@@ -10,7 +10,7 @@ public sealed class ImportCommand : ICommand
     private const string OnlineRetailDefaultPath = "../shared/data/online-retail/online_retail.csv";
 
     public string Name => "import";
-    public string Usage => "import customers|orders|interactions|content|offers|surveys|segments FILE [--skip-invalid] [--strict] [--source NAME] [--consent-personalization]\n" +
+    public string Usage => "import customers|orders|interactions|content|offers|surveys|spend|segments FILE [--skip-invalid] [--strict] [--source NAME] [--consent-personalization]\n" +
                            "  import orders --preset online-retail [FILE]\n" +
                            "  import orders --preset cdnow FILE";
 

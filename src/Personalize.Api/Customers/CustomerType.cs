@@ -60,6 +60,7 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         CustomerOfferFields.AddTo(this);
         CustomerLoyaltyFields.AddTo(this);
         Experiments.ExperimentQueryFields.AddToCustomer(this);
+        Acquisition.AcquisitionQueryFields.AddToCustomer(this);
         RecommendationFields.AddTo(this);
     }
 }

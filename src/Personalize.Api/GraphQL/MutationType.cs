@@ -34,5 +34,6 @@ public sealed class MutationType : ObjectGraphType
         RecommendationMutationFields.AddTo(this);
         PrivacyMutationFields.AddTo(this);
         WebhookMutationFields.AddTo(this);
+        Acquisition.AcquisitionMutationFields.AddTo(this);
     }
 }

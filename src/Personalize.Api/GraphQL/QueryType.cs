@@ -30,6 +30,8 @@ public sealed class QueryType : ObjectGraphType
         SegmentQueryFields.AddTo(this);
         ExperimentQueryFields.AddTo(this);
         KpiQueryFields.AddTo(this);
+        KpiQueryFields.AddDashboardAggregatesTo(this);
+        Acquisition.AcquisitionQueryFields.AddTo(this);
         PersonalizationQueryFields.AddTo(this);
         RecommendationQueryFields.AddTo(this);
         PrivacyQueryFields.AddTo(this);

@@ -29,6 +29,13 @@ public static class RootFieldScopes
         ["experiments"] = [Analytics],
         ["kpis"] = [Analytics],
         ["kpiTrend"] = [Analytics],
+        ["stageFlows"] = [Analytics],
+        ["cohortRetention"] = [Analytics],
+        ["clvBySegment"] = [Analytics],
+        ["offerPerformance"] = [Analytics],
+        ["marketingSpend"] = [Analytics],
+        ["acquisition"] = [Analytics],
+        ["acquisitionChannels"] = [Analytics],
         ["personalize"] = [Storefront],
         ["placements"] = [Analytics],
         ["recommenderModel"] = [Analytics],
@@ -69,6 +76,8 @@ public static class RootFieldScopes
         ["rotateWebhookSecret"] = [Admin],
         ["deleteWebhookEndpoint"] = [Admin],
         ["replayWebhookDeliveries"] = [Admin],
+        ["setCustomerAcquisition"] = [Admin],
+        ["recordMarketingSpend"] = [Admin],
     };
 
     private const string UnlistedKey = "scopes.unlisted";

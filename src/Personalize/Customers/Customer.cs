@@ -20,6 +20,10 @@ public class Customer
     public DateTime UpdatedAt { get; set; }
     public bool ConsentPersonalization { get; set; }
     public bool ConsentEmailMarketing { get; set; }
+    /// <summary>The marketing channel that acquired the customer, a slug such as paid-search; null when unknown (Acquisition/).</summary>
+    public string? AcquisitionChannel { get; set; }
+    /// <summary>The campaign within that channel; null when unknown.</summary>
+    public string? AcquisitionCampaign { get; set; }
     /// <summary>When the customer's personal data was erased (see Privacy/PrivacyService); null otherwise.</summary>
     public DateTime? ErasedAt { get; set; }
 

@@ -39,6 +39,7 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<ClvRecomputeFailure> ClvRecomputeFailures => Set<ClvRecomputeFailure>();
     public DbSet<SnapshotScore> SnapshotScores => Set<SnapshotScore>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<Acquisition.MarketingSpend> MarketingSpend => Set<Acquisition.MarketingSpend>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<ExperimentExposure> ExperimentExposures => Set<ExperimentExposure>();
     public DbSet<ExperimentConversion> ExperimentConversions => Set<ExperimentConversion>();

@@ -14,6 +14,9 @@ public sealed class CsvRow
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
+    /// <summary>The record's line in the file (the header is line 1).</summary>
+    public long Line => _csv.Parser.RawRow;
+
     /// <summary>The trimmed value, or null when the column is absent or the field empty.</summary>
     public string? Text(string column)
     {

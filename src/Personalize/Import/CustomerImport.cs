@@ -4,15 +4,21 @@ using Personalize.Customers;
 namespace Personalize.Import;
 
 public sealed record CustomerRow(string ExternalId, string? Email, string? Name, string? Country, string? Locale,
-    DateTime? CreatedAt, bool ConsentPersonalization, bool ConsentEmailMarketing, IReadOnlySet<string> Columns);
+    DateTime? CreatedAt, bool ConsentPersonalization, bool ConsentEmailMarketing, IReadOnlySet<string> Columns)
+{
+    public string? AcquisitionChannel { get; init; }
+    public string? AcquisitionCampaign { get; init; }
+}
 
 /// <summary>
-/// customer_id,email,name,country,locale,created_at,consent_personalization,consent_email_marketing — upserts by customer_id.
+/// customer_id,email,name,country,locale,created_at,consent_personalization,consent_email_marketing,acquisition_channel,
+/// acquisition_campaign — upserts by customer_id.
 /// Columns absent from the header leave the stored values as they are; an empty field clears the value.
 /// </summary>
 internal sealed class CustomerImport : IRowImport<CustomerRow>
 {
-    private static readonly string[] Optional = ["email", "name", "country", "locale", "created_at", "consent_personalization", "consent_email_marketing"];
+    private static readonly string[] Optional =
+        ["email", "name", "country", "locale", "created_at", "consent_personalization", "consent_email_marketing", "acquisition_channel", "acquisition_campaign"];
     private IReadOnlySet<string>? _columns;
 
     public string What => "customers";
@@ -28,7 +34,11 @@ internal sealed class CustomerImport : IRowImport<CustomerRow>
         row.Date("created_at"),
         row.Bool("consent_personalization"),
         row.Bool("consent_email_marketing"),
-        _columns ??= Optional.Where(row.Has).ToHashSet());
+        _columns ??= Optional.Where(row.Has).ToHashSet())
+    {
+        AcquisitionChannel = Validate.Channel("acquisition_channel", row.Text("acquisition_channel")),
+        AcquisitionCampaign = Validate.Campaign("acquisition_campaign", row.Text("acquisition_campaign")),
+    };
 
     public async Task WriteAsync(IReadOnlyList<Parsed<CustomerRow>> batch, ImportSession session, CancellationToken cancellationToken)
     {
@@ -73,6 +83,8 @@ internal sealed class CustomerImport : IRowImport<CustomerRow>
         if (Has("locale")) changes.Set(c.Locale, row.Locale, v => c.Locale = v);
         if (Has("consent_personalization")) changes.Set(c.ConsentPersonalization, row.ConsentPersonalization, v => c.ConsentPersonalization = v);
         if (Has("consent_email_marketing")) changes.Set(c.ConsentEmailMarketing, row.ConsentEmailMarketing, v => c.ConsentEmailMarketing = v);
+        if (Has("acquisition_channel")) changes.Set(c.AcquisitionChannel, row.AcquisitionChannel, v => c.AcquisitionChannel = v);
+        if (Has("acquisition_campaign")) changes.Set(c.AcquisitionCampaign, row.AcquisitionCampaign, v => c.AcquisitionCampaign = v);
         if (row.CreatedAt is { } createdAt)
         {
             changes.Set(c.CreatedAt, createdAt, v => c.CreatedAt = v);

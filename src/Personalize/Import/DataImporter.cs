@@ -30,6 +30,7 @@ public sealed class DataImporter(IDbContextFactory<PersonalizeDbContext> factory
         ImportKind.Content => await RunAsync(new ContentImport(), open, options, progress, cancellationToken),
         ImportKind.Offers => await RunAsync(new OfferImport(), open, options, progress, cancellationToken),
         ImportKind.Surveys => await RunAsync(new SurveyImport(keys), open, options, progress, cancellationToken),
+        ImportKind.Spend => await RunAsync(new SpendImport(), open, options, progress, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Segments are imported from JSON: use ImportFileAsync."),
     };
 

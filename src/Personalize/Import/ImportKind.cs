@@ -1,7 +1,7 @@
 namespace Personalize.Import;
 
 /// <summary>What a file holds. Segments are read from JSON; every other kind from CSV.</summary>
-public enum ImportKind { Customers, Orders, Interactions, Content, Offers, Surveys, Segments }
+public enum ImportKind { Customers, Orders, Interactions, Content, Offers, Surveys, Segments, Spend }
 
 /// <summary>How an import treats bad rows, unknown customers and order sources.</summary>
 public sealed record ImportOptions

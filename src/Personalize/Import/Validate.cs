@@ -22,6 +22,12 @@ public static partial class Validate
     public static string Currency(string column, string value) =>
         value.Length == 3 && value.All(char.IsAsciiLetter) ? value.ToUpperInvariant() : throw new RowError($"{column}: '{value}' is not a 3-letter currency code");
 
+    public static string? Channel(string column, string? value) =>
+        value is not null && Acquisition.AcquisitionRules.ChannelProblem(value) is { } problem ? throw new RowError($"{column}: {problem}") : value;
+
+    public static string? Campaign(string column, string? value) =>
+        value is not null && Acquisition.AcquisitionRules.CampaignProblem(value) is { } problem ? throw new RowError($"{column}: {problem}") : value;
+
     public static T MaxLength<T>(string column, T value, int max) where T : class? =>
         value is string s && s.Length > max ? throw new RowError($"{column}: longer than {max} characters") : value;
 

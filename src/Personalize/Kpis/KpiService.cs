@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Personalize.Acquisition;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
@@ -14,7 +15,7 @@ namespace Personalize.Kpis;
 /// Key figures computed in SQL for a period and a scope (everyone, or the current members of a segment).
 /// Period figures use the orders and survey answers dated in [from, to); CLV and stages are the current scores.
 /// </summary>
-public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory, Experiments.UniversalHoldout holdout)
+public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory, Experiments.UniversalHoldout holdout, AcquisitionQueries acquisition)
 {
     public const int MaxTrendPoints = 400;
 
@@ -63,23 +64,49 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory, 
             {
                 var count = stages.FirstOrDefault(x => x.Stage == stage)?.Count ?? 0;
                 return new StageShare(stage, count, customers == 0 ? 0 : (double)count / customers);
-            }).ToList()) { UniversalHoldout = universal };
+            }).ToList())
+        {
+            UniversalHoldout = universal,
+            Acquisition = segmentId is null ? await acquisition.ReportAsync(from, to, null, cancellationToken) : null,
+        };
     }
 
     /// <summary>One metric per calendar bucket of [from, to); the first and last buckets are cut to the period.</summary>
-    public async Task<IReadOnlyList<KpiPoint>> TrendAsync(KpiMetric metric, DateTime from, DateTime to, KpiInterval interval, string? segmentId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<KpiPoint>> TrendAsync(KpiMetric metric, DateTime from, DateTime to, KpiInterval interval, string? segmentId,
+        CancellationToken cancellationToken, string? channel = null)
     {
         CheckPeriod(from, to);
+        if (metric.IsAcquisition()) return await AcquisitionTrendAsync(metric, from, to, interval, segmentId, channel, cancellationToken);
+        if (channel is not null)
+            throw new QueryException("channel", "applies to the acquisition metrics only (MARKETING_SPEND, CAC, CLV_TO_CAC, PAYBACK_MONTHS).");
         var buckets = Buckets(from, to, interval).ToList();
         if (buckets.Count > MaxTrendPoints)
             throw new QueryException("interval", $"gives {buckets.Count} points for this period; at most {MaxTrendPoints} are allowed: choose a longer interval or a shorter period.");
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, segmentId, cancellationToken);
-        var points = new List<KpiPoint>(buckets.Count);
-        foreach (var (start, end) in buckets)
-            points.Add(new KpiPoint(start, end, await new Period(db, scope, start, end).MetricAsync(metric, cancellationToken)));
-        return points;
+        var values = await new KpiTrends(db, scope, buckets).ValuesAsync(metric, cancellationToken);
+        return buckets.Select((b, i) => new KpiPoint(b.Start, b.End, values[i])).ToList();
+    }
+
+    private async Task<IReadOnlyList<KpiPoint>> AcquisitionTrendAsync(KpiMetric metric, DateTime from, DateTime to, KpiInterval interval, string? segmentId,
+        string? channel, CancellationToken cancellationToken)
+    {
+        if (interval != KpiInterval.Month)
+            throw new QueryException("interval", "must be MONTH for spend, CAC, CLV:CAC and payback: spend is recorded per month.");
+        if (segmentId is not null)
+            throw new QueryException("segmentId", "cannot limit spend, CAC, CLV:CAC or payback: spend is recorded per channel, not per segment; use `channel`.");
+        if (Buckets(from, to, interval).Count() > MaxTrendPoints)
+            throw new QueryException("interval", $"gives more than {MaxTrendPoints} points for this period: choose a shorter period.");
+        var months = await acquisition.MonthlyAsync(from, to, channel, cancellationToken);
+        return months.Select(m => new KpiPoint(m.From, m.To, metric switch
+        {
+            KpiMetric.MarketingSpend => (double)m.Total.Spend,
+            KpiMetric.Cac => (double?)m.Total.Cac,
+            KpiMetric.ClvToCac => m.Total.ClvToCac,
+            KpiMetric.PaybackMonths => m.Total.PaybackMonths,
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
+        })).ToList();
     }
 
     public static IEnumerable<(DateTime Start, DateTime End)> Buckets(DateTime from, DateTime to, KpiInterval interval)
@@ -110,14 +137,8 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory, 
         if (to <= from) throw new QueryException("to", "must be after from.");
     }
 
-    /// <returns>The segment's members; null for everyone (so the queries need no filter).</returns>
-    private static async Task<IQueryable<Customer>?> ScopeAsync(PersonalizeDbContext db, string? segmentId, CancellationToken cancellationToken)
-    {
-        if (segmentId is null) return null;
-        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Slug == segmentId, cancellationToken)
-            ?? throw new QueryException("segmentId", $"no segment has the id '{segmentId}'.");
-        return db.Customers.Where(SegmentQueries.Rule(segment));
-    }
+    private static Task<IQueryable<Customer>?> ScopeAsync(PersonalizeDbContext db, string? segmentId, CancellationToken cancellationToken) =>
+        KpiScope.MembersAsync(db, segmentId, cancellationToken);
 
     /// <summary>The queries of one period over one scope.</summary>
     private sealed class Period(PersonalizeDbContext db, IQueryable<Customer>? scope, DateTime from, DateTime to)
@@ -148,8 +169,9 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory, 
             return totals is null ? (0, 0m, 0) : (totals.Orders, totals.Revenue, totals.Buyers);
         }
 
-        public Task<int> NewCustomersAsync(CancellationToken cancellationToken) =>
-            Customers.CountAsync(c => c.FirstOrderAt >= from && c.FirstOrderAt < to, cancellationToken);
+        private IQueryable<Customer> NewCustomers => Customers.Where(c => c.FirstOrderAt >= from && c.FirstOrderAt < to);
+
+        public Task<int> NewCustomersAsync(CancellationToken cancellationToken) => NewCustomers.CountAsync(cancellationToken);
 
         /// <summary>Buyers of the previous period of the same length who bought again in this one.</summary>
         public async Task<Rate?> RetentionAsync(CancellationToken cancellationToken)
@@ -162,11 +184,17 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory, 
             return counts is null ? null : Rate.Of(counts.Retained, counts.All);
         }
 
-        /// <summary>The period's buyers who have at least two orders by its end.</summary>
+        /// <summary>
+        /// The period's buyers who have at least two orders by its end: those whose first order came before the period,
+        /// and those who ordered twice in it (one pass over the period's orders).
+        /// </summary>
         public async Task<Rate?> RepeatPurchaseAsync(CancellationToken cancellationToken)
         {
-            var counts = await Buyers.GroupBy(_ => 1)
-                .Select(g => new { All = g.Count(), Repeat = g.Count(id => db.Orders.Count(o => o.CustomerId == id && o.OrderedAt < to) >= 2) })
+            var counts = await Orders.GroupBy(o => o.CustomerId)
+                .Select(g => new { CustomerId = g.Key, Orders = g.Count() })
+                .Join(db.Customers, b => b.CustomerId, c => c.Id, (b, c) => new { b.Orders, First = c.FirstOrderAt })
+                .GroupBy(_ => 1)
+                .Select(g => new { All = g.Count(), Repeat = g.Count(c => c.First < from || c.Orders >= 2) })
                 .FirstOrDefaultAsync(cancellationToken);
             return counts is null ? null : Rate.Of(counts.Repeat, counts.All);
         }
@@ -201,22 +229,5 @@ public sealed class KpiService(IDbContextFactory<PersonalizeDbContext> factory, 
                 .FirstOrDefaultAsync(cancellationToken);
             return counts is null ? null : new SurveyFigure(100.0 * counts.Satisfied / counts.All, counts.All);
         }
-
-        public async Task<double?> MetricAsync(KpiMetric metric, CancellationToken cancellationToken) => metric switch
-        {
-            KpiMetric.RetentionRate => (await RetentionAsync(cancellationToken))?.Value,
-            KpiMetric.ChurnRate => 1 - (await RetentionAsync(cancellationToken))?.Value,
-            KpiMetric.RepeatPurchaseRate => (await RepeatPurchaseAsync(cancellationToken))?.Value,
-            KpiMetric.ActiveCustomers => (await OrderTotalsAsync(cancellationToken)).Buyers,
-            KpiMetric.NewCustomers => await NewCustomersAsync(cancellationToken),
-            KpiMetric.Orders => (await OrderTotalsAsync(cancellationToken)).Orders,
-            KpiMetric.Revenue => (double)(await OrderTotalsAsync(cancellationToken)).Revenue,
-            KpiMetric.AverageOrderValue => await OrderTotalsAsync(cancellationToken) is { Orders: > 0 } t ? (double)(t.Revenue / t.Orders) : null,
-            KpiMetric.Nps => (await NpsAsync(cancellationToken))?.Score,
-            KpiMetric.Csat => (await CsatAsync(cancellationToken))?.Score,
-            KpiMetric.OfferRedemptionRate => (await OfferRedemptionAsync(cancellationToken))?.Value,
-            KpiMetric.RewardCost => (double)await RewardCostAsync(cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
-        };
     }
 }

@@ -17,6 +17,9 @@ public sealed record KpiReport(
 
     /// <summary>The universal holdout against everyone else in scope; null while the holdout is off.</summary>
     public UniversalHoldoutComparison? UniversalHoldout { get; init; }
+
+    /// <summary>Spend, CAC, CLV:CAC and payback per acquisition channel; null when the report is limited to a segment.</summary>
+    public Acquisition.AcquisitionReport? Acquisition { get; init; }
 }
 
 /// <summary>A share: <see cref="Numerator"/> of <see cref="Denominator"/>; null where the denominator is 0.</summary>
@@ -37,6 +40,7 @@ public sealed record KpiPoint(DateTime Start, DateTime End, double? Value);
 
 public enum KpiMetric
 {
+    // The acquisition metrics come last (see KpiMetrics.IsAcquisition).
     [System.ComponentModel.Description("Share of the previous equal-length period's buyers who bought again in this one.")] RetentionRate,
     [System.ComponentModel.Description("1 − retention rate.")] ChurnRate,
     [System.ComponentModel.Description("Share of the period's buyers with at least two orders by the period's end.")] RepeatPurchaseRate,
@@ -49,6 +53,12 @@ public enum KpiMetric
     [System.ComponentModel.Description("Share (%) of the period's CSAT answers that are 4 or 5.")] Csat,
     [System.ComponentModel.Description("Of the offer assignments made in the period, the share redeemed since.")] OfferRedemptionRate,
     [System.ComponentModel.Description("What the redemptions made in the period cost the business.")] RewardCost,
+    [System.ComponentModel.Description("Mean current predicted CLV of the customers whose first order falls in the bucket: the value of each period's new customers; null without new customers.")] NewCustomerAverageClv,
+    [System.ComponentModel.Description("Sum of the current predicted CLV of the customers whose first order falls in the bucket.")] NewCustomerTotalClv,
+    [System.ComponentModel.Description("Acquisition (monthly buckets): marketing spend, each month's spend counted for the part of the month inside the bucket.")] MarketingSpend,
+    [System.ComponentModel.Description("Acquisition (monthly buckets): customer acquisition cost, spend ÷ customers whose first order falls in the bucket; null without such customers.")] Cac,
+    [System.ComponentModel.Description("Acquisition (monthly buckets): the acquired customers' average CLV (margin to date + predicted CLV) ÷ CAC; null when the CAC is 0 or undefined.")] ClvToCac,
+    [System.ComponentModel.Description("Acquisition (monthly buckets): months until the acquired customers' cumulative margin per customer reaches the CAC; null until it does.")] PaybackMonths,
 }
 
 public enum KpiInterval
@@ -56,4 +66,10 @@ public enum KpiInterval
     [System.ComponentModel.Description("Calendar days (UTC).")] Day,
     [System.ComponentModel.Description("ISO weeks, Monday to Sunday (UTC).")] Week,
     [System.ComponentModel.Description("Calendar months (UTC).")] Month,
+}
+
+public static class KpiMetrics
+{
+    /// <summary>Spend, CAC, CLV:CAC and payback: computed per channel and calendar month from the spend records.</summary>
+    public static bool IsAcquisition(this KpiMetric metric) => metric >= KpiMetric.MarketingSpend;
 }

@@ -14,7 +14,8 @@ public sealed class DemoExperimentSeeder(ExperimentService experiments, RunningE
     public const string Key = "winback-shipping-vs-discount";
     private const int ExposedCustomers = 1_500;
 
-    public async Task SeedAsync(DateTime anchor, CancellationToken cancellationToken)
+    /// <param name="exposedCustomers">How many win-back candidates are exposed (the demo store: 1,500; a benchmark store: more).</param>
+    public async Task SeedAsync(DateTime anchor, CancellationToken cancellationToken, int exposedCustomers = ExposedCustomers)
     {
         var created = await experiments.CreateAsync(new ExperimentInput(
             Key, "Win-back: free shipping or 25 % off?",
@@ -37,7 +38,7 @@ public sealed class DemoExperimentSeeder(ExperimentService experiments, RunningE
             .Select(g => new { CustomerId = g.Key, LastOrderAt = g.Max(o => o.OrderedAt) })
             .Where(c => c.LastOrderAt < startedAt.AddDays(-90))
             .OrderBy(c => c.CustomerId)
-            .Take(ExposedCustomers)
+            .Take(exposedCustomers)
             .Join(db.Customers, c => c.CustomerId, c => c.Id, (c, customer) => new { customer.Id, customer.ExternalId })
             .ToListAsync(cancellationToken);
         var ids = candidates.Select(c => c.Id).ToList();

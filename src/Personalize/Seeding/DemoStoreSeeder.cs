@@ -30,12 +30,13 @@ public sealed record SeedSummary(DateTime AnchorDate, IReadOnlyList<ImportSummar
 
 /// <summary>
 /// Loads the demo store — the catalog files in seed/ and a generated customer history — through the import engine,
+/// gives it a marketing history (acquisition channels, spend, stage history, a year of offer codes: <see cref="MarketingHistory"/>),
 /// then scores it as of the anchor date, gives every order its loyalty points, runs a demo experiment, creates the
 /// placements of seed/placements.json and trains the recommender as of the anchor date, so the first start answers
 /// with real recommendations and offers.
 /// Refuses a database that already has customers.
 /// </summary>
-public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefresher refresher, ScoreRecomputer scores, LoyaltyRebuilder loyalty,
+public sealed class DemoStoreSeeder(DataImporter importer, MarketingHistory marketing, ScoreRecomputer scores, LoyaltyRebuilder loyalty,
     DemoExperimentSeeder experiment, PlacementService placements, RecommenderTrainer recommender, IDbContextFactory<PersonalizeDbContext> factory,
     IOptions<DemoStoreOptions> options, IOptions<OffersOptions> offers, TimeProvider clock, ILogger<DemoStoreSeeder> logger)
 {
@@ -79,10 +80,12 @@ public sealed class DemoStoreSeeder(DataImporter importer, CustomerSummaryRefres
         await Step("orders", p => importer.ImportAsync(ImportKind.Orders, () => new LinesReader(history.Orders), import, p, cancellationToken));
         await Step("interactions", p => importer.ImportAsync(ImportKind.Interactions, () => new LinesReader(history.Interactions), import, p, cancellationToken));
         await Step("surveys", p => importer.ImportAsync(ImportKind.Surveys, () => new LinesReader(history.Surveys), import, p, cancellationToken));
-        await refresher.RefreshAllAsync(anchor, cancellationToken);
+        var story = await marketing.GenerateAsync(anchor, options.Value.RandomSeed + 1, surveys: false, import, cancellationToken);
         logger.LogInformation("{Summary}", await scores.RecomputeAsync(DateOnly.FromDateTime(anchor), cancellationToken: cancellationToken));
         logger.LogInformation("{Summary}", await loyalty.RebuildAsync(cancellationToken: cancellationToken));
         await AssignDemoCodeAsync(cancellationToken);
+        var (codes, redeemed) = await marketing.GenerateOffersAsync(anchor, options.Value.RandomSeed + 2, cancellationToken);
+        logger.LogInformation("{Summary}", story with { OfferCodes = codes, Redemptions = redeemed });
         await experiment.SeedAsync(anchor, cancellationToken);
         await SeedPlacementsAsync(Path.Combine(dir, "placements.json"), cancellationToken);
         await recommender.TrainAsync(anchor, trainingCustomers: DemoTrainingCustomers, cancellationToken: cancellationToken);

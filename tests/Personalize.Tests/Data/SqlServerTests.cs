@@ -89,6 +89,14 @@ public sealed class SqlServerTests : IDisposable
         var kpis = _services.GetRequiredService<Personalize.Kpis.KpiService>();
         await SendAsync(() => kpis.ReportAsync(new DateTime(2026, 2, 1), new DateTime(2026, 3, 1), null, default));
         await SendAsync(() => kpis.TrendAsync(Personalize.Kpis.KpiMetric.RepeatPurchaseRate, new DateTime(2026, 2, 1), new DateTime(2026, 3, 1), Personalize.Kpis.KpiInterval.Month, null, default));
+        foreach (var metric in new[] { Personalize.Kpis.KpiMetric.RetentionRate, Personalize.Kpis.KpiMetric.Nps, Personalize.Kpis.KpiMetric.NewCustomerAverageClv,
+                     Personalize.Kpis.KpiMetric.OfferRedemptionRate, Personalize.Kpis.KpiMetric.RewardCost, Personalize.Kpis.KpiMetric.Cac })
+            await SendAsync(() => kpis.TrendAsync(metric, new DateTime(2025, 11, 1), new DateTime(2026, 3, 1), Personalize.Kpis.KpiInterval.Month, null, default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Kpis.StageFlowQueries>().FlowsAsync(new DateTime(2025, 11, 1), new DateTime(2026, 3, 1), Personalize.Kpis.KpiInterval.Month, null, default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Kpis.CohortQueries>().RetentionAsync(new DateTime(2025, 11, 1), new DateTime(2026, 3, 1), 12, null, "paid-search", default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Kpis.SegmentClvQueries>().ClvBySegmentAsync(50, default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Kpis.OfferPerformanceQueries>().PerformanceAsync(new DateTime(2025, 11, 1), new DateTime(2026, 3, 1), default));
+        await SendAsync(() => _services.GetRequiredService<Personalize.Acquisition.AcquisitionQueries>().ReportAsync(new DateTime(2025, 11, 1), new DateTime(2026, 3, 1), null, default));
         var experiments = _services.GetRequiredService<Personalize.Experiments.ExperimentService>();
         await SendAsync(() => experiments.ResultsAsync([new Personalize.Experiments.Experiment { Id = 1, Variants = [new() { Id = 1, IsControl = true, Weight = 1 }] }], default));
         await SendAsync(() => experiments.AssignmentsAsync("an-experiment", ["C00001"], default));
@@ -108,6 +116,10 @@ public sealed class SqlServerTests : IDisposable
         Assert.True(_captured.Statements.Count >= 10, $"captured {_captured.Statements.Count} statements");
         foreach (var sql in _captured.Statements) AssertParses(sql);
         Assert.Contains(_captured.Statements, s => s.Contains("ROW_NUMBER() OVER(PARTITION BY"));
+        // The trends' bucket numbers (a sum of CASEs), the acquisition cohorts' calendar months, the retention UNION ALL.
+        Assert.Contains(_captured.Statements, s => s.Contains("CASE\n") && s.Contains("GROUP BY") && s.Contains(">= '2025-12-01"));
+        Assert.Contains(_captured.Statements, s => s.Contains("DATEPART(year") && s.Contains("[AcquisitionChannel]"));
+        Assert.Contains(_captured.Statements, s => s.Contains("UNION ALL") && s.Contains("[OrderedAt]"));
         // Segment membership: one CASE per rule, summed into a bit mask.
         Assert.Contains(_captured.Statements, s => s.Contains("CASE") && s.Contains("CAST(2 AS bigint)"));
         Assert.Contains(_captured.Statements, s => s.StartsWith("UPDATE") || s.Contains("\nUPDATE"));

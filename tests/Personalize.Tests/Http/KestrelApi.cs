@@ -17,14 +17,18 @@ public sealed class KestrelApi : ApiFactory
 {
     private int _introspectionRequests;
 
-    public KestrelApi()
+    public KestrelApi() : this(null) { }
+
+    /// <param name="settings">Extra settings, e.g. the demo store's (see <see cref="DemoStoreFactory"/>).</param>
+    public KestrelApi(IDictionary<string, string?>? settings) : base(settings)
     {
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
     }
 
-    public string GraphQLUrl =>
-        Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/graphql";
+    public string GraphQLUrl => BaseUrl + "/graphql";
+
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     public int IntrospectionRequests => Volatile.Read(ref _introspectionRequests);
 

@@ -5,6 +5,9 @@ public sealed class DemoStoreFactory() : ApiFactory(new Dictionary<string, strin
 {
     ["Seed:Demo"] = "true",
     ["Seed:AnchorDate"] = AnchorDate,
+    // The heaviest operations (the dashboard's KPIs) share two cores with the whole suite: no test here is about the
+    // production time limit (LimitTests is), so a loaded machine must not turn a slow answer into a failure.
+    ["GraphQL:ExecutionTimeoutMs"] = "120000",
 })
 {
     public const string AnchorDate = "2026-11-01";

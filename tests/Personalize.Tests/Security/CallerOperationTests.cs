@@ -17,6 +17,7 @@ public sealed class CallerOperationTests(DemoStoreFactory store)
         "tracking-track-interaction.graphql" or "tracking-record-survey-response.graphql" or "tracking-record-conversion.graphql" => Scopes.Storefront,
         _ when file.StartsWith("email-") => Scopes.Email,
         "crm-lifecycle-dashboard.graphql" or "crm-kpi-dashboard.graphql" or "crm-experiment-results.graphql" => Scopes.Analytics,
+        _ when file.StartsWith("dashboard-") => Scopes.Analytics,
         _ => Scopes.Admin,
     };
 

@@ -14,6 +14,8 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Country).HasMaxLength(2);
         builder.Property(c => c.Locale).HasMaxLength(35);
+        builder.Property(c => c.AcquisitionChannel).HasMaxLength(Acquisition.AcquisitionRules.MaxChannelLength);
+        builder.Property(c => c.AcquisitionCampaign).HasMaxLength(Acquisition.AcquisitionRules.MaxCampaignLength);
         builder.HasIndex(c => c.ExternalId).IsUnique();
         // One index per filter/sort the schema offers; the id makes each usable for keyset pagination.
         builder.HasIndex(c => new { c.Email, c.Id });
@@ -28,6 +30,8 @@ public sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => new { c.ProbabilityAlive, c.Id });
         builder.HasIndex(c => new { c.HistoricalClv, c.Id });
         builder.HasIndex(c => new { c.RfmScore, c.Id });
+        // Acquisition and cohort figures select customers by when they first ordered (and through which channel).
+        builder.HasIndex(c => new { c.FirstOrderAt, c.AcquisitionChannel });
         builder.HasMany<Order>().WithOne(o => o.Customer).HasForeignKey(o => o.CustomerId);
     }
 }

@@ -96,6 +96,39 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Personalize.Acquisition.MarketingSpend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("Month")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("Channel", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MarketingSpend", (string)null);
+                });
+
             modelBuilder.Entity("Personalize.Content.ContentItem", b =>
                 {
                     b.Property<long>("Id")
@@ -199,6 +232,14 @@ namespace Personalize.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcquisitionCampaign")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("AcquisitionChannel")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<double?>("AgePeriods")
                         .HasColumnType("float");
@@ -334,6 +375,8 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Email", "Id");
+
+                    b.HasIndex("FirstOrderAt", "AcquisitionChannel");
 
                     b.HasIndex("HistoricalClv", "Id");
 
@@ -782,6 +825,8 @@ namespace Personalize.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt", "From", "To");
 
                     b.HasIndex("CustomerId", "ChangedAt", "Id");
 

@@ -1,13 +1,7 @@
-using GraphQL;
 using GraphQL.Types;
-using Personalize.Api.GraphQL;
-using Personalize.Api.Lifecycle;
 using Personalize.Kpis;
 
 namespace Personalize.Api.Kpis;
-
-public sealed class KpiMetricType() : DescribedEnumType<KpiMetric>("A key figure that can be charted over time.");
-public sealed class KpiIntervalType() : DescribedEnumType<KpiInterval>("The width of a trend's buckets.");
 
 public sealed class KpiReportType : ObjectGraphType<KpiReport>
 {
@@ -47,67 +41,9 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
         Field(k => k.RewardCost).Description("What the redemptions made in the period cost the business (the offers' cost per redemption, as charged to their budgets).");
         Field<UniversalHoldoutComparisonType>("universalHoldout").Description("The universal holdout against everyone else in scope (revenue, retention, CLV); null while Experiments:UniversalHoldout:Share is 0.")
             .Resolve(ctx => ctx.Source.UniversalHoldout);
+        Field<Acquisition.AcquisitionReportType>("acquisition")
+            .Description("Spend, customer acquisition cost (CAC), CLV:CAC and payback per acquisition channel and in total; null when the report is limited to a segment (spend is recorded per channel, not per segment).")
+            .Resolve(ctx => ctx.Source.Acquisition);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageShareType>>>>("stageDistribution").Description("Customers in scope per current lifecycle stage, every stage listed.").Resolve(ctx => ctx.Source.Stages);
     }
-}
-
-public sealed class SurveyFigureType : ObjectGraphType<SurveyFigure>
-{
-    public SurveyFigureType()
-    {
-        Name = "SurveyFigure";
-        Description = "A survey score and how many answers it rests on.";
-        Field(f => f.Score).Description("The score (NPS: −100 to 100; CSAT: 0 to 100 %).");
-        Field(f => f.Responses).Description("Answers counted.");
-    }
-}
-
-public sealed class StageShareType : ObjectGraphType<StageShare>
-{
-    public StageShareType()
-    {
-        Name = "StageShare";
-        Description = "How many customers are in a lifecycle stage.";
-        Field<NonNullGraphType<LifecycleStageType>>("stage").Description("The stage.").Resolve(ctx => ctx.Source.Stage);
-        Field(s => s.Customers).Description("Customers in the stage.");
-        Field(s => s.Share).Description("Customers in the stage / customers in scope (0 to 1).");
-    }
-}
-
-public sealed class KpiPointType : ObjectGraphType<KpiPoint>
-{
-    public KpiPointType()
-    {
-        Name = "KpiPoint";
-        Description = "A metric over one bucket [start, end).";
-        Field(p => p.Start).Description("Start of the bucket (inclusive, UTC).");
-        Field(p => p.End).Description("End of the bucket (exclusive, UTC).");
-        Field(p => p.Value, nullable: true).Description("The metric's value; null where it is undefined (e.g. no answers, no previous buyers).");
-    }
-}
-
-public static class KpiQueryFields
-{
-    public static void AddTo(ObjectGraphType query)
-    {
-        query.Field<NonNullGraphType<KpiReportType>>("kpis")
-            .Description("Key figures for a period, for everyone or a segment's members: retention, churn, repeat purchase, CLV, NPS, CSAT, offer redemption and reward cost, stages.")
-            .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
-            .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
-            .Argument<IdGraphType>("segmentId", "Limit the figures to this segment's current members.")
-            .ResolveAsync(async ctx => await ctx.Service<KpiService>().ReportAsync(
-                Utc(ctx.GetArgument<DateTime>("from")), Utc(ctx.GetArgument<DateTime>("to")), ctx.GetArgument<string?>("segmentId"), ctx.CancellationToken));
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<KpiPointType>>>>("kpiTrend")
-            .Description($"One metric per day, week or month of a period, for charts (at most {KpiService.MaxTrendPoints} points). Each bucket is computed like `kpis` for that bucket alone.")
-            .Argument<NonNullGraphType<KpiMetricType>>("metric", "The metric to chart.")
-            .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
-            .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
-            .Argument<NonNullGraphType<KpiIntervalType>>("interval", "Bucket width; buckets follow the calendar (UTC), the first and last cut to the period.")
-            .Argument<IdGraphType>("segmentId", "Limit the figures to this segment's current members.")
-            .ResolveAsync(async ctx => await ctx.Service<KpiService>().TrendAsync(
-                ctx.GetArgument<KpiMetric>("metric"), Utc(ctx.GetArgument<DateTime>("from")), Utc(ctx.GetArgument<DateTime>("to")),
-                ctx.GetArgument<KpiInterval>("interval"), ctx.GetArgument<string?>("segmentId"), ctx.CancellationToken));
-    }
-
-    private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : time.ToUniversalTime();
 }

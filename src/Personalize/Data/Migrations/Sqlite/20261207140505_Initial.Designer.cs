@@ -11,7 +11,7 @@ using Personalize.Data;
 namespace Personalize.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePersonalizeDbContext))]
-    [Migration("20261204212404_Initial")]
+    [Migration("20261207140505_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -90,6 +90,37 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Personalize.Acquisition.MarketingSpend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("Channel", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MarketingSpend", (string)null);
                 });
 
             modelBuilder.Entity("Personalize.Content.ContentItem", b =>
@@ -191,6 +222,14 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcquisitionCampaign")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcquisitionChannel")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("AgePeriods")
                         .HasColumnType("REAL");
@@ -326,6 +365,8 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Email", "Id");
+
+                    b.HasIndex("FirstOrderAt", "AcquisitionChannel");
 
                     b.HasIndex("HistoricalClv", "Id");
 
@@ -753,6 +794,8 @@ namespace Personalize.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt", "From", "To");
 
                     b.HasIndex("CustomerId", "ChangedAt", "Id");
 

@@ -12,7 +12,7 @@ using Personalize.Data;
 namespace Personalize.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPersonalizeDbContext))]
-    [Migration("20261204212425_Initial")]
+    [Migration("20261207140700_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -97,6 +97,39 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasIndex("Name");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Personalize.Acquisition.MarketingSpend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("Month")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("Channel", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MarketingSpend", (string)null);
                 });
 
             modelBuilder.Entity("Personalize.Content.ContentItem", b =>
@@ -202,6 +235,14 @@ namespace Personalize.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcquisitionCampaign")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("AcquisitionChannel")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<double?>("AgePeriods")
                         .HasColumnType("float");
@@ -337,6 +378,8 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("Email", "Id");
+
+                    b.HasIndex("FirstOrderAt", "AcquisitionChannel");
 
                     b.HasIndex("HistoricalClv", "Id");
 
@@ -785,6 +828,8 @@ namespace Personalize.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt", "From", "To");
 
                     b.HasIndex("CustomerId", "ChangedAt", "Id");
 
