@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
-using Personalize.NearCache;
+using Personalize.Caching;
 
 namespace Personalize.Acquisition;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Common;
 using Personalize.Lifecycle;
 using Personalize.Querying;
 using Personalize.Segments;
