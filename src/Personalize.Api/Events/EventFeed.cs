@@ -22,6 +22,12 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
         public bool Admits(CustomerEvent e) => (Types is null || Types.Contains(e.Type)) && (CustomerId is null || CustomerId == e.CustomerId);
     }
 
+    /// <summary>The subscriptions listening now.</summary>
+    public int SubscriberCount
+    {
+        get { lock (_lock) return _subscribers.Count; }
+    }
+
     /// <summary>A stream of the events admitted by the filter, from now on.</summary>
     public IObservable<CustomerEvent> Stream(Filter filter) => new Observable(this, filter);
 

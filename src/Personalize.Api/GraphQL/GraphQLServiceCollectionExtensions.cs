@@ -39,10 +39,6 @@ public static class GraphQLServiceCollectionExtensions
         return services;
     }
 
-    private static bool ThrownByTheParser(Exception exception) =>
-        exception is GraphQLParser.Exceptions.GraphQLParserException
-        || new System.Diagnostics.StackTrace(exception).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Namespace == "GraphQLParser.Exceptions");
-
     /// <summary>
     /// Bad arguments become clear errors with the argument's path. Anything else is a bug: it is logged with a
     /// correlation id, and the client gets that id and no details (no stack trace, no SQL).
@@ -57,10 +53,9 @@ public static class GraphQLServiceCollectionExtensions
         }
         if (exception is OperationCanceledException && context.ExecutionOptions.CancellationToken.IsCancellationRequested)
             return;
-        if (context.FieldContext is null && ThrownByTheParser(exception))
+        if (context.FieldContext is null && exception is GraphQLParser.Exceptions.GraphQLParserException)
         {
-            // Too deep to parse, or input the parser's own error reporting trips over: either way the document is unreadable.
-            context.Exception = new ExecutionError("The document could not be parsed (too deeply nested, or malformed).") { Code = "SYNTAX_ERROR" };
+            context.Exception = DocumentCache.Unreadable;
             return;
         }
         if (DatabaseFaults.IsUnavailable(exception))

@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Personalize.Api.GraphQL;
@@ -14,11 +16,18 @@ namespace Personalize.Api.Http;
 /// </summary>
 public sealed class DocumentCache : IConfigureExecution, IDisposable
 {
+    /// <summary>The error of a document the parser cannot read: too deeply nested, or input its error reporting trips over.</summary>
+    public static ExecutionError Unreadable => new("The document could not be parsed (too deeply nested, or malformed).") { Code = "SYNTAX_ERROR" };
+
     private readonly MemoryCache _documents;
+    private readonly IDocumentBuilder _parser;
     private long _hits;
 
-    public DocumentCache(IOptions<GraphQLOptions> options) =>
+    public DocumentCache(IOptions<GraphQLOptions> options, IDocumentBuilder parser)
+    {
         _documents = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheSize) });
+        _parser = parser;
+    }
 
     /// <summary>Requests served from the cache since start.</summary>
     public long Hits => Interlocked.Read(ref _hits);
@@ -42,6 +51,19 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
             return await next(options);
         }
 
+        // Parsed here rather than by the executer, so that whatever the parser throws is known to come from it. A syntax
+        // error is left to the executer, which reports it with its location.
+        try
+        {
+            options.Document = _parser.Build(query);
+        }
+        catch (GraphQLParserException)
+        {
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ExecutionResult { Errors = [Unreadable] };
+        }
         var result = await next(options);
         if (result.Executed && result.Document is { } document)
             Store(query, document);

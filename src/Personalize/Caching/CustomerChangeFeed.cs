@@ -29,6 +29,9 @@ public sealed class CustomerChangeFeed
         cache.Invalidated += Publish;
     }
 
+    /// <summary>Messages Redis refused, kept to be sent again when the connection is restored.</summary>
+    public int Unsent => _unsent.Count;
+
     /// <summary>
     /// Subscribes (a serving instance does, at start); until it has, the near cache serves nothing. The start waits at
     /// most the connect timeout; if Redis has not answered by then, the subscription is made when it does.

@@ -170,7 +170,7 @@ public sealed class CustomerNearCache
     {
         value = default!;
         if (!_entries.TryGetValue(id, out var entry) || (externalId is not null && entry.ExternalId != externalId)) return false;
-        if (Environment.TickCount64 - entry.CreatedAt > _options.MaxAge.TotalMilliseconds)
+        if (Environment.TickCount64 - entry.CreatedAt >= _options.MaxAge.TotalMilliseconds)
         {
             if (_entries.TryRemove(new KeyValuePair<long, Entry>(id, entry))) Removed(entry);
             return false;

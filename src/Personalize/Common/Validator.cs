@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Personalize.Common;
 
 /// <summary>Collects validation failures for one mutation input; each names the input field and the reason.</summary>
-public sealed partial class Validator(string prefix = "input")
+public sealed class Validator(string prefix = "input")
 {
     private readonly List<MutationError> _errors = [];
 
@@ -54,7 +52,7 @@ public sealed partial class Validator(string prefix = "input")
     public string? Slug(string field, string? value)
     {
         var slug = Text(field, value, 128, required: true);
-        if (slug is not null && !SlugPattern().IsMatch(slug))
+        if (slug is not null && !Formats.IsSlug(slug))
             Fail(field, $"'{slug}' is not a slug: use lower-case letters, digits and single dashes, e.g. 'summer-hiking-guide'.");
         return slug;
     }
@@ -62,7 +60,7 @@ public sealed partial class Validator(string prefix = "input")
     public string? Code(string field, string? value)
     {
         var code = Text(field, value, 64, required: true);
-        if (code is not null && !CodePattern().IsMatch(code))
+        if (code is not null && !Formats.IsCode(code))
             Fail(field, $"'{code}' is not a code: use upper-case letters, digits, dashes and underscores, e.g. 'WELCOME_10'.");
         return code;
     }
@@ -70,28 +68,28 @@ public sealed partial class Validator(string prefix = "input")
     public string? Email(string field, string? value)
     {
         var email = Text(field, value, 254);
-        if (email is not null && !EmailPattern().IsMatch(email)) Fail(field, $"'{email}' is not an email address.");
+        if (email is not null && !Formats.IsEmail(email)) Fail(field, $"'{email}' is not an email address.");
         return email?.ToLowerInvariant();
     }
 
     public string? Country(string field, string? value)
     {
         var country = Text(field, value, 100);
-        if (country is not null && !CountryPattern().IsMatch(country)) Fail(field, $"'{country}' is not an ISO 3166-1 alpha-2 country code, e.g. 'FR'.");
+        if (country is not null && !Formats.IsCountry(country)) Fail(field, $"'{country}' is not an ISO 3166-1 alpha-2 country code, e.g. 'FR'.");
         return country?.ToUpperInvariant();
     }
 
     public string? Locale(string field, string? value)
     {
         var locale = Text(field, value, 100);
-        if (locale is not null && (locale.Length > 35 || !LocalePattern().IsMatch(locale))) Fail(field, $"'{locale}' is not a locale, e.g. 'fr-FR' or 'en'.");
+        if (locale is not null && (locale.Length > 35 || !Formats.IsLocale(locale))) Fail(field, $"'{locale}' is not a locale, e.g. 'fr-FR' or 'en'.");
         return locale;
     }
 
     public string? Currency(string field, string? value)
     {
         var currency = Text(field, value, 100);
-        if (currency is not null && !CurrencyPattern().IsMatch(currency)) Fail(field, $"'{currency}' is not an ISO 4217 currency code, e.g. 'EUR'.");
+        if (currency is not null && !Formats.IsCurrency(currency)) Fail(field, $"'{currency}' is not an ISO 4217 currency code, e.g. 'EUR'.");
         return currency?.ToUpperInvariant();
     }
 
@@ -124,10 +122,4 @@ public sealed partial class Validator(string prefix = "input")
         if (from is not null && until is not null && until <= from) Fail(untilField, $"must be after {fromField}.");
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9_-]*$")] private static partial Regex CodePattern();
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")] private static partial Regex EmailPattern();
-    [GeneratedRegex("^[A-Za-z]{2}$")] private static partial Regex CountryPattern();
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] private static partial Regex LocalePattern();
-    [GeneratedRegex("^[A-Za-z]{3}$")] private static partial Regex CurrencyPattern();
 }

@@ -30,15 +30,20 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlServerPersonalizeDbContext>>();
                 break;
             default:
-                services.AddSingleton<SqlitePreparedStatements>();
-                services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlitePreparedStatements>());
-                services.AddPooledDbContextFactory<SqlitePersonalizeDbContext>((sp, db) => db
-                    .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString,
-                        // One json_each parameter for a list of ids: the same SQL text for any count, so it is generated once.
-                        sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .ReplaceService<IRelationalConnection, KeptOpenSqliteConnection>()
-                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                if (options.PreparedStatements)
+                {
+                    services.AddSingleton<SqlitePreparedStatements>();
+                    services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlitePreparedStatements>());
+                }
+                services.AddPooledDbContextFactory<SqlitePersonalizeDbContext>((sp, db) =>
+                {
+                    db.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString,
+                            // One json_each parameter for a list of ids: the same SQL text for any count, so it is generated once.
+                            sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                        .AddInterceptors(sp.GetServices<IInterceptor>());
+                    if (options.PreparedStatements) db.ReplaceService<IRelationalConnection, KeptOpenSqliteConnection>();
+                });
                 services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlitePersonalizeDbContext>>();
                 break;
         }

@@ -10,4 +10,11 @@ public sealed class DatabaseOptions
     public const string DefaultSqliteConnectionString = "Data Source=personalize.db";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// SQLite only: keep each pooled context's connection open and reuse its compiled statements
+    /// (<see cref="SqlitePreparedStatements"/>), which builds on EF Core internals. Off: EF Core's own connection
+    /// handling, each statement compiled when it runs.
+    /// </summary>
+    public bool PreparedStatements { get; set; } = true;
 }

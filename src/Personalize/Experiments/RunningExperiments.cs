@@ -13,13 +13,13 @@ public sealed record RunningSet(IReadOnlyList<Experiment> Experiments, IReadOnly
 
 /// <summary>
 /// The running experiments with their variants (and the variants' offers and content items), read once and shared
-/// by every decision (see <see cref="Reloading{T}"/>); for bandit experiments also their exposures and converted
+/// by every decision (see <see cref="ReferenceDataCache{T}"/>); for bandit experiments also their exposures and converted
 /// customers per variant (two grouped statements), so the allocation follows the data within the refresh time.
 /// Treat the instances as read-only.
 /// </summary>
 public sealed class RunningExperiments(IDbContextFactory<PersonalizeDbContext> factory, IOptions<ReferenceDataOptions> options)
 {
-    private readonly Reloading<RunningSet> _running = new(async cancellationToken =>
+    private readonly ReferenceDataCache<RunningSet> _running = new(async cancellationToken =>
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var experiments = await ExperimentService.WithVariants(db).Where(e => e.Status == ExperimentStatus.Running).OrderBy(e => e.Id).ToListAsync(cancellationToken);

@@ -25,17 +25,17 @@ internal sealed class ContentImport : IRowImport<ContentRow>
         var until = row.Date("publish_until");
         if (from > until) throw new RowError("publish_until: is before publish_from");
         return new ContentRow(
-            Validate.MaxLength("slug", Validate.Slug("slug", row.Required("slug")), 128),
+            Cells.MaxLength("slug", Cells.Slug("slug", row.Required("slug")), 128),
             row.Enum<ContentKind>("kind"),
-            Validate.MaxLength("title", row.Required("title"), 300),
-            Validate.MaxLength("summary", row.Text("summary"), 2000),
-            Validate.MaxLength("url", row.Text("url"), 2000),
-            Validate.MaxLength("image_url", row.Text("image_url"), 2000),
-            row.List("tags").Select(t => Validate.MaxLength("tags", t.ToLowerInvariant(), 64)).Distinct().ToList(),
+            Cells.MaxLength("title", row.Required("title"), 300),
+            Cells.MaxLength("summary", row.Text("summary"), 2000),
+            Cells.MaxLength("url", row.Text("url"), 2000),
+            Cells.MaxLength("image_url", row.Text("image_url"), 2000),
+            row.List("tags").Select(t => Cells.MaxLength("tags", t.ToLowerInvariant(), 64)).Distinct().ToList(),
             row.Stages("target_stages"),
             row.List("target_segments").Distinct().ToList(),
             row.Channels("channels"),
-            Validate.Locale("locale", row.Text("locale")),
+            Cells.Locale("locale", row.Text("locale")),
             from, until,
             row.Enum<ContentStatus>("status", ContentStatus.Draft));
     }

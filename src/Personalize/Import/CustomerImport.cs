@@ -26,18 +26,18 @@ internal sealed class CustomerImport : IRowImport<CustomerRow>
     public bool AffectsCustomerSummaries => false;
 
     public CustomerRow Parse(CsvRow row, ImportSession session) => new(
-        Validate.MaxLength("customer_id", row.Required("customer_id"), 128),
-        Validate.MaxLength("email", Validate.Email("email", row.Text("email")), 254),
-        Validate.MaxLength("name", row.Text("name"), 200),
-        Validate.Country("country", row.Text("country")),
-        Validate.Locale("locale", row.Text("locale")),
+        Cells.MaxLength("customer_id", row.Required("customer_id"), 128),
+        Cells.MaxLength("email", Cells.Email("email", row.Text("email")), 254),
+        Cells.MaxLength("name", row.Text("name"), 200),
+        Cells.Country("country", row.Text("country")),
+        Cells.Locale("locale", row.Text("locale")),
         row.Date("created_at"),
         row.Bool("consent_personalization"),
         row.Bool("consent_email_marketing"),
         _columns ??= Optional.Where(row.Has).ToHashSet())
     {
-        AcquisitionChannel = Validate.Channel("acquisition_channel", row.Text("acquisition_channel")),
-        AcquisitionCampaign = Validate.Campaign("acquisition_campaign", row.Text("acquisition_campaign")),
+        AcquisitionChannel = Cells.Channel("acquisition_channel", row.Text("acquisition_channel")),
+        AcquisitionCampaign = Cells.Campaign("acquisition_campaign", row.Text("acquisition_campaign")),
     };
 
     public async Task WriteAsync(IReadOnlyList<Parsed<CustomerRow>> batch, ImportSession session, CancellationToken cancellationToken)

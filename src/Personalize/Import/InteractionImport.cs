@@ -17,12 +17,12 @@ internal sealed class InteractionImport(KeyedHash keys) : IRowImport<Interaction
 
     public InteractionRow Parse(CsvRow row, ImportSession session)
     {
-        var customer = Validate.MaxLength("customer_id", row.Required("customer_id"), 128);
+        var customer = Cells.MaxLength("customer_id", row.Required("customer_id"), 128);
         var item = row.Required("item_id");
         var kind = row.Enum<InteractionKind>("kind");
         var at = row.RequiredDate("occurred_at");
         var weight = (double?)row.Decimal("weight");
-        var key = keys.IdempotencyKey(Validate.MaxLength("idempotency_key", row.Text("idempotency_key"), 128)
+        var key = keys.IdempotencyKey(Cells.MaxLength("idempotency_key", row.Text("idempotency_key"), 128)
                   ?? IdempotencyKeys.FromParts("row", customer, item, kind, at, weight));
         return new InteractionRow(customer, item, kind, at, weight, key);
     }

@@ -33,21 +33,21 @@ internal sealed class OfferImport : IRowImport<OfferRow>
         var cap = row.Int("per_customer_cap");
         if (cap < 1) throw new RowError($"per_customer_cap: {cap} is not positive");
         return new OfferRow(code,
-            Validate.MaxLength("title", row.Required("title"), 300),
-            Validate.MaxLength("description", row.Text("description"), 2000),
+            Cells.MaxLength("title", row.Required("title"), 300),
+            Cells.MaxLength("description", row.Text("description"), 2000),
             row.Enum<RewardType>("reward_type"),
-            Validate.NotNegative("reward_value", row.Decimal("reward_value") ?? 0m),
-            Validate.NotNegative("cost", row.Decimal("cost") ?? 0m),
+            Cells.NotNegative("reward_value", row.Decimal("reward_value") ?? 0m),
+            Cells.NotNegative("cost", row.Decimal("cost") ?? 0m),
             row.Stages("eligible_stages"),
             row.List("eligible_segments").Distinct().ToList(),
             min, max,
-            row.List("countries").Select(c => Validate.Country("countries", c)!).Distinct().ToList(),
+            row.List("countries").Select(c => Cells.Country("countries", c)!).Distinct().ToList(),
             row.Channels("channels"),
             from, until,
-            row.Decimal("total_budget") is { } budget ? Validate.NotNegative("total_budget", budget) : null,
+            row.Decimal("total_budget") is { } budget ? Cells.NotNegative("total_budget", budget) : null,
             cap,
             row.Enum<OfferStatus>("status", OfferStatus.Draft),
-            Validate.MaxLength("min_loyalty_tier", row.Text("min_loyalty_tier"), 32)?.ToUpperInvariant());
+            Cells.MaxLength("min_loyalty_tier", row.Text("min_loyalty_tier"), 32)?.ToUpperInvariant());
     }
 
     public async Task WriteAsync(IReadOnlyList<Parsed<OfferRow>> batch, ImportSession session, CancellationToken cancellationToken)

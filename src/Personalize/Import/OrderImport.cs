@@ -25,16 +25,16 @@ internal sealed class OrderImport : IRowImport<OrderRow>
     {
         var productId = row.Text("product_id");
         var line = productId is null ? null : new OrderLineRow(
-            Validate.MaxLength("product_id", productId, 128),
+            Cells.MaxLength("product_id", productId, 128),
             row.Text("product_name"),
             row.Int("quantity") is { } q ? (q > 0 ? q : throw new RowError($"quantity: {q} is not positive")) : 1,
-            Validate.NotNegative("unit_price", row.RequiredDecimal("unit_price")));
+            Cells.NotNegative("unit_price", row.RequiredDecimal("unit_price")));
         return new OrderRow(
-            Validate.MaxLength("customer_id", row.Required("customer_id"), 128),
-            Validate.MaxLength("order_id", row.Required("order_id"), 128),
+            Cells.MaxLength("customer_id", row.Required("customer_id"), 128),
+            Cells.MaxLength("order_id", row.Required("order_id"), 128),
             row.RequiredDate("ordered_at"),
-            row.Decimal("amount") is { } a ? Validate.NotNegative("amount", a) : null,
-            row.Text("currency") is { } c ? Validate.Currency("currency", c) : null,
+            row.Decimal("amount") is { } a ? Cells.NotNegative("amount", a) : null,
+            row.Text("currency") is { } c ? Cells.Currency("currency", c) : null,
             row.Decimal("margin"),
             line);
     }

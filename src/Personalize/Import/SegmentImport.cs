@@ -30,7 +30,7 @@ internal sealed class SegmentImport(IDbContextFactory<PersonalizeDbContext> fact
             var e = entries[i];
             try
             {
-                Validate.Slug("slug", e.Slug ?? throw new RowError("slug: is required"));
+                Cells.Slug("slug", e.Slug ?? throw new RowError("slug: is required"));
                 if (string.IsNullOrWhiteSpace(e.Name)) throw new RowError("name: is required");
                 if (e.Rule is not JsonObject) throw new RowError("rule: must be a JSON object (the customers `where:` input)");
                 valid.Add((e, e.Status is null ? SegmentStatus.Active : CsvRow.ParseEnum<SegmentStatus>("status", e.Status)));

@@ -20,7 +20,7 @@ internal sealed class SpendImport : IRowImport<SpendRow>
 
     public SpendRow Parse(CsvRow row, ImportSession session)
     {
-        var channel = Validate.Channel("channel", row.Required("channel"))!;
+        var channel = Cells.Channel("channel", row.Required("channel"))!;
         var text = row.Required("month");
         var month = AcquisitionRules.ParseMonth(text) ?? throw new RowError($"month: '{text}' is not {AcquisitionRules.MonthExample}");
         var amount = row.RequiredDecimal("amount");

@@ -14,14 +14,14 @@ internal sealed class SurveyImport(KeyedHash keys) : IRowImport<SurveyRow>
 
     public SurveyRow Parse(CsvRow row, ImportSession session)
     {
-        var customer = Validate.MaxLength("customer_id", row.Required("customer_id"), 128);
+        var customer = Cells.MaxLength("customer_id", row.Required("customer_id"), 128);
         var kind = row.Enum<SurveyKind>("kind");
         var score = row.Int("score") ?? throw new RowError("score: is required");
         var (min, max) = kind == SurveyKind.Nps ? (0, 10) : (1, 5);
         if (score < min || score > max) throw new RowError($"score: {score} is outside {min}-{max} for {CsvRow.SnakeCase(kind.ToString())}");
         var at = row.RequiredDate("responded_at");
-        var comment = Validate.MaxLength("comment", row.Text("comment"), 2000);
-        var key = keys.IdempotencyKey(Validate.MaxLength("idempotency_key", row.Text("idempotency_key"), 128)
+        var comment = Cells.MaxLength("comment", row.Text("comment"), 2000);
+        var key = keys.IdempotencyKey(Cells.MaxLength("idempotency_key", row.Text("idempotency_key"), 128)
                   ?? IdempotencyKeys.FromParts("row", customer, kind, score, at, comment));
         return new SurveyRow(customer, kind, score, at, comment, key);
     }

@@ -7,12 +7,12 @@ namespace Personalize.Offers;
 
 /// <summary>
 /// The active offers with their countries and segments, read once and shared by every decision (see
-/// <see cref="Reloading{T}"/>). The instances are shared: treat them as read-only. A budget spent by another instance
+/// <see cref="ReferenceDataCache{T}"/>). The instances are shared: treat them as read-only. A budget spent by another instance
 /// shows within the refresh time; redemption itself never overspends (its UPDATE is conditional).
 /// </summary>
 public sealed class OfferCatalog(IDbContextFactory<PersonalizeDbContext> factory, IOptions<ReferenceDataOptions> options)
 {
-    private readonly Reloading<IReadOnlyList<Offer>> _active = new(async cancellationToken =>
+    private readonly ReferenceDataCache<IReadOnlyList<Offer>> _active = new(async cancellationToken =>
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await OfferQueries.WithDetails(db).Where(o => o.Status == OfferStatus.Active).OrderBy(o => o.Id).ToListAsync(cancellationToken);

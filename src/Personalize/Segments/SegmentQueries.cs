@@ -20,7 +20,7 @@ public sealed class SegmentQueries
     private readonly IDbContextFactory<PersonalizeDbContext> _factory;
     private readonly IOptions<PagingOptions> _paging;
     private readonly CustomerNearCache _nearCache;
-    private readonly Reloading<ActiveSegments> _active;
+    private readonly ReferenceDataCache<ActiveSegments> _active;
     private ActiveSegments? _lastLoaded;
 
     /// <summary>A customer's membership bits, one mask per query, valid for the active rules they were computed under.</summary>
@@ -32,7 +32,7 @@ public sealed class SegmentQueries
         CustomerNearCache nearCache)
     {
         (_factory, _paging, _nearCache) = (factory, paging, nearCache);
-        _active = new Reloading<ActiveSegments>(LoadActiveAsync, referenceData.Value.MaxAge);
+        _active = new ReferenceDataCache<ActiveSegments>(LoadActiveAsync, referenceData.Value.MaxAge);
     }
 
     public static readonly FilterDefinition<Segment> Filter = new FilterDefinition<Segment>("SegmentFilterInput", "Conditions on segments, combined with AND; `and`/`or` nest.")

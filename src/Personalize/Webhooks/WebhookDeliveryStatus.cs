@@ -1,5 +1,3 @@
-using Personalize.Common;
-using Personalize.Events;
 
 namespace Personalize.Webhooks;
 

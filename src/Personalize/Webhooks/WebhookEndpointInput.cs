@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Personalize.Common;
-using Personalize.Data;
 using Personalize.Events;
 
 namespace Personalize.Webhooks;

@@ -1,4 +1,3 @@
-using Personalize.Events;
 
 namespace Personalize.Webhooks;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Personalize.Events;
 
 namespace Personalize.Webhooks;
 

@@ -12,6 +12,7 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
 
     private readonly RedisServer _redis = new();
     private readonly List<RedisCacheConnection> _connections = [];
+    private readonly Dictionary<CustomerNearCache, CustomerChangeFeed> _feeds = [];
 
     public Task InitializeAsync() => _redis.StartAsync();
 
@@ -39,7 +40,8 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
         proxy.Cut();
         await Eventually.ReadAsync(() => Task.FromResult(cut.IsServing), serving => !serving);
         cut.Invalidate([7L]);
-        await Task.Delay(1_000);  // past the write timeout: the publish has failed, not merely waited
+        // The publish has failed (past its write timeout) and is kept, not merely waiting.
+        await Eventually.ReadAsync(() => Task.FromResult(_feeds[cut].Unsent), unsent => unsent == 1);
         await other.GetManyAsync([7L], Fact, 0, Load, default);
         Assert.Equal(1, loads);  // the other instance never heard of it
 
@@ -55,6 +57,7 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
         var connection = new RedisCacheConnection(new CacheOptions { ConnectionString = redis, WriteTimeoutMs = writeTimeoutMs });
         _connections.Add(connection);
         var feed = new CustomerChangeFeed(cache, connection, NullLogger<CustomerChangeFeed>.Instance);
+        _feeds[cache] = feed;
         await feed.SubscribeAsync(default);
         await Eventually.ReadAsync(() => Task.FromResult(cache.IsServing), serving => serving);
         return cache;

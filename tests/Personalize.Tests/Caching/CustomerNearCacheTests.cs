@@ -105,7 +105,6 @@ public sealed class CustomerNearCacheTests
         {
             var asked = new List<long>();
             await cache.GetManyAsync([1L], Fact, -1, Load(_ => 1, asked), default);
-            await Task.Delay(5);
             await cache.GetManyAsync([1L], Fact, -1, Load(_ => 1, asked), default);
             Assert.Equal([1L, 1L], asked);
         }

@@ -16,13 +16,16 @@ namespace Personalize.Tests.Data;
 /// On SQLite a SELECT run again on the same pooled connection reuses the statement compiled the first time; what it
 /// returns must not change: parameters, transactions, a query inside its own results and a full cache all behave.
 /// </summary>
-public sealed class SqlitePreparedStatementsTests : IClassFixture<ApiFactory>
+public sealed class SqlitePreparedStatementsTests : IClassFixture<SqlitePreparedStatementsTests.PreparedStatementsOn>
 {
+    /// <summary>The service with the statements kept, whatever the environment says (the suite also runs with them off).</summary>
+    public sealed class PreparedStatementsOn() : ApiFactory(new Dictionary<string, string?> { ["Database:PreparedStatements"] = "true" });
+
     private readonly ApiFactory _api;
     private IDbContextFactory<PersonalizeDbContext> Factory => _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>();
     private SqlitePreparedStatements Statements => _api.Services.GetRequiredService<SqlitePreparedStatements>();
 
-    public SqlitePreparedStatementsTests(ApiFactory api)
+    public SqlitePreparedStatementsTests(PreparedStatementsOn api)
     {
         _api = api;
         foreach (var id in new[] { "PS-1", "PS-2", "PS-3" }) api.CustomerAsync(id, country: id == "PS-2" ? "DE" : "FR").GetAwaiter().GetResult();

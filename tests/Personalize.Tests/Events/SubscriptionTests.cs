@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Personalize.Access;
+using Personalize.Api.Events;
 using Personalize.Tests.Infrastructure;
 
 namespace Personalize.Tests.Events;
@@ -29,14 +31,10 @@ public sealed class SubscriptionTests : IDisposable
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 
-        // Written after the stream began, so the feed has its starting point: repeat until the first one shows.
+        // Written once the subscription listens, so the event is one it must see.
         var next = ReadEventAsync(reader, timeout.Token);
-        var n = 0;
-        while (!next.IsCompleted)
-        {
-            await ConsentAsync($"sse-{n++}");
-            await Task.WhenAny(next, Task.Delay(200, timeout.Token));
-        }
+        await ListeningAsync();
+        await ConsentAsync("sse-0");
         var (name, data) = await next;
         Assert.Equal("next", name);
         var customerEvent = JsonDocument.Parse(data).RootElement.GetProperty("data").GetProperty("customerEvents");
@@ -61,12 +59,8 @@ public sealed class SubscriptionTests : IDisposable
         await SendAsync(socket, new { type = "subscribe", id = "s1", payload = new { query = Subscription } }, timeout.Token);
 
         var message = ReceiveAsync(socket, timeout.Token);
-        var n = 0;
-        while (!message.IsCompleted)
-        {
-            await ConsentAsync($"ws-{n++}");
-            await Task.WhenAny(message, Task.Delay(200, timeout.Token));
-        }
+        await ListeningAsync();
+        await ConsentAsync("ws-0");
         var next = await message;
         Assert.Equal(("next", "s1"), (next.GetProperty("type").GetString(), next.GetProperty("id").GetString()));
         Assert.StartsWith("ws-", next.GetProperty("payload").GetProperty("data").GetProperty("customerEvents").GetProperty("customerId").GetString());
@@ -98,6 +92,10 @@ public sealed class SubscriptionTests : IDisposable
 
     private static StringContent JsonContent(string query) =>
         new(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json");
+
+    /// <summary>Until the subscription is registered with the feed: what is written after it is what it must see.</summary>
+    private Task ListeningAsync() =>
+        Eventually.ReadAsync(() => Task.FromResult(_api.Services.GetRequiredService<EventFeed>().SubscriberCount), n => n > 0);
 
     private static async Task<(string Name, string Data)> ReadEventAsync(StreamReader reader, CancellationToken cancellationToken)
     {

@@ -88,7 +88,7 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
         var trained = await _api.Services.GetRequiredService<RecommenderTrainer>().TrainAsync(Anchor.AddDays(-7));
         await snapshots.RefreshAsync(CancellationToken.None);
         var servedDuring = Volatile.Read(ref answered);
-        await Task.Delay(500);
+        await Eventually.ReadAsync(() => Task.FromResult(Volatile.Read(ref answered)), n => n > servedDuring + 10);
         stop.Cancel();
         await Task.WhenAll(clients);
 

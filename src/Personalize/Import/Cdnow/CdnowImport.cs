@@ -40,7 +40,7 @@ internal sealed class CdnowImport : IRowImport<OrderRow>
         var customer = CustomerId(customerField);
         var day = Day(dateField);
         _ = Cds(cdsField);
-        var amount = Validate.NotNegative("dollar value", CsvRow.ParseDecimal("dollar value", amountField));
+        var amount = Cells.NotNegative("dollar value", CsvRow.ParseDecimal("dollar value", amountField));
 
         var n = _rowsOfDay[(customer, day)] = _rowsOfDay.GetValueOrDefault((customer, day)) + 1;
         return new OrderRow(customer, $"{customer}-{day:yyyyMMdd}-{n}", day, amount, Currency: "USD", Margin: null, Line: null);

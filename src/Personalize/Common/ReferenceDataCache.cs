@@ -6,7 +6,7 @@ namespace Personalize.Common;
 /// (<see cref="Invalidate"/>). Another instance's changes are therefore seen within that many seconds. One reload runs
 /// at a time; the callers that arrive meanwhile wait for it.
 /// </summary>
-public sealed class Reloading<T>(Func<CancellationToken, Task<T>> load, TimeSpan maxAge) where T : class
+public sealed class ReferenceDataCache<T>(Func<CancellationToken, Task<T>> load, TimeSpan maxAge) where T : class
 {
     private sealed record Entry(T Value, long LoadedAt, long Generation);
 
@@ -41,15 +41,4 @@ public sealed class Reloading<T>(Func<CancellationToken, Task<T>> load, TimeSpan
             && Environment.TickCount64 - entry.LoadedAt < maxAge.TotalMilliseconds
             ? entry.Value
             : null;
-}
-
-/// <summary>How long reference data read by every request (running offers, active segments) may be reused.</summary>
-public sealed class ReferenceDataOptions
-{
-    public const string Section = "ReferenceData";
-
-    /// <summary>Seconds a process reuses what it read; changes made through another instance show within this time.</summary>
-    public int RefreshSeconds { get; set; } = 5;
-
-    public TimeSpan MaxAge => TimeSpan.FromSeconds(Math.Max(0, RefreshSeconds));
 }
