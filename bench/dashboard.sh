@@ -15,8 +15,6 @@ anchor=2026-11-01
 
 source bench/common.sh
 bench_setup dashboard.db
-# The service runs as in production, which keys its hashes with a secret of its own.
-settings+=("--Privacy:Secret=$(python3 -c 'import secrets; print(secrets.token_hex(32))')")
 
 if [ ! -f "$work/dashboard.db" ]; then
   api generate store --customers "$customers" --anchor "$anchor" | tail -1
