@@ -1,10 +1,11 @@
 using Personalize.Common;
 using Personalize.Segments;
+using Personalize.Targeting;
 
 namespace Personalize.Content;
 
 /// <summary>Something to show a customer: an article, a guide, a video, a product...</summary>
-public class ContentItem
+public class ContentItem : ITargeted
 {
     public long Id { get; set; }
     /// <summary>Public id, unique, chosen by the caller (lower-case letters, digits and dashes).</summary>
@@ -25,6 +26,12 @@ public class ContentItem
     public ContentStatus Status { get; set; } = ContentStatus.Draft;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    // Targeting, in the words content uses: target stages and segments, a publication window.
+    LifecycleStageSet ITargeted.Stages { get => TargetStages; set => TargetStages = value; }
+    List<Segment> ITargeted.Segments { get => TargetSegments; set => TargetSegments = value; }
+    DateTime? ITargeted.From { get => PublishFrom; set => PublishFrom = value; }
+    DateTime? ITargeted.Until { get => PublishUntil; set => PublishUntil = value; }
 }
 
 public class ContentTag

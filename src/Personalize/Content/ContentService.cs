@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Data;
 using Personalize.Segments;
+using Personalize.Targeting;
 
 namespace Personalize.Content;
 
@@ -53,17 +54,8 @@ public sealed class ContentService(IDbContextFactory<PersonalizeDbContext> facto
         if (input.ImageUrl is not null) item.ImageUrl = v.Url("imageUrl", input.ImageUrl);
         if (input.Locale is not null) item.Locale = v.Locale("locale", input.Locale);
         if (input.Tags is not null) item.Tags = v.Tags("tags", input.Tags).Select(t => new ContentTag { Tag = t }).ToList();
-        if (input.TargetStages is not null) item.TargetStages = StageSets.From(input.TargetStages);
-        if (input.Channels is not null)
-        {
-            item.Channels = ChannelSets.From(input.Channels);
-            if (item.Channels == ChannelSet.None) v.Fail("channels", "name at least one channel.");
-        }
-        if (input.TargetSegments is not null)
-            item.TargetSegments = await SegmentReferences.ResolveAsync(db, input.TargetSegments, "targetSegments", v, cancellationToken);
-        item.PublishFrom = input.PublishFrom ?? item.PublishFrom;
-        item.PublishUntil = input.PublishUntil ?? item.PublishUntil;
-        v.Window("publishFrom", item.PublishFrom, "publishUntil", item.PublishUntil);
+        await TargetingWriter.ApplyAsync(db, item, new TargetingInput(input.TargetStages, input.TargetSegments, input.Channels,
+            input.PublishFrom, input.PublishUntil), TargetingNames.ContentInput, v, cancellationToken);
         item.Status = input.Status ?? item.Status;
         item.UpdatedAt = now;
         if (!v.IsValid) return MutationResult<ContentItem>.Fail(v.Errors);

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Content;
 using Personalize.Segments;
+using Personalize.Targeting;
 
 namespace Personalize.Import;
 
 public sealed record ContentRow(string Slug, ContentKind Kind, string Title, string? Summary, string? Url, string? ImageUrl,
-    IReadOnlyList<string> Tags, LifecycleStageSet TargetStages, IReadOnlyList<string> TargetSegments, ChannelSet Channels,
-    string? Locale, DateTime? PublishFrom, DateTime? PublishUntil, ContentStatus Status);
+    IReadOnlyList<string> Tags, TargetingRow Targeting, string? Locale, ContentStatus Status);
 
 /// <summary>
 /// slug,kind,title,summary,url,image_url,tags,target_stages,channels,locale,publish_from,publish_until,status[,target_segments]
@@ -21,9 +21,6 @@ internal sealed class ContentImport : IRowImport<ContentRow>
 
     public ContentRow Parse(CsvRow row, ImportSession session)
     {
-        var from = row.Date("publish_from");
-        var until = row.Date("publish_until");
-        if (from > until) throw new RowError("publish_until: is before publish_from");
         return new ContentRow(
             Cells.MaxLength("slug", Cells.Slug("slug", row.Required("slug")), 128),
             row.Enum<ContentKind>("kind"),
@@ -32,11 +29,8 @@ internal sealed class ContentImport : IRowImport<ContentRow>
             Cells.MaxLength("url", row.Text("url"), 2000),
             Cells.MaxLength("image_url", row.Text("image_url"), 2000),
             row.List("tags").Select(t => Cells.MaxLength("tags", t.ToLowerInvariant(), 64)).Distinct().ToList(),
-            row.Stages("target_stages"),
-            row.List("target_segments").Distinct().ToList(),
-            row.Channels("channels"),
+            TargetingRow.Parse(row, TargetingNames.ContentColumns),
             Cells.Locale("locale", row.Text("locale")),
-            from, until,
             row.Enum<ContentStatus>("status", ContentStatus.Draft));
     }
 
@@ -45,14 +39,14 @@ internal sealed class ContentImport : IRowImport<ContentRow>
         var slugs = batch.Select(b => b.Row.Slug).Distinct().ToList();
         var items = await session.Db.ContentItems.AsTracking().AsSplitQuery().Include(c => c.Tags).Include(c => c.TargetSegments)
             .Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, cancellationToken);
-        var segments = await SegmentLookup.LoadAsync(session, batch.SelectMany(b => b.Row.TargetSegments), cancellationToken);
+        var segments = await SegmentLookup.LoadAsync(session, batch.SelectMany(b => b.Row.Targeting.Segments), cancellationToken);
 
         var created = 0;
         foreach (var (line, row) in batch)
         {
-            if (row.TargetSegments.FirstOrDefault(s => !segments.ContainsKey(s)) is { } unknown)
+            if (row.Targeting.UnknownSegment(segments) is { } unknown)
             {
-                session.ReportBad(line, $"target_segments: unknown segment '{unknown}'");
+                session.ReportBad(line, $"{TargetingNames.ContentColumns.Segments}: unknown segment '{unknown}'");
                 continue;
             }
             if (!items.TryGetValue(row.Slug, out var item))
@@ -83,14 +77,10 @@ internal sealed class ContentImport : IRowImport<ContentRow>
         changes.Set(c.Summary, row.Summary, v => c.Summary = v);
         changes.Set(c.Url, row.Url, v => c.Url = v);
         changes.Set(c.ImageUrl, row.ImageUrl, v => c.ImageUrl = v);
-        changes.Set(c.TargetStages, row.TargetStages, v => c.TargetStages = v);
-        changes.Set(c.Channels, row.Channels, v => c.Channels = v);
         changes.Set(c.Locale, row.Locale, v => c.Locale = v);
-        changes.Set(c.PublishFrom, row.PublishFrom, v => c.PublishFrom = v);
-        changes.Set(c.PublishUntil, row.PublishUntil, v => c.PublishUntil = v);
         changes.Set(c.Status, row.Status, v => c.Status = v);
         var tagsChanged = CollectionSync.Sync(c.Tags, row.Tags, t => t.Tag, t => new ContentTag { Tag = t });
-        var segmentsChanged = CollectionSync.Sync(c.TargetSegments, row.TargetSegments, s => s.Slug, s => segments[s]);
+        var segmentsChanged = row.Targeting.ApplyTo(c, segments, changes);
         return changes.Any || tagsChanged || segmentsChanged;
     }
 }

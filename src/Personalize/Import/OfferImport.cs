@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Personalize.Common;
 using Personalize.Offers;
 using Personalize.Segments;
+using Personalize.Targeting;
 
 namespace Personalize.Import;
 
 public sealed record OfferRow(string Code, string Title, string? Description, RewardType RewardType, decimal RewardValue, decimal Cost,
-    LifecycleStageSet EligibleStages, IReadOnlyList<string> EligibleSegments, decimal? MinClv, decimal? MaxClv, IReadOnlyList<string> Countries,
-    ChannelSet Channels, DateTime? ValidFrom, DateTime? ValidUntil, decimal? TotalBudget, int? PerCustomerCap, OfferStatus Status, string? MinLoyaltyTier = null);
+    TargetingRow Targeting, decimal? MinClv, decimal? MaxClv, IReadOnlyList<string> Countries, decimal? TotalBudget, int? PerCustomerCap,
+    OfferStatus Status, string? MinLoyaltyTier = null);
 
 /// <summary>
 /// code,title,description,reward_type,reward_value,cost,eligible_stages,min_clv,max_clv,countries,channels,valid_from,valid_until,
@@ -27,9 +28,6 @@ internal sealed class OfferImport : IRowImport<OfferRow>
         var min = row.Decimal("min_clv");
         var max = row.Decimal("max_clv");
         if (min > max) throw new RowError("max_clv: is below min_clv");
-        var from = row.Date("valid_from");
-        var until = row.Date("valid_until");
-        if (from > until) throw new RowError("valid_until: is before valid_from");
         var cap = row.Int("per_customer_cap");
         if (cap < 1) throw new RowError($"per_customer_cap: {cap} is not positive");
         return new OfferRow(code,
@@ -38,12 +36,9 @@ internal sealed class OfferImport : IRowImport<OfferRow>
             row.Enum<RewardType>("reward_type"),
             Cells.NotNegative("reward_value", row.Decimal("reward_value") ?? 0m),
             Cells.NotNegative("cost", row.Decimal("cost") ?? 0m),
-            row.Stages("eligible_stages"),
-            row.List("eligible_segments").Distinct().ToList(),
+            TargetingRow.Parse(row, TargetingNames.OfferColumns),
             min, max,
             row.List("countries").Select(c => Cells.Country("countries", c)!).Distinct().ToList(),
-            row.Channels("channels"),
-            from, until,
             row.Decimal("total_budget") is { } budget ? Cells.NotNegative("total_budget", budget) : null,
             cap,
             row.Enum<OfferStatus>("status", OfferStatus.Draft),
@@ -55,14 +50,14 @@ internal sealed class OfferImport : IRowImport<OfferRow>
         var codes = batch.Select(b => b.Row.Code).Distinct().ToList();
         var offers = await session.Db.Offers.AsTracking().AsSplitQuery().Include(o => o.EligibleCountries).Include(o => o.EligibleSegments)
             .Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, cancellationToken);
-        var segments = await SegmentLookup.LoadAsync(session, batch.SelectMany(b => b.Row.EligibleSegments), cancellationToken);
+        var segments = await SegmentLookup.LoadAsync(session, batch.SelectMany(b => b.Row.Targeting.Segments), cancellationToken);
 
         var created = 0;
         foreach (var (line, row) in batch)
         {
-            if (row.EligibleSegments.FirstOrDefault(s => !segments.ContainsKey(s)) is { } unknown)
+            if (row.Targeting.UnknownSegment(segments) is { } unknown)
             {
-                session.ReportBad(line, $"eligible_segments: unknown segment '{unknown}'");
+                session.ReportBad(line, $"{TargetingNames.OfferColumns.Segments}: unknown segment '{unknown}'");
                 continue;
             }
             if (!offers.TryGetValue(row.Code, out var offer))
@@ -93,18 +88,14 @@ internal sealed class OfferImport : IRowImport<OfferRow>
         changes.Set(o.RewardType, row.RewardType, v => o.RewardType = v);
         changes.Set(o.RewardValue, row.RewardValue, v => o.RewardValue = v);
         changes.Set(o.Cost, row.Cost, v => o.Cost = v);
-        changes.Set(o.EligibleStages, row.EligibleStages, v => o.EligibleStages = v);
         changes.Set(o.MinClv, row.MinClv, v => o.MinClv = v);
         changes.Set(o.MaxClv, row.MaxClv, v => o.MaxClv = v);
         changes.Set(o.MinLoyaltyTier, row.MinLoyaltyTier, v => o.MinLoyaltyTier = v);
-        changes.Set(o.Channels, row.Channels, v => o.Channels = v);
-        changes.Set(o.ValidFrom, row.ValidFrom, v => o.ValidFrom = v);
-        changes.Set(o.ValidUntil, row.ValidUntil, v => o.ValidUntil = v);
         changes.Set(o.TotalBudget, row.TotalBudget, v => o.TotalBudget = v);
         changes.Set(o.PerCustomerCap, row.PerCustomerCap, v => o.PerCustomerCap = v);
         changes.Set(o.Status, row.Status, v => o.Status = v);
         var countriesChanged = CollectionSync.Sync(o.EligibleCountries, row.Countries, c => c.Country, c => new OfferCountry { Country = c });
-        var segmentsChanged = CollectionSync.Sync(o.EligibleSegments, row.EligibleSegments, s => s.Slug, s => segments[s]);
+        var segmentsChanged = row.Targeting.ApplyTo(o, segments, changes);
         return changes.Any || countriesChanged || segmentsChanged;
     }
 }

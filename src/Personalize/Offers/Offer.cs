@@ -1,10 +1,11 @@
 using Personalize.Common;
 using Personalize.Segments;
+using Personalize.Targeting;
 
 namespace Personalize.Offers;
 
 /// <summary>A reward a customer can be offered, with who may get it and what it may cost.</summary>
-public class Offer
+public class Offer : ITargeted
 {
     public long Id { get; set; }
     /// <summary>Public id, unique (upper-case letters, digits, dashes and underscores).</summary>
@@ -35,6 +36,12 @@ public class Offer
     public OfferStatus Status { get; set; } = OfferStatus.Draft;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    // Targeting, in the words offers use: eligible stages and segments, a validity window.
+    LifecycleStageSet ITargeted.Stages { get => EligibleStages; set => EligibleStages = value; }
+    List<Segment> ITargeted.Segments { get => EligibleSegments; set => EligibleSegments = value; }
+    DateTime? ITargeted.From { get => ValidFrom; set => ValidFrom = value; }
+    DateTime? ITargeted.Until { get => ValidUntil; set => ValidUntil = value; }
 }
 
 public class OfferCountry

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Personalize.Common;
+using Personalize.Targeting;
 
 namespace Personalize.Offers;
 
@@ -43,9 +44,9 @@ public sealed class OfferRules(OffersOptions options, Func<string, int?> tierRan
         if (offer.Status != OfferStatus.Active) return $"the offer is {offer.Status.ToString().ToUpperInvariant()}";
         if (offer.ValidFrom > now) return "the offer is not valid yet";
         if (offer.ValidUntil <= now) return "the offer has ended";
-        if (!offer.Channels.HasFlag((ChannelSet)(1 << (int)channel))) return $"the offer is not shown on {channel}";
+        if (!offer.Reaches(channel)) return $"the offer is not shown on {channel}";
         if (channel == Channel.Email && !customer.ConsentEmailMarketing) return "no consent to marketing emails";
-        if (!offer.EligibleStages.Admits(customer.Stage)) return $"stage {customer.Stage} is not eligible";
+        if (!offer.Admits(customer.Stage)) return $"stage {customer.Stage} is not eligible";
         if (offer.EligibleSegments.Count > 0 && !offer.EligibleSegments.Any(s => customer.SegmentIds.Contains(s.Id))) return "in none of the eligible segments";
         var clv = customer.PredictedClv ?? 0m;
         if (offer.MinClv is { } min && clv < min) return $"predicted CLV {Money(clv)} is below {Money(min)}";
@@ -80,7 +81,7 @@ public sealed class OfferRules(OffersOptions options, Func<string, int?> tierRan
         if (!customer.ConsentPersonalization) return false;
         if (runningOffer.Status != OfferStatus.Active || runningOffer.ValidUntil <= now) return false;
         if (runningOffer.TotalBudget is { } budget && budget - runningOffer.BudgetSpent < runningOffer.Cost) return false;
-        return runningOffer.Channels.HasFlag((ChannelSet)(1 << (int)channel)) && (channel != Channel.Email || customer.ConsentEmailMarketing);
+        return runningOffer.Reaches(channel) && (channel != Channel.Email || customer.ConsentEmailMarketing);
     }
 
     /// <summary>The candidates for new assignments: eligible, under the per-customer cap, not already held.</summary>

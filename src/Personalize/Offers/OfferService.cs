@@ -3,6 +3,7 @@ using Personalize.Common;
 using Personalize.Data;
 using Personalize.Loyalty;
 using Personalize.Segments;
+using Personalize.Targeting;
 
 namespace Personalize.Offers;
 
@@ -52,18 +53,12 @@ public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory
         offer.RewardType = input.RewardType ?? offer.RewardType;
         offer.RewardValue = input.RewardValue ?? offer.RewardValue;
         offer.Cost = input.Cost ?? offer.Cost;
-        if (input.EligibleStages is not null) offer.EligibleStages = StageSets.From(input.EligibleStages);
-        if (input.EligibleSegments is not null)
-            offer.EligibleSegments = await SegmentReferences.ResolveAsync(db, input.EligibleSegments, "eligibleSegments", v, cancellationToken);
+        await TargetingWriter.ApplyAsync(db, offer, new TargetingInput(input.EligibleStages, input.EligibleSegments, input.Channels,
+            input.ValidFrom, input.ValidUntil), TargetingNames.OfferInput, v, cancellationToken);
         if (input.EligibleCountries is not null)
             offer.EligibleCountries = input.EligibleCountries
                 .Select((c, i) => v.Country($"eligibleCountries[{i}]", c)).OfType<string>().Distinct()
                 .Select(c => new OfferCountry { Country = c }).ToList();
-        if (input.Channels is not null)
-        {
-            offer.Channels = ChannelSets.From(input.Channels);
-            if (offer.Channels == ChannelSet.None) v.Fail("channels", "name at least one channel.");
-        }
         offer.MinClv = input.MinClv ?? offer.MinClv;
         offer.MaxClv = input.MaxClv ?? offer.MaxClv;
         if (input.MinLoyaltyTier is not null)
@@ -72,8 +67,6 @@ public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory
             if (offer.MinLoyaltyTier is not null && loyalty.Tiers.Rank(offer.MinLoyaltyTier) is null)
                 v.Fail("minLoyaltyTier", $"'{offer.MinLoyaltyTier}' is not a loyalty tier; tiers: {string.Join(", ", loyalty.Tiers.All.Select(t => t.Name))}.");
         }
-        offer.ValidFrom = input.ValidFrom ?? offer.ValidFrom;
-        offer.ValidUntil = input.ValidUntil ?? offer.ValidUntil;
         offer.TotalBudget = input.TotalBudget ?? offer.TotalBudget;
         offer.PerCustomerCap = input.PerCustomerCap ?? offer.PerCustomerCap;
         offer.Status = input.Status ?? offer.Status;
@@ -86,7 +79,6 @@ public sealed class OfferService(IDbContextFactory<PersonalizeDbContext> factory
         if (offer.MinClv > offer.MaxClv) v.Fail("maxClv", "must be at least minClv.");
         v.Range("totalBudget", offer.TotalBudget, 0m, 1_000_000_000m);
         v.Range("perCustomerCap", offer.PerCustomerCap, 1, 1000);
-        v.Window("validFrom", offer.ValidFrom, "validUntil", offer.ValidUntil);
         if (!v.IsValid) return MutationResult<Offer>.Fail(v.Errors);
 
         try

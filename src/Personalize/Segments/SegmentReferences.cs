@@ -4,7 +4,7 @@ using Personalize.Data;
 
 namespace Personalize.Segments;
 
-internal static class SegmentReferences
+public static class SegmentReferences
 {
     /// <summary>The tracked segments named by slug; each unknown slug is a validation failure at its index.</summary>
     public static async Task<List<Segment>> ResolveAsync(PersonalizeDbContext db, IReadOnlyList<string> slugs, string field, Validator v, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Personalize.Common;
 using Personalize.Content;
 using Personalize.Experiments;
+using Personalize.Targeting;
 
 namespace Personalize.Recommendations.Serving;
 
@@ -32,7 +33,6 @@ public static class ContentExperiments
 
     private static bool Eligible(ContentItem item, RecommendationRequest request, DateTime now) =>
         item.Status == ContentStatus.Published
-        && (item.PublishFrom is null || item.PublishFrom <= now) && (item.PublishUntil is null || item.PublishUntil > now)
-        && (request.Channel is not { } channel || item.Channels.Contains(channel))
+        && item.IsLiveAt(now) && item.Reaches(request.Channel)
         && (request.Kinds is null || request.Kinds.Contains(item.Kind));
 }

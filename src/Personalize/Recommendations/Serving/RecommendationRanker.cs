@@ -1,5 +1,6 @@
 using Personalize.Common;
 using Personalize.Content;
+using Personalize.Targeting;
 
 namespace Personalize.Recommendations.Serving;
 
@@ -54,8 +55,7 @@ public static class RecommendationRanker
 
         bool Eligible(ContentItem item) =>
             item.Status == ContentStatus.Published
-            && (item.PublishFrom is null || item.PublishFrom <= now) && (item.PublishUntil is null || item.PublishUntil > now)
-            && (request.Channel is not { } channel || item.Channels.Contains(channel))
+            && item.IsLiveAt(now) && item.Reaches(request.Channel)
             && LocaleFits(item.Locale, customer.Locale)
             && (request.Kinds is null || request.Kinds.Contains(item.Kind))
             && !rules.Excluded.Contains(item.Id)
@@ -66,7 +66,7 @@ public static class RecommendationRanker
         void Offer(long itemId, double score, ReasonCode reason, long relatedId = 0)
         {
             if (!catalog.ById.TryGetValue(itemId, out var item) || !Eligible(item)) return;
-            if (personal && item.TargetStages != LifecycleStageSet.None && item.TargetStages.Admits(customer.Stage)) score *= 1 + options.StageBoost;
+            if (personal && item.TargetStages != LifecycleStageSet.None && item.Admits(customer.Stage)) score *= 1 + options.StageBoost;
             if (!pool.TryGetValue(itemId, out var existing) || existing.Score < score)
                 pool[itemId] = new Scored(item, score, reason, relatedId);
         }
