@@ -85,7 +85,7 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
         progress?.Report(new(RecommenderTrainingStage.BuildingBaselines, log.SignalCount));
         var baselines = new Baselines(new SignalMatrix(log, asOf, model.Weights, classifier), model);
         progress?.Report(new(RecommenderTrainingStage.TrainingReranker, 0, 0, report.Selected));
-        using var fitted = selection.FitSelected(new FitContext(log, asOf, baselines, model, classifier, cancellationToken));
+        using var fitted = selection.FitSelected(new FitContext(log, asOf, baselines, model, classifier, cancellationToken) { Windows = selection.Windows });
         Phase("refit " + report.Selected);
 
         var lists = Candidates(baselines, fitted, report.Selected, model, o, progress, cancellationToken);

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Personalize.Lifecycle;
+
+namespace Personalize.Recommendations;
+
+/// <summary>
+/// The re-ranker's query groups per label window over one log, computed once and shared by every training that needs
+/// the window: the selection trains before its validation window and the refit after it, so the two share all windows
+/// but one, and the evaluation likewise. Baselines already built for a date (the selection's own) are used for the
+/// window whose features end there instead of being built again.
+/// </summary>
+public sealed class RerankWindows(SignalLog log, RecommenderOptions options, LifecycleClassifier? classifier)
+{
+    private readonly ConcurrentDictionary<(DateTime, DateTime), Lazy<RerankModel.RankingRow[][]>> _groups = new();
+    private readonly ConcurrentDictionary<DateTime, Baselines> _baselines = new();
+
+    internal bool Serves(SignalLog other, RecommenderOptions otherOptions) => ReferenceEquals(other, log) && otherOptions == options;
+
+    /// <summary>Baselines built on the same log and options, to be used for a window whose features end at their date.</summary>
+    public void Add(Baselines baselines)
+    {
+        if (ReferenceEquals(baselines.Matrix.Log, log)) _baselines.TryAdd(baselines.Matrix.Until, baselines);
+    }
+
+    /// <summary>
+    /// One query group per sampled customer who took something in [featuresUntil, labelsUntil) and has signals before
+    /// it; the group id is the customer's index.
+    /// </summary>
+    internal RerankModel.RankingRow[][] Groups(DateTime featuresUntil, DateTime labelsUntil, CancellationToken cancellationToken) =>
+        _groups.GetOrAdd((featuresUntil, labelsUntil), _ => new(() => Compute(featuresUntil, labelsUntil, cancellationToken))).Value;
+
+    private RerankModel.RankingRow[][] Compute(DateTime featuresUntil, DateTime labelsUntil, CancellationToken cancellationToken)
+    {
+        var baselines = _baselines.TryGetValue(featuresUntil, out var known) ? known
+            : new Baselines(new SignalMatrix(log, featuresUntil, options.Weights, classifier), options);
+        var labels = log.PositiveItemsBetween(featuresUntil, labelsUntil);
+        var customers = labels.Keys.Where(c => baselines.Matrix.ItemsOf(c).Length > 0).Order().ToArray();
+        new Random(options.Seed).Shuffle(customers);
+        customers = customers.Take(options.MaxTrainingCustomers).Order().ToArray();
+
+        var groups = new RerankModel.RankingRow[customers.Length][];
+        Parallel.For(0, customers.Length, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+        {
+            var c = customers[g];
+            var rows = RankingFeatures.For(baselines, c, options, exclude: null)
+                .Select(x => new RerankModel.RankingRow { Label = labels[c].Contains(x.Item) ? 1 : 0, GroupId = (uint)c, Features = x.Features })
+                .ToArray();
+            groups[g] = rows.Any(r => r.Label > 0) ? rows : []; // a group without a positive teaches LambdaRank nothing
+        });
+        return groups.Where(g => g.Length > 0).ToArray();
+    }
+}
