@@ -47,7 +47,7 @@ public sealed class RecommenderEvaluation(IDbContextFactory<PersonalizeDbContext
 
         // What `recommender train --as-of <cut-off>` would choose (validated on the window before the cut-off), and the
         // tuned new models refitted on everything before the cut-off, judged here beside the others.
-        var selection = RecommenderSelection.Run(log, cutoff, options.RepeatableKinds, options.Recommender, options.Selection, classifier,
+        using var selection = RecommenderSelection.Run(log, cutoff, options.RepeatableKinds, options.Recommender, options.Selection, classifier,
             progress is null ? null : new Progress<string>(name => progress.Report(new(RecommenderEvaluationStage.Selecting, 0, name))), cancellationToken);
         progress?.Report(new(RecommenderEvaluationStage.TrainingReranker, 0));
         using var model = RerankModel.Train(log, cutoff, options.Recommender, classifier, cancellationToken, selection.Windows);

@@ -32,6 +32,7 @@ public sealed record FitContext(SignalLog Log, DateTime Until, Baselines Baselin
 
 /// <summary>The result of a selection: the report, and how to fit each candidate (with its tuned parameters) on other data.</summary>
 public sealed class SelectionOutcome(SelectionReport report, IReadOnlyDictionary<string, Func<FitContext, FittedRecommender>> fits, RerankWindows windows)
+    : IDisposable
 {
     public SelectionReport Report { get; } = report;
     /// <summary>The re-ranker's label windows computed during the selection, for a refit on the same log to reuse.</summary>
@@ -40,6 +41,9 @@ public sealed class SelectionOutcome(SelectionReport report, IReadOnlyDictionary
     public IReadOnlyDictionary<string, Func<FitContext, FittedRecommender>> Fits { get; } = fits;
 
     public FittedRecommender FitSelected(FitContext context) => Fits[Report.Selected](context);
+
+    /// <summary>Cancels and disposes the re-ranker started ahead for the as-of date if nobody took it.</summary>
+    public void Dispose() => Windows.Dispose();
 }
 
 /// <summary>
@@ -73,6 +77,9 @@ public static class RecommenderSelection
         var baselines = new Baselines(matrix, model);
         var windows = new RerankWindows(log, model, classifier);
         windows.Add(baselines);
+        // The re-ranker with labels up to the as-of date (what `train` refits when it wins, and what `evaluate` judges
+        // after the cut-off) starts now on a thread of its own too; `train` cancels it when another model wins.
+        windows.Prefit(asOf, cancellationToken);
         var context = new FitContext(log, from, baselines, model, classifier, cancellationToken) { Windows = windows };
         var customers = RecommenderEvaluation.TestCustomers(matrix, log.PositiveItemsBetween(from, asOf), repeatable);
         var catalog = Enumerable.Range(0, matrix.ItemCount).Count(i => matrix.Item(i).Customers > 0);
@@ -130,6 +137,7 @@ public static class RecommenderSelection
         catch
         {
             rerank.ContinueWith(t => t.Result.Fitted?.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            windows.Dispose();
             throw;
         }
         RerankFamily();

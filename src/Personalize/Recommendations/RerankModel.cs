@@ -40,12 +40,18 @@ public sealed class RerankModel : IDisposable
     /// Retail that trained a better model even for the "new items only" protocol (NDCG@10 0.090 against 0.081 when
     /// trained under that protocol's own exclusion), since repeats teach which items a customer keeps coming back to.
     /// </remarks>
-    /// <param name="windows">Label windows already computed for the same log and options (and where to keep the new ones).</param>
+    /// <param name="windows">Label windows already computed for the same log and options (and where to keep the new ones);
+    /// the model itself when it was started ahead (<see cref="RerankWindows.Prefit"/>).</param>
     public static RerankModel Train(SignalLog log, DateTime cutoff, RecommenderOptions options, LifecycleClassifier? classifier = null,
         CancellationToken cancellationToken = default, RerankWindows? windows = null)
     {
-        var stopwatch = Stopwatch.StartNew();
         if (windows is null || !windows.Serves(log, options)) windows = new RerankWindows(log, options, classifier);
+        return windows.TakeFitted(cutoff) ?? Fit(log, cutoff, options, windows, cancellationToken);
+    }
+
+    internal static RerankModel Fit(SignalLog log, DateTime cutoff, RecommenderOptions options, RerankWindows windows, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
         var groups = new List<RankingRow[]>();
         for (var w = 0; w < options.TrainingWindows; w++)
         {
@@ -59,6 +65,7 @@ public sealed class RerankModel : IDisposable
         if (training.Count == 0)
             throw new InvalidOperationException($"No customer took a candidate item between {firstFeaturesUntil:yyyy-MM-dd} and {cutoff:yyyy-MM-dd}: nothing to train the re-ranker on.");
 
+        cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(options.Seed);
         var data = ml.Data.LoadFromEnumerable(training);
         var keyed = ml.Transforms.Conversion.MapValueToKey(nameof(RankingRow.GroupId)).Fit(data).Transform(data);

@@ -9,10 +9,35 @@ namespace Personalize.Recommendations;
 /// but one, and the evaluation likewise. Baselines already built for a date (the selection's own) are used for the
 /// window whose features end there instead of being built again.
 /// </summary>
-public sealed class RerankWindows(SignalLog log, RecommenderOptions options, LifecycleClassifier? classifier)
+public sealed class RerankWindows(SignalLog log, RecommenderOptions options, LifecycleClassifier? classifier) : IDisposable
 {
     private readonly ConcurrentDictionary<(DateTime, DateTime), Lazy<RerankModel.RankingRow[][]>> _groups = new();
     private readonly ConcurrentDictionary<DateTime, Baselines> _baselines = new();
+    private readonly ConcurrentDictionary<DateTime, Task<RerankModel>> _fitted = new();
+    private readonly CancellationTokenSource _disposed = new();
+
+    /// <summary>
+    /// Starts training the model whose labels end at <paramref name="cutoff"/> on a thread of its own (LightGBM uses
+    /// one), so that it runs beside other work; <see cref="RerankModel.Train"/> for that cut-off then takes it. A model
+    /// nobody takes is cancelled and disposed with this object.
+    /// </summary>
+    public void Prefit(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token).Token;
+        _fitted.GetOrAdd(cutoff, c => Task.Factory.StartNew(() => RerankModel.Fit(log, c, options, this, linked), linked,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default));
+    }
+
+    /// <summary>The model started for <paramref name="cutoff"/>, once it is trained (the caller owns it), or null when none was started.</summary>
+    internal RerankModel? TakeFitted(DateTime cutoff) => _fitted.TryRemove(cutoff, out var task) ? task.GetAwaiter().GetResult() : null;
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        foreach (var task in _fitted.Values)
+            task.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        _fitted.Clear();
+    }
 
     internal bool Serves(SignalLog other, RecommenderOptions otherOptions) => ReferenceEquals(other, log) && otherOptions == options;
 

@@ -32,6 +32,8 @@ public sealed record RecommenderTrainingSummary(long Version, DateTime AsOf, int
     public IReadOnlyList<TrainingPhase> Phases { get; init; } = [];
     /// <summary>The process's peak resident memory when the training ended.</summary>
     public long PeakMemoryBytes { get; init; }
+    /// <summary>Processor time the process used on every core (on a busy machine, what the training cost more than the elapsed time).</summary>
+    public TimeSpan ProcessorTime { get; init; }
 
     public string PhasesText => string.Join(", ", Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Elapsed.TotalSeconds:0.0} s")));
 
@@ -77,9 +79,10 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
         Phase("reading signals");
 
         var repeatable = o.RepeatableKinds.ToHashSet();
-        var selection = RecommenderSelection.Run(log, asOf, repeatable, model, o.Selection, classifier,
+        using var selection = RecommenderSelection.Run(log, asOf, repeatable, model, o.Selection, classifier,
             progress is null ? null : new SyncProgress<string>(name => progress.Report(new(RecommenderTrainingStage.Selecting, 0, 0, name))), cancellationToken);
         var report = selection.Report;
+        if (report.Selected != RecommenderSelection.Rerank) selection.Dispose(); // the re-ranker started ahead is not needed
         Phase("selection");
 
         progress?.Report(new(RecommenderTrainingStage.BuildingBaselines, log.SignalCount));
@@ -131,7 +134,7 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
             training, cached, stopwatch.Elapsed)
         {
             Selection = report, PersonalizableCustomers = personalizable, StoredCustomers = stored, Phases = phases,
-            PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+            PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64, ProcessorTime = Process.GetCurrentProcess().TotalProcessorTime,
         };
         logger.LogInformation("{Summary}", summary);
         return summary;
