@@ -19,7 +19,7 @@ public sealed record SyntheticCatalogSummary(int Items, int Customers, long Inte
 /// customer has a main taste (drawn by audience) that 60 % of their picks come from, a second one (uniform) for 25 %,
 /// and picks the rest by overall popularity. Every order buys 1 + Poisson(1) products, 30 % of them again among what
 /// the customer bought before; a product bought was viewed before with probability 0.6 and put in the cart with 0.5,
-/// and each order comes with one browsing view in the main taste. About 5 signals an order, 50 a customer.
+/// and each order comes with one browsing view in the main taste. About 5 signals an order, 48 a customer.
 /// </summary>
 public sealed class SyntheticCatalogGenerator(IDbContextFactory<PersonalizeDbContext> factory)
 {
