@@ -79,7 +79,7 @@ public static class RecommenderSelection
         windows.Add(baselines);
         // The re-ranker with labels up to the as-of date (what `train` refits when it wins, and what `evaluate` judges
         // after the cut-off) starts now on a thread of its own too; `train` cancels it when another model wins.
-        windows.Prefit(asOf, cancellationToken);
+        windows.Prefit(asOf, options.MinRerankGroups, cancellationToken);
         var context = new FitContext(log, from, baselines, model, classifier, cancellationToken) { Windows = windows };
         var customers = RecommenderEvaluation.TestCustomers(matrix, log.PositiveItemsBetween(from, asOf), repeatable);
         var catalog = Enumerable.Range(0, matrix.ItemCount).Count(i => matrix.Item(i).Customers > 0);

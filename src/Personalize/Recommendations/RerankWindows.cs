@@ -13,29 +13,34 @@ public sealed class RerankWindows(SignalLog log, RecommenderOptions options, Lif
 {
     private readonly ConcurrentDictionary<(DateTime, DateTime), Lazy<RerankModel.RankingRow[][]>> _groups = new();
     private readonly ConcurrentDictionary<DateTime, Baselines> _baselines = new();
-    private readonly ConcurrentDictionary<DateTime, Task<RerankModel>> _fitted = new();
+    private readonly ConcurrentDictionary<DateTime, Task<RerankModel?>> _fitted = new();
     private readonly CancellationTokenSource _disposed = new();
 
     /// <summary>
     /// Starts training the model whose labels end at <paramref name="cutoff"/> on a thread of its own (LightGBM uses
-    /// one), so that it runs beside other work; <see cref="RerankModel.Train"/> for that cut-off then takes it. A model
-    /// nobody takes is cancelled and disposed with this object.
+    /// one), so that it runs beside other work; <see cref="RerankModel.Train"/> for that cut-off then takes it. Its
+    /// windows are computed first, and with fewer than <paramref name="minGroups"/> query groups it is not trained (a
+    /// re-ranker on so little does not compete). A model nobody takes is cancelled and disposed with this object.
     /// </summary>
-    public void Prefit(DateTime cutoff, CancellationToken cancellationToken)
+    public void Prefit(DateTime cutoff, int minGroups, CancellationToken cancellationToken)
     {
         var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token).Token;
-        _fitted.GetOrAdd(cutoff, c => Task.Factory.StartNew(() => RerankModel.Fit(log, c, options, this, linked), linked,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        _fitted.GetOrAdd(cutoff, c => Task.Factory.StartNew(() =>
+        {
+            var groups = Enumerable.Range(0, options.TrainingWindows).Sum(w =>
+                Groups(c.AddDays(-(w + 1) * options.LabelWindowDays), c.AddDays(-w * options.LabelWindowDays), linked).Length);
+            return groups < minGroups ? null : RerankModel.Fit(log, c, options, this, linked);
+        }, linked, TaskCreationOptions.LongRunning, TaskScheduler.Default));
     }
 
-    /// <summary>The model started for <paramref name="cutoff"/>, once it is trained (the caller owns it), or null when none was started.</summary>
+    /// <summary>The model started for <paramref name="cutoff"/>, once it is trained (the caller owns it), or null when none was.</summary>
     internal RerankModel? TakeFitted(DateTime cutoff) => _fitted.TryRemove(cutoff, out var task) ? task.GetAwaiter().GetResult() : null;
 
     public void Dispose()
     {
         _disposed.Cancel();
         foreach (var task in _fitted.Values)
-            task.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            task.ContinueWith(t => t.Result?.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         _fitted.Clear();
     }
 
