@@ -214,8 +214,8 @@ public static class RecommenderSelection
         void RerankFamily()
         {
             progress?.Report(Rerank);
-            var stopwatch = Stopwatch.StartNew();
             var (trained, trainedIn) = rerank.GetAwaiter().GetResult();
+            var stopwatch = Stopwatch.StartNew();
             if (trained is null)
             {
                 scores.Add((new CandidateScore(Rerank, "", false, 0, 0, 0, 0, trainedIn.TotalSeconds,
