@@ -79,7 +79,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Events.IEventScanStep, LoyaltyEventScan>().AddSingleton<Events.IEventScanStep, TrackedSegments>();
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
-        services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>().AddSingleton<MarketingHistory>();
+        services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>().AddSingleton<MarketingHistory>()
+            .AddSingleton<SyntheticCatalogGenerator>();
         return services;
     }
 }

@@ -5,20 +5,23 @@ using Personalize.Seeding;
 namespace Personalize.Api.Commands;
 
 /// <summary>
-/// `generate store --customers N [--anchor YYYY-MM-DD]`: a large synthetic store for benchmarks, into the configured
-/// (empty) database; `generate marketing [--anchor YYYY-MM-DD]`: the marketing history a dashboard reads, on top of it.
+/// `generate store --customers N [--items M] [--anchor YYYY-MM-DD]`: a large synthetic store for benchmarks, into the
+/// configured (empty) database, with --items a catalogue of M items and the customers' interactions with it too;
+/// `generate marketing [--anchor YYYY-MM-DD]`: the marketing history a dashboard reads, on top of it.
 /// </summary>
 public sealed class GenerateCommand : ICommand
 {
     public string Name => "generate";
-    public string Usage => "generate store --customers N [--anchor YYYY-MM-DD] [--seed N]    a synthetic store of N customers (~9 orders each) for benchmarks\n" +
+    public string Usage => "generate store --customers N [--items M] [--anchor YYYY-MM-DD] [--seed N]    a synthetic store of N customers (~9 orders each) for benchmarks; with --items, M items and ~50 interactions a customer\n" +
         "  generate marketing [--anchor YYYY-MM-DD] [--seed N] [--experiment-customers N]    its acquisition channels, spend, survey answers, stage history, offer codes (import the offers first) and a win-back experiment";
 
     public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (invocation.Positional("customers", "anchor", "seed", "experiment-customers") is ["marketing"])
+        if (invocation.Positional("customers", "items", "anchor", "seed", "experiment-customers") is ["marketing"])
             return await MarketingAsync(invocation, services, cancellationToken);
-        if (invocation.Positional("customers", "anchor", "seed", "experiment-customers") is not ["store"] || !int.TryParse(invocation.Option("customers"), out var customers) || customers < 1)
+        var items = 0;
+        if (invocation.Positional("customers", "items", "anchor", "seed", "experiment-customers") is not ["store"] || !int.TryParse(invocation.Option("customers"), out var customers) || customers < 1
+            || invocation.Option("items") is { } itemsText && (!int.TryParse(itemsText, out items) || items < SyntheticCatalogGenerator.Tastes))
         {
             Console.Error.WriteLine($"Usage: {Usage}");
             return 2;
@@ -34,6 +37,13 @@ public sealed class GenerateCommand : ICommand
                 customers, anchor, seed, new Progress(progress), cancellationToken),
             p => string.Create(CultureInfo.InvariantCulture, $"{p.Customers:N0} customers, {p.Orders:N0} orders"));
         Console.WriteLine(summary.ToString());
+        if (items == 0) return 0;
+        var catalog = await ProgressDisplay.RunAsync<InteractionsWritten, SyntheticCatalogSummary>(
+            "Generating a catalogue and interactions",
+            progress => services.GetRequiredService<SyntheticCatalogGenerator>().GenerateAsync(items, anchor, seed,
+                new Progress<long>(n => progress.Report(new InteractionsWritten(n))), cancellationToken),
+            p => string.Create(CultureInfo.InvariantCulture, $"{p.Count:N0} interactions"));
+        Console.WriteLine(catalog.ToString());
         return 0;
     }
 
@@ -58,6 +68,8 @@ public sealed class GenerateCommand : ICommand
     }
 
     private sealed record ProgressValue(long Customers, long Orders);
+
+    private sealed record InteractionsWritten(long Count);
 
     private sealed class Progress(IProgress<ProgressValue> inner) : IProgress<(long Customers, long Orders)>
     {

@@ -47,6 +47,7 @@ public sealed class RecommenderCommand : ICommand
                     _ => F($"caching {p.Done:N0} candidate lists"),
                 });
             PrintSelection(summary.Selection, 10);
+            Console.WriteLine(F($"Phases: {summary.PhasesText}; processor time {summary.ProcessorTime.TotalSeconds:0.0} s; peak memory {summary.PeakMemoryBytes / 1048576.0:N0} MiB"));
             Console.WriteLine(summary.ToString());
             return 0;
         }

@@ -36,19 +36,18 @@ public sealed class PersonalFrequencyRecommender : IRecommender
 
     public IReadOnlyList<ScoredItem> Recommend(int customer, int count, Predicate<int>? exclude = null)
     {
-        var scores = new Dictionary<int, float>();
+        var scores = ScoreBuffer.For(_s.Matrix.ItemCount);
         var own = (float)Alpha;
-        for (var k = _s.Start[customer]; k < _s.Start[customer + 1]; k++) scores[_s.Items[k]] = own * _s.Values[k];
+        for (var k = _s.Start[customer]; k < _s.Start[customer + 1]; k++) scores.Add(_s.Items[k], own * _s.Values[k]);
         var neighbours = _s.NeighbourLists[customer];
         var used = Math.Min(Neighbours, neighbours.Length);
         if (used > 0 && Alpha < 1)
         {
             var share = (float)((1 - Alpha) / used);
             for (var n = 0; n < used; n++)
-                for (var k = _s.Start[neighbours[n]]; k < _s.Start[neighbours[n] + 1]; k++)
-                    scores[_s.Items[k]] = scores.GetValueOrDefault(_s.Items[k]) + share * _s.Values[k];
+                for (var k = _s.Start[neighbours[n]]; k < _s.Start[neighbours[n] + 1]; k++) scores.Add(_s.Items[k], share * _s.Values[k]);
         }
-        return TopItems.WithFill(scores.Where(s => s.Value > 0).Select(s => new ScoredItem(s.Key, s.Value)), _s.Fill, count, exclude);
+        return TopItems.WithFill(scores.Drain(positiveOnly: true), _s.Fill, count, exclude);
     }
 
     private static Shared Build(SignalMatrix matrix, PopularityRecommender fill, double halfLifeDays, int neighbours, CancellationToken cancellationToken)

@@ -45,13 +45,12 @@ public sealed class RecommenderEvaluation(IDbContextFactory<PersonalizeDbContext
         var baselines = new Baselines(new SignalMatrix(log, cutoff, options.Recommender.Weights, classifier), options.Recommender);
         var baselinesElapsed = stopwatch.Elapsed;
 
-        progress?.Report(new(RecommenderEvaluationStage.TrainingReranker, 0));
-        using var model = RerankModel.Train(log, cutoff, options.Recommender, classifier, cancellationToken);
-
         // What `recommender train --as-of <cut-off>` would choose (validated on the window before the cut-off), and the
         // tuned new models refitted on everything before the cut-off, judged here beside the others.
-        var selection = RecommenderSelection.Run(log, cutoff, options.RepeatableKinds, options.Recommender, options.Selection, classifier,
+        using var selection = RecommenderSelection.Run(log, cutoff, options.RepeatableKinds, options.Recommender, options.Selection, classifier,
             progress is null ? null : new Progress<string>(name => progress.Report(new(RecommenderEvaluationStage.Selecting, 0, name))), cancellationToken);
+        progress?.Report(new(RecommenderEvaluationStage.TrainingReranker, 0));
+        using var model = RerankModel.Train(log, cutoff, options.Recommender, classifier, cancellationToken, selection.Windows);
         var context = new FitContext(log, cutoff, baselines, options.Recommender, classifier, cancellationToken);
         var tuned = TunedModels.Where(selection.Fits.ContainsKey).Select(name => selection.Fits[name](context)).ToList();
         IReadOnlyList<IRecommender> recommenders = [.. baselines.All, new RerankRecommender(baselines, model, options.Recommender), .. tuned.Select(t => t.Recommender)];

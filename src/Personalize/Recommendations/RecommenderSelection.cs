@@ -24,16 +24,26 @@ public sealed record FittedRecommender(IRecommender Recommender, RerankModel? Mo
 
 /// <summary>The data a candidate is fitted on: the signals before <paramref name="Until"/>.</summary>
 public sealed record FitContext(SignalLog Log, DateTime Until, Baselines Baselines, RecommenderOptions Options, LifecycleClassifier? Classifier,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken)
+{
+    /// <summary>The re-ranker's label windows already computed on the same log, shared by the selection and the refit.</summary>
+    public RerankWindows? Windows { get; init; }
+}
 
 /// <summary>The result of a selection: the report, and how to fit each candidate (with its tuned parameters) on other data.</summary>
-public sealed class SelectionOutcome(SelectionReport report, IReadOnlyDictionary<string, Func<FitContext, FittedRecommender>> fits)
+public sealed class SelectionOutcome(SelectionReport report, IReadOnlyDictionary<string, Func<FitContext, FittedRecommender>> fits, RerankWindows windows)
+    : IDisposable
 {
     public SelectionReport Report { get; } = report;
+    /// <summary>The re-ranker's label windows computed during the selection, for a refit on the same log to reuse.</summary>
+    public RerankWindows Windows { get; } = windows;
     /// <summary>Every candidate that competed, by name, with the parameters its grid chose.</summary>
     public IReadOnlyDictionary<string, Func<FitContext, FittedRecommender>> Fits { get; } = fits;
 
     public FittedRecommender FitSelected(FitContext context) => Fits[Report.Selected](context);
+
+    /// <summary>Cancels and disposes the re-ranker started ahead for the as-of date if nobody took it.</summary>
+    public void Dispose() => Windows.Dispose();
 }
 
 /// <summary>
@@ -65,12 +75,36 @@ public static class RecommenderSelection
         var from = asOf.AddDays(-options.WindowDays);
         var matrix = new SignalMatrix(log, from, model.Weights, classifier);
         var baselines = new Baselines(matrix, model);
-        var context = new FitContext(log, from, baselines, model, classifier, cancellationToken);
+        var windows = new RerankWindows(log, model, classifier);
+        windows.Add(baselines);
+        // The re-ranker with labels up to the as-of date (what `train` refits when it wins, and what `evaluate` judges
+        // after the cut-off) starts now on a thread of its own too; `train` cancels it when another model wins.
+        windows.Prefit(asOf, options.MinRerankGroups, cancellationToken);
+        var context = new FitContext(log, from, baselines, model, classifier, cancellationToken) { Windows = windows };
         var customers = RecommenderEvaluation.TestCustomers(matrix, log.PositiveItemsBetween(from, asOf), repeatable);
         var catalog = Enumerable.Range(0, matrix.ItemCount).Count(i => matrix.Item(i).Customers > 0);
 
         var scores = new List<(CandidateScore Score, double[] Ndcg)>();
         var fits = new Dictionary<string, Func<FitContext, FittedRecommender>>();
+        Func<FitContext, FittedRecommender> rerankFit = c =>
+        {
+            var m = RerankModel.Train(c.Log, c.Until, c.Options, c.Classifier, c.CancellationToken, c.Windows);
+            return new(new RerankRecommender(c.Baselines, m, c.Options), m);
+        };
+        // LightGBM trains on one thread: the re-ranker is fitted on a thread of its own from the start, while the other
+        // families use the cores; it is judged last, as before.
+        var rerank = Task.Factory.StartNew(() =>
+        {
+            var stopwatch = Stopwatch.StartNew();
+            try
+            {
+                return (Fitted: rerankFit(context), stopwatch.Elapsed);
+            }
+            catch (InvalidOperationException)
+            {
+                return (Fitted: (FittedRecommender?)null, stopwatch.Elapsed);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         // One family: every grid point fitted and judged; the best NDCG is kept with the parameters that gave it.
         void Family(string name, bool simple, IEnumerable<(string Parameters, Func<FitContext, FittedRecommender> Fit)> grid)
@@ -90,37 +124,63 @@ public static class RecommenderSelection
             fits[name] = best.Value.Fit;
         }
 
-        Family(Popularity, true, [("recency-weighted", c => new(c.Baselines.Global, null))]);
-        Family(StagePopularity, true, [("per lifecycle stage", c => new(c.Baselines.Stage, null))]);
-        Family("history", false, [("own items, recency-weighted", c => new(c.Baselines.History, null))]);
-        Family("item-knn", false, [(F($"{model.KnnNeighbours} neighbours"), c => new(c.Baselines.Knn, null))]);
-        Family("ease", false, options.EaseLambdas.Select(lambda => (F($"λ={lambda}, {options.EaseMaxItems} items, top {options.ItemNeighbours}"),
-            (Func<FitContext, FittedRecommender>)(c => new(new EaseRecommender(c.Baselines.Matrix, c.Baselines.Global, lambda, options.EaseMaxItems,
-                options.ItemNeighbours, c.CancellationToken), null)))));
-        Rp3Family();
-        FrequencyFamily();
+        try
+        {
+            Family(Popularity, true, [("recency-weighted", c => new(c.Baselines.Global, null))]);
+            Family(StagePopularity, true, [("per lifecycle stage", c => new(c.Baselines.Stage, null))]);
+            Family("history", false, [("own items, recency-weighted", c => new(c.Baselines.History, null))]);
+            Family("item-knn", false, [(F($"{model.KnnNeighbours} neighbours"), c => new(c.Baselines.Knn, null))]);
+            EaseFamily();
+            Rp3Family();
+            FrequencyFamily();
+        }
+        catch
+        {
+            rerank.ContinueWith(t => t.Result.Fitted?.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            windows.Dispose();
+            throw;
+        }
         RerankFamily();
 
         var judged = scores.Select(s => s.Score).ToList();
         var (selected, reason) = Choose(scores, customers.Count, options);
         var chosen = judged.Single(s => s.Name == selected);
-        return new SelectionOutcome(new SelectionReport(selected, chosen.Parameters, reason, from, asOf, customers.Count, judged), fits);
+        return new SelectionOutcome(new SelectionReport(selected, chosen.Parameters, reason, from, asOf, customers.Count, judged), fits, windows);
 
-        // RP3beta: one walk per α, every β scored from it.
+        // EASE: one Gram matrix for every λ, one inversion each.
+        void EaseFamily()
+        {
+            const string name = "ease";
+            progress?.Report(name);
+            var stopwatch = Stopwatch.StartNew();
+            (CandidateScore Score, double[] Ndcg, double Lambda)? best = null;
+            foreach (var ease in EaseRecommender.ForLambdas(matrix, baselines.Global, options.EaseLambdas, options.EaseMaxItems, options.ItemNeighbours, cancellationToken))
+            {
+                var (score, ndcg) = RecommenderEvaluation.Measure(ease, customers, catalog, options.K, cancellationToken: cancellationToken);
+                if (best is null || score.Ndcg > best.Value.Score.Ndcg)
+                    best = (new CandidateScore(name, F($"λ={ease.Lambda}, {options.EaseMaxItems} items, top {options.ItemNeighbours}"), false, score.Ndcg,
+                        score.HitRate, score.Recall, score.Coverage, 0), ndcg, ease.Lambda);
+            }
+            var b = best!.Value;
+            scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
+            fits[name] = c => new(new EaseRecommender(c.Baselines.Matrix, c.Baselines.Global, b.Lambda, options.EaseMaxItems, options.ItemNeighbours,
+                c.CancellationToken), null);
+        }
+
+        // RP3beta: one walk for the whole α × β grid.
         void Rp3Family()
         {
             const string name = "rp3beta";
             progress?.Report(name);
             var stopwatch = Stopwatch.StartNew();
             (CandidateScore Score, double[] Ndcg, double Alpha, double Beta)? best = null;
-            foreach (var alpha in options.Rp3Alphas)
-                foreach (var rp3 in Rp3BetaRecommender.ForBetas(matrix, baselines.Global, alpha, options.Rp3Betas, options.ItemNeighbours, cancellationToken))
-                {
-                    var (score, ndcg) = RecommenderEvaluation.Measure(rp3, customers, catalog, options.K, cancellationToken: cancellationToken);
-                    if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                        best = (new CandidateScore(name, F($"α={alpha}, β={rp3.Beta}, top {options.ItemNeighbours}"), false, score.Ndcg, score.HitRate,
-                            score.Recall, score.Coverage, 0), ndcg, alpha, rp3.Beta);
-                }
+            foreach (var rp3 in Rp3BetaRecommender.ForGrid(matrix, baselines.Global, options.Rp3Alphas, options.Rp3Betas, options.ItemNeighbours, cancellationToken))
+            {
+                var (score, ndcg) = RecommenderEvaluation.Measure(rp3, customers, catalog, options.K, cancellationToken: cancellationToken);
+                if (best is null || score.Ndcg > best.Value.Score.Ndcg)
+                    best = (new CandidateScore(name, F($"α={rp3.Alpha}, β={rp3.Beta}, top {options.ItemNeighbours}"), false, score.Ndcg, score.HitRate,
+                        score.Recall, score.Coverage, 0), ndcg, rp3.Alpha, rp3.Beta);
+            }
             var b = best!.Value;
             scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
             fits[name] = c => new(new Rp3BetaRecommender(c.Baselines.Matrix, c.Baselines.Global, b.Alpha, b.Beta, options.ItemNeighbours, c.CancellationToken), null);
@@ -154,36 +214,28 @@ public static class RecommenderSelection
         void RerankFamily()
         {
             progress?.Report(Rerank);
+            var (trained, trainedIn) = rerank.GetAwaiter().GetResult();
             var stopwatch = Stopwatch.StartNew();
-            Func<FitContext, FittedRecommender> fit = c =>
+            if (trained is null)
             {
-                var m = RerankModel.Train(c.Log, c.Until, c.Options, c.Classifier, c.CancellationToken);
-                return new(new RerankRecommender(c.Baselines, m, c.Options), m);
-            };
-            FittedRecommender fitted;
-            try
-            {
-                fitted = fit(context);
-            }
-            catch (InvalidOperationException)
-            {
-                scores.Add((new CandidateScore(Rerank, "", false, 0, 0, 0, 0, stopwatch.Elapsed.TotalSeconds,
+                scores.Add((new CandidateScore(Rerank, "", false, 0, 0, 0, 0, trainedIn.TotalSeconds,
                     "not a candidate: no training group before the validation window"), []));
                 return;
             }
-            using (fitted)
+            using (trained)
             {
-                var training = fitted.Model!.Training;
+                var training = trained.Model!.Training;
                 var parameters = F($"{training.Groups:N0} training groups, {model.Iterations} trees");
                 if (training.Groups < options.MinRerankGroups)
                 {
-                    scores.Add((new CandidateScore(Rerank, parameters, false, 0, 0, 0, 0, stopwatch.Elapsed.TotalSeconds,
+                    scores.Add((new CandidateScore(Rerank, parameters, false, 0, 0, 0, 0, trainedIn.TotalSeconds,
                         F($"not a candidate: {training.Groups:N0} training groups, fewer than the {options.MinRerankGroups:N0} needed")), []));
                     return;
                 }
-                var (score, ndcg) = RecommenderEvaluation.Measure(fitted.Recommender, customers, catalog, options.K, cancellationToken: cancellationToken);
-                scores.Add((new CandidateScore(Rerank, parameters, false, score.Ndcg, score.HitRate, score.Recall, score.Coverage, stopwatch.Elapsed.TotalSeconds), ndcg));
-                fits[Rerank] = fit;
+                var (score, ndcg) = RecommenderEvaluation.Measure(trained.Recommender, customers, catalog, options.K, cancellationToken: cancellationToken);
+                scores.Add((new CandidateScore(Rerank, parameters, false, score.Ndcg, score.HitRate, score.Recall, score.Coverage,
+                    (trainedIn + stopwatch.Elapsed).TotalSeconds), ndcg));
+                fits[Rerank] = rerankFit;
             }
         }
     }

@@ -20,10 +20,12 @@ public sealed class RerankModel : IDisposable
     private readonly ITransformer _model;
     private readonly DataViewSchema _inputSchema;
     private readonly ThreadLocal<PredictionEngine<RankingRow, RankingScore>> _engines;
+    private readonly TreeScorer? _trees;
 
     private RerankModel(MLContext ml, ITransformer model, DataViewSchema inputSchema, RerankTraining training)
     {
         (_ml, _model, _inputSchema, Training) = (ml, model, inputSchema, training);
+        _trees = TreeScorer.From(model);
         _engines = new(() =>
         {
             lock (_ml) return _ml.Model.CreatePredictionEngine<RankingRow, RankingScore>(_model);
@@ -38,22 +40,32 @@ public sealed class RerankModel : IDisposable
     /// Retail that trained a better model even for the "new items only" protocol (NDCG@10 0.090 against 0.081 when
     /// trained under that protocol's own exclusion), since repeats teach which items a customer keeps coming back to.
     /// </remarks>
+    /// <param name="windows">Label windows already computed for the same log and options (and where to keep the new ones);
+    /// the model itself when it was started ahead (<see cref="RerankWindows.Prefit"/>).</param>
     public static RerankModel Train(SignalLog log, DateTime cutoff, RecommenderOptions options, LifecycleClassifier? classifier = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, RerankWindows? windows = null)
+    {
+        if (windows is null || !windows.Serves(log, options)) windows = new RerankWindows(log, options, classifier);
+        return windows.TakeFitted(cutoff) ?? Fit(log, cutoff, options, windows, cancellationToken);
+    }
+
+    internal static RerankModel Fit(SignalLog log, DateTime cutoff, RecommenderOptions options, RerankWindows windows, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var groups = new List<RankingRow[]>();
         for (var w = 0; w < options.TrainingWindows; w++)
         {
             var labelsUntil = cutoff.AddDays(-w * options.LabelWindowDays);
-            groups.AddRange(Groups(log, labelsUntil.AddDays(-options.LabelWindowDays), labelsUntil, (uint)(w * log.CustomerCount),
-                options, classifier, cancellationToken));
+            var offset = (uint)(w * log.CustomerCount);
+            groups.AddRange(windows.Groups(labelsUntil.AddDays(-options.LabelWindowDays), labelsUntil, cancellationToken)
+                .Select(g => g.Select(r => new RankingRow { Label = r.Label, GroupId = offset + r.GroupId, Features = r.Features }).ToArray()));
         }
         var training = groups.SelectMany(g => g).ToList();
         var firstFeaturesUntil = cutoff.AddDays(-options.TrainingWindows * options.LabelWindowDays);
         if (training.Count == 0)
             throw new InvalidOperationException($"No customer took a candidate item between {firstFeaturesUntil:yyyy-MM-dd} and {cutoff:yyyy-MM-dd}: nothing to train the re-ranker on.");
 
+        cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(options.Seed);
         var data = ml.Data.LoadFromEnumerable(training);
         var keyed = ml.Transforms.Conversion.MapValueToKey(nameof(RankingRow.GroupId)).Fit(data).Transform(data);
@@ -74,28 +86,6 @@ public sealed class RerankModel : IDisposable
             training.Count(r => r.Label > 0), stopwatch.Elapsed));
     }
 
-    /// <summary>One query group per sampled customer who took something in [featuresUntil, labelsUntil) and has signals before it.</summary>
-    private static IEnumerable<RankingRow[]> Groups(SignalLog log, DateTime featuresUntil, DateTime labelsUntil, uint groupOffset,
-        RecommenderOptions options, LifecycleClassifier? classifier, CancellationToken cancellationToken)
-    {
-        var baselines = new Baselines(new SignalMatrix(log, featuresUntil, options.Weights, classifier), options);
-        var labels = log.PositiveItemsBetween(featuresUntil, labelsUntil);
-        var customers = labels.Keys.Where(c => baselines.Matrix.ItemsOf(c).Length > 0).Order().ToArray();
-        new Random(options.Seed).Shuffle(customers);
-        customers = customers.Take(options.MaxTrainingCustomers).Order().ToArray();
-
-        var groups = new RankingRow[customers.Length][];
-        Parallel.For(0, customers.Length, new ParallelOptions { CancellationToken = cancellationToken }, g =>
-        {
-            var c = customers[g];
-            var rows = RankingFeatures.For(baselines, c, options, exclude: null)
-                .Select(x => new RankingRow { Label = labels[c].Contains(x.Item) ? 1 : 0, GroupId = groupOffset + (uint)c, Features = x.Features })
-                .ToArray();
-            groups[g] = rows.Any(r => r.Label > 0) ? rows : []; // a group without a positive teaches LambdaRank nothing
-        });
-        return groups.Where(g => g.Length > 0);
-    }
-
     /// <summary>The model as an ML.NET zip, to be stored with its version.</summary>
     public byte[] ToBytes()
     {
@@ -113,7 +103,11 @@ public sealed class RerankModel : IDisposable
         return new RerankModel(ml, model, schema, training);
     }
 
-    internal float Score(float[] features) => _engines.Value!.Predict(new RankingRow { Features = features }).Score;
+    /// <summary>The model's score for one candidate's features (<see cref="RankingFeatures"/>); thread-safe.</summary>
+    public float Score(float[] features) => _trees?.Score(features) ?? EngineScore(features);
+
+    /// <summary>The same score through ML.NET's PredictionEngine (one per thread).</summary>
+    public float EngineScore(float[] features) => _engines.Value!.Predict(new RankingRow { Features = features }).Score;
 
     public void Dispose()
     {

@@ -30,6 +30,15 @@ internal static class Sampling
     public static double Normal(this Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
+    /// <summary>Knuth's method (small means).</summary>
+    public static int Poisson(this Random rng, double mean)
+    {
+        var limit = Math.Exp(-mean);
+        var (k, p) = (0, rng.NextDouble());
+        while (p > limit) (k, p) = (k + 1, p * rng.NextDouble());
+        return k;
+    }
+
     public static T Pick<T>(this Random rng, IReadOnlyList<T> items) => items[rng.Next(items.Count)];
 
     public static T Weighted<T>(this Random rng, IReadOnlyList<(T Item, double Weight)> items)

@@ -41,6 +41,35 @@ public sealed class EaseTests
     }
 
     [Fact]
+    public void Scores_over_several_blocks_of_the_inversion_equal_the_closed_form_computed_independently()
+    {
+        // 150 items: more than two blocks of the blocked inversion, with a remainder that is not a multiple of its tiles.
+        const int customers = 300, items = 150;
+        const double lambda = 10;
+        var random = new Random(5);
+        var taken = Enumerable.Range(0, customers).Select(_ => Enumerable.Range(0, items).OrderBy(_ => random.Next()).Take(5 + random.Next(16)).Order().ToArray()).ToArray();
+        var builder = new SignalLog.Builder();
+        for (var i = 0; i < items; i++) builder.AddItem(i + 1, ContentKind.Product, At.AddDays(-100));
+        for (var c = 0; c < customers; c++)
+            foreach (var i in taken[c]) builder.AddSignal(c + 1, i + 1, At.AddDays(-10), 5);
+        var matrix = new SignalMatrix(builder.Build(), At);
+        var ease = new EaseRecommender(matrix, new PopularityRecommender(matrix), lambda, neighbours: items);
+
+        var g = new double[items, items];
+        foreach (var row in taken)
+            foreach (var i in row)
+                foreach (var j in row) g[i, j] += 1;
+        for (var i = 0; i < items; i++) g[i, i] += lambda;
+        var p = Invert(g);
+        for (var c = 0; c < 30; c++)
+        {
+            var expected = Enumerable.Range(0, items).Select(j => taken[c].Sum(i => i == j ? 0 : -p[i, j] / p[j, j])).OrderDescending().Take(10).ToList();
+            var actual = ease.Recommend(matrix.Log.CustomerIndex(c + 1)!.Value, 10).Select(a => (double)a.Score).ToList();
+            Assert.True(expected.Zip(actual).All(x => Math.Abs(x.First - x.Second) < 1e-5), $"customer {c}: {string.Join(" ", expected)} vs {string.Join(" ", actual)}");
+        }
+    }
+
+    [Fact]
     public void Only_the_most_active_items_enter_the_dense_solve()
     {
         var builder = new SignalLog.Builder();

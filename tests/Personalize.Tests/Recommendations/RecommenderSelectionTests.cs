@@ -17,7 +17,7 @@ public sealed class RecommenderSelectionTests(Xunit.Abstractions.ITestOutputHelp
     {
         var log = store.Log();
         var asOf = GeneratedStores.End.AddDays(-30);
-        var outcome = RecommenderSelection.Run(log, asOf, Products, Model, new SelectionOptions());
+        using var outcome = RecommenderSelection.Run(log, asOf, Products, Model, new SelectionOptions());
         var evaluation = RecommenderEvaluation.Evaluate(log, new RecommenderEvaluationOptions(DateOnly.FromDateTime(asOf), 30) { Recommender = Model });
         Assert.Equal(outcome.Report, evaluation.Selection! with { Candidates = outcome.Report.Candidates }); // evaluate runs the same selection
         output.WriteLine(store.Name + ": " + Describe(outcome.Report));

@@ -17,6 +17,9 @@ public enum RecommenderTrainingStage { ReadingSignals, Selecting, BuildingBaseli
 /// <summary>Where a training is; while selecting, <see cref="Detail"/> names the candidate being fitted.</summary>
 public sealed record RecommenderTrainingProgress(RecommenderTrainingStage Stage, long Done, long Total = 0, string? Detail = null);
 
+/// <summary>A step of a training and how long it took.</summary>
+public sealed record TrainingPhase(string Name, TimeSpan Elapsed);
+
 /// <summary>What <see cref="RecommenderTrainer.TrainAsync"/> did.</summary>
 public sealed record RecommenderTrainingSummary(long Version, DateTime AsOf, int Customers, int Items, int Signals, int CandidateCustomers,
     RerankTraining? Training, bool Cached, TimeSpan Elapsed)
@@ -25,6 +28,14 @@ public sealed record RecommenderTrainingSummary(long Version, DateTime AsOf, int
     /// <summary>Customers who consented to personalization (not erased), and all customers not erased.</summary>
     public int PersonalizableCustomers { get; init; }
     public int StoredCustomers { get; init; }
+    /// <summary>Reading, selection, refit, candidate lists, saving and caching, in order.</summary>
+    public IReadOnlyList<TrainingPhase> Phases { get; init; } = [];
+    /// <summary>The process's peak resident memory when the training ended.</summary>
+    public long PeakMemoryBytes { get; init; }
+    /// <summary>Processor time the process used on every core (on a busy machine, what the training cost more than the elapsed time).</summary>
+    public TimeSpan ProcessorTime { get; init; }
+
+    public string PhasesText => string.Join(", ", Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Elapsed.TotalSeconds:0.0} s")));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"Trained recommender version {Version} as of {AsOf:yyyy-MM-dd}: serving {Selection.Selected} ({Selection.Parameters}); {Signals:N0} signals, {Customers:N0} customers, {Items:N0} items; ") +
@@ -50,6 +61,13 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
         int? trainingCustomers = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        var phases = new List<TrainingPhase>();
+        var lap = TimeSpan.Zero;
+        void Phase(string name)
+        {
+            phases.Add(new TrainingPhase(name, stopwatch.Elapsed - lap));
+            lap = stopwatch.Elapsed;
+        }
         var o = options.Value;
         if (o.Selection.Validate() is { } invalid) throw new InvalidOperationException("Recommendations:" + invalid);
         // LightGBM stays on one thread (repeatable, and its OpenMP threads wait badly on a busy machine); the candidate
@@ -58,18 +76,23 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
         var log = await new SignalLogReader(factory).ReadAsync(asOf, model.Weights,
             progress is null ? null : new Progress<long>(n => progress.Report(new(RecommenderTrainingStage.ReadingSignals, n))), cancellationToken);
         if (log.SignalCount == 0) throw new InvalidOperationException($"No interactions before {asOf:yyyy-MM-dd}: nothing to train the recommender on.");
+        Phase("reading signals");
 
         var repeatable = o.RepeatableKinds.ToHashSet();
-        var selection = RecommenderSelection.Run(log, asOf, repeatable, model, o.Selection, classifier,
+        using var selection = RecommenderSelection.Run(log, asOf, repeatable, model, o.Selection, classifier,
             progress is null ? null : new SyncProgress<string>(name => progress.Report(new(RecommenderTrainingStage.Selecting, 0, 0, name))), cancellationToken);
         var report = selection.Report;
+        if (report.Selected != RecommenderSelection.Rerank) selection.Dispose(); // the re-ranker started ahead is not needed
+        Phase("selection");
 
         progress?.Report(new(RecommenderTrainingStage.BuildingBaselines, log.SignalCount));
         var baselines = new Baselines(new SignalMatrix(log, asOf, model.Weights, classifier), model);
         progress?.Report(new(RecommenderTrainingStage.TrainingReranker, 0, 0, report.Selected));
-        using var fitted = selection.FitSelected(new FitContext(log, asOf, baselines, model, classifier, cancellationToken));
+        using var fitted = selection.FitSelected(new FitContext(log, asOf, baselines, model, classifier, cancellationToken) { Windows = selection.Windows });
+        Phase("refit " + report.Selected);
 
         var lists = Candidates(baselines, fitted, report.Selected, model, o, progress, cancellationToken);
+        Phase("candidate lists");
         progress?.Report(new(RecommenderTrainingStage.Saving, lists.Count));
         var training = fitted.Model?.Training;
         var version = new RecommenderModelVersion
@@ -91,6 +114,7 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
             Selection = ModelSelection.From(report).ToBytes(),
         };
         await SaveAsync(version, lists, o.KeepVersions, stopwatch, cancellationToken);
+        Phase("saving");
 
         progress?.Report(new(RecommenderTrainingStage.Caching, lists.Count));
         var cached = true;
@@ -104,9 +128,14 @@ public sealed class RecommenderTrainer(IDbContextFactory<PersonalizeDbContext> f
             logger.LogWarning(e, "Could not write the candidate lists to the cache; the service reads them from the database.");
         }
         nearCache.InvalidateAll();
+        Phase("caching");
         var (personalizable, stored) = await ConsentCountsAsync(factory, cancellationToken);
         var summary = new RecommenderTrainingSummary(version.Id, asOf, log.CustomerCount, log.ItemCount, log.SignalCount, lists.Count,
-            training, cached, stopwatch.Elapsed) { Selection = report, PersonalizableCustomers = personalizable, StoredCustomers = stored };
+            training, cached, stopwatch.Elapsed)
+        {
+            Selection = report, PersonalizableCustomers = personalizable, StoredCustomers = stored, Phases = phases,
+            PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64, ProcessorTime = Process.GetCurrentProcess().TotalProcessorTime,
+        };
         logger.LogInformation("{Summary}", summary);
         return summary;
     }
