@@ -3,6 +3,9 @@
   prepare.py WORK PORT CUSTOMERS       write the request bodies (from schema/operations), the email cursors and the
                                        size of one storefront answer into WORK
   prepare.py --count-writes DB         print how many benchmark writes (idempotency key bench-...) the database holds
+  prepare.py --webhook PORT URL        create a webhook endpoint for every event type at URL; print its id
+  prepare.py --webhook-enabled PORT ID true|false
+                                       turn the endpoint's delivery on or off
   prepare.py --report RESULTS STORED PEAK_MIB CUSTOMERS CONNECTIONS DURATION RUNS
                                        print the medians per scenario
 """
@@ -59,6 +62,18 @@ def prepare(work, port, customers):
     print(f"prepared: storefront answer {len(raw):,} bytes, {len(cursors)} email pages of {PAGE:,}")
 
 
+def webhook(port, url):
+    _, answer = post(port, {"query": "mutation($url: String!) { createWebhookEndpoint(input: { url: $url, maxConcurrency: 16, "
+                                     "maxPerSecond: 10000 }) { webhookEndpoint { id } errors { message } } }",
+                            "variables": {"url": url}})
+    print(answer["data"]["createWebhookEndpoint"]["webhookEndpoint"]["id"])
+
+
+def webhook_enabled(port, endpoint, enabled):
+    post(port, {"query": "mutation($id: ID!, $on: Boolean!) { updateWebhookEndpoint(input: { id: $id, enabled: $on }) "
+                         "{ errors { message } } }", "variables": {"id": endpoint, "on": enabled == "true"}})
+
+
 def count_writes(db):
     with sqlite3.connect(db) as connection:
         print(connection.execute("SELECT COUNT(*) FROM Interactions WHERE IdempotencyKey LIKE 'bench-%'").fetchone()[0])
@@ -78,6 +93,10 @@ def report(results, stored, peak_mib, customers, connections, duration, runs):
     for name, m in median.items():
         print(f"{name:<17}{m['rps']:>10,.0f}{m['p50_ms']:>9.2f}{m['p95_ms']:>9.2f}{m['p99_ms']:>9.2f}{m['errors']:>8.0f}")
     print(f"storefront / ceiling: {median['storefront']['rps'] / median['ceiling']['rps']:.1%} of the ceiling's requests/s")
+    if "storefront-delivering" in median:
+        quiet, delivering = median["storefront-quiet"]["rps"], median["storefront-delivering"]["rps"]
+        print(f"storefront while webhooks are delivered: {delivering / quiet:.1%} of its requests/s without "
+              f"({delivering:,.0f} against {quiet:,.0f})")
     print(f"email batch: {median['email']['rps'] * PAGE:,.0f} customers/s")
     write_runs = [r for r in rows if r["scenario"] == "writes"]
     sent = sum(r["requests"] for r in write_runs)
@@ -92,6 +111,10 @@ def report(results, stored, peak_mib, customers, connections, duration, runs):
 if __name__ == "__main__":
     if sys.argv[1] == "--count-writes":
         count_writes(sys.argv[2])
+    elif sys.argv[1] == "--webhook":
+        webhook(*sys.argv[2:4])
+    elif sys.argv[1] == "--webhook-enabled":
+        webhook_enabled(*sys.argv[2:5])
     elif sys.argv[1] == "--report":
         report(*sys.argv[2:9])
     else:

@@ -4,7 +4,8 @@
 # drives it with wrk at fixed concurrency, bounded in time, several runs per scenario:
 #   ceiling     POST /bench/ceiling: Kestrel alone, a pre-serialized body as large as the storefront's answer
 #   storefront  the storefront's personalization query for random customers (and again at half that rate, paced;
-#               and for 2,000 returning visitors, whose offers are already assigned)
+#               and for 2,000 returning visitors, whose offers are already assigned; and with webhook delivery off and
+#               on in turn, a loopback receiver taking every event the visits cause)
 #   email       the email builder's batch: pages of 1,000 customers at random cursors
 #   writes      trackInteraction with unique idempotency keys; afterwards every accepted write is looked up in the database
 # and prints, per scenario, the medians of requests/s, p50/p95/p99 latency and errors, the storefront/ceiling ratio
@@ -77,6 +78,21 @@ echo "storefront at half that rate ($half requests/s)"
 run_wrk storefront-half "$work/storefront.json" "$connections" "$half"
 echo "storefront, returning visitors (2,000 customers who already hold their offers)"
 run_wrk storefront-returning "$work/storefront.json" "$connections" 0 /graphql 2000
+echo "storefront with webhook delivery off and on in turn (the visits' offer assignments are events; a receiver takes all)"
+receiver_port=$(free_port)
+python3 bench/receiver.py "$receiver_port" &
+receiver=$!
+endpoint=$(python3 bench/prepare.py --webhook "$api_port" "http://127.0.0.1:$receiver_port/hooks")
+for run in $(seq "$runs"); do
+  python3 bench/prepare.py --webhook-enabled "$api_port" "$endpoint" false
+  runs=1 run_wrk storefront-quiet "$work/storefront.json" "$connections"
+  python3 bench/prepare.py --webhook-enabled "$api_port" "$endpoint" true
+  delivered=$(curl -s "127.0.0.1:$receiver_port/count")
+  runs=1 run_wrk storefront-delivering "$work/storefront.json" "$connections"
+  echo "  webhooks delivered during that run: $(( $(curl -s "127.0.0.1:$receiver_port/count") - delivered ))" >&2
+done
+python3 bench/prepare.py --webhook-enabled "$api_port" "$endpoint" false
+kill "$receiver"
 echo "email batch (pages of 1,000 customers)"
 run_wrk email "$work/email.json" 4
 echo "writes"
