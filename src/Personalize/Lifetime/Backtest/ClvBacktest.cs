@@ -19,6 +19,8 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
 {
     /// <summary>The frequency table has one row per x below this, then one row for x ≥ this (the paper's "7+").</summary>
     public const int OpenFrequency = 7;
+    /// <summary>The open row of the diagnostic table (<see cref="HoldoutByFrequency"/>): 20+.</summary>
+    public const int DiagnosticOpenFrequency = 20;
     private const int ProgressEvery = 10_000;
 
     /// <exception cref="ModelFitException">BG/NBD could not be fitted (no customers, no repeat purchase...).</exception>
@@ -147,17 +149,27 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
     }
 
     /// <summary>Mean actual and predicted holdout purchases by calibration frequency: x = 0 .. open−1, then one row for x ≥ open.</summary>
-    public static List<ClvBacktestFrequencyRow> FrequencyTable(IReadOnlyList<ClvBacktestCustomer> customers, int open = OpenFrequency)
+    public static List<ClvBacktestFrequencyRow> FrequencyTable(IReadOnlyList<ClvBacktestCustomer> customers, int open = OpenFrequency) =>
+        FrequencyTable(customers, customers.Select(c => c.Predicted).ToArray(), open);
+
+    /// <summary>
+    /// The calibration vs holdout diagnostic (x = 0..19, then 20+) that `evaluate clv --plots-dir` writes and each
+    /// back-tested candidate of a snapshot stores; <paramref name="predicted"/> is in the order of the customers.
+    /// </summary>
+    public static List<ClvBacktestFrequencyRow> HoldoutByFrequency(IReadOnlyList<ClvBacktestCustomer> customers, IReadOnlyList<double> predicted) =>
+        FrequencyTable(customers, predicted, DiagnosticOpenFrequency);
+
+    private static List<ClvBacktestFrequencyRow> FrequencyTable(IReadOnlyList<ClvBacktestCustomer> customers, IReadOnlyList<double> predictions, int open)
     {
         var count = new long[open + 1];
         var actual = new double[open + 1];
         var predicted = new double[open + 1];
-        foreach (var c in customers)
+        for (var i = 0; i < customers.Count; i++)
         {
-            var row = Math.Min(c.Frequency, open);
+            var row = Math.Min(customers[i].Frequency, open);
             count[row]++;
-            actual[row] += c.Actual;
-            predicted[row] += c.Predicted;
+            actual[row] += customers[i].Actual;
+            predicted[row] += predictions[i];
         }
         return Enumerable.Range(0, open + 1).Select(x => new ClvBacktestFrequencyRow(
             x, x == open ? null : x, count[x],

@@ -87,7 +87,7 @@ public static class PurchaseModelSelector
         }
         var n = Math.Max(1, customers.Count);
         return new PurchaseModelBacktest(Named(parameters), Finite(fit.LogLikelihood), customers.Count, predicted, actual,
-            absolute / n, Math.Sqrt(squared / n), fit.BoundNote, null);
+            absolute / n, Math.Sqrt(squared / n), fit.BoundNote, null, ClvBacktest.HoldoutByFrequency(customers, predictions));
     }
 
     /// <summary>E[Y(holdout) | x, t_x, T] for every customer, each distinct (x, t_x, T) computed once.</summary>
