@@ -37,17 +37,19 @@ public sealed class BgNbdModel(BgNbdParameters parameters) : IPurchaseModel
     /// <summary>
     /// E[Y(t) | x, t_x, T], the expected number of purchases in the next <paramref name="t"/> time units of a customer
     /// with history (x, t_x, T) (FHL 2005 eq. 10):
-    /// (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + δ(x&gt;0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)).
+    /// (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + δ(x&gt;0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)),
+    /// that is P(alive) times <see cref="ExpectedPurchasesIfAlive"/>.
     /// </summary>
-    public double ConditionalExpectedPurchases(double t, int x, double tx, double T)
+    public double ConditionalExpectedPurchases(double t, int x, double tx, double T) => ProbabilityAlive(x, tx, T) * ExpectedPurchasesIfAlive(t, x, T);
+
+    /// <summary>(a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))], the numerator of FHL 2005 eq. 10.</summary>
+    public double ExpectedPurchasesIfAlive(double t, int x, double T)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         if (t == 0) return 0;
         var (r, alpha, a, b) = Parameters;
-        var numerator = SmoothThroughOne(a, aa =>
+        return SmoothThroughOne(a, aa =>
             (aa + b + x - 1) / (aa - 1) * (1 - DiscountedHypergeometric(r, aa, b, x, (alpha + T) / (alpha + T + t))));
-        var denominator = x == 0 ? 1 : 1 + Math.Exp(LogDeadToAliveOdds(x, tx, T));
-        return numerator / denominator;
     }
 
     /// <summary>

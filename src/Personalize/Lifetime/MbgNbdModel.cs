@@ -44,15 +44,18 @@ public sealed class MbgNbdModel : IPurchaseModel
 
     /// <summary>
     /// E[Y(t) | x, t_x, T] = (a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))]
-    /// / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)): the BG/NBD expression with b+1 for b, for every x.
+    /// / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)): the BG/NBD expression with b+1 for b, for every x; P(alive) times
+    /// <see cref="ExpectedPurchasesIfAlive"/>.
     /// </summary>
-    public double ConditionalExpectedPurchases(double t, int x, double tx, double T)
+    public double ConditionalExpectedPurchases(double t, int x, double tx, double T) => ProbabilityAlive(x, tx, T) * ExpectedPurchasesIfAlive(t, x, T);
+
+    /// <summary>(a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))].</summary>
+    public double ExpectedPurchasesIfAlive(double t, int x, double T)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         if (t == 0) return 0;
-        var numerator = BgNbdModel.SmoothThroughOne(_a, aa =>
+        return BgNbdModel.SmoothThroughOne(_a, aa =>
             (aa + _b + x) / (aa - 1) * (1 - BgNbdModel.DiscountedHypergeometric(_r, aa, _b + 1, x, (_alpha + T) / (_alpha + T + t))));
-        return numerator / (1 + Math.Exp(LogDeadToAliveOdds(x, tx, T)));
     }
 
     private double LogDeadToAliveOdds(int x, double tx, double T) =>

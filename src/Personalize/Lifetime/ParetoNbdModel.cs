@@ -148,11 +148,14 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive | x, t_x, T) (FHL 2005 note, eq. 22):
     /// the posterior mean rate times the expected alive time within t, given alive.
     /// </summary>
-    public double ConditionalExpectedPurchases(double t, int x, double tx, double T)
+    public double ConditionalExpectedPurchases(double t, int x, double tx, double T) => ProbabilityAlive(x, tx, T) * ExpectedPurchasesIfAlive(t, x, T);
+
+    /// <summary>(r+x)/(α+T) · (β+T)/(s−1) · [1 − ((β+T)/(β+T+t))^(s−1)].</summary>
+    public double ExpectedPurchasesIfAlive(double t, int x, double T)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         if (t == 0) return 0;
-        return (_r + x) / (_alpha + T) * LifetimeIntegral(_s, _beta + T, t) * ProbabilityAlive(x, tx, T);
+        return (_r + x) / (_alpha + T) * LifetimeIntegral(_s, _beta + T, t);
     }
 
     // E[min(lifetime, t)] for μ ~ Gamma(s, b): b/(s−1) · [1 − (b/(b+t))^(s−1)], written so that s = 1 is no special case.

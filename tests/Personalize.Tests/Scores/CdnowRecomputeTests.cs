@@ -67,6 +67,16 @@ public sealed class CdnowRecomputeTests : IDisposable
         AssertWithin1Percent(-9595.0, pareto.GetProperty("logLikelihood").GetDouble());
         Assert.Equal(["r", "alpha", "s", "beta"], pareto.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
 
+        // The customers' score indexes, set aside while every row was rewritten, are back.
+        await using (var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
+        {
+            var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Customers'").ToListAsync();
+            Assert.Contains("IX_Customers_PredictedClv_Id", indexes);
+            Assert.Contains("IX_Customers_ProbabilityAlive_Id", indexes);
+            Assert.Contains("IX_Customers_RfmScore_Id", indexes);
+            Assert.Contains("IX_Customers_HistoricalClv_Id", indexes);
+        }
+
         // Every customer is scored, and each score is readable through the API.
         var customers = await _api.DataAsync("""{ customers(first: 5, order: [{ predictedClv: DESC }]) { totalCount nodes { clv { predicted probabilityAlive } } } }""");
         Assert.Equal(2357, customers.GetProperty("customers").GetProperty("totalCount").GetInt32());

@@ -121,6 +121,36 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         });
     }
 
+    [Fact]
+    public async Task On_a_large_store_the_back_test_is_judged_on_a_sample_and_the_models_are_still_fitted_on_everyone()
+    {
+        var store = Generate(customers: 3000, seed: 13, r: 0.8, alpha: 6, dropout: (0.8, 2.5));
+        using var sampled = ApiFactory.With(new Dictionary<string, string?> { ["Scores:BacktestSampleCustomers"] = "1000" });
+
+        var whole = await RecomputeAsync(_api, store);
+        var sample = await RecomputeAsync(sampled, store);
+
+        output.WriteLine(sample.SelectionReason);
+        Assert.Contains("on a random 1,000 of the", sample.SelectionReason);
+        Assert.DoesNotContain("random", whole.SelectionReason);
+        Assert.Equal(3000, sample.CustomerCount);
+        foreach (var (all, some) in whole.CandidateList().Zip(sample.CandidateList()))
+        {
+            Assert.Equal(1000, some.Backtest!.Customers);
+            Assert.True(all.Backtest!.Customers > 2000);
+            Assert.Equal(1000, some.Backtest.ByFrequency!.Sum(r => r.Customers));
+            // The whole-history fits see the same customers whatever the back-test saw.
+            Assert.Equal(all.LogLikelihood!.Value, some.LogLikelihood!.Value, 1e-6 * Math.Abs(all.LogLikelihood.Value));
+            foreach (var (name, value) in all.Parameters!) Assert.Equal(value, some.Parameters![name], 1e-3 * value);
+        }
+
+        static async Task<ClvSnapshot> RecomputeAsync(ApiFactory api, string lines)
+        {
+            await ImportAsync(api, lines);
+            return (await api.Services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(AsOf)).Snapshot;
+        }
+    }
+
     private static bool NoDropout(PurchaseModelKind kind, IReadOnlyDictionary<string, double> p) => kind switch
     {
         // Mean dropout probability a/(a+b) per purchase, or mean dropout rate s/β per week, practically zero.
