@@ -23,8 +23,10 @@ bench_setup() {
   redis_port=$(free_port)
   redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" --daemonize no >"$work/redis.log" 2>&1 &
   redis=$!
+  # Production requires a privacy secret; a benchmark's data is thrown away, so a fresh one per run will do.
   settings=("--ConnectionStrings:Personalize=Data Source=$db" "--ConnectionStrings:Redis=127.0.0.1:$redis_port"
-            --Seed:Demo=false --Logging:LogLevel:Default=Warning)
+            --Seed:Demo=false --Logging:LogLevel:Default=Warning
+            "--Privacy:Secret=$(python3 -c 'import secrets; print(secrets.token_hex(32))')")
   service=
   trap 'stop_service; kill $redis 2>/dev/null; [ -n "${BENCH_DIR:-}" ] || rm -rf "$work"' EXIT
 }

@@ -13,7 +13,8 @@ namespace Personalize.Api.Commands;
 /// purchase model on the stored orders and prints them side by side: fit, predicted against actual holdout purchases,
 /// MAE/RMSE, and the conditional-expectation table; with --plots-dir, writes the diagnostic plot data as CSV (see
 /// <see cref="ClvDiagnosticPlots"/>). With --sample, on a random sample of N calibration customers (<see cref="BacktestSample"/>,
-/// seed 0 is the one `scores recompute` draws); with several seeds, one line per sample: each model's RMSE and the lowest.
+/// seed 0 is the one `scores recompute` draws); with --seed, one line per seed instead of the tables: each model's RMSE
+/// and the lowest (bench/clv-sample.sh measures the noise a sample adds this way).
 /// Exit code 0 when at least one model fitted, 1 when none did, 2 for a usage error.
 /// </summary>
 public sealed class EvaluateCommand : ICommand
@@ -50,7 +51,7 @@ public sealed class EvaluateCommand : ICommand
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var (customers, ordersRead) = await ProgressDisplay.RunAsync<ClvBacktestProgress, (List<ClvBacktestCustomer>, long)>("Reading the orders",
             progress => backtest.ReadCustomersAsync(options, progress, cancellationToken), Describe);
-        if (sample is { } n && seeds.Length > 1)
+        if (sample is { } n && invocation.Option("seed") is not null)
         {
             foreach (var seed in seeds)
             {

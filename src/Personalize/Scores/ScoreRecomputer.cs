@@ -66,56 +66,34 @@ public sealed class ScoreRecomputer(
         var (customers, calibration) = await ReadStatisticsAsync(day, holdout, progress, cancellationToken);
         Lap(ScorePhase.ReadingOrders);
 
-        var candidates = options.ModelKinds();
-        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 0, candidates.Count + 1));
-        var repeat = new RepeatPurchaseData();
-        var spend = new SpendData();
-        foreach (var (_, s) in customers)
-        {
-            repeat.Add(s.Frequency, s.Recency, s.Age);
-            if (s.Frequency > 0 && s.MonetaryValue > 0) spend.Add(s.Frequency, (double)s.MonetaryValue);
-        }
         // The previous snapshot's fits are a good start for today's.
         var previous = await models.CurrentAsync(cancellationToken) is { } last && last.TimeUnit == options.TimeUnit ? last : null;
-        var fitOptions = ModelFitOptions.Default with { Penalizer = options.Penalizer };
-        var selection = PurchaseModelSelector.Select(repeat, calibration, holdout.HoldoutLength,
-            new PurchaseModelSelectionOptions
-            {
-                Models = candidates, Fit = fitOptions, MinimumBacktestRepeatCustomers = options.MinimumBacktestRepeatCustomers,
-                BacktestSampleCustomers = options.BacktestSampleCustomers,
-            },
-            previous is null ? null : WarmStarts(previous));
+        var fitted = Fit(customers, calibration, holdout.HoldoutLength, previous, progress);
+        calibration = null!; // what the back-test needed is in the selection now; a million customers' worth of memory
+        var selection = fitted.Selection;
         if (selection.Chosen?.Parameters is not { } purchaseParameters)
         {
             await RecordFailureAsync(asOfTime, selection.Failure ?? selection.Reason, cancellationToken);
             throw new ModelFitException(selection.Failure ?? selection.Reason);
         }
-        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count, candidates.Count + 1));
-        var gammaGamma = spend.CustomerCount >= 2 ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters, fitOptions) : null;
-        if (gammaGamma is { Converged: false })
-            logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
-        var ggParameters = gammaGamma is { Converged: true } ? gammaGamma.Parameters : null;
-        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count + 1, candidates.Count + 1));
+        var ggParameters = fitted.GammaGamma is { Converged: true } gg ? gg.Parameters : null;
         Lap(ScorePhase.Fitting);
 
-        var rfmInputs = customers.Select(c => RfmInput.FromStatistics(c.Statistics)).ToList();
-        var rfm = RfmBoundaries.FromPopulation(rfmInputs);
         var snapshot = new ClvSnapshot
         {
             AsOf = asOfTime, ComputedAt = clock.GetUtcNow().UtcDateTime, TimeUnit = options.TimeUnit,
-            CustomerCount = customers.Count, RepeatCustomerCount = (int)repeat.RepeatCustomerCount,
+            CustomerCount = customers.Count, RepeatCustomerCount = (int)fitted.RepeatCustomers,
             PurchaseModel = purchaseParameters.Kind, PurchaseParameters = purchaseParameters.Serialize(), PurchaseLogLikelihood = selection.Chosen.LogLikelihood,
             PurchaseBoundNote = selection.Chosen.BoundNote, SelectionRule = selection.Rule, SelectionReason = selection.Reason,
             HoldoutDays = options.HoldoutDays, Candidates = ClvSnapshot.SerializeCandidates(selection.Candidates),
             P = ggParameters?.P, Q = ggParameters?.Q, Gamma = ggParameters?.Gamma,
-            GammaGammaLogLikelihood = ggParameters is null ? null : gammaGamma!.LogLikelihood,
-            GammaGammaCustomerCount = (int)spend.CustomerCount,
-            SpendFrequencyCorrelation = GammaGammaModel.FrequencySpendCorrelation(spend),
+            GammaGammaLogLikelihood = ggParameters is null ? null : fitted.GammaGamma!.LogLikelihood,
+            GammaGammaCustomerCount = (int)fitted.SpendCustomers,
+            SpendFrequencyCorrelation = fitted.SpendFrequencyCorrelation,
             HorizonMonths = options.HorizonMonths, AnnualDiscountRate = options.AnnualDiscountRate,
-            RfmBoundaries = rfm.ToString(),
         };
 
-        var scores = Score(customers, rfmInputs, rfm, snapshot, progress);
+        var scores = Score(customers, snapshot, progress);
         snapshot.LoyalClvThreshold = TopBandThreshold(scores, lifecycle.Value.LoyalTopShare);
         Lap(ScorePhase.Scoring);
 
@@ -134,12 +112,51 @@ public sealed class ScoreRecomputer(
     }
 
     /// <summary>
+    /// The purchase models, chosen by <see cref="PurchaseModelSelector"/>, and Gamma-Gamma, on sufficient statistics
+    /// built here and dropped on return.
+    /// </summary>
+    private FittedModels Fit(List<(long CustomerId, CustomerStatistics Statistics)> customers, List<ClvBacktestCustomer> calibration,
+        double holdoutLength, ClvSnapshot? previous, IProgress<ScoreProgress>? progress)
+    {
+        var options = scoring.Value;
+        var candidates = options.ModelKinds();
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 0, candidates.Count + 1));
+        var repeat = new RepeatPurchaseData();
+        var spend = new SpendData();
+        foreach (var (_, s) in customers)
+        {
+            repeat.Add(s.Frequency, s.Recency, s.Age);
+            if (s.Frequency > 0 && s.MonetaryValue > 0) spend.Add(s.Frequency, (double)s.MonetaryValue);
+        }
+        var fitOptions = ModelFitOptions.Default with { Penalizer = options.Penalizer };
+        var selection = PurchaseModelSelector.Select(repeat, calibration, holdoutLength,
+            new PurchaseModelSelectionOptions
+            {
+                Models = candidates, Fit = fitOptions, MinimumBacktestRepeatCustomers = options.MinimumBacktestRepeatCustomers,
+                BacktestSampleCustomers = options.BacktestSampleCustomers,
+            },
+            previous is null ? null : WarmStarts(previous));
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count, candidates.Count + 1));
+        var gammaGamma = selection.Chosen is not null && spend.CustomerCount >= 2
+            ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters, fitOptions) : null;
+        if (gammaGamma is { Converged: false })
+            logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count + 1, candidates.Count + 1));
+        return new FittedModels(selection, gammaGamma, repeat.RepeatCustomerCount, spend.CustomerCount, GammaGammaModel.FrequencySpendCorrelation(spend));
+    }
+
+    private sealed record FittedModels(PurchaseModelSelection Selection, ModelFit<GammaGammaParameters>? GammaGamma, long RepeatCustomers,
+        long SpendCustomers, double? SpendFrequencyCorrelation);
+
+    /// <summary>
     /// Every customer's scores, on all cores. The expected purchases of a customer still alive depend on (x, T) only, so
     /// they are computed once per distinct (x, T) and shared (a million customers have about a tenth as many).
     /// </summary>
-    private SnapshotScore[] Score(List<(long CustomerId, CustomerStatistics Statistics)> customers, List<RfmInput> rfmInputs,
-        RfmBoundaries rfm, ClvSnapshot snapshot, IProgress<ScoreProgress>? progress)
+    private SnapshotScore[] Score(List<(long CustomerId, CustomerStatistics Statistics)> customers, ClvSnapshot snapshot, IProgress<ScoreProgress>? progress)
     {
+        var rfmInputs = customers.Select(c => RfmInput.FromStatistics(c.Statistics)).ToList();
+        var rfm = RfmBoundaries.FromPopulation(rfmInputs);
+        snapshot.RfmBoundaries = rfm.ToString();
         var pairs = customers.Select(c => (c.Statistics.Frequency, c.Statistics.Age)).Distinct().ToArray();
         var ifAlive = new AlivePurchases[pairs.Length];
         snapshot.PurchaseModelInUse();
@@ -185,7 +202,18 @@ public sealed class ScoreRecomputer(
             count => progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, Interlocked.Add(ref read, count), total)), cancellationToken),
             cancellationToken)));
         progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, total, total));
-        return (parts.SelectMany(p => p.Customers).ToList(), parts.SelectMany(p => p.Calibration).ToList());
+        var customers = new List<(long, CustomerStatistics)>(parts.Sum(p => p.Customers.Count));
+        var calibration = new List<ClvBacktestCustomer>(parts.Sum(p => p.Calibration.Count));
+        foreach (var (part, partCalibration) in parts)
+        {
+            customers.AddRange(part);
+            calibration.AddRange(partCalibration);
+            // Each part's memory goes as soon as it is copied.
+            part.Clear();
+            partCalibration.Clear();
+            (part.Capacity, partCalibration.Capacity) = (0, 0);
+        }
+        return (customers, calibration);
     }
 
     /// <summary>The customers with ids in [<paramref name="from"/>, <paramref name="to"/>), from their orders before <paramref name="end"/>.</summary>
