@@ -9,19 +9,22 @@ namespace Personalize.Api.Commands;
 
 /// <summary>
 /// `evaluate clv --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--time-unit week|day] [--fit-tolerance X]
-/// [--penalizer C] [--models bgnbd,paretonbd,mbgnbd] [--plots-dir DIR]`: back-tests every purchase model on the stored
-/// orders and prints them side by side: fit, predicted against actual holdout purchases, MAE/RMSE, and the
-/// conditional-expectation table; with --plots-dir, writes the diagnostic plot data as CSV (see <see cref="ClvDiagnosticPlots"/>).
+/// [--penalizer C] [--models bgnbd,paretonbd,mbgnbd] [--plots-dir DIR] [--sample N [--seed S[,S...]]]`: back-tests every
+/// purchase model on the stored orders and prints them side by side: fit, predicted against actual holdout purchases,
+/// MAE/RMSE, and the conditional-expectation table; with --plots-dir, writes the diagnostic plot data as CSV (see
+/// <see cref="ClvDiagnosticPlots"/>). With --sample, on a random sample of N calibration customers (<see cref="BacktestSample"/>,
+/// seed 0 is the one `scores recompute` draws); with --seed, one line per seed instead of the tables: each model's RMSE
+/// and the lowest (bench/clv-sample.sh measures the noise a sample adds this way).
 /// Exit code 0 when at least one model fitted, 1 when none did, 2 for a usage error.
 /// </summary>
 public sealed class EvaluateCommand : ICommand
 {
     public string Name => "evaluate";
-    public string Usage => "evaluate clv --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--time-unit week|day] [--fit-tolerance 1e-12] [--penalizer 0] [--models bgnbd,paretonbd,mbgnbd] [--plots-dir DIR]";
+    public string Usage => "evaluate clv --calibration-end YYYY-MM-DD --holdout-end YYYY-MM-DD [--time-unit week|day] [--fit-tolerance 1e-12] [--penalizer 0] [--models bgnbd,paretonbd,mbgnbd] [--plots-dir DIR] [--sample N [--seed S[,S...]]]";
 
     public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var positional = invocation.Positional("calibration-end", "holdout-end", "time-unit", "fit-tolerance", "penalizer", "models", "plots-dir");
+        var positional = invocation.Positional("calibration-end", "holdout-end", "time-unit", "fit-tolerance", "penalizer", "models", "plots-dir", "sample", "seed");
         if (positional is not ["clv"]
             || Date(invocation.Option("calibration-end")) is not { } calibrationEnd
             || Date(invocation.Option("holdout-end")) is not { } holdoutEnd
@@ -33,13 +36,38 @@ public sealed class EvaluateCommand : ICommand
         if (Models(invocation.Option("models")) is not { } models)
             return Fail($"--models: a comma-separated list of {string.Join(", ", PurchaseModelKindExtensions.All.Select(k => k.ToString().ToLowerInvariant()))}.");
         var plotsDirectory = invocation.Option("plots-dir");
+        int? sample = null;
+        if (invocation.Option("sample") is { } sampleText)
+        {
+            if (!int.TryParse(sampleText, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1) return Fail("--sample: a number of customers, at least 1.");
+            sample = size;
+        }
+        if (Seeds(invocation.Option("seed")) is not { } seeds) return Fail("--seed: a comma-separated list of integers.");
+        if (invocation.Option("seed") is not null && sample is null) return Fail("--seed needs --sample.");
 
         var options = new ClvBacktestOptions(calibrationEnd, holdoutEnd, unit) { Fit = ModelFitOptions.Default with { Tolerance = tolerance, Penalizer = penalizer } };
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var backtest = new ClvBacktest(services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>());
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var (customers, ordersRead) = await ProgressDisplay.RunAsync<ClvBacktestProgress, (List<ClvBacktestCustomer>, long)>("Reading the orders",
+            progress => backtest.ReadCustomersAsync(options, progress, cancellationToken), Describe);
+        if (sample is { } n && invocation.Option("seed") is not null)
+        {
+            foreach (var seed in seeds)
+            {
+                var drawn = ClvBacktest.Compare(options, models, BacktestSample.Take(customers, n, seed), ordersRead);
+                Console.WriteLine(F($"seed {seed}: {drawn.Customers.Count:N0} of {customers.Count:N0} customers; ") +
+                    string.Join(", ", drawn.Models.Select(m => F($"{m.Kind.DisplayName()} RMSE {m.RootMeanSquaredError:0.000000}"))) +
+                    F($"; lowest {drawn.Best?.Kind.DisplayName() ?? "none"}"));
+            }
+            return 0;
+        }
+        var backtested = sample is { } size1 ? BacktestSample.Take(customers, size1, seeds[0]) : customers;
         var result = await ProgressDisplay.RunAsync<ClvBacktestProgress, ClvModelComparison>("Back-testing the purchase models",
-            progress => backtest.CompareAsync(options, models, progress, cancellationToken),
-            Describe);
+            progress => Task.Run(() => ClvBacktest.Compare(options, models, backtested, ordersRead, progress), cancellationToken),
+            Describe) with { Elapsed = stopwatch.Elapsed };
+        if (backtested.Count < customers.Count)
+            Console.WriteLine(F($"Back-tested on a random sample of {backtested.Count:N0} of the {customers.Count:N0} calibration customers (seed {seeds[0]})."));
         Print(result);
         if (plotsDirectory is not null && result.Models.Any(m => m.Fitted))
             foreach (var path in ClvDiagnosticPlots.Write(result, plotsDirectory))
@@ -95,6 +123,16 @@ public sealed class EvaluateCommand : ICommand
         ClvBacktestStage.Fitting => F($"fitting {p.Model?.DisplayName()} on {p.CustomersRead:N0} customers"),
         _ => F($"predicting the holdout with {p.Model?.DisplayName()}"),
     };
+
+    private static int[]? Seeds(string? value)
+    {
+        if (value is null) return [0];
+        var parts = value.Split(',');
+        var seeds = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seeds[i])) return null;
+        return seeds;
+    }
 
     private static DateOnly? Date(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

@@ -43,7 +43,7 @@ public sealed class ScoresCommand : ICommand
             if (summary.Snapshot.PurchaseBoundNote is { } note) Console.WriteLine($"Note: {note}");
             Console.WriteLine(summary.ToString());
             if (invocation.HasSwitch("timings"))
-                Console.WriteLine(string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F1} s"))) +
+                Console.WriteLine(string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F1} s (cpu {summary.PhaseCpu[p.Key]:F1} s)"))) +
                     string.Create(CultureInfo.InvariantCulture, $"; peak memory {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB"));
             return 0;
         }

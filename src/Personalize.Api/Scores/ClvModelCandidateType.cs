@@ -22,6 +22,10 @@ public sealed class ClvModelCandidateType : ObjectGraphType<PurchaseModelCandida
         Field<FloatGraphType>("holdoutMae").Description("Back-test: mean absolute error of predicted against actual holdout purchases per customer.").Resolve(ctx => ctx.Source.Backtest?.MeanAbsoluteError);
         Field<FloatGraphType>("holdoutRmse").Description("Back-test: root mean squared error per customer.").Resolve(ctx => ctx.Source.Backtest?.RootMeanSquaredError);
         Field<FloatGraphType>("calibrationLogLikelihood").Description("Back-test: log-likelihood of the fit on the calibration period.").Resolve(ctx => ctx.Source.Backtest?.CalibrationLogLikelihood);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClvHoldoutFrequencyType>>>>("holdoutByFrequency")
+            .Description("Back-test: mean actual and predicted holdout purchases by calibration frequency (0..19, then 20 and above), "
+                + "the table `evaluate clv --plots-dir` writes; empty without a back-test (BIC rule) or when the calibration fit failed.")
+            .Resolve(ctx => ctx.Source.Backtest?.ByFrequency ?? []);
         Field<StringGraphType>("holdoutFailure").Description("Back-test: why the calibration fit failed; null when it fitted or there was no back-test.").Resolve(ctx => ctx.Source.Backtest?.Failure);
     }
 }

@@ -50,11 +50,15 @@ public sealed class EventOutbox
     {
         if (events.Count == 0) return;
         var counts = events.GroupBy(e => e.CustomerId).ToDictionary(g => g.Key, g => g.Count());
-        // One statement whatever the mix: each customer's number moves by the count of its ids in the list.
-        var perEvent = events.Select(e => e.CustomerId).ToList();
+        // One statement per distinct count of events per customer (one when each customer has one event, as a stage
+        // refresh gives): counting each customer's ids in the whole list instead costs customers × events in SQL.
+        foreach (var same in counts.GroupBy(c => c.Value, c => c.Key))
+        {
+            var (ids, added) = (same.ToList(), (long)same.Key);
+            await db.Customers.Where(c => ids.Contains(c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.EventSequence, c => c.EventSequence + added), cancellationToken);
+        }
         var customerIds = counts.Keys.ToList();
-        await db.Customers.Where(c => customerIds.Contains(c.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.EventSequence, c => c.EventSequence + perEvent.Count(id => id == c.Id)), cancellationToken);
         var next = await db.Customers.Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.EventSequence }).ToDictionaryAsync(c => c.Id, c => c.EventSequence - counts[c.Id], cancellationToken);
 

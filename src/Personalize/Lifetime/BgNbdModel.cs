@@ -19,33 +19,10 @@ public sealed class BgNbdModel(BgNbdParameters parameters) : IPurchaseModel
         return LogLikelihoodOfFrequency(r, alpha, a, b, x) + LogLikelihoodOfTiming(r, alpha, a, b, x, tx, T);
     }
 
-    /// <summary>Total log-likelihood of grouped customers.</summary>
-    public double LogLikelihood(RepeatPurchaseData data) => LogLikelihood(Parameters, data.Groups);
-
-    internal static double LogLikelihood(BgNbdParameters p, IReadOnlyList<RepeatPurchaseGroup> groups) =>
-        GroupSum.Sum(groups, (from, to) => LogLikelihood(p, groups, from, to));
-
-    private static double LogLikelihood(BgNbdParameters p, IReadOnlyList<RepeatPurchaseGroup> groups, int from, int to)
-    {
-        var (r, alpha, a, b) = p;
-        var lnA = Math.Log(a);
-        var total = 0.0;
-        var currentX = -1;
-        double frequencyTerm = 0, dropoutTerm = 0;
-        for (var i = from; i < to; i++)
-        {
-            var g = groups[i];
-            if (g.Frequency != currentX)
-            {
-                // Groups are sorted by x, so the gamma functions are computed once per distinct x.
-                currentX = g.Frequency;
-                frequencyTerm = LogLikelihoodOfFrequency(r, alpha, a, b, currentX);
-                dropoutTerm = currentX > 0 ? lnA - Math.Log(b + currentX - 1) : 0;
-            }
-            total += g.Count * (frequencyTerm + Timing(r, alpha, currentX, g.Recency, g.Age, dropoutTerm));
-        }
-        return total;
-    }
+    /// <summary>Total log-likelihood of grouped customers (<see cref="BetaGeometricLikelihood"/>).</summary>
+    public double LogLikelihood(RepeatPurchaseData data) =>
+        BetaGeometricLikelihood.Mean(new RepeatPurchaseColumns(data.Groups), [Parameters.R, Parameters.Alpha, Parameters.A, Parameters.B], 0, null)
+        * data.CustomerCount;
 
     /// <summary>
     /// P(alive | x, t_x, T) = 1 / (1 + δ(x&gt;0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)) (FHL 2005 eq. 13).
@@ -60,17 +37,19 @@ public sealed class BgNbdModel(BgNbdParameters parameters) : IPurchaseModel
     /// <summary>
     /// E[Y(t) | x, t_x, T], the expected number of purchases in the next <paramref name="t"/> time units of a customer
     /// with history (x, t_x, T) (FHL 2005 eq. 10):
-    /// (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + δ(x&gt;0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)).
+    /// (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + δ(x&gt;0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)),
+    /// that is P(alive) times <see cref="ExpectedPurchasesIfAlive"/>.
     /// </summary>
-    public double ConditionalExpectedPurchases(double t, int x, double tx, double T)
+    public double ConditionalExpectedPurchases(double t, int x, double tx, double T) => ProbabilityAlive(x, tx, T) * ExpectedPurchasesIfAlive(t, x, T);
+
+    /// <summary>(a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))], the numerator of FHL 2005 eq. 10.</summary>
+    public double ExpectedPurchasesIfAlive(double t, int x, double T)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         if (t == 0) return 0;
         var (r, alpha, a, b) = Parameters;
-        var numerator = SmoothThroughOne(a, aa =>
+        return SmoothThroughOne(a, aa =>
             (aa + b + x - 1) / (aa - 1) * (1 - DiscountedHypergeometric(r, aa, b, x, (alpha + T) / (alpha + T + t))));
-        var denominator = x == 0 ? 1 : 1 + Math.Exp(LogDeadToAliveOdds(x, tx, T));
-        return numerator / denominator;
     }
 
     /// <summary>

@@ -73,33 +73,8 @@ public sealed record CustomerStatistics
         IEnumerable<CustomerTransaction> transactions, DateOnly asOf, ClvTimeUnit unit = ClvTimeUnit.Week)
     {
         var asOfDay = asOf.ToDateTime(TimeOnly.MinValue);
-        var kept = transactions.Where(t => t.Time.Date <= asOfDay).ToList();
-        if (kept.Count == 0) return null;
-
-        var spendByDay = kept
-            .GroupBy(t => t.Time.Date)
-            .Select(g => (Day: g.Key, Spend: g.Sum(t => t.Amount)))
-            .OrderBy(d => d.Day)
-            .ToList();
-        var firstDay = spendByDay[0].Day;
-        var lastDay = spendByDay[^1].Day;
-        var repeatDays = spendByDay.Count - 1;
-        var margins = kept.All(t => t.Margin.HasValue) ? kept.Sum(t => t.Margin!.Value) : (decimal?)null;
-
-        return new CustomerStatistics
-        {
-            AsOf = asOf,
-            Unit = unit,
-            Frequency = repeatDays,
-            Recency = unit.FromDays((lastDay - firstDay).TotalDays),
-            Age = unit.FromDays((asOfDay - firstDay).TotalDays),
-            MonetaryValue = repeatDays == 0 ? 0 : spendByDay.Skip(1).Sum(d => d.Spend) / repeatDays,
-            Revenue = kept.Sum(t => t.Amount),
-            OrderCount = kept.Count,
-            FirstOrderAt = kept.Min(t => t.Time),
-            LastOrderAt = kept.Max(t => t.Time),
-            TenureDays = (int)(asOfDay - firstDay).TotalDays,
-            TotalMargin = margins,
-        };
+        var accumulator = new CustomerStatisticsAccumulator();
+        foreach (var t in transactions.Where(t => t.Time.Date <= asOfDay).OrderBy(t => t.Time)) accumulator.Add(t.Time, t.Amount, t.Margin);
+        return accumulator.Build(asOf, unit);
     }
 }

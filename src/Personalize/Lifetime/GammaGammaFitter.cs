@@ -24,8 +24,8 @@ public static class GammaGammaFitter
         double[] initial = start is null ? [1, 1, 1] : [start.P, start.Q, start.Gamma / scale];
 
         var run = LogParameterFit.Run(
-            v => GammaGammaModel.LogLikelihood(new GammaGammaParameters(v[0], v[1], v[2]), scaled) / customers,
-            initial, ["p", "q", "gamma"], options);
+            (v, gradient) => GammaGammaModel.MeanLogLikelihood(scaled, new GammaGammaParameters(v[0], v[1], v[2]), gradient),
+            analyticGradient: true, initial, ["p", "q", "gamma"], options);
         var (p, meanLl, evaluations, failure) = (run.Parameters, run.MeanLogLikelihood, run.Evaluations, run.Failure);
 
         var parameters = p is null ? null : new GammaGammaParameters(p[0], p[1], p[2] * scale);

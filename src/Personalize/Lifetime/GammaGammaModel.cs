@@ -14,13 +14,50 @@ public sealed class GammaGammaModel(GammaGammaParameters parameters)
     /// </summary>
     public double LogLikelihood(int x, double meanSpend) => LogLikelihood(Parameters, x, meanSpend);
 
-    public double LogLikelihood(SpendData data) => LogLikelihood(Parameters, data.Groups);
+    public double LogLikelihood(SpendData data) => MeanLogLikelihood(data.Groups, Parameters, null) * data.CustomerCount;
 
-    internal static double LogLikelihood(GammaGammaParameters parameters, IReadOnlyList<SpendGroup> groups)
+    /// <summary>
+    /// The mean log-likelihood per customer of grouped customers (sorted by x), the terms of x alone computed once per x;
+    /// when <paramref name="gradient"/> is not null it receives ∂/∂ ln θ for θ = p, q, γ:
+    /// ∂/∂p = x[ψ(px+q) − ψ(px) + ln z̄ + ln x − ln(γ+xz̄)], ∂/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ+xz̄), ∂/∂γ = q/γ − (px+q)/(γ+xz̄).
+    /// </summary>
+    internal static double MeanLogLikelihood(IReadOnlyList<SpendGroup> groups, GammaGammaParameters parameters, double[]? gradient)
     {
-        var total = 0.0;
-        foreach (var g in groups) total += g.Count * LogLikelihood(parameters, g.Frequency, g.MeanSpend);
-        return total;
+        var (p, q, gamma) = parameters;
+        var (lnGammaQ, digammaQ, lnScale) = (SpecialFunctions.LogGamma(q), SpecialFunctions.Digamma(q), Math.Log(gamma));
+        var parts = GroupSum.Chunks(groups.Count, (from, to) =>
+        {
+            double ll = 0, byP = 0, byQ = 0, byGamma = 0, customers = 0;
+            var currentX = -1;
+            double constant = 0, digammaSum = 0, digammaShape = 0, lnX = 0;
+            for (var i = from; i < to; i++)
+            {
+                var (x, zbar, count) = groups[i];
+                var px = p * x;
+                if (x != currentX)
+                {
+                    currentX = x;
+                    lnX = Math.Log(x);
+                    constant = SpecialFunctions.LogGamma(px + q) - SpecialFunctions.LogGamma(px) - lnGammaQ + q * lnScale + px * lnX;
+                    (digammaSum, digammaShape) = (SpecialFunctions.Digamma(px + q), SpecialFunctions.Digamma(px));
+                }
+                var (lnZbar, total) = (Math.Log(zbar), gamma + x * zbar);
+                var lnTotal = Math.Log(total);
+                ll += count * (constant + (px - 1) * lnZbar - (px + q) * lnTotal);
+                customers += count;
+                if (gradient is null) continue;
+                byP += count * x * (digammaSum - digammaShape + lnZbar + lnX - lnTotal);
+                byQ += count * (digammaSum - digammaQ + lnScale - lnTotal);
+                byGamma += count * (q / gamma - (px + q) / total);
+            }
+            return (ll, byP, byQ, byGamma, customers);
+        });
+        var n = parts.Sum(part => part.customers);
+        if (n == 0) return 0;
+        if (gradient is not null)
+            (gradient[0], gradient[1], gradient[2]) =
+                (p * parts.Sum(part => part.byP) / n, q * parts.Sum(part => part.byQ) / n, gamma * parts.Sum(part => part.byGamma) / n);
+        return parts.Sum(part => part.ll) / n;
     }
 
     private static double LogLikelihood(GammaGammaParameters parameters, int x, double zbar)

@@ -20,6 +20,12 @@ public interface IPurchaseModel
     /// <summary>E[X(t)]: expected purchases in the first <paramref name="t"/> time units of a new customer.</summary>
     double ExpectedPurchases(double t);
 
-    /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next <paramref name="t"/> time units.</summary>
+    /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next <paramref name="t"/> time units, P(alive) × <see cref="ExpectedPurchasesIfAlive"/>.</summary>
     double ConditionalExpectedPurchases(double t, int x, double tx, double T);
+
+    /// <summary>
+    /// Expected purchases in the next <paramref name="t"/> time units of a customer with x repeat purchases and age T
+    /// who is still alive: t_x only enters E[Y(t) | x, t_x, T] through P(alive), so this is shared by every t_x.
+    /// </summary>
+    double ExpectedPurchasesIfAlive(double t, int x, double T);
 }

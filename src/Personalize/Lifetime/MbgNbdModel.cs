@@ -26,25 +26,9 @@ public sealed class MbgNbdModel : IPurchaseModel
     /// </summary>
     public double LogLikelihood(int x, double tx, double T) => Frequency(_r, _alpha, _a, _b, x) + Timing(_r, _alpha, _a, _b, x, tx, T);
 
-    public double LogLikelihood(RepeatPurchaseData data) => LogLikelihood(Parameters.Values.ToArray(), data.Groups);
-
-    internal static double LogLikelihood(double[] p, IReadOnlyList<RepeatPurchaseGroup> groups)
-    {
-        var (r, alpha, a, b) = (p[0], p[1], p[2], p[3]);
-        return GroupSum.Sum(groups, (from, to) =>
-        {
-            var total = 0.0;
-            var currentX = -1;
-            var frequency = 0.0;
-            for (var i = from; i < to; i++)
-            {
-                var g = groups[i];
-                if (g.Frequency != currentX) frequency = Frequency(r, alpha, a, b, currentX = g.Frequency);
-                total += g.Count * (frequency + Timing(r, alpha, a, b, currentX, g.Recency, g.Age));
-            }
-            return total;
-        });
-    }
+    /// <summary>Total log-likelihood of grouped customers (<see cref="BetaGeometricLikelihood"/>).</summary>
+    public double LogLikelihood(RepeatPurchaseData data) =>
+        BetaGeometricLikelihood.Mean(new RepeatPurchaseColumns(data.Groups), Parameters.Values, 1, null) * data.CustomerCount;
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)), for every x, 0 included.</summary>
     public double ProbabilityAlive(int x, double tx, double T) => 1 / (1 + Math.Exp(LogDeadToAliveOdds(x, tx, T)));
@@ -60,15 +44,18 @@ public sealed class MbgNbdModel : IPurchaseModel
 
     /// <summary>
     /// E[Y(t) | x, t_x, T] = (a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))]
-    /// / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)): the BG/NBD expression with b+1 for b, for every x.
+    /// / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)): the BG/NBD expression with b+1 for b, for every x; P(alive) times
+    /// <see cref="ExpectedPurchasesIfAlive"/>.
     /// </summary>
-    public double ConditionalExpectedPurchases(double t, int x, double tx, double T)
+    public double ConditionalExpectedPurchases(double t, int x, double tx, double T) => ProbabilityAlive(x, tx, T) * ExpectedPurchasesIfAlive(t, x, T);
+
+    /// <summary>(a+b+x)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))].</summary>
+    public double ExpectedPurchasesIfAlive(double t, int x, double T)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         if (t == 0) return 0;
-        var numerator = BgNbdModel.SmoothThroughOne(_a, aa =>
+        return BgNbdModel.SmoothThroughOne(_a, aa =>
             (aa + _b + x) / (aa - 1) * (1 - BgNbdModel.DiscountedHypergeometric(_r, aa, _b + 1, x, (_alpha + T) / (_alpha + T + t))));
-        return numerator / (1 + Math.Exp(LogDeadToAliveOdds(x, tx, T)));
     }
 
     private double LogDeadToAliveOdds(int x, double tx, double T) =>

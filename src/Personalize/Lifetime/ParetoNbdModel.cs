@@ -27,24 +27,111 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// </summary>
     public double LogLikelihood(int x, double tx, double T) => Constant(_r, _alpha, _s, _beta, x) + Timing(_r, _alpha, _s, _beta, x, tx, T);
 
-    public double LogLikelihood(RepeatPurchaseData data) => LogLikelihood(Parameters.Values.ToArray(), data.Groups);
+    public double LogLikelihood(RepeatPurchaseData data) =>
+        MeanLogLikelihood(new RepeatPurchaseColumns(data.Groups), Parameters.Values, null) * data.CustomerCount;
 
-    internal static double LogLikelihood(double[] p, IReadOnlyList<RepeatPurchaseGroup> groups)
+    /// <summary>
+    /// The mean log-likelihood per customer of grouped customers: ln F once per distinct (x, t) pair, with each x's
+    /// series coefficients computed once (<see cref="UnitAHypergeometric"/>), and ln Γ(r+x)/Γ(r) as a running sum over x.
+    /// </summary>
+    /// <summary>
+    /// The mean log-likelihood per customer of grouped customers, and when <paramref name="gradient"/> is not null its
+    /// derivatives by ln r, ln α, ln s, ln β. ln F and its derivatives are computed once per distinct (x, t) pair, with each
+    /// x's series coefficients computed once (<see cref="UnitAHypergeometric"/>); ln Γ(r+x)/Γ(r) is a running sum over x.
+    /// </summary>
+    internal static double MeanLogLikelihood(RepeatPurchaseColumns d, IReadOnlyList<double> p, double[]? gradient)
     {
         var (r, alpha, s, beta) = (p[0], p[1], p[2], p[3]);
-        return GroupSum.Sum(groups, (from, to) =>
+        var wantGradient = gradient is not null;
+        var times = d.Times;
+        var lnAlpha = new double[times.Length];
+        var lnBeta = new double[times.Length];
+        for (var i = 0; i < times.Length; i++) (lnAlpha[i], lnBeta[i]) = (Math.Log(alpha + times[i]), Math.Log(beta + times[i]));
+        var logF = new double[d.PairFrequency.Length];
+        var logFBy = wantGradient ? new double[4 * logF.Length] : [];
+        Parallel.ForEach(d.PairsOfFrequency, pairs =>
         {
-            var total = 0.0;
-            var currentX = -1;
-            var constant = 0.0;
+            var x = d.PairFrequency[pairs[0]];
+            var series = Series(r, alpha, s, beta, x);
+            Span<double> by = stackalloc double[4];
+            foreach (var pair in pairs)
+            {
+                var t = d.PairTime[pair];
+                logF[pair] = LogF(r, alpha, s, beta, x, times[t], lnAlpha[t], lnBeta[t], series, wantGradient ? by : default);
+                if (wantGradient) by.CopyTo(logFBy.AsSpan(4 * pair, 4));
+            }
+        });
+
+        // Per x: the constant ln[Γ(r+x)/Γ(r)] + r ln α + s ln β with its r-derivative, and ln[s/(r+s+x)].
+        var maxX = d.MaxFrequency;
+        var constant = new double[maxX + 1];
+        var constantByR = new double[maxX + 1];
+        var dead = new double[maxX + 1];
+        var (lnA, lnB) = (Math.Log(alpha), Math.Log(beta));
+        for (double x = 0, lnGamma = 0, digamma = 0; x <= maxX; x++)
+        {
+            if (x > 0) (lnGamma, digamma) = (lnGamma + Math.Log(r + x - 1), digamma + 1 / (r + x - 1));
+            (constant[(int)x], constantByR[(int)x], dead[(int)x]) = (lnGamma + r * lnA + s * lnB, digamma + lnA, Math.Log(s / (r + s + x)));
+        }
+
+        var parts = GroupSum.Chunks(d.Length, (from, to) =>
+        {
+            var part = new double[5];
             for (var i = from; i < to; i++)
             {
-                var g = groups[i];
-                if (g.Frequency != currentX) constant = Constant(r, alpha, s, beta, currentX = g.Frequency);
-                total += g.Count * (constant + Timing(r, alpha, s, beta, currentX, g.Recency, g.Age));
+                var (x, T, count) = (d.Frequency[i], d.Age[i], d.Count[i]);
+                var alive = -(r + x) * lnAlpha[T] - s * lnBeta[T];
+                var (high, low) = (logF[d.RecencyPair[i]], logF[d.AgePair[i]]);
+                if (!(low < high))
+                {
+                    part[0] += count * alive;
+                    if (wantGradient) AddAlive(part, count, 1, r + x, s, lnAlpha[T], lnBeta[T], alpha + times[T], beta + times[T]);
+                    continue;
+                }
+                var ratio = Math.Exp(low - high);
+                var deadTerm = dead[x] + high + LogOneMinusExp(low - high);
+                var difference = deadTerm - alive;
+                var e = Math.Exp(-Math.Abs(difference));
+                part[0] += count * (Math.Max(alive, deadTerm) + Math.Log(1 + e));
+                if (!wantGradient) continue;
+                var dying = difference > 0 ? 1 / (1 + e) : e / (1 + e);
+                AddAlive(part, count, 1 - dying, r + x, s, lnAlpha[T], lnBeta[T], alpha + times[T], beta + times[T]);
+                // ∂ ln[s/(r+s+x) · (F(t_x) − F(T))] = ∂ ln[s/(r+s+x)] + (∂ ln F(t_x) − E·∂ ln F(T)) / (1 − E), E = F(T)/F(t_x).
+                var (h, l) = (4 * d.RecencyPair[i], 4 * d.AgePair[i]);
+                var weight = count * dying / (1 - ratio);
+                var k = 1 / (r + s + x);
+                part[1] += count * dying * -k + weight * (logFBy[h] - ratio * logFBy[l]);
+                part[2] += weight * (logFBy[h + 1] - ratio * logFBy[l + 1]);
+                part[3] += count * dying * (1 / s - k) + weight * (logFBy[h + 2] - ratio * logFBy[l + 2]);
+                part[4] += weight * (logFBy[h + 3] - ratio * logFBy[l + 3]);
             }
-            return total;
+            return part;
         });
+
+        var total = 0.0;
+        for (var x = 0; x <= maxX; x++) total += d.CountByFrequency[x] * constant[x];
+        foreach (var part in parts) total += part[0];
+        if (gradient is not null)
+        {
+            double gR = 0;
+            for (var x = 0; x <= maxX; x++) gR += d.CountByFrequency[x] * constantByR[x];
+            double gAlpha = d.CustomerCount * r / alpha, gS = d.CustomerCount * lnB, gBeta = d.CustomerCount * s / beta;
+            foreach (var part in parts) (gR, gAlpha, gS, gBeta) = (gR + part[1], gAlpha + part[2], gS + part[3], gBeta + part[4]);
+            (gradient[0], gradient[1], gradient[2], gradient[3]) =
+                (r * gR / d.CustomerCount, alpha * gAlpha / d.CustomerCount, s * gS / d.CustomerCount, beta * gBeta / d.CustomerCount);
+        }
+        return total / d.CustomerCount;
+    }
+
+    // The alive term's derivatives −(r+x) ln(α+T) − s ln(β+T), weighted by its share of the likelihood.
+    private static void AddAlive(double[] part, double count, double share, double rx, double s, double lnAlphaT, double lnBetaT,
+        double alphaT, double betaT)
+    {
+        var w = count * share;
+        part[1] -= w * lnAlphaT;
+        part[2] -= w * rx / alphaT;
+        part[3] -= w * lnBetaT;
+        part[4] -= w * s / betaT;
     }
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A₀) (FHL 2005 note, eq. 18).</summary>
@@ -61,11 +148,14 @@ public sealed class ParetoNbdModel : IPurchaseModel
     /// E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive | x, t_x, T) (FHL 2005 note, eq. 22):
     /// the posterior mean rate times the expected alive time within t, given alive.
     /// </summary>
-    public double ConditionalExpectedPurchases(double t, int x, double tx, double T)
+    public double ConditionalExpectedPurchases(double t, int x, double tx, double T) => ProbabilityAlive(x, tx, T) * ExpectedPurchasesIfAlive(t, x, T);
+
+    /// <summary>(r+x)/(α+T) · (β+T)/(s−1) · [1 − ((β+T)/(β+T+t))^(s−1)].</summary>
+    public double ExpectedPurchasesIfAlive(double t, int x, double T)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         if (t == 0) return 0;
-        return (_r + x) / (_alpha + T) * LifetimeIntegral(_s, _beta + T, t) * ProbabilityAlive(x, tx, T);
+        return (_r + x) / (_alpha + T) * LifetimeIntegral(_s, _beta + T, t);
     }
 
     // E[min(lifetime, t)] for μ ~ Gamma(s, b): b/(s−1) · [1 − (b/(b+t))^(s−1)], written so that s = 1 is no special case.
@@ -84,9 +174,7 @@ public sealed class ParetoNbdModel : IPurchaseModel
     {
         var alive = -(r + x) * Math.Log(alpha + T) - s * Math.Log(beta + T);
         var dead = LogDeadTerm(r, alpha, s, beta, x, tx, T);
-        if (double.IsNegativeInfinity(dead)) return alive;
-        var max = Math.Max(alive, dead);
-        return max + Math.Log(Math.Exp(alive - max) + Math.Exp(dead - max));
+        return double.IsNegativeInfinity(dead) ? alive : LogSumExp(alive, dead);
     }
 
     private static double LogDeadToAliveOdds(double r, double alpha, double s, double beta, int x, double tx, double T) =>
@@ -96,61 +184,51 @@ public sealed class ParetoNbdModel : IPurchaseModel
     private static double LogDeadTerm(double r, double alpha, double s, double beta, int x, double tx, double T)
     {
         if (tx >= T) return double.NegativeInfinity;
-        var high = LogF(r, alpha, s, beta, x, tx);
-        var low = LogF(r, alpha, s, beta, x, T);
-        var difference = low - high;
-        if (!(difference < 0)) return double.NegativeInfinity;
-        return Math.Log(s / (r + s + x)) + high + Math.Log(-SpecialFunctions.ExpM1(difference));
+        var series = Series(r, alpha, s, beta, x);
+        var high = LogF(r, alpha, s, beta, x, tx, Math.Log(alpha + tx), Math.Log(beta + tx), series);
+        var low = LogF(r, alpha, s, beta, x, T, Math.Log(alpha + T), Math.Log(beta + T), series);
+        if (!(low < high)) return double.NegativeInfinity;
+        return Math.Log(s / (r + s + x)) + high + LogOneMinusExp(low - high);
     }
 
     /// <summary>
     /// ln F(t), where F(t) = ₂F₁(r+s+x, s+1; r+s+x+1; (α−β)/(α+t)) / (α+t)^(r+s+x) when α ≥ β and
     /// ₂F₁(r+s+x, r+x; r+s+x+1; (β−α)/(β+t)) / (β+t)^(r+s+x) otherwise (FHL 2005 note, eqs. 20-21). Euler's
-    /// transformation turns both into a ₂F₁(1, b; c; z) with positive terms, b &lt; c:
+    /// transformation turns both into a ₂F₁(1, b; c; z) with positive terms, b &lt; c (<see cref="Series"/>):
     /// α ≥ β: F = ₂F₁(1, r+x; r+s+x+1; z) / ((α+t)^(r+x) (β+t)^s);
     /// α &lt; β: F = ₂F₁(1, s+1; r+s+x+1; z) · (α+t)^(1−r−x) / (β+t)^(s+1).
+    /// When <paramref name="by"/> is not empty it receives ∂ ln F / ∂(r, α, s, β).
     /// </summary>
-    private static double LogF(double r, double alpha, double s, double beta, int x, double t)
+    private static double LogF(double r, double alpha, double s, double beta, int x, double t, double lnAlphaT, double lnBetaT,
+        UnitAHypergeometric series, Span<double> by = default)
     {
-        var c = r + s + x + 1;
+        var (alphaT, betaT) = (alpha + t, beta + t);
+        if (by.IsEmpty)
+            return alpha >= beta
+                ? Math.Log(series.Evaluate((alpha - beta) / alphaT)) - (r + x) * lnAlphaT - s * lnBetaT
+                : Math.Log(series.Evaluate((beta - alpha) / betaT)) + (1 - r - x) * lnAlphaT - (s + 1) * lnBetaT;
         if (alpha >= beta)
         {
-            var z = (alpha - beta) / (alpha + t);
-            return Math.Log(Hyp2F1WithUnitA(r + x, c, z)) - (r + x) * Math.Log(alpha + t) - s * Math.Log(beta + t);
+            var h = series.Evaluate((alpha - beta) / alphaT, out var hb, out var hc, out var hz);
+            (hb, hc, hz) = (hb / h, hc / h, hz / h);
+            (by[0], by[1], by[2], by[3]) = (hb + hc - lnAlphaT, hz * betaT / (alphaT * alphaT) - (r + x) / alphaT, hc - lnBetaT, -hz / alphaT - s / betaT);
+            return Math.Log(h) - (r + x) * lnAlphaT - s * lnBetaT;
         }
-        var w = (beta - alpha) / (beta + t);
-        return Math.Log(Hyp2F1WithUnitA(s + 1, c, w)) + (1 - r - x) * Math.Log(alpha + t) - (s + 1) * Math.Log(beta + t);
+        var w = series.Evaluate((beta - alpha) / betaT, out var wb, out var wc, out var wz);
+        (wb, wc, wz) = (wb / w, wc / w, wz / w);
+        (by[0], by[1], by[2], by[3]) = (wc - lnAlphaT, -wz / betaT + (1 - r - x) / alphaT, wb + wc - lnBetaT, wz * alphaT / (betaT * betaT) - (s + 1) / betaT);
+        return Math.Log(w) + (1 - r - x) * lnAlphaT - (s + 1) * lnBetaT;
     }
 
-    /// <summary>
-    /// ₂F₁(1, b; c; z) for 0 ≤ z &lt; 1 and 0 &lt; b &lt; c: Σ (b)ₙ/(c)ₙ zⁿ, whose terms are positive and shrink by
-    /// (b+n)/(c+n)·z &lt; z, so the tail after a term is at most term·ratio/(1−ratio). That is fast unless z is near 1
-    /// (a few thousand terms reach z ≈ 0.98); beyond, the general routine's 1−z connection formula takes over, whose
-    /// series then run in 1−z &lt; 0.02.
-    /// </summary>
-    internal static double Hyp2F1WithUnitA(double b, double c, double z)
+    private static UnitAHypergeometric Series(double r, double alpha, double s, double beta, int x) =>
+        new(alpha >= beta ? r + x : s + 1, r + s + x + 1);
+
+    private static double LogSumExp(double u, double v)
     {
-        const int maxTerms = 3_000;
-        if (z == 0) return 1;
-        double sum = 1, term = 1;
-        for (var n = 0; n < maxTerms; n++)
-        {
-            term *= (b + n) / (c + n) * z;
-            sum += term;
-            var ratio = (b + n + 1) / (c + n + 1) * z;
-            if (term * ratio / (1 - ratio) <= 1e-16 * sum) return sum;
-        }
-        return NearOne(b, c, z);
+        var max = Math.Max(u, v);
+        return max + Math.Log(1 + Math.Exp(-Math.Abs(u - v)));
     }
 
-    // The connection formula is singular when c − 1 − b is an integer (the general routine then sums a slow series);
-    // ₂F₁ is smooth in c, so there it is interpolated from c ± 3·10⁻³ and c ± 6·10⁻³ (cubic through the four, at c).
-    private static double NearOne(double b, double c, double z)
-    {
-        const double h = 3e-3;
-        var m = c - 1 - b;
-        if (Math.Abs(m - Math.Round(m)) >= 1e-3) return Hypergeometric.Hyp2F1(1, b, c, z);
-        return (-Hypergeometric.Hyp2F1(1, b, c - 2 * h, z) + 4 * Hypergeometric.Hyp2F1(1, b, c - h, z)
-            + 4 * Hypergeometric.Hyp2F1(1, b, c + h, z) - Hypergeometric.Hyp2F1(1, b, c + 2 * h, z)) / 6;
-    }
+    // ln(1 − eᵈ) for d &lt; 0, accurate near 0 through expm1.
+    private static double LogOneMinusExp(double d) => d < -0.6931 ? Math.Log(1 - Math.Exp(d)) : Math.Log(-SpecialFunctions.ExpM1(d));
 }

@@ -22,7 +22,22 @@ public static class PredictiveClv
 
     public static PredictiveClvResult Calculate(
         IPurchaseModel purchases, int x, double tx, double T, ClvTimeUnit unit, double expectedSpend,
-        double? marginRate = null, PredictiveClvOptions? options = null)
+        double? marginRate = null, PredictiveClvOptions? options = null) =>
+        Calculate(IfAlive(purchases, x, T, unit, options), purchases.ProbabilityAlive(x, tx, T), expectedSpend, marginRate);
+
+    /// <summary>The CLV of a customer from the purchases of the customer's (x, T) if alive, shared by every t_x.</summary>
+    public static PredictiveClvResult Calculate(AlivePurchases ifAlive, double probabilityAlive, double expectedSpend, double? marginRate)
+    {
+        var perPurchase = expectedSpend * (marginRate ?? 1);
+        return new PredictiveClvResult(probabilityAlive * ifAlive.Discounted * perPurchase, probabilityAlive * ifAlive.Total,
+            expectedSpend, marginRate, ifAlive.Monthly.Select(m => probabilityAlive * m).ToArray());
+    }
+
+    /// <summary>
+    /// What depends on (x, T) only: the expected purchases of each month of the horizon for a customer still alive, and
+    /// their sum undiscounted and discounted (E[Y(t) | x, t_x, T] is P(alive) times this, <see cref="IPurchaseModel.ExpectedPurchasesIfAlive"/>).
+    /// </summary>
+    public static AlivePurchases IfAlive(IPurchaseModel purchases, int x, double T, ClvTimeUnit unit, PredictiveClvOptions? options = null)
     {
         options ??= PredictiveClvOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
@@ -30,17 +45,15 @@ public static class PredictiveClv
 
         var monthlyRate = Math.Pow(1 + options.AnnualDiscountRate, 1.0 / 12) - 1;
         var monthLength = unit.FromDays(ClvTimeUnitExtensions.DaysPerMonth);
-        var perPurchase = expectedSpend * (marginRate ?? 1);
-
         var monthly = new double[options.HorizonMonths];
-        double previous = 0, value = 0;
+        double previous = 0, discounted = 0;
         for (var m = 1; m <= options.HorizonMonths; m++)
         {
-            var cumulative = purchases.ConditionalExpectedPurchases(m * monthLength, x, tx, T);
+            var cumulative = purchases.ExpectedPurchasesIfAlive(m * monthLength, x, T);
             monthly[m - 1] = cumulative - previous;
-            value += monthly[m - 1] * perPurchase / Math.Pow(1 + monthlyRate, m);
+            discounted += monthly[m - 1] / Math.Pow(1 + monthlyRate, m);
             previous = cumulative;
         }
-        return new PredictiveClvResult(value, previous, expectedSpend, marginRate, monthly);
+        return new AlivePurchases(monthly, previous, discounted);
     }
 }

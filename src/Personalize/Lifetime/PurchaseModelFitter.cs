@@ -27,21 +27,21 @@ public static class PurchaseModelFitter
             return ModelFit<PurchaseModelParameters>.Failure("Every customer has T = 0: there is no observation time.", customers);
 
         var scale = maxAge / RescaledMaxAge;
-        var scaled = groups.Select(g => g with { Recency = g.Recency / scale, Age = g.Age / scale }).ToArray();
+        var columns = new RepeatPurchaseColumns(groups, scale);
         var repeatPurchases = groups.Sum(g => (double)g.Count * g.Frequency);
         var timeScaled = kind.TimeScaledParameters();
         var names = kind.ParameterNames();
         var initial = start is null ? Enumerable.Repeat(1.0, names.Count).ToArray() : start.Values.ToArray();
         if (start is not null) foreach (var i in timeScaled) initial[i] /= scale;
 
-        Func<double[], IReadOnlyList<RepeatPurchaseGroup>, double> logLikelihood = kind switch
+        MeanLogLikelihood meanLogLikelihood = kind switch
         {
-            PurchaseModelKind.BgNbd => (q, g) => BgNbdModel.LogLikelihood(new BgNbdParameters(q[0], q[1], q[2], q[3]), g),
-            PurchaseModelKind.ParetoNbd => ParetoNbdModel.LogLikelihood,
-            PurchaseModelKind.MbgNbd => MbgNbdModel.LogLikelihood,
+            PurchaseModelKind.BgNbd => (q, gradient) => BetaGeometricLikelihood.Mean(columns, q, 0, gradient),
+            PurchaseModelKind.MbgNbd => (q, gradient) => BetaGeometricLikelihood.Mean(columns, q, 1, gradient),
+            PurchaseModelKind.ParetoNbd => (q, gradient) => ParetoNbdModel.MeanLogLikelihood(columns, q, gradient),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown purchase model."),
         };
-        var run = LogParameterFit.Run(q => logLikelihood(q, scaled) / customers, initial, names, options);
+        var run = LogParameterFit.Run(meanLogLikelihood, analyticGradient: true, initial, names, options);
 
         PurchaseModelParameters? parameters = null;
         if (run.Parameters is { } p)

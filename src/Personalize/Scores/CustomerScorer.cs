@@ -8,7 +8,11 @@ namespace Personalize.Scores;
 /// <summary>Applies a snapshot's fitted models to one customer's statistics: the one place a score is computed.</summary>
 public sealed class CustomerScorer(LifecycleClassifier classifier)
 {
-    public SnapshotScore Score(long customerId, CustomerStatistics statistics, ClvSnapshot snapshot, RfmScore rfm)
+    /// <param name="ifAlive">
+    /// <see cref="PredictiveClv.IfAlive"/> for the customer's (x, T) under this snapshot, when the caller shares it between
+    /// customers (a recompute); computed here otherwise.
+    /// </param>
+    public SnapshotScore Score(long customerId, CustomerStatistics statistics, ClvSnapshot snapshot, RfmScore rfm, AlivePurchases? ifAlive = null)
     {
         var purchases = snapshot.PurchaseModelInUse();
         var (x, tx, T) = (statistics.Frequency, statistics.Recency, statistics.Age);
@@ -16,8 +20,8 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
         var expectedSpend = snapshot.SpendModel()?.ConditionalExpectedAverageSpend(x, (double)statistics.MonetaryValue)
             ?? (double)statistics.AverageOrderValue;
         var marginRate = statistics.MarginRate is { } rate ? (double)rate : (double?)null;
-        var clv = PredictiveClv.Calculate(purchases, x, tx, T, snapshot.TimeUnit, expectedSpend, marginRate,
-            new PredictiveClvOptions { HorizonMonths = snapshot.HorizonMonths, AnnualDiscountRate = snapshot.AnnualDiscountRate });
+        var probabilityAlive = purchases.ProbabilityAlive(x, tx, T);
+        var clv = PredictiveClv.Calculate(ifAlive ?? IfAlive(snapshot, x, T), probabilityAlive, expectedSpend, marginRate);
         return new SnapshotScore
         {
             SnapshotId = snapshot.Id,
@@ -26,7 +30,7 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
             RecencyPeriods = tx,
             AgePeriods = T,
             MonetaryValue = statistics.MonetaryValue,
-            ProbabilityAlive = purchases.ProbabilityAlive(x, tx, T),
+            ProbabilityAlive = probabilityAlive,
             ExpectedPurchases = clv.ExpectedPurchases,
             PredictedClv = Money(clv.Value),
             HistoricalClv = Money(statistics.HistoricalClv),
@@ -38,6 +42,11 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
             RhythmDueAt = classifier.RhythmDueAt(statistics.LastOrderAt, x, tx * snapshot.TimeUnit.DaysPerUnit()),
         };
     }
+
+    /// <summary>The part of a score shared by every customer with the same (x, T).</summary>
+    public static AlivePurchases IfAlive(ClvSnapshot snapshot, int x, double T) =>
+        PredictiveClv.IfAlive(snapshot.PurchaseModelInUse(), x, T, snapshot.TimeUnit,
+            new PredictiveClvOptions { HorizonMonths = snapshot.HorizonMonths, AnnualDiscountRate = snapshot.AnnualDiscountRate });
 
     /// <summary>The current-score columns of a customer, from a score.</summary>
     public static void Apply(Customer customer, SnapshotScore score, ClvSnapshot snapshot, DateTime scoredAt)

@@ -18,7 +18,12 @@ public sealed record ScoreProgress(ScorePhase Phase, long Done, long Total);
 
 /// <summary>What `scores recompute` did, in one line.</summary>
 /// <param name="Phases">Seconds spent per phase, for benchmarks.</param>
-public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChanges, int Cached, string? CacheProblem, TimeSpan Elapsed, IReadOnlyDictionary<ScorePhase, double> Phases)
+/// <param name="PhaseCpu">
+/// CPU seconds of the process per phase: what a phase costs whatever else runs on the machine (a busy machine stretches
+/// the elapsed seconds, not these); above the elapsed seconds where a phase runs on several cores.
+/// </param>
+public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChanges, int Cached, string? CacheProblem, TimeSpan Elapsed,
+    IReadOnlyDictionary<ScorePhase, double> Phases, IReadOnlyDictionary<ScorePhase, double> PhaseCpu)
 {
     public override string ToString() =>
         $"Scored {Snapshot.CustomerCount:N0} customers as of {Snapshot.AsOf:yyyy-MM-dd} (snapshot {Snapshot.Id}): " +
@@ -38,18 +43,20 @@ public sealed class ScoreRecomputer(
     ICustomerCache<CustomerScore> cache, CustomerNearCache nearCache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
 {
     private const int CacheBatch = 20_000;
+    private const int ScoringChunk = 20_000;
     private const int CacheWriteAttempts = 3;
 
     /// <exception cref="ModelFitException">No purchase model could be fitted (e.g. nobody repeated); no snapshot is stored, the failure is recorded.</exception>
     public async Task<ScoreRecomputeSummary> RecomputeAsync(DateOnly? asOf = null, IProgress<ScoreProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var phases = new Dictionary<ScorePhase, double>();
-        var lap = TimeSpan.Zero;
+        var (phases, phaseCpu) = (new Dictionary<ScorePhase, double>(), new Dictionary<ScorePhase, double>());
+        var (lap, cpu) = (TimeSpan.Zero, Process.GetCurrentProcess().TotalProcessorTime);
         void Lap(ScorePhase phase)
         {
-            phases[phase] = (stopwatch.Elapsed - lap).TotalSeconds;
-            lap = stopwatch.Elapsed;
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            (phases[phase], phaseCpu[phase]) = ((stopwatch.Elapsed - lap).TotalSeconds, (now - cpu).TotalSeconds);
+            (lap, cpu) = (stopwatch.Elapsed, now);
         }
         var options = scoring.Value;
         var day = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -59,58 +66,34 @@ public sealed class ScoreRecomputer(
         var (customers, calibration) = await ReadStatisticsAsync(day, holdout, progress, cancellationToken);
         Lap(ScorePhase.ReadingOrders);
 
-        var candidates = options.ModelKinds();
-        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 0, candidates.Count + 1));
-        var repeat = new RepeatPurchaseData();
-        var spend = new SpendData();
-        foreach (var (_, s) in customers)
-        {
-            repeat.Add(s.Frequency, s.Recency, s.Age);
-            if (s.Frequency > 0 && s.MonetaryValue > 0) spend.Add(s.Frequency, (double)s.MonetaryValue);
-        }
-        // The previous snapshot's fits are a good start for today's (the optimizer still restarts until it stops improving).
+        // The previous snapshot's fits are a good start for today's.
         var previous = await models.CurrentAsync(cancellationToken) is { } last && last.TimeUnit == options.TimeUnit ? last : null;
-        var fitOptions = ModelFitOptions.Default with { Penalizer = options.Penalizer };
-        var selection = PurchaseModelSelector.Select(repeat, calibration, holdout.HoldoutLength,
-            new PurchaseModelSelectionOptions { Models = candidates, Fit = fitOptions, MinimumBacktestRepeatCustomers = options.MinimumBacktestRepeatCustomers },
-            previous is null ? null : WarmStarts(previous));
+        var fitted = Fit(customers, calibration, holdout.HoldoutLength, previous, progress);
+        calibration = null!; // what the back-test needed is in the selection now; a million customers' worth of memory
+        var selection = fitted.Selection;
         if (selection.Chosen?.Parameters is not { } purchaseParameters)
         {
             await RecordFailureAsync(asOfTime, selection.Failure ?? selection.Reason, cancellationToken);
             throw new ModelFitException(selection.Failure ?? selection.Reason);
         }
-        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count, candidates.Count + 1));
-        var gammaGamma = spend.CustomerCount >= 2 ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters, fitOptions) : null;
-        if (gammaGamma is { Converged: false })
-            logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
-        var ggParameters = gammaGamma is { Converged: true } ? gammaGamma.Parameters : null;
-        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count + 1, candidates.Count + 1));
+        var ggParameters = fitted.GammaGamma is { Converged: true } gg ? gg.Parameters : null;
         Lap(ScorePhase.Fitting);
 
-        var rfmInputs = customers.Select(c => RfmInput.FromStatistics(c.Statistics)).ToList();
-        var rfm = RfmBoundaries.FromPopulation(rfmInputs);
         var snapshot = new ClvSnapshot
         {
             AsOf = asOfTime, ComputedAt = clock.GetUtcNow().UtcDateTime, TimeUnit = options.TimeUnit,
-            CustomerCount = customers.Count, RepeatCustomerCount = (int)repeat.RepeatCustomerCount,
+            CustomerCount = customers.Count, RepeatCustomerCount = (int)fitted.RepeatCustomers,
             PurchaseModel = purchaseParameters.Kind, PurchaseParameters = purchaseParameters.Serialize(), PurchaseLogLikelihood = selection.Chosen.LogLikelihood,
             PurchaseBoundNote = selection.Chosen.BoundNote, SelectionRule = selection.Rule, SelectionReason = selection.Reason,
             HoldoutDays = options.HoldoutDays, Candidates = ClvSnapshot.SerializeCandidates(selection.Candidates),
             P = ggParameters?.P, Q = ggParameters?.Q, Gamma = ggParameters?.Gamma,
-            GammaGammaLogLikelihood = ggParameters is null ? null : gammaGamma!.LogLikelihood,
-            GammaGammaCustomerCount = (int)spend.CustomerCount,
-            SpendFrequencyCorrelation = GammaGammaModel.FrequencySpendCorrelation(spend),
+            GammaGammaLogLikelihood = ggParameters is null ? null : fitted.GammaGamma!.LogLikelihood,
+            GammaGammaCustomerCount = (int)fitted.SpendCustomers,
+            SpendFrequencyCorrelation = fitted.SpendFrequencyCorrelation,
             HorizonMonths = options.HorizonMonths, AnnualDiscountRate = options.AnnualDiscountRate,
-            RfmBoundaries = rfm.ToString(),
         };
 
-        var scores = new List<SnapshotScore>(customers.Count);
-        for (var i = 0; i < customers.Count; i++)
-        {
-            scores.Add(scorer.Score(customers[i].CustomerId, customers[i].Statistics, snapshot, rfm.Score(rfmInputs[i])));
-            if (i % 50_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.Scoring, i, customers.Count));
-        }
-        progress?.Report(new ScoreProgress(ScorePhase.Scoring, customers.Count, customers.Count));
+        var scores = Score(customers, snapshot, progress);
         snapshot.LoyalClvThreshold = TopBandThreshold(scores, lifecycle.Value.LoyalTopShare);
         Lap(ScorePhase.Scoring);
 
@@ -125,37 +108,138 @@ public sealed class ScoreRecomputer(
             await db.ClvSnapshots.Where(s => s.Id == snapshot.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DurationSeconds, stopwatch.Elapsed.TotalSeconds), cancellationToken);
         progress?.Report(new ScoreProgress(ScorePhase.Done, customers.Count, customers.Count));
         snapshot.DurationSeconds = stopwatch.Elapsed.TotalSeconds;
-        return new ScoreRecomputeSummary(snapshot, stageChanges, cached, cacheProblem, stopwatch.Elapsed, phases);
+        return new ScoreRecomputeSummary(snapshot, stageChanges, cached, cacheProblem, stopwatch.Elapsed, phases, phaseCpu);
     }
 
     /// <summary>
-    /// Every customer's statistics from their orders up to the as-of day, streamed in customer order, and from the same
-    /// orders the back-test's calibration customers with their actual holdout purchase days.
+    /// The purchase models, chosen by <see cref="PurchaseModelSelector"/>, and Gamma-Gamma, on sufficient statistics
+    /// built here and dropped on return.
+    /// </summary>
+    private FittedModels Fit(List<(long CustomerId, CustomerStatistics Statistics)> customers, List<ClvBacktestCustomer> calibration,
+        double holdoutLength, ClvSnapshot? previous, IProgress<ScoreProgress>? progress)
+    {
+        var options = scoring.Value;
+        var candidates = options.ModelKinds();
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, 0, candidates.Count + 1));
+        var repeat = new RepeatPurchaseData();
+        var spend = new SpendData();
+        foreach (var (_, s) in customers)
+        {
+            repeat.Add(s.Frequency, s.Recency, s.Age);
+            if (s.Frequency > 0 && s.MonetaryValue > 0) spend.Add(s.Frequency, (double)s.MonetaryValue);
+        }
+        var fitOptions = ModelFitOptions.Default with { Penalizer = options.Penalizer };
+        var selection = PurchaseModelSelector.Select(repeat, calibration, holdoutLength,
+            new PurchaseModelSelectionOptions
+            {
+                Models = candidates, Fit = fitOptions, MinimumBacktestRepeatCustomers = options.MinimumBacktestRepeatCustomers,
+                BacktestSampleCustomers = options.BacktestSampleCustomers,
+            },
+            previous is null ? null : WarmStarts(previous));
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count, candidates.Count + 1));
+        var gammaGamma = selection.Chosen is not null && spend.CustomerCount >= 2
+            ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters, fitOptions) : null;
+        if (gammaGamma is { Converged: false })
+            logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
+        progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count + 1, candidates.Count + 1));
+        return new FittedModels(selection, gammaGamma, repeat.RepeatCustomerCount, spend.CustomerCount, GammaGammaModel.FrequencySpendCorrelation(spend));
+    }
+
+    private sealed record FittedModels(PurchaseModelSelection Selection, ModelFit<GammaGammaParameters>? GammaGamma, long RepeatCustomers,
+        long SpendCustomers, double? SpendFrequencyCorrelation);
+
+    /// <summary>
+    /// Every customer's scores, on all cores. The expected purchases of a customer still alive depend on (x, T) only, so
+    /// they are computed once per distinct (x, T) and shared (a million customers have about a tenth as many).
+    /// </summary>
+    private SnapshotScore[] Score(List<(long CustomerId, CustomerStatistics Statistics)> customers, ClvSnapshot snapshot, IProgress<ScoreProgress>? progress)
+    {
+        var rfmInputs = customers.Select(c => RfmInput.FromStatistics(c.Statistics)).ToList();
+        var rfm = RfmBoundaries.FromPopulation(rfmInputs);
+        snapshot.RfmBoundaries = rfm.ToString();
+        var pairs = customers.Select(c => (c.Statistics.Frequency, c.Statistics.Age)).Distinct().ToArray();
+        var ifAlive = new AlivePurchases[pairs.Length];
+        snapshot.PurchaseModelInUse();
+        Parallel.For(0, pairs.Length, i => ifAlive[i] = CustomerScorer.IfAlive(snapshot, pairs[i].Frequency, pairs[i].Age));
+        var byPair = new Dictionary<(int, double), AlivePurchases>(pairs.Length);
+        for (var i = 0; i < pairs.Length; i++) byPair[pairs[i]] = ifAlive[i];
+
+        var scores = new SnapshotScore[customers.Count];
+        var done = 0;
+        Parallel.For(0, (customers.Count + ScoringChunk - 1) / ScoringChunk, chunk =>
+        {
+            for (var i = chunk * ScoringChunk; i < Math.Min(customers.Count, (chunk + 1) * ScoringChunk); i++)
+            {
+                var (id, statistics) = customers[i];
+                scores[i] = scorer.Score(id, statistics, snapshot, rfm.Score(rfmInputs[i]), byPair[(statistics.Frequency, statistics.Age)]);
+            }
+            progress?.Report(new ScoreProgress(ScorePhase.Scoring, Interlocked.Add(ref done, ScoringChunk), customers.Count));
+        });
+        progress?.Report(new ScoreProgress(ScorePhase.Scoring, customers.Count, customers.Count));
+        return scores;
+    }
+
+    /// <summary>
+    /// Every customer's statistics from their orders up to the as-of day, and from the same orders the back-test's
+    /// calibration customers with their actual holdout purchase days, in customer order. The customers are read in
+    /// ranges of ids, one connection each, on all cores: materializing the rows is the costly part, not the database.
     /// </summary>
     private async Task<(List<(long CustomerId, CustomerStatistics Statistics)> Customers, List<ClvBacktestCustomer> Calibration)> ReadStatisticsAsync(
         DateOnly asOf, ClvBacktestOptions holdout, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
     {
         var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        long total, first, last;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            total = await db.Orders.CountAsync(o => o.OrderedAt < end, cancellationToken);
+            if (total == 0) return ([], []);
+            (first, last) = (await db.Orders.MinAsync(o => o.CustomerId, cancellationToken), await db.Orders.MaxAsync(o => o.CustomerId, cancellationToken));
+        }
+        var ranges = (int)Math.Min(2 * Environment.ProcessorCount, last - first + 1);
+        long read = 0;
+        var parts = await Task.WhenAll(Enumerable.Range(0, ranges).Select(i => Task.Run(() => ReadRangeAsync(
+            first + (last - first + 1) * i / ranges, first + (last - first + 1) * (i + 1) / ranges, end, asOf, holdout,
+            count => progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, Interlocked.Add(ref read, count), total)), cancellationToken),
+            cancellationToken)));
+        progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, total, total));
+        var customers = new List<(long, CustomerStatistics)>(parts.Sum(p => p.Customers.Count));
+        var calibration = new List<ClvBacktestCustomer>(parts.Sum(p => p.Calibration.Count));
+        foreach (var (part, partCalibration) in parts)
+        {
+            customers.AddRange(part);
+            calibration.AddRange(partCalibration);
+            // Each part's memory goes as soon as it is copied.
+            part.Clear();
+            partCalibration.Clear();
+            (part.Capacity, partCalibration.Capacity) = (0, 0);
+        }
+        return (customers, calibration);
+    }
+
+    /// <summary>The customers with ids in [<paramref name="from"/>, <paramref name="to"/>), from their orders before <paramref name="end"/>.</summary>
+    private async Task<(List<(long, CustomerStatistics)> Customers, List<ClvBacktestCustomer> Calibration)> ReadRangeAsync(
+        long from, long to, DateTime end, DateOnly asOf, ClvBacktestOptions holdout, Action<long> ordersRead, CancellationToken cancellationToken)
+    {
+        const int ReportEvery = 200_000;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var total = await db.Orders.CountAsync(o => o.OrderedAt < end, cancellationToken);
         var result = new List<(long, CustomerStatistics)>();
         var calibration = new List<ClvBacktestCustomer>();
-        var orders = db.Orders.Where(o => o.OrderedAt < end)
+        var orders = db.Orders.Where(o => o.CustomerId >= from && o.CustomerId < to && o.OrderedAt < end)
             .OrderBy(o => o.CustomerId).ThenBy(o => o.OrderedAt)
             .Select(o => new { o.CustomerId, o.OrderedAt, o.Amount, o.Margin })
             .AsAsyncEnumerable();
         var current = -1L;
-        var transactions = new List<CustomerTransaction>();
+        var accumulator = new CustomerStatisticsAccumulator();
         var split = new CustomerHoldout(holdout);
         long read = 0;
         void Flush()
         {
-            if (transactions.Count > 0 && CustomerStatistics.FromTransactions(transactions, asOf, holdout.Unit) is { } statistics)
+            if (accumulator.Build(asOf, holdout.Unit) is { } statistics)
             {
                 result.Add((current, statistics));
                 if (split.Finish() is { } customer) calibration.Add(customer);
             }
-            transactions.Clear();
+            accumulator.Reset();
         }
         await foreach (var order in orders.WithCancellation(cancellationToken))
         {
@@ -165,22 +249,22 @@ public sealed class ScoreRecomputer(
                 current = order.CustomerId;
                 split.Start(current);
             }
-            transactions.Add(new CustomerTransaction(order.OrderedAt, order.Amount, order.Margin));
+            accumulator.Add(order.OrderedAt, order.Amount, order.Margin);
             split.Add(order.OrderedAt);
-            if (++read % 200_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, read, total));
+            if (++read % ReportEvery == 0) ordersRead(ReportEvery);
         }
         Flush();
-        progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, read, total));
         return (result, calibration);
     }
 
-    private static Dictionary<PurchaseModelKind, PurchaseModelParameters> WarmStarts(ClvSnapshot previous)
+    /// <summary>Each candidate's fits of the previous snapshot, on the whole history and on the calibration period.</summary>
+    private static Dictionary<PurchaseModelKind, PurchaseModelStart> WarmStarts(ClvSnapshot previous)
     {
-        var starts = new Dictionary<PurchaseModelKind, PurchaseModelParameters>();
-        foreach (var c in previous.CandidateList())
-            if (c.Parameters is { } named && named.Count == c.Kind.ParameterNames().Count)
-                starts[c.Kind] = new PurchaseModelParameters(c.Kind, c.Kind.ParameterNames().Select(n => named[n]).ToArray());
-        return starts;
+        PurchaseModelParameters? Parameters(PurchaseModelKind kind, IReadOnlyDictionary<string, double>? named) =>
+            named is not null && kind.ParameterNames().All(named.ContainsKey)
+                ? new PurchaseModelParameters(kind, kind.ParameterNames().Select(n => named[n]).ToArray()) : null;
+        return previous.CandidateList().ToDictionary(c => c.Kind,
+            c => new PurchaseModelStart(Parameters(c.Kind, c.Parameters), Parameters(c.Kind, c.Backtest?.Parameters)));
     }
 
     /// <summary>No model fitted: the previous snapshot stays; the reason is kept for `clvModel` and /readyz (the last 20 attempts).</summary>
@@ -195,9 +279,9 @@ public sealed class ScoreRecomputer(
     }
 
     /// <summary>The predicted CLV from which a customer is in the top band (the LOYAL threshold).</summary>
-    private static decimal TopBandThreshold(List<SnapshotScore> scores, double topShare)
+    private static decimal TopBandThreshold(SnapshotScore[] scores, double topShare)
     {
-        if (scores.Count == 0) return decimal.MaxValue;
+        if (scores.Length == 0) return decimal.MaxValue;
         var sorted = scores.Select(s => s.PredictedClv).OrderDescending().ToArray();
         var index = Math.Clamp((int)Math.Ceiling(topShare * sorted.Length) - 1, 0, sorted.Length - 1);
         return sorted[index];
@@ -205,7 +289,7 @@ public sealed class ScoreRecomputer(
 
     /// <returns>How many customers changed stage.</returns>
     private async Task<int> SaveAsync(
-        ClvSnapshot snapshot, List<(long CustomerId, CustomerStatistics Statistics)> customers, List<SnapshotScore> scores,
+        ClvSnapshot snapshot, List<(long CustomerId, CustomerStatistics Statistics)> customers, SnapshotScore[] scores,
         DateTime asOf, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -218,7 +302,7 @@ public sealed class ScoreRecomputer(
 
         // Each customer's snapshot row, with the stage the rule gives from the scores and the orders up to the as-of date.
         using (var rows = new BulkInserter(db))
-            for (var i = 0; i < scores.Count; i++)
+            for (var i = 0; i < scores.Length; i++)
             {
                 var score = scores[i];
                 score.SnapshotId = snapshot.Id;
@@ -229,10 +313,11 @@ public sealed class ScoreRecomputer(
                     (statistics.OrderCount, statistics.Revenue, statistics.FirstOrderAt, statistics.LastOrderAt);
                 score.Stage = classifier.Classify(customer, asOf, snapshot.LoyalClvThreshold);
                 rows.Insert([score], readGeneratedKeys: false);
-                if (i % 50_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.Saving, i, scores.Count));
+                if (i % 50_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.Saving, i, scores.Length));
             }
 
         var (id, computedAt, asOfDate) = (snapshot.Id, snapshot.ComputedAt, snapshot.AsOf);
+        var rebuildIndexes = await ScoreIndexes.SetAsideAsync(db, cancellationToken);
         await db.Customers.Join(db.SnapshotScores.Where(s => s.SnapshotId == id), c => c.Id, s => s.CustomerId, (c, s) => new { c, s })
             .ExecuteUpdateAsync(u => u
                 .SetProperty(x => x.c.ScoreSnapshotId, id).SetProperty(x => x.c.ScoresAsOf, asOfDate).SetProperty(x => x.c.ScoredAt, computedAt)
@@ -252,6 +337,7 @@ public sealed class ScoreRecomputer(
             .SetProperty(c => c.PredictedClv, (decimal?)null).SetProperty(c => c.HistoricalClv, (decimal?)null).SetProperty(c => c.AverageOrderValue, (decimal?)null)
             .SetProperty(c => c.ExpectedAverageOrderValue, (decimal?)null).SetProperty(c => c.RfmRecency, (int?)null).SetProperty(c => c.RfmFrequency, (int?)null)
             .SetProperty(c => c.RfmMonetary, (int?)null).SetProperty(c => c.RfmScore, (int?)null).SetProperty(c => c.RhythmDueAt, (DateTime?)null), cancellationToken);
+        await rebuildIndexes(cancellationToken);
         var changes = await refresher.RefreshStagesAsync(db, asOf, snapshot.LoyalClvThreshold, cancellationToken);
         progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 1, 2));
 
@@ -264,7 +350,7 @@ public sealed class ScoreRecomputer(
     }
 
     /// <summary>After the commit: the new scores, straight from memory, in pipelined batches.</summary>
-    private async Task<(int Cached, string? Problem)> WriteCacheAsync(ClvSnapshot snapshot, List<SnapshotScore> scores, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(int Cached, string? Problem)> WriteCacheAsync(ClvSnapshot snapshot, SnapshotScore[] scores, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
     {
         var cached = 0;
         try
@@ -273,7 +359,7 @@ public sealed class ScoreRecomputer(
             {
                 await WriteWithRetriesAsync(batch.Select(s => CustomerScorer.ToCached(s, snapshot, snapshot.ComputedAt)).ToList(), cancellationToken);
                 cached += batch.Length;
-                progress?.Report(new ScoreProgress(ScorePhase.Caching, cached, scores.Count));
+                progress?.Report(new ScoreProgress(ScorePhase.Caching, cached, scores.Length));
             }
             return (cached, null);
         }

@@ -22,6 +22,11 @@ public sealed class ScoringOptions
     public int HoldoutDays { get; set; } = 90;
     /// <summary>Fewer repeat customers than this before the holdout: the model is chosen by BIC instead of a back-test.</summary>
     public int MinimumBacktestRepeatCustomers { get; set; } = 30;
+    /// <summary>
+    /// The back-test is judged on a random sample of this many calibration customers when there are more (0 = all of
+    /// them); the model in use is still fitted on everyone. docs/clv.md gives the noise the sample adds.
+    /// </summary>
+    public int BacktestSampleCustomers { get; set; } = 100_000;
     /// <summary>L2 penalty on the rescaled log-parameters of every fit (0 = plain maximum likelihood); see docs/clv.md.</summary>
     public double Penalizer { get; set; }
 
@@ -42,6 +47,7 @@ public sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
         if (o.HoldoutDays is < 1 or > 3650) problems.Add("Scores:HoldoutDays must be between 1 and 3650.");
         if (o.MinimumBacktestRepeatCustomers < 1) problems.Add("Scores:MinimumBacktestRepeatCustomers must be at least 1.");
         if (!(o.Penalizer >= 0 && o.Penalizer <= 100)) problems.Add("Scores:Penalizer must be between 0 and 100.");
+        if (o.BacktestSampleCustomers is < 0 or > 0 and < 1000) problems.Add("Scores:BacktestSampleCustomers must be 0 (everyone) or at least 1000.");
         foreach (var m in o.Models)
             if (!PurchaseModelKindExtensions.TryParse(m, out _))
                 problems.Add($"Scores:Models: unknown model '{m}' (expected {string.Join(", ", PurchaseModelKindExtensions.All)}).");

@@ -74,4 +74,19 @@ public sealed class CustomerStatisticsTests
 
         Assert.Null(CustomerStatistics.FromTransactions([new(new DateTime(2025, 4, 1), 10m)], AsOf));
     }
+
+    [Fact]
+    public void The_streaming_accumulator_gives_what_the_transactions_give_and_wants_them_in_time_order()
+    {
+        var accumulator = new CustomerStatisticsAccumulator();
+        foreach (var t in Transactions.Where(t => t.Time < new DateTime(2025, 4, 1))) accumulator.Add(t.Time, t.Amount, t.Margin);
+
+        // Shuffled input to FromTransactions, which sorts: the same statistics.
+        Assert.Equal(CustomerStatistics.FromTransactions(Transactions.Reverse(), AsOf), accumulator.Build(AsOf, ClvTimeUnit.Week));
+        Assert.Throws<ArgumentException>(() => accumulator.Add(new DateTime(2025, 1, 2), 5m));
+        accumulator.Reset();
+        Assert.Null(accumulator.Build(AsOf, ClvTimeUnit.Week));
+        accumulator.Add(new DateTime(2025, 1, 2), 5m);
+        Assert.Null(accumulator.Build(AsOf, ClvTimeUnit.Week)!.TotalMargin);
+    }
 }

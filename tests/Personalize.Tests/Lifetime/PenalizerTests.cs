@@ -61,20 +61,5 @@ public sealed class PenalizerTests(ITestOutputHelper output)
         return rescaled.Sum(v => Math.Log(v) * Math.Log(v));
     }
 
-    /// <summary>Poisson purchases at λ ~ Gamma(2, 20) per week for ever, 13 weekly cohorts observed to week 39, days rounded.</summary>
-    private static RepeatPurchaseData NoDropout(int customers, int seed)
-    {
-        var random = new Random(seed);
-        var data = new RepeatPurchaseData();
-        for (var i = 0; i < customers; i++)
-        {
-            var T = 39 - i % 13;
-            var lambda = Scores.Sampling.Gamma(random, 2) / 20;
-            int x = 0;
-            double t = 0, tx = 0;
-            while ((t += -Math.Log(1 - random.NextDouble()) / lambda) <= T) (x, tx) = (x + 1, t);
-            data.Add(x, x == 0 ? 0 : Math.Round(tx * 7) / 7, T);
-        }
-        return data;
-    }
+    private static RepeatPurchaseData NoDropout(int customers, int seed) => Generated.NoDropout(customers, seed);
 }

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Data;
 using Personalize.Import;
 using Personalize.Lifetime;
 using Personalize.Scores;
@@ -65,11 +67,73 @@ public sealed class CdnowRecomputeTests : IDisposable
         AssertWithin1Percent(-9595.0, pareto.GetProperty("logLikelihood").GetDouble());
         Assert.Equal(["r", "alpha", "s", "beta"], pareto.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
 
+        // The customers' score indexes, set aside while every row was rewritten, are back.
+        await using (var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
+        {
+            var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Customers'").ToListAsync();
+            Assert.Contains("IX_Customers_PredictedClv_Id", indexes);
+            Assert.Contains("IX_Customers_ProbabilityAlive_Id", indexes);
+            Assert.Contains("IX_Customers_RfmScore_Id", indexes);
+            Assert.Contains("IX_Customers_HistoricalClv_Id", indexes);
+        }
+
         // Every customer is scored, and each score is readable through the API.
         var customers = await _api.DataAsync("""{ customers(first: 5, order: [{ predictedClv: DESC }]) { totalCount nodes { clv { predicted probabilityAlive } } } }""");
         Assert.Equal(2357, customers.GetProperty("customers").GetProperty("totalCount").GetInt32());
         Assert.All(customers.GetProperty("customers").GetProperty("nodes").EnumerateArray(), n => Assert.True(n.GetProperty("clv").GetProperty("predicted").GetDecimal() > 0));
     }
+
+    [Fact]
+    public async Task Each_candidates_calibration_vs_holdout_table_matches_a_count_of_the_orders()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "TestData", "cdnow", "CDNOW_sample.txt");
+        Assert.True((await _api.Services.GetRequiredService<DataImporter>().ImportCdnowAsync(sample)).Committed);
+        var asOf = new DateOnly(1997, 9, 30);
+        var snapshot = (await _api.Services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(asOf)).Snapshot;
+
+        // Independently: each customer's distinct purchase days before and after the calibration end, from the order rows.
+        var calibrationEnd = asOf.AddDays(-snapshot.HoldoutDays).ToDateTime(TimeOnly.MinValue);
+        await using var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
+        var orders = await db.Orders.Select(o => new { o.CustomerId, o.OrderedAt }).ToListAsync();
+        var customers = orders.GroupBy(o => o.CustomerId).Select(g =>
+        {
+            var calibration = g.Select(o => o.OrderedAt.Date).Where(d => d <= calibrationEnd).Distinct().Order().ToList();
+            var holdout = g.Select(o => o.OrderedAt.Date).Where(d => d > calibrationEnd && d <= asOf.ToDateTime(TimeOnly.MinValue)).Distinct().Count();
+            return (Calibration: calibration, Holdout: holdout);
+        }).Where(c => c.Calibration.Count > 0).ToList();
+
+        var data = (await _api.DataAsync("""
+            { clvModel { candidates { model holdoutActual holdoutPredicted
+                                      holdoutByFrequency { frequency andAbove customers meanActual meanPredicted } } } }
+            """)).GetProperty("clvModel").GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(3, data.Count);
+        foreach (var candidate in data)
+        {
+            var kind = snapshot.CandidateList().Single(c => c.Kind.ToString() == ToPascal(candidate.GetProperty("model").GetString()!));
+            var model = new PurchaseModelParameters(kind.Kind, kind.Kind.ParameterNames().Select(n => kind.Backtest!.Parameters![n]).ToArray()).CreateModel();
+            var rows = candidate.GetProperty("holdoutByFrequency").EnumerateArray().ToList();
+            Assert.Equal(21, rows.Count);
+            for (var x = 0; x <= 20; x++)
+            {
+                var row = rows[x];
+                Assert.Equal(x, row.GetProperty("frequency").GetInt32());
+                Assert.Equal(x == 20, row.GetProperty("andAbove").GetBoolean());
+                var members = customers.Where(c => x == 20 ? c.Calibration.Count - 1 >= 20 : c.Calibration.Count - 1 == x).ToList();
+                Assert.Equal(members.Count, row.GetProperty("customers").GetInt32());
+                if (members.Count == 0) continue;
+                Assert.Equal(members.Average(c => (double)c.Holdout), row.GetProperty("meanActual").GetDouble(), 12);
+                // The candidate's calibration fit applied to (x, t_x, T) in weeks, counted here from the dates.
+                var predicted = members.Average(c => model.ConditionalExpectedPurchases(snapshot.HoldoutDays / 7.0, c.Calibration.Count - 1,
+                    (c.Calibration[^1] - c.Calibration[0]).TotalDays / 7, (calibrationEnd - c.Calibration[0]).TotalDays / 7));
+                Assert.Equal(predicted, row.GetProperty("meanPredicted").GetDouble(), 9);
+            }
+            Assert.Equal(candidate.GetProperty("holdoutActual").GetInt64(), rows.Sum(r => r.GetProperty("customers").GetInt32() * r.GetProperty("meanActual").GetDouble()), 6);
+            Assert.Equal(candidate.GetProperty("holdoutPredicted").GetDouble(), rows.Sum(r => r.GetProperty("customers").GetInt32() * r.GetProperty("meanPredicted").GetDouble()), 6);
+        }
+        Assert.True(customers.Sum(c => c.Holdout) > 0);
+    }
+
+    private static string ToPascal(string graphQlEnum) => string.Concat(graphQlEnum.Split('_').Select(w => w[0] + w[1..].ToLowerInvariant()));
 
     private static void AssertWithin1Percent(double expected, double actual) =>
         Assert.True(Math.Abs(actual - expected) <= Math.Abs(expected) * 0.01, $"expected {expected} ± 1%, got {actual}");

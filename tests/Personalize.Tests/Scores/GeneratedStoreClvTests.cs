@@ -100,6 +100,57 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         Assert.Contains("stay in use", check.GetProperty("description").GetString());
     }
 
+    [Fact]
+    public async Task With_a_calibration_shorter_than_the_holdout_the_rule_is_BIC_and_no_holdout_table_is_stored()
+    {
+        // Customers start in 1997's first 12 weeks: a 200-day holdout leaves a calibration of about 23 weeks.
+        using var api = ApiFactory.With(new Dictionary<string, string?> { ["Scores:HoldoutDays"] = "200" });
+        await ImportAsync(api, Generate(customers: 600, seed: 5, r: 0.8, alpha: 6, dropout: (0.8, 2.5)));
+
+        var snapshot = (await api.Services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(AsOf)).Snapshot;
+
+        Assert.Equal(SelectionRule.Bic, snapshot.SelectionRule);
+        var candidates = (await api.DataAsync("{ clvModel { selectionRule candidates { model bic holdoutRmse holdoutByFrequency { frequency } } } }"))
+            .GetProperty("clvModel").GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(3, candidates.Count);
+        Assert.All(candidates, c =>
+        {
+            Assert.True(c.GetProperty("bic").GetDouble() > 0);
+            Assert.Equal(JsonValueKind.Null, c.GetProperty("holdoutRmse").ValueKind);
+            Assert.Empty(c.GetProperty("holdoutByFrequency").EnumerateArray());
+        });
+    }
+
+    [Fact]
+    public async Task On_a_large_store_the_back_test_is_judged_on_a_sample_and_the_models_are_still_fitted_on_everyone()
+    {
+        var store = Generate(customers: 3000, seed: 13, r: 0.8, alpha: 6, dropout: (0.8, 2.5));
+        using var sampled = ApiFactory.With(new Dictionary<string, string?> { ["Scores:BacktestSampleCustomers"] = "1000" });
+
+        var whole = await RecomputeAsync(_api, store);
+        var sample = await RecomputeAsync(sampled, store);
+
+        output.WriteLine(sample.SelectionReason);
+        Assert.Contains("on a random 1,000 of the", sample.SelectionReason);
+        Assert.DoesNotContain("random", whole.SelectionReason);
+        Assert.Equal(3000, sample.CustomerCount);
+        foreach (var (all, some) in whole.CandidateList().Zip(sample.CandidateList()))
+        {
+            Assert.Equal(1000, some.Backtest!.Customers);
+            Assert.True(all.Backtest!.Customers > 2000);
+            Assert.Equal(1000, some.Backtest.ByFrequency!.Sum(r => r.Customers));
+            // The whole-history fits see the same customers whatever the back-test saw.
+            Assert.Equal(all.LogLikelihood!.Value, some.LogLikelihood!.Value, 1e-6 * Math.Abs(all.LogLikelihood.Value));
+            foreach (var (name, value) in all.Parameters!) Assert.Equal(value, some.Parameters![name], 1e-3 * value);
+        }
+
+        static async Task<ClvSnapshot> RecomputeAsync(ApiFactory api, string lines)
+        {
+            await ImportAsync(api, lines);
+            return (await api.Services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(AsOf)).Snapshot;
+        }
+    }
+
     private static bool NoDropout(PurchaseModelKind kind, IReadOnlyDictionary<string, double> p) => kind switch
     {
         // Mean dropout probability a/(a+b) per purchase, or mean dropout rate s/β per week, practically zero.
@@ -107,11 +158,13 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         _ => p["s"] / p["beta"] < 1e-4,
     };
 
-    private async Task ImportAsync(string lines)
+    private Task ImportAsync(string lines) => ImportAsync(_api, lines);
+
+    private static async Task ImportAsync(ApiFactory api, string lines)
     {
-        var path = Path.Combine(_api.Directory, "generated.txt");
+        var path = Path.Combine(api.Directory, "generated.txt");
         await File.WriteAllTextAsync(path, lines);
-        var result = await _api.Services.GetRequiredService<DataImporter>().ImportCdnowAsync(path);
+        var result = await api.Services.GetRequiredService<DataImporter>().ImportCdnowAsync(path);
         Assert.True(result.Committed, result.ToString());
     }
 

@@ -11,11 +11,14 @@ public sealed class ScoringOptionsTests
     [Fact]
     public void The_selection_and_penalty_settings_bind()
     {
-        var options = Bind(new() { ["Scores:Models:0"] = "ParetoNbd", ["Scores:Models:1"] = "BG/NBD", ["Scores:HoldoutDays"] = "60", ["Scores:Penalizer"] = "0.001" });
+        var options = Bind(new() { ["Scores:Models:0"] = "ParetoNbd", ["Scores:Models:1"] = "BG/NBD", ["Scores:HoldoutDays"] = "60", ["Scores:Penalizer"] = "0.001",
+            ["Scores:BacktestSampleCustomers"] = "0" });
 
         Assert.Equal([PurchaseModelKind.ParetoNbd, PurchaseModelKind.BgNbd], options.ModelKinds());
         Assert.Equal(60, options.HoldoutDays);
         Assert.Equal(0.001, options.Penalizer);
+        Assert.Equal(0, options.BacktestSampleCustomers);
+        Assert.Equal(100_000, Bind([]).BacktestSampleCustomers);
         Assert.Equal(PurchaseModelKindExtensions.All, Bind([]).ModelKinds());
     }
 
@@ -24,6 +27,8 @@ public sealed class ScoringOptionsTests
     [InlineData("Scores:HoldoutDays", "0", "Scores:HoldoutDays")]
     [InlineData("Scores:Models:0", "Weibull", "Scores:Models: unknown model 'Weibull'")]
     [InlineData("Scores:MinimumBacktestRepeatCustomers", "0", "Scores:MinimumBacktestRepeatCustomers")]
+    [InlineData("Scores:BacktestSampleCustomers", "500", "Scores:BacktestSampleCustomers")]
+    [InlineData("Scores:BacktestSampleCustomers", "-1", "Scores:BacktestSampleCustomers")]
     public void A_bad_value_is_an_error_naming_the_key(string key, string value, string message)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Bind(new() { [key] = value }));

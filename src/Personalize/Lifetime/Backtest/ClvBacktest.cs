@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Data;
 
@@ -19,16 +18,15 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
 {
     /// <summary>The frequency table has one row per x below this, then one row for x ≥ this (the paper's "7+").</summary>
     public const int OpenFrequency = 7;
+    /// <summary>The open row of the diagnostic table (<see cref="HoldoutByFrequency"/>): 20+.</summary>
+    public const int DiagnosticOpenFrequency = 20;
     private const int ProgressEvery = 10_000;
 
     /// <exception cref="ModelFitException">BG/NBD could not be fitted (no customers, no repeat purchase...).</exception>
     public async Task<ClvBacktestResult> RunAsync(ClvBacktestOptions options, IProgress<ClvBacktestProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        if (options.HoldoutEnd <= options.CalibrationEnd)
-            throw new ArgumentException("The holdout must end after the calibration end.", nameof(options));
         var stopwatch = Stopwatch.StartNew();
-
         var (customers, ordersRead) = await ReadCustomersAsync(options, progress, cancellationToken);
         var data = new RepeatPurchaseData();
         foreach (var c in customers) data.Add(c.Frequency, c.Recency, c.Age);
@@ -41,7 +39,8 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
                 : fit.FailureReason ?? "The fit failed.");
 
         progress?.Report(new ClvBacktestProgress(ClvBacktestStage.Predicting, ordersRead, customers.Count));
-        Predict(customers, new BgNbdModel(parameters), options.HoldoutLength);
+        var predicted = Selection.PurchaseModelSelector.Predict(new BgNbdModel(parameters), customers, options.HoldoutLength);
+        for (var i = 0; i < customers.Count; i++) customers[i] = customers[i] with { Predicted = predicted[i] };
 
         var n = Math.Max(1, customers.Count);
         return new ClvBacktestResult(
@@ -61,10 +60,16 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
     public async Task<ClvModelComparison> CompareAsync(ClvBacktestOptions options, IReadOnlyList<PurchaseModelKind> models,
         IProgress<ClvBacktestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (options.HoldoutEnd <= options.CalibrationEnd)
-            throw new ArgumentException("The holdout must end after the calibration end.", nameof(options));
         var stopwatch = Stopwatch.StartNew();
         var (customers, ordersRead) = await ReadCustomersAsync(options, progress, cancellationToken);
+        return Compare(options, models, customers, ordersRead, progress) with { Elapsed = stopwatch.Elapsed };
+    }
+
+    /// <summary><see cref="CompareAsync"/> on customers already read (e.g. a <see cref="BacktestSample"/> of them).</summary>
+    public static ClvModelComparison Compare(ClvBacktestOptions options, IReadOnlyList<PurchaseModelKind> models,
+        IReadOnlyList<ClvBacktestCustomer> customers, long ordersRead, IProgress<ClvBacktestProgress>? progress = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
         var data = new RepeatPurchaseData();
         foreach (var c in customers) data.Add(c.Frequency, c.Recency, c.Age);
 
@@ -80,24 +85,23 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
             }
             progress?.Report(new ClvBacktestProgress(ClvBacktestStage.Predicting, ordersRead, customers.Count, kind));
             var predicted = Selection.PurchaseModelSelector.Predict(parameters.CreateModel(), customers, options.HoldoutLength);
-            double absolute = 0, squared = 0;
-            for (var i = 0; i < customers.Count; i++)
-            {
-                var error = predicted[i] - customers[i].Actual;
-                absolute += Math.Abs(error);
-                squared += error * error;
-            }
-            var n = Math.Max(1, customers.Count);
-            results.Add(new ClvModelBacktest(kind, fit, predicted, predicted.Sum(), absolute / n, Math.Sqrt(squared / n),
-                FrequencyTable(customers.Select((c, i) => c with { Predicted = predicted[i] }).ToList())));
+            var errors = HoldoutErrors.Of(customers, predicted);
+            results.Add(new ClvModelBacktest(kind, fit, predicted, errors.Predicted, errors.MeanAbsolute, errors.RootMeanSquared,
+                FrequencyTable(customers, predicted, OpenFrequency)));
         }
         return new ClvModelComparison(options, ordersRead, customers, customers.Sum(c => (long)c.Frequency),
             customers.Sum(c => (long)c.Actual), results, stopwatch.Elapsed);
     }
 
-    private async Task<(List<ClvBacktestCustomer> Customers, long OrdersRead)> ReadCustomersAsync(ClvBacktestOptions options,
-        IProgress<ClvBacktestProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The customers whose first purchase is on or before the calibration end, with their calibration (x, t_x, T) and
+    /// actual holdout purchase days, in customer order; and how many orders were read.
+    /// </summary>
+    public async Task<(List<ClvBacktestCustomer> Customers, long OrdersRead)> ReadCustomersAsync(ClvBacktestOptions options,
+        IProgress<ClvBacktestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (options.HoldoutEnd <= options.CalibrationEnd)
+            throw new ArgumentException("The holdout must end after the calibration end.", nameof(options));
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var end = options.HoldoutEnd.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var orders = db.Orders.AsNoTracking()
@@ -133,31 +137,28 @@ public sealed class ClvBacktest(IDbContextFactory<PersonalizeDbContext> factory)
         }
     }
 
-    /// <summary>Fills in the predictions, computing each distinct (x, t_x, T) once.</summary>
-    private static void Predict(List<ClvBacktestCustomer> customers, BgNbdModel model, double holdoutLength)
-    {
-        var cache = new Dictionary<(int, double, double), double>();
-        foreach (ref var c in CollectionsMarshal.AsSpan(customers))
-        {
-            var key = (c.Frequency, c.Recency, c.Age);
-            if (!cache.TryGetValue(key, out var predicted))
-                cache[key] = predicted = model.ConditionalExpectedPurchases(holdoutLength, c.Frequency, c.Recency, c.Age);
-            c = c with { Predicted = predicted };
-        }
-    }
-
     /// <summary>Mean actual and predicted holdout purchases by calibration frequency: x = 0 .. open−1, then one row for x ≥ open.</summary>
-    public static List<ClvBacktestFrequencyRow> FrequencyTable(IReadOnlyList<ClvBacktestCustomer> customers, int open = OpenFrequency)
+    public static List<ClvBacktestFrequencyRow> FrequencyTable(IReadOnlyList<ClvBacktestCustomer> customers, int open = OpenFrequency) =>
+        FrequencyTable(customers, customers.Select(c => c.Predicted).ToArray(), open);
+
+    /// <summary>
+    /// The calibration vs holdout diagnostic (x = 0..19, then 20+) that `evaluate clv --plots-dir` writes and each
+    /// back-tested candidate of a snapshot stores; <paramref name="predicted"/> is in the order of the customers.
+    /// </summary>
+    public static List<ClvBacktestFrequencyRow> HoldoutByFrequency(IReadOnlyList<ClvBacktestCustomer> customers, IReadOnlyList<double> predicted) =>
+        FrequencyTable(customers, predicted, DiagnosticOpenFrequency);
+
+    private static List<ClvBacktestFrequencyRow> FrequencyTable(IReadOnlyList<ClvBacktestCustomer> customers, IReadOnlyList<double> predictions, int open)
     {
         var count = new long[open + 1];
         var actual = new double[open + 1];
         var predicted = new double[open + 1];
-        foreach (var c in customers)
+        for (var i = 0; i < customers.Count; i++)
         {
-            var row = Math.Min(c.Frequency, open);
+            var row = Math.Min(customers[i].Frequency, open);
             count[row]++;
-            actual[row] += c.Actual;
-            predicted[row] += c.Predicted;
+            actual[row] += customers[i].Actual;
+            predicted[row] += predictions[i];
         }
         return Enumerable.Range(0, open + 1).Select(x => new ClvBacktestFrequencyRow(
             x, x == open ? null : x, count[x],

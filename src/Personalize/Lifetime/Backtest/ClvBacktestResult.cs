@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Personalize.Lifetime.Backtest;
 
@@ -12,6 +13,7 @@ public readonly record struct ClvBacktestCustomer(long CustomerId, int Frequency
 public sealed record ClvBacktestFrequencyRow(int MinFrequency, int? MaxFrequency, long Customers, double MeanActual, double MeanPredicted)
 {
     /// <summary>"3", or "7+" for the open last row.</summary>
+    [JsonIgnore]
     public string Label => MaxFrequency is null ? $"{MinFrequency}+" : MinFrequency.ToString(CultureInfo.InvariantCulture);
 }
 

@@ -17,7 +17,6 @@ public static class ClvDiagnosticPlots
 {
     public const string CalibrationHoldoutFile = "clv-calibration-holdout.csv";
     public const string ProbabilityAliveFile = "clv-probability-alive.csv";
-    private const int OpenFrequency = 20;
     private const int MaxGridFrequency = 40;
     private const int RecencySteps = 40;
 
@@ -32,7 +31,7 @@ public static class ClvDiagnosticPlots
         foreach (var m in comparison.Models.Where(m => m.Fitted))
         {
             var name = m.Kind.ToString();
-            var rows = ClvBacktest.FrequencyTable(comparison.Customers.Select((c, i) => c with { Predicted = m.Predicted![i] }).ToList(), OpenFrequency);
+            var rows = ClvBacktest.HoldoutByFrequency(comparison.Customers, m.Predicted!);
             foreach (var row in rows)
                 calibration.Append(F($"{name},{row.Label},{row.Customers},{row.MeanActual:R},{row.MeanPredicted:R}\n"));
             var model = m.Fit.Parameters!.CreateModel();

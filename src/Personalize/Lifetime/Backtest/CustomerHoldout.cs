@@ -1,15 +1,15 @@
 namespace Personalize.Lifetime.Backtest;
 
 /// <summary>
-/// Collects one customer's orders, in time order, and splits them at the calibration end: the calibration orders give
-/// (x, t_x, T) through <see cref="CustomerStatistics"/>, the holdout orders are counted as distinct purchase days, the
-/// way calibration purchases are counted.
+/// Takes one customer's orders, in time order, and splits them at the calibration end: the calibration orders give
+/// (x, t_x, T) through <see cref="CustomerStatisticsAccumulator"/>, the holdout orders are counted as distinct purchase
+/// days, the way calibration purchases are counted.
 /// </summary>
 internal sealed class CustomerHoldout(ClvBacktestOptions options)
 {
     private readonly DateTime _calibrationEnd = options.CalibrationEnd.ToDateTime(TimeOnly.MinValue);
     private readonly DateTime _holdoutEnd = options.HoldoutEnd.ToDateTime(TimeOnly.MinValue);
-    private readonly List<CustomerTransaction> _calibration = [];
+    private readonly CustomerStatisticsAccumulator _calibration = new();
     private DateTime? _lastHoldoutDay;
     private int _holdoutDays;
 
@@ -18,7 +18,7 @@ internal sealed class CustomerHoldout(ClvBacktestOptions options)
     public void Start(long customerId)
     {
         CustomerId = customerId;
-        _calibration.Clear();
+        _calibration.Reset();
         _lastHoldoutDay = null;
         _holdoutDays = 0;
     }
@@ -27,13 +27,13 @@ internal sealed class CustomerHoldout(ClvBacktestOptions options)
     {
         var day = orderedAt.Date;
         // Only purchase days matter to BG/NBD, so the amount is left out of the query and of the statistics.
-        if (day <= _calibrationEnd) _calibration.Add(new CustomerTransaction(orderedAt, 0m));
+        if (day <= _calibrationEnd) _calibration.Add(orderedAt, 0m);
         else if (day <= _holdoutEnd && day != _lastHoldoutDay) (_lastHoldoutDay, _holdoutDays) = (day, _holdoutDays + 1);
     }
 
     /// <returns>The customer's row, prediction not yet made; null when the first purchase came after the calibration end.</returns>
     public ClvBacktestCustomer? Finish() =>
-        CustomerStatistics.FromTransactions(_calibration, options.CalibrationEnd, options.Unit) is { } s
+        _calibration.Build(options.CalibrationEnd, options.Unit) is { } s
             ? new ClvBacktestCustomer(CustomerId, s.Frequency, s.Recency, s.Age, _holdoutDays, Predicted: 0)
             : null;
 }

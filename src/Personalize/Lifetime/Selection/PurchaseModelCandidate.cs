@@ -1,3 +1,5 @@
+using Personalize.Lifetime.Backtest;
+
 namespace Personalize.Lifetime.Selection;
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed record PurchaseModelCandidate(
 
 /// <summary>
 /// A candidate's back-test: fitted on the calibration period, its predicted repeat purchase days in the holdout
-/// against the actual ones, in total and per customer. Figures are null when the calibration fit failed.
+/// against the actual ones, in total, per customer and by calibration frequency (<see cref="ByFrequency"/>, the rows
+/// of <see cref="ClvBacktest.HoldoutByFrequency"/>). Figures are null, and the table empty, when the calibration fit failed.
 /// </summary>
 public sealed record PurchaseModelBacktest(
     IReadOnlyDictionary<string, double>? Parameters,
@@ -29,4 +32,5 @@ public sealed record PurchaseModelBacktest(
     double? MeanAbsoluteError,
     double? RootMeanSquaredError,
     string? BoundNote,
-    string? Failure);
+    string? Failure,
+    IReadOnlyList<ClvBacktestFrequencyRow>? ByFrequency = null);

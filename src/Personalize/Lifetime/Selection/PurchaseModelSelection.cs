@@ -1,3 +1,5 @@
+using Personalize.Lifetime.Backtest;
+
 namespace Personalize.Lifetime.Selection;
 
 /// <summary>
@@ -18,4 +20,6 @@ public sealed record PurchaseModelSelectionOptions
     public ModelFitOptions Fit { get; init; } = ModelFitOptions.Default;
     /// <summary>A back-test needs at least this many repeat customers in the calibration period.</summary>
     public int MinimumBacktestRepeatCustomers { get; init; } = 30;
+    /// <summary>Back-test on a random sample of this many calibration customers when there are more (<see cref="BacktestSample"/>); 0 = all.</summary>
+    public int BacktestSampleCustomers { get; init; }
 }

@@ -16,13 +16,14 @@ public static class PurchaseModelSelector
     /// <param name="history">Every customer's (x, t_x, T) as of the as-of date.</param>
     /// <param name="calibration">Customers of the calibration period with their actual holdout purchases (Predicted unused).</param>
     /// <param name="holdoutLength">The holdout's length in the data's time unit.</param>
-    /// <param name="starts">Warm starts (e.g. the previous snapshot's parameters), by model.</param>
+    /// <param name="starts">Warm starts (e.g. the previous snapshot's fits), by model; without one, the whole-history fit starts from the calibration fit.</param>
     public static PurchaseModelSelection Select(RepeatPurchaseData history, IReadOnlyList<ClvBacktestCustomer> calibration, double holdoutLength,
-        PurchaseModelSelectionOptions options, IReadOnlyDictionary<PurchaseModelKind, PurchaseModelParameters>? starts = null)
+        PurchaseModelSelectionOptions options, IReadOnlyDictionary<PurchaseModelKind, PurchaseModelStart>? starts = null)
     {
+        var backtested = options.BacktestSampleCustomers > 0 ? BacktestSample.Take(calibration, options.BacktestSampleCustomers) : calibration;
         var calibrationData = new RepeatPurchaseData();
-        foreach (var c in calibration) calibrationData.Add(c.Frequency, c.Recency, c.Age);
-        var calibrationSpan = calibration.Count == 0 ? 0 : calibration.Max(c => c.Age);
+        foreach (var c in backtested) calibrationData.Add(c.Frequency, c.Recency, c.Age);
+        var calibrationSpan = backtested.Count == 0 ? 0 : backtested.Max(c => c.Age);
         string? noBacktest =
             calibrationData.RepeatCustomerCount < options.MinimumBacktestRepeatCustomers
                 ? F($"the calibration period has {calibrationData.RepeatCustomerCount:N0} repeat customers, fewer than {options.MinimumBacktestRepeatCustomers:N0}")
@@ -34,11 +35,14 @@ public static class PurchaseModelSelector
         var candidates = new List<PurchaseModelCandidate>();
         foreach (var kind in options.Models)
         {
-            var fit = PurchaseModelFitter.Fit(kind, history, starts?.GetValueOrDefault(kind), options.Fit);
+            var start = starts?.GetValueOrDefault(kind);
+            var (backtest, calibrationFit) = noBacktest is null
+                ? Backtest(kind, calibrationData, backtested, holdoutLength, start?.Calibration ?? start?.History, options.Fit)
+                : (null, null);
+            var fit = PurchaseModelFitter.Fit(kind, history, start?.History ?? calibrationFit, options.Fit);
             fits[kind] = fit;
             var usable = fit is { Converged: true, Parameters: not null };
             var bic = usable ? kind.ParameterNames().Count * Math.Log(history.CustomerCount) - 2 * fit.LogLikelihood : (double?)null;
-            var backtest = noBacktest is null ? Backtest(kind, calibrationData, calibration, holdoutLength, usable ? fit.Parameters : null, options.Fit) : null;
             candidates.Add(new PurchaseModelCandidate(kind, usable ? Named(fit.Parameters!) : null, Finite(fit.LogLikelihood), bic,
                 fit.BoundNote, usable ? null : Describe(fit), backtest));
         }
@@ -55,7 +59,8 @@ public static class PurchaseModelSelector
         {
             var best = tested.MinBy(c => c.Backtest!.RootMeanSquaredError!.Value)!;
             var others = string.Join(", ", tested.Where(c => c != best).Select(c => F($"{c.Kind.DisplayName()} {c.Backtest!.RootMeanSquaredError:0.0000}")));
-            var reason = F($"Back-test on a {holdoutLength:0.##}-unit holdout: {best.Kind.DisplayName()} has the lowest RMSE per customer, {best.Backtest!.RootMeanSquaredError:0.0000}")
+            var sample = backtested.Count < calibration.Count ? F($" on a random {backtested.Count:N0} of the {calibration.Count:N0} calibration customers") : "";
+            var reason = F($"Back-test on a {holdoutLength:0.##}-unit holdout{sample}: {best.Kind.DisplayName()} has the lowest RMSE per customer, {best.Backtest!.RootMeanSquaredError:0.0000}")
                 + (others.Length > 0 ? $" (vs {others})" : "")
                 + F($"; its MAE {best.Backtest.MeanAbsoluteError:0.0000}, predicted {best.Backtest.PredictedPurchases:N1} vs actual {best.Backtest.ActualPurchases:N0} holdout purchases.");
             return new PurchaseModelSelection(SelectionRule.Backtest, reason, candidates, fits[best.Kind], null);
@@ -69,39 +74,31 @@ public static class PurchaseModelSelector
             candidates, fits[lowest.Kind], null);
     }
 
-    private static PurchaseModelBacktest Backtest(PurchaseModelKind kind, RepeatPurchaseData data, IReadOnlyList<ClvBacktestCustomer> customers,
-        double holdoutLength, PurchaseModelParameters? start, ModelFitOptions options)
+    /// <returns>The candidate's back-test, and its calibration fit when it converged.</returns>
+    private static (PurchaseModelBacktest, PurchaseModelParameters?) Backtest(PurchaseModelKind kind, RepeatPurchaseData data,
+        IReadOnlyList<ClvBacktestCustomer> customers, double holdoutLength, PurchaseModelParameters? start, ModelFitOptions options)
     {
         var actual = customers.Sum(c => (long)c.Actual);
         var fit = PurchaseModelFitter.Fit(kind, data, start, options);
         if (fit is not { Converged: true, Parameters: { } parameters })
-            return new PurchaseModelBacktest(null, null, customers.Count, null, actual, null, null, null, Describe(fit));
+            return (new PurchaseModelBacktest(null, null, customers.Count, null, actual, null, null, null, Describe(fit)), null);
         var predictions = Predict(parameters.CreateModel(), customers, holdoutLength);
-        double predicted = 0, absolute = 0, squared = 0;
-        for (var i = 0; i < customers.Count; i++)
-        {
-            var error = predictions[i] - customers[i].Actual;
-            predicted += predictions[i];
-            absolute += Math.Abs(error);
-            squared += error * error;
-        }
-        var n = Math.Max(1, customers.Count);
-        return new PurchaseModelBacktest(Named(parameters), Finite(fit.LogLikelihood), customers.Count, predicted, actual,
-            absolute / n, Math.Sqrt(squared / n), fit.BoundNote, null);
+        var errors = HoldoutErrors.Of(customers, predictions);
+        return (new PurchaseModelBacktest(Named(parameters), Finite(fit.LogLikelihood), customers.Count, errors.Predicted, actual,
+            errors.MeanAbsolute, errors.RootMeanSquared, fit.BoundNote, null, ClvBacktest.HoldoutByFrequency(customers, predictions)), parameters);
     }
 
-    /// <summary>E[Y(holdout) | x, t_x, T] for every customer, each distinct (x, t_x, T) computed once.</summary>
+    /// <summary>E[Y(holdout) | x, t_x, T] = P(alive) · E[Y | alive] for every customer, the second once per distinct (x, T).</summary>
     public static double[] Predict(IPurchaseModel model, IReadOnlyList<ClvBacktestCustomer> customers, double holdoutLength)
     {
-        var cache = new Dictionary<(int, double, double), double>();
+        var ifAlive = new Dictionary<(int, double), double>();
         var result = new double[customers.Count];
         for (var i = 0; i < customers.Count; i++)
         {
             var c = customers[i];
-            var key = (c.Frequency, c.Recency, c.Age);
-            if (!cache.TryGetValue(key, out var value))
-                cache[key] = value = model.ConditionalExpectedPurchases(holdoutLength, c.Frequency, c.Recency, c.Age);
-            result[i] = value;
+            if (!ifAlive.TryGetValue((c.Frequency, c.Age), out var alive))
+                ifAlive[(c.Frequency, c.Age)] = alive = model.ExpectedPurchasesIfAlive(holdoutLength, c.Frequency, c.Age);
+            result[i] = model.ProbabilityAlive(c.Frequency, c.Recency, c.Age) * alive;
         }
         return result;
     }
