@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the test suite, first installing what the tests need when it is missing:
-# redis-server and chromium from Debian's packages, the npm packages of the HTTP audit, the .NET tools.
+# redis-server and chromium from Debian's packages, the npm packages of the HTTP audit, the .NET tools (dotnet-ef,
+# CSharpier, which checks the code's layout first).
 # The suite runs twice: as configured by default, then with SQLite's prepared-statement cache off
 # (Database:PreparedStatements=false), the fallback should that cache, built on EF Core internals, ever misbehave.
 set -euo pipefail
@@ -19,8 +20,10 @@ fi
 [ -d tests/http-audit/node_modules ] || npm ci --prefix tests/http-audit --no-audit --no-fund
 
 dotnet tool restore >/dev/null
-log=$(mktemp)
 status=0
+# The layout is CSharpier's (.csharpierrc.yaml); `dotnet csharpier format .` mends what this reports.
+dotnet csharpier check . || { echo "Some files are not formatted: run dotnet csharpier format ."; status=1; }
+log=$(mktemp)
 dotnet test Personalize.sln "$@" 2>&1 | tee "$log" || status=$?
 echo "The suite again with Database:PreparedStatements=false:"
 Database__PreparedStatements=false dotnet test Personalize.sln --no-build "$@" 2>&1 | tee -a "$log" || status=$?

@@ -9,7 +9,11 @@ using Personalize.Common;
 using Personalize.Scores;
 using StackExchange.Redis;
 
-if (args.Length < 1) { Console.Error.WriteLine("usage: CacheBench REDIS_CONNECTION_STRING [ROUNDS] [READS]"); return 2; }
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: CacheBench REDIS_CONNECTION_STRING [ROUNDS] [READS]");
+    return 2;
+}
 var rounds = args.Length > 1 ? int.Parse(args[1]) : 10;
 var reads = args.Length > 2 ? int.Parse(args[2]) : 500;
 const int Scores = 100_000;
@@ -30,20 +34,26 @@ for (var round = 0; round < rounds; round++)
     mset.Add(await TimeAsync(() => cache.SetManyAsync(scores, default)));
     setPerKey.Add(await TimeAsync(SetPerKeyAsync));
 }
-Console.WriteLine($"write {Scores:N0} scores, MSET of {options.WriteBatchSize:N0} pipelined (the cache): {Describe(mset)}");
-Console.WriteLine($"write {Scores:N0} scores, SET per key in batches of {options.WriteBatchSize:N0}:   {Describe(setPerKey)}");
+Console.WriteLine(
+    $"write {Scores:N0} scores, MSET of {options.WriteBatchSize:N0} pipelined (the cache): " + $"{Describe(mset)}"
+);
+Console.WriteLine(
+    $"write {Scores:N0} scores, SET per key in batches of {options.WriteBatchSize:N0}:   " + $"{Describe(setPerKey)}"
+);
 Console.WriteLine($"SET per key / MSET, ratio of medians: {Median(setPerKey) / Median(mset):F2}");
 
 await cache.SetManyAsync(scores, default);
 var ids = scores.Keys.Take(1_000).ToArray();
-for (var i = 0; i < 20; i++) await cache.GetManyAsync(ids, default);
+for (var i = 0; i < 20; i++)
+    await cache.GetManyAsync(ids, default);
 var timings = new List<double>();
 for (var i = 0; i < reads; i++)
 {
     var stopwatch = Stopwatch.StartNew();
     var read = await cache.GetManyAsync(ids, default);
     timings.Add(stopwatch.Elapsed.TotalMilliseconds);
-    if (read.Count != ids.Length) throw new InvalidOperationException($"read {read.Count} of {ids.Length} scores");
+    if (read.Count != ids.Length)
+        throw new InvalidOperationException($"read {read.Count} of {ids.Length} scores");
 }
 Console.WriteLine($"read 1,000 scores with one MGET (decoded), {reads} reads: {Describe(timings)}");
 return 0;
@@ -78,8 +88,24 @@ static string Describe(List<double> timings)
     return $"median {Median(timings):F1} ms, min {sorted[0]:F1} ms, p99 {p99:F1} ms";
 }
 
-static CustomerScore Score(long id) => new(id, SnapshotId: 1, AsOf: new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
-    ScoredAt: new DateTime(2026, 11, 1, 2, 0, 0, DateTimeKind.Utc), Frequency: (int)(id % 20), Recency: id % 300,
-    Age: 365, MonetaryValue: 42.5m + id % 100, ProbabilityAlive: 0.8, ExpectedPurchases: 2.5, PredictedClv: 310.25m,
-    HistoricalClv: 280m, AverageOrderValue: 61.2m, ExpectedAverageOrderValue: 58.9m, RfmRecency: 4, RfmFrequency: 3,
-    RfmMonetary: 5, Stage: LifecycleStage.Active);
+static CustomerScore Score(long id) =>
+    new(
+        id,
+        SnapshotId: 1,
+        AsOf: new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+        ScoredAt: new DateTime(2026, 11, 1, 2, 0, 0, DateTimeKind.Utc),
+        Frequency: (int)(id % 20),
+        Recency: id % 300,
+        Age: 365,
+        MonetaryValue: 42.5m + id % 100,
+        ProbabilityAlive: 0.8,
+        ExpectedPurchases: 2.5,
+        PredictedClv: 310.25m,
+        HistoricalClv: 280m,
+        AverageOrderValue: 61.2m,
+        ExpectedAverageOrderValue: 58.9m,
+        RfmRecency: 4,
+        RfmFrequency: 3,
+        RfmMonetary: 5,
+        Stage: LifecycleStage.Active
+    );

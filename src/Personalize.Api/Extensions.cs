@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
+using Personalize.Api.Caching;
 using Personalize.Api.GraphQL;
 using Personalize.Api.Health;
 using Personalize.Api.Http;
 using Personalize.Api.Ide;
 using Personalize.Api.Lifecycle;
-using Personalize.Api.Caching;
 using Personalize.Api.Recommendations;
 using Personalize.Api.Security;
 using Personalize.Api.Telemetry;
@@ -24,7 +24,9 @@ public static class Extensions
         builder.Services.AddPersonalizeEngine(builder.Configuration);
         builder.Services.AddPersonalizeGraphQL(builder.Configuration);
         builder.Services.AddSingleton<GraphQLHttpEndpoint>().AddSingleton<GraphQLStreams>();
-        builder.Services.AddSingleton<Events.EventFeed>().AddHostedService(sp => sp.GetRequiredService<Events.EventFeed>());
+        builder
+            .Services.AddSingleton<Events.EventFeed>()
+            .AddHostedService(sp => sp.GetRequiredService<Events.EventFeed>());
         builder.Services.AddHostedService<ChangeFeedSubscription>();
         builder.Services.AddHostedService<StageRefreshJob>();
         builder.Services.AddHostedService<RecommendationRefreshJob>();
@@ -35,12 +37,17 @@ public static class Extensions
         builder.AddPersonalizeTelemetry();
     }
 
-    /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the default).</summary>
+    /// <summary>Migrates the database; a new database gets the demo store when Seed:Demo is true (the
+    /// default).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        var isNew = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        var isNew = await app
+            .Services.GetRequiredService<DatabaseMigrator>()
+            .MigrateAsync(app.Lifetime.ApplicationStopping);
         if (isNew && app.Services.GetRequiredService<IOptions<DemoStoreOptions>>().Value.Demo)
-            await app.Services.GetRequiredService<DemoStoreSeeder>().SeedAsync(cancellationToken: app.Lifetime.ApplicationStopping);
+            await app
+                .Services.GetRequiredService<DemoStoreSeeder>()
+                .SeedAsync(cancellationToken: app.Lifetime.ApplicationStopping);
     }
 
     public static void UseBananaCakePop(this WebApplication app) => BananaCakePop.Serve(app);

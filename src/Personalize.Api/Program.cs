@@ -30,10 +30,11 @@ await app.PrepareDatabaseAsync();
 app.UseCorrelationIds();
 app.UseDashboard();
 app.UseBananaCakePop();
-app.UsePersonalizeSecurity();  // after the IDE's UseRouting, so authorization sees the endpoint
+app.UsePersonalizeSecurity(); // after the IDE's UseRouting, so authorization sees the endpoint
 app.MapGraphQLEndpoint();
 app.MapHealthEndpoints();
 app.MapCeilingEndpoint();
 await app.RunAsync();
 return 0;
+
 public partial class Program;

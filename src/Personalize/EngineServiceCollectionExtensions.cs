@@ -13,8 +13,8 @@ using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
 using Personalize.Recommendations.Serving;
-using Personalize.Seeding;
 using Personalize.Scores;
+using Personalize.Seeding;
 using Personalize.Segments;
 using Personalize.Surveys;
 
@@ -23,7 +23,10 @@ namespace Personalize;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>The engine: data access, options and the services of every feature.</summary>
-    public static IServiceCollection AddPersonalizeEngine(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPersonalizeEngine(
+        this IServiceCollection services,
+        IConfiguration configuration
+    )
     {
         services.AddSingleton(TimeProvider.System);
         services.AddPersonalizeData(configuration);
@@ -32,7 +35,10 @@ public static class EngineServiceCollectionExtensions
 
         services.Configure<LifecycleOptions>(configuration.GetSection(LifecycleOptions.Section));
         services.AddSingleton<LifecycleClassifier>();
-        services.AddSingleton<CustomerSummaryRefresher>().AddSingleton<StageHistoryQueries>().AddSingleton<LifecycleStages>();
+        services
+            .AddSingleton<CustomerSummaryRefresher>()
+            .AddSingleton<StageHistoryQueries>()
+            .AddSingleton<LifecycleStages>();
 
         services.AddSingleton<CustomerQueries>().AddSingleton<CustomerService>();
         services.AddSingleton<OrderQueries>().AddSingleton<OrderService>();
@@ -41,45 +47,82 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<OfferQueries>().AddSingleton<OfferCatalog>().AddSingleton<OfferService>();
         services.Configure<OffersOptions>(configuration.GetSection(OffersOptions.Section));
         services.AddSingleton<RedemptionPropensity>().AddSingleton<RedemptionModelTrainer>();
-        services.AddSingleton<OfferAssignmentWriter>().AddSingleton<OfferDecisionService>().AddSingleton<OfferRedemptionService>().AddSingleton<OfferAssignmentQueries>();
+        services
+            .AddSingleton<OfferAssignmentWriter>()
+            .AddSingleton<OfferDecisionService>()
+            .AddSingleton<OfferRedemptionService>()
+            .AddSingleton<OfferAssignmentQueries>();
         services.Configure<LoyaltyOptions>(configuration.GetSection(LoyaltyOptions.Section));
         services.AddSingleton<LoyaltyService>().AddSingleton<LoyaltyRebuilder>();
         services.AddSingleton<SegmentQueries>().AddSingleton<SegmentService>();
         services.AddSingleton<SurveyService>();
-        services.AddSingleton(Experiments.UniversalHoldoutOptions.Bind(configuration)).AddSingleton<Experiments.UniversalHoldout>();
-        services.AddSingleton<Experiments.RunningExperiments>().AddSingleton<Experiments.ExperimentExposureLog>().AddSingleton<Experiments.ExperimentTreatments>().AddSingleton<Experiments.ExperimentService>();
-        services.AddSingleton<Kpis.KpiService>().AddSingleton<Kpis.StageFlowQueries>().AddSingleton<Kpis.CohortQueries>()
-            .AddSingleton<Kpis.SegmentClvQueries>().AddSingleton<Kpis.OfferPerformanceQueries>();
+        services
+            .AddSingleton(Experiments.UniversalHoldoutOptions.Bind(configuration))
+            .AddSingleton<Experiments.UniversalHoldout>();
+        services
+            .AddSingleton<Experiments.RunningExperiments>()
+            .AddSingleton<Experiments.ExperimentExposureLog>()
+            .AddSingleton<Experiments.ExperimentTreatments>()
+            .AddSingleton<Experiments.ExperimentService>();
+        services
+            .AddSingleton<Kpis.KpiService>()
+            .AddSingleton<Kpis.StageFlowQueries>()
+            .AddSingleton<Kpis.CohortQueries>()
+            .AddSingleton<Kpis.SegmentClvQueries>()
+            .AddSingleton<Kpis.OfferPerformanceQueries>();
         services.AddSingleton<Acquisition.AcquisitionService>().AddSingleton<Acquisition.AcquisitionQueries>();
         services.Configure<Privacy.PrivacyOptions>(configuration.GetSection(Privacy.PrivacyOptions.Section));
         services.AddSingleton<Privacy.KeyedHash>();
         services.AddSingleton<Access.ApiKeyStore>().AddSingleton<Privacy.PrivacyService>();
 
-        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
+        services
+            .AddOptions<ScoringOptions>()
+            .Bind(configuration.GetSection(ScoringOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
         services.AddCaching(configuration);
         services.AddCustomerCache(CustomerScoreCodec.Format);
-        services.AddSingleton<ClvModelStore>().AddSingleton<ILoyalClvThreshold>(sp => sp.GetRequiredService<ClvModelStore>()).AddSingleton<CustomerScorer>().AddSingleton<CustomerRescorer>();
+        services
+            .AddSingleton<ClvModelStore>()
+            .AddSingleton<ILoyalClvThreshold>(sp => sp.GetRequiredService<ClvModelStore>())
+            .AddSingleton<CustomerScorer>()
+            .AddSingleton<CustomerRescorer>();
         services.AddSingleton<ScoreRecomputer>().AddSingleton<ScoreReader>();
 
         services.Configure<RecommendationOptions>(configuration.GetSection(RecommendationOptions.Section));
         services.AddCustomerCache(CandidateCodec.Format);
-        services.AddSingleton<PlacementService>().AddSingleton<CandidateReader>().AddSingleton<RecommendationSnapshots>();
+        services
+            .AddSingleton<PlacementService>()
+            .AddSingleton<CandidateReader>()
+            .AddSingleton<RecommendationSnapshots>();
         services.AddSingleton<RecommenderTrainer>().AddSingleton<RecommendationService>();
         services.AddSingleton<Personalization.PersonalizationNotes>();
 
         services.Configure<Events.EventOptions>(configuration.GetSection(Events.EventOptions.Section));
-        services.AddSingleton<Events.EventOutbox>().AddSingleton<Events.TimeEventScanner>().AddSingleton<Events.EventQueries>();
+        services
+            .AddSingleton<Events.EventOutbox>()
+            .AddSingleton<Events.TimeEventScanner>()
+            .AddSingleton<Events.EventQueries>();
         services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
-        services.AddSingleton<Webhooks.WebhookService>().AddSingleton<Webhooks.WebhookDispatcher>().AddSingleton<Webhooks.WebhookQueries>();
+        services
+            .AddSingleton<Webhooks.WebhookService>()
+            .AddSingleton<Webhooks.WebhookDispatcher>()
+            .AddSingleton<Webhooks.WebhookQueries>();
         services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         // The event scan's steps, in the order they run: old events go first.
         services.AddSingleton<Events.IEventScanStep, Webhooks.EventRetention>();
-        services.AddSingleton<Events.IEventScanStep, AbandonedCarts>().AddSingleton<Events.IEventScanStep, ExpiringOffers>();
-        services.AddSingleton<Events.IEventScanStep, LoyaltyEventScan>().AddSingleton<Events.IEventScanStep, TrackedSegments>();
+        services
+            .AddSingleton<Events.IEventScanStep, AbandonedCarts>()
+            .AddSingleton<Events.IEventScanStep, ExpiringOffers>();
+        services
+            .AddSingleton<Events.IEventScanStep, LoyaltyEventScan>()
+            .AddSingleton<Events.IEventScanStep, TrackedSegments>();
         services.AddSingleton<DataImporter>();
         services.Configure<DemoStoreOptions>(configuration.GetSection(DemoStoreOptions.Section));
-        services.AddSingleton<DemoStoreSeeder>().AddSingleton<DemoExperimentSeeder>().AddSingleton<SyntheticStoreGenerator>().AddSingleton<MarketingHistory>()
+        services
+            .AddSingleton<DemoStoreSeeder>()
+            .AddSingleton<DemoExperimentSeeder>()
+            .AddSingleton<SyntheticStoreGenerator>()
+            .AddSingleton<MarketingHistory>()
             .AddSingleton<SyntheticCatalogGenerator>();
         return services;
     }

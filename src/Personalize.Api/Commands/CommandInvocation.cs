@@ -13,7 +13,8 @@ public sealed record CommandInvocation(string Name, IReadOnlyList<string> Argume
     public string? Option(string name)
     {
         for (var i = 0; i < Arguments.Count - 1; i++)
-            if (string.Equals(Arguments[i], $"--{name}", StringComparison.OrdinalIgnoreCase)) return Arguments[i + 1];
+            if (string.Equals(Arguments[i], $"--{name}", StringComparison.OrdinalIgnoreCase))
+                return Arguments[i + 1];
         return null;
     }
 
@@ -26,7 +27,8 @@ public sealed record CommandInvocation(string Name, IReadOnlyList<string> Argume
             var arg = Arguments[i];
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
-                if (optionsWithValue.Contains(arg[2..], StringComparer.OrdinalIgnoreCase)) i++;
+                if (optionsWithValue.Contains(arg[2..], StringComparer.OrdinalIgnoreCase))
+                    i++;
                 continue;
             }
             result.Add(arg);

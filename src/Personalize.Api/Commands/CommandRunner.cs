@@ -28,11 +28,16 @@ public static class CommandRunner
         {
             AnsiConsole.MarkupLine($"[red]Unknown command '{Markup.Escape(invocation.Name)}'.[/] Commands:");
             AnsiConsole.MarkupLine("  serve (default)    run the GraphQL service");
-            foreach (var c in Commands) AnsiConsole.WriteLine($"  {c.Usage}");
+            foreach (var c in Commands)
+                AnsiConsole.WriteLine($"  {c.Usage}");
             return 2;
         }
         using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
         await using var scope = app.Services.CreateAsyncScope();
         return await command.RunAsync(invocation, scope.ServiceProvider, cancellation.Token);
     }

@@ -8,9 +8,15 @@ namespace Personalize.Api.Commands;
 public sealed class LoyaltyCommand : ICommand
 {
     public string Name => "loyalty";
-    public string Usage => "loyalty rebuild    give every order without points (imported orders) the points recording it would have earned; idempotent";
+    public string Usage =>
+        "loyalty rebuild    give every order without points (imported orders) the points recording "
+        + "it would have earned; idempotent";
 
-    public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        CommandInvocation invocation,
+        IServiceProvider services,
+        CancellationToken cancellationToken
+    )
     {
         if (invocation.Positional() is not ["rebuild"])
         {
@@ -21,7 +27,8 @@ public sealed class LoyaltyCommand : ICommand
         var summary = await ProgressDisplay.RunAsync<LoyaltyRebuildProgress, LoyaltyRebuildSummary>(
             "Rebuilding loyalty points",
             progress => services.GetRequiredService<LoyaltyRebuilder>().RebuildAsync(progress, cancellationToken),
-            p => string.Create(CultureInfo.InvariantCulture, $"{p.CustomersDone:N0} of {p.CustomersTotal:N0} customers"));
+            p => string.Create(CultureInfo.InvariantCulture, $"{p.CustomersDone:N0} of {p.CustomersTotal:N0} customers")
+        );
         Console.WriteLine(summary.ToString());
         return 0;
     }

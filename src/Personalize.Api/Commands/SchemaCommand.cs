@@ -11,7 +11,11 @@ public sealed class SchemaCommand : ICommand
     public string Name => "schema";
     public string Usage => "schema export [FILE]    write the GraphQL schema as SDL (default schema/schema.graphql)";
 
-    public async Task<int> RunAsync(CommandInvocation invocation, IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        CommandInvocation invocation,
+        IServiceProvider services,
+        CancellationToken cancellationToken
+    )
     {
         var positional = invocation.Positional();
         if (positional.Count == 0 || positional[0] != "export")
@@ -26,11 +30,13 @@ public sealed class SchemaCommand : ICommand
         return 0;
     }
 
-    /// <summary>The folder holding Personalize.sln, above the current one (`dotnet run` starts in the project folder).</summary>
+    /// <summary>The folder holding Personalize.sln, above the current one (`dotnet run` starts in the project
+    /// folder).</summary>
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Personalize.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Personalize.sln")))
+                return dir.FullName;
         return Environment.CurrentDirectory;
     }
 
@@ -38,6 +44,14 @@ public sealed class SchemaCommand : ICommand
     public static string Print(PersonalizeSchema schema)
     {
         schema.Initialize();
-        return schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).Trim() + "\n";
+        return schema
+                .Print(
+                    new global::GraphQL.Utilities.PrintOptions
+                    {
+                        IncludeDescriptions = true,
+                        IncludeDeprecationReasons = true,
+                    }
+                )
+                .Trim() + "\n";
     }
 }

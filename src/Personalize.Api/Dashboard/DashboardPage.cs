@@ -17,38 +17,58 @@ public static class DashboardPage
 
     /// <summary>Nothing but this host: scripts, styles, data. ECharts styles its tooltips inline.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-        "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src "
+        + "'self'; "
+        + "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     public static void Serve(WebApplication app)
     {
         var folder = System.IO.Path.Combine(AppContext.BaseDirectory, FilesFolder);
         if (!File.Exists(System.IO.Path.Combine(folder, "index.html")))
         {
-            app.Logger.LogWarning("The dashboard is not served: {Folder} has no index.html (it is copied there by `dotnet build`).", folder);
+            app.Logger.LogWarning(
+                "The dashboard is not served: {Folder} has no index.html (it is copied there by " + "`dotnet build`).",
+                folder
+            );
             return;
         }
         var files = new PhysicalFileProvider(folder);
         var operations = new PhysicalFileProvider(System.IO.Path.Combine(AppContext.BaseDirectory, OperationsFolder));
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), page =>
-        {
-            page.Use(RedirectToFolder);
-            page.Use(AddHeaders);
-            page.Use(OnlyDashboardOperations);
-            page.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path, RedirectToAppendTrailingSlash = false });
-            page.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = Path });
-            page.UseStaticFiles(new StaticFileOptions
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(Path),
+            page =>
             {
-                FileProvider = operations, RequestPath = $"{Path}/{OperationsFolder}", ServeUnknownFileTypes = false,
-                ContentTypeProvider = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider(
-                    new Dictionary<string, string> { [".graphql"] = "application/graphql; charset=utf-8" }),
-            });
-        });
+                page.Use(RedirectToFolder);
+                page.Use(AddHeaders);
+                page.Use(OnlyDashboardOperations);
+                page.UseDefaultFiles(
+                    new DefaultFilesOptions
+                    {
+                        FileProvider = files,
+                        RequestPath = Path,
+                        RedirectToAppendTrailingSlash = false,
+                    }
+                );
+                page.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = Path });
+                page.UseStaticFiles(
+                    new StaticFileOptions
+                    {
+                        FileProvider = operations,
+                        RequestPath = $"{Path}/{OperationsFolder}",
+                        ServeUnknownFileTypes = false,
+                        ContentTypeProvider = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider(
+                            new Dictionary<string, string> { [".graphql"] = "application/graphql; charset=utf-8" }
+                        ),
+                    }
+                );
+            }
+        );
     }
 
     private static Task RedirectToFolder(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.Path != Path) return next(context);
+        if (context.Request.Path != Path)
+            return next(context);
         context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
         context.Response.Headers.Location = $"{context.Request.PathBase}{Path}/{context.Request.QueryString}";
         return Task.CompletedTask;
@@ -74,7 +94,10 @@ public static class DashboardPage
     {
         var path = context.Request.Path.Value ?? "";
         var prefix = $"{Path}/{OperationsFolder}/";
-        if (path.StartsWith(prefix, StringComparison.Ordinal) && !path[prefix.Length..].StartsWith(OperationPrefix, StringComparison.Ordinal))
+        if (
+            path.StartsWith(prefix, StringComparison.Ordinal)
+            && !path[prefix.Length..].StartsWith(OperationPrefix, StringComparison.Ordinal)
+        )
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

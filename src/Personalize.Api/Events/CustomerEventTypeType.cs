@@ -8,6 +8,8 @@ public sealed class CustomerEventTypeType : EnumerationGraphType<CustomerEventTy
     public CustomerEventTypeType()
     {
         Name = "CustomerEventType";
-        Description = "What happened to a customer. On the wire (webhook `type`) it is written customer.stage_changed and so on.";
+        Description =
+            "What happened to a customer. On the wire (webhook `type`) it is written customer.stage_changed "
+            + "and so on.";
     }
 }

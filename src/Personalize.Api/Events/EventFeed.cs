@@ -11,7 +11,12 @@ namespace Personalize.Api.Events;
 /// channel between instances, so a subscriber misses nothing while Redis is down, and no Redis is needed.
 /// A subscription starts with the events written after it began.
 /// </summary>
-public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions<WebhookOptions> options, ILogger<EventFeed> logger) : BackgroundService
+public sealed class EventFeed(
+    EventQueries queries,
+    EventOutbox outbox,
+    IOptions<WebhookOptions> options,
+    ILogger<EventFeed> logger
+) : BackgroundService
 {
     private readonly Lock _lock = new();
     private readonly List<Subscriber> _subscribers = [];
@@ -19,13 +24,18 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
 
     public sealed record Filter(IReadOnlySet<CustomerEventType>? Types, long? CustomerId)
     {
-        public bool Admits(CustomerEvent e) => (Types is null || Types.Contains(e.Type)) && (CustomerId is null || CustomerId == e.CustomerId);
+        public bool Admits(CustomerEvent e) =>
+            (Types is null || Types.Contains(e.Type)) && (CustomerId is null || CustomerId == e.CustomerId);
     }
 
     /// <summary>The subscriptions listening now.</summary>
     public int SubscriberCount
     {
-        get { lock (_lock) return _subscribers.Count; }
+        get
+        {
+            lock (_lock)
+                return _subscribers.Count;
+        }
     }
 
     /// <summary>A stream of the events admitted by the filter, from now on.</summary>
@@ -41,10 +51,13 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
             try
             {
                 bool listened;
-                lock (_lock) listened = _subscribers.Count > 0;
+                lock (_lock)
+                    listened = _subscribers.Count > 0;
                 // Without subscribers only the position moves: nobody reads the events it passes.
-                if (_last < 0 || !listened) _last = await queries.LastIdAsync(stoppingToken);
-                else await PublishAsync(stoppingToken);
+                if (_last < 0 || !listened)
+                    _last = await queries.LastIdAsync(stoppingToken);
+                else
+                    await PublishAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -52,7 +65,9 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
             }
             await Task.WhenAny(appended, Task.Delay(idle, stoppingToken));
         }
-        lock (_lock) foreach (var s in _subscribers) s.Observer.OnCompleted();
+        lock (_lock)
+            foreach (var s in _subscribers)
+                s.Observer.OnCompleted();
     }
 
     private async Task PublishAsync(CancellationToken cancellationToken)
@@ -60,12 +75,14 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
         while (true)
         {
             var events = await queries.AfterAsync(_last, null, null, EventQueries.MaxPage, cancellationToken);
-            if (events.Count == 0) return;
+            if (events.Count == 0)
+                return;
             Subscriber[] subscribers;
-            lock (_lock) subscribers = [.. _subscribers];
+            lock (_lock)
+                subscribers = [.. _subscribers];
             foreach (var e in events)
-                foreach (var s in subscribers.Where(s => s.Filter.Admits(e)))
-                    s.Observer.OnNext(e);
+            foreach (var s in subscribers.Where(s => s.Filter.Admits(e)))
+                s.Observer.OnNext(e);
             _last = events[^1].Id;
         }
     }
@@ -77,7 +94,8 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
         public IDisposable Subscribe(IObserver<CustomerEvent> observer)
         {
             var subscriber = new Subscriber(observer, filter);
-            lock (feed._lock) feed._subscribers.Add(subscriber);
+            lock (feed._lock)
+                feed._subscribers.Add(subscriber);
             return new Unsubscriber(feed, subscriber);
         }
     }
@@ -86,7 +104,8 @@ public sealed class EventFeed(EventQueries queries, EventOutbox outbox, IOptions
     {
         public void Dispose()
         {
-            lock (feed._lock) feed._subscribers.Remove(subscriber);
+            lock (feed._lock)
+                feed._subscribers.Remove(subscriber);
         }
     }
 }

@@ -9,7 +9,9 @@ public sealed class BanditShareType : ObjectGraphType<BanditShare>
     {
         Name = "BanditShare";
         Description = "A variant's share of a bandit's allocation or of a day's exposures.";
-        Field<NonNullGraphType<ExperimentVariantType>>("variant").Description("The variant.").Resolve(ctx => ctx.Source.Variant);
+        Field<NonNullGraphType<ExperimentVariantType>>("variant")
+            .Description("The variant.")
+            .Resolve(ctx => ctx.Source.Variant);
         Field(s => s.Share).Description("0 to 1.");
     }
 }

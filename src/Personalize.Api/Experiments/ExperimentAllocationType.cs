@@ -3,4 +3,5 @@ using Personalize.Experiments;
 
 namespace Personalize.Api.Experiments;
 
-public sealed class ExperimentAllocationType() : DescribedEnumType<ExperimentAllocation>("How an experiment splits new customers between its variants.");
+public sealed class ExperimentAllocationType()
+    : DescribedEnumType<ExperimentAllocation>("How an experiment splits " + "new customers between its variants.");

@@ -3,4 +3,5 @@ using Personalize.Experiments;
 
 namespace Personalize.Api.Experiments;
 
-public sealed class ExperimentVerdictType() : DescribedEnumType<ExperimentVerdict>("What to do with an experiment now.");
+public sealed class ExperimentVerdictType()
+    : DescribedEnumType<ExperimentVerdict>("What to do with an experiment now.");

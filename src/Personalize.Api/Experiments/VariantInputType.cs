@@ -14,6 +14,7 @@ public sealed class VariantInputType : InputObjectGraphType<VariantInput>
         Field(v => v.Weight).Description("Relative share (1-10000) of the non-holdout customers.");
         Field(v => v.IsControl, nullable: true).Description("Whether this arm is the control (exactly one is).");
         Field(v => v.Offer, nullable: true).Description("Code of the offer this arm shows (offer experiments).");
-        Field(v => v.ContentItem, nullable: true).Description("Id of the content item this arm shows (content experiments).");
+        Field(v => v.ContentItem, nullable: true)
+            .Description("Id of the content item this arm shows (content " + "experiments).");
     }
 }

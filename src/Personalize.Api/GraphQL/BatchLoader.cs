@@ -8,11 +8,14 @@ namespace Personalize.Api.GraphQL;
 /// GraphQL.NET holds such results back until the other fields of the pass are resolved. Results are kept for the
 /// rest of the request, so a key is fetched once.
 /// </summary>
-public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+public sealed class BatchLoader<TKey, TValue>(
+    Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch
+)
     where TKey : notnull
 {
     private readonly Lock _gate = new();
-    private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> _fetch = fetch;
+    private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> _fetch =
+        fetch;
     private readonly Dictionary<TKey, Batch> _batchOf = [];
     private Batch? _open;
 
@@ -48,7 +51,8 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
             {
                 if (_fetch is null)
                 {
-                    if (loader._open == this) loader._open = null;  // later keys start a new batch
+                    if (loader._open == this)
+                        loader._open = null; // later keys start a new batch
                     _fetch = new(() => loader._fetch(Keys, cancellationToken));
                 }
                 fetch = _fetch;

@@ -11,11 +11,14 @@ public sealed class BatchLoaders(IServiceProvider services)
     private readonly Dictionary<string, object> _loaders = [];
 
     /// <summary>A service of the request's scope, for a loader's fetch.</summary>
-    public T Service<T>() where T : notnull => services.GetRequiredService<T>();
+    public T Service<T>()
+        where T : notnull => services.GetRequiredService<T>();
 
     /// <param name="key">Unique per fetch and arguments, e.g. "orders-of-customer(first:5)".</param>
-    public BatchLoader<TKey, TValue> Get<TKey, TValue>(string key,
-        Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+    public BatchLoader<TKey, TValue> Get<TKey, TValue>(
+        string key,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch
+    )
         where TKey : notnull
     {
         lock (_gate)
@@ -27,10 +30,11 @@ public sealed class BatchLoaders(IServiceProvider services)
     }
 
     /// <summary>A loader of lists: each key gets its group of the fetched lookup, empty when it has none.</summary>
-    public BatchLoader<TKey, IEnumerable<TValue>> GetGroups<TKey, TValue>(string key,
-        Func<IReadOnlyList<TKey>, CancellationToken, Task<ILookup<TKey, TValue>>> fetch)
-        where TKey : notnull =>
-        Get<TKey, IEnumerable<TValue>>(key, async (keys, ct) =>
+    public BatchLoader<TKey, IEnumerable<TValue>> GetGroups<TKey, TValue>(
+        string key,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<ILookup<TKey, TValue>>> fetch
+    )
+        where TKey : notnull => Get<TKey, IEnumerable<TValue>>(key, async (keys, ct) =>
         {
             var groups = await fetch(keys, ct);
             return keys.Distinct().ToDictionary(k => k, k => groups[k]);

@@ -4,7 +4,8 @@ using Personalize.Querying;
 namespace Personalize.Api.GraphQL;
 
 /// <summary>A Relay cursor connection, shaped like Hot Chocolate's: nodes, edges, pageInfo, totalCount.</summary>
-public sealed class ConnectionType<TNodeType, T> : ObjectGraphType<Connection<T>> where TNodeType : IGraphType
+public sealed class ConnectionType<TNodeType, T> : ObjectGraphType<Connection<T>>
+    where TNodeType : IGraphType
 {
     public ConnectionType()
     {

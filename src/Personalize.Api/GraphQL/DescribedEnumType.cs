@@ -2,8 +2,10 @@ using GraphQL.Types;
 
 namespace Personalize.Api.GraphQL;
 
-/// <summary>An engine enum as a GraphQL enum: values in CONSTANT_CASE, descriptions from the members' [Description].</summary>
-public abstract class DescribedEnumType<TEnum> : EnumerationGraphType<TEnum> where TEnum : Enum
+/// <summary>An engine enum as a GraphQL enum: values in CONSTANT_CASE, descriptions from the members'
+/// [Description].</summary>
+public abstract class DescribedEnumType<TEnum> : EnumerationGraphType<TEnum>
+    where TEnum : Enum
 {
     protected DescribedEnumType(string description)
     {

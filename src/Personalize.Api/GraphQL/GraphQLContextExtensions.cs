@@ -4,7 +4,8 @@ namespace Personalize.Api.GraphQL;
 
 public static class GraphQLContextExtensions
 {
-    public static T Service<T>(this IResolveFieldContext ctx) where T : notnull => ctx.RequestServices!.GetRequiredService<T>();
+    public static T Service<T>(this IResolveFieldContext ctx)
+        where T : notnull => ctx.RequestServices!.GetRequiredService<T>();
 
     public static BatchLoaders Loaders(this IResolveFieldContext ctx) => ctx.Service<BatchLoaders>();
 
@@ -13,8 +14,12 @@ public static class GraphQLContextExtensions
     {
         lock (ctx.OutputExtensions)
         {
-            var warnings = ctx.OutputExtensions.TryGetValue("warnings", out var existing) && existing is List<string> list ? list : [];
-            if (!warnings.Contains(message)) warnings.Add(message);
+            var warnings =
+                ctx.OutputExtensions.TryGetValue("warnings", out var existing) && existing is List<string> list
+                    ? list
+                    : [];
+            if (!warnings.Contains(message))
+                warnings.Add(message);
             ctx.OutputExtensions["warnings"] = warnings;
         }
     }

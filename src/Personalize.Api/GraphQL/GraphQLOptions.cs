@@ -15,12 +15,13 @@ public sealed class GraphQLOptions
     public int MaxBatchSize { get; set; } = 20;
 
     /// <summary>
-    /// Most parsed-and-validated documents kept in the document cache; a document counts once per
-    /// <see cref="Http.DocumentCache.CharactersPerUnit"/> characters of query text, so huge documents cannot fill memory.
+    /// Most parsed-and-validated documents kept in the document cache; a document counts once per <see
+    /// cref="Http.DocumentCache.CharactersPerUnit"/> characters of query text, so huge documents cannot fill memory.
     /// </summary>
     public int DocumentCacheSize { get; set; } = 2_000;
 
-    /// <summary>Highest cost of one operation: each field costs 1, times the page sizes (`first`/`last`) of the lists above it.</summary>
+    /// <summary>Highest cost of one operation: each field costs 1, times the page sizes (`first`/`last`) of the lists
+    /// above it.</summary>
     public int MaxComplexity { get; set; } = 500_000;
 
     /// <summary>Most aliased fields in one document (aliases repeat work: `a1: customers … a99: customers`).</summary>
@@ -38,6 +39,7 @@ public sealed class GraphQLOptions
     /// </summary>
     public bool? SuggestNames { get; set; }
 
-    /// <summary>When true, only persisted operations (schema/operations, by `documentId` or `id`) are accepted; a `query` text is refused.</summary>
+    /// <summary>When true, only persisted operations (schema/operations, by `documentId` or `id`) are accepted; a
+    /// `query` text is refused.</summary>
     public bool PersistedOperationsOnly { get; set; }
 }

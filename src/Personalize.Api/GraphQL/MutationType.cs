@@ -20,7 +20,9 @@ public sealed class MutationType : ObjectGraphType
     public MutationType()
     {
         Name = "Mutation";
-        Description = "Writing data. Every mutation validates its input and returns a payload with the object or typed errors; a failed mutation writes nothing.";
+        Description =
+            "Writing data. Every mutation validates its input and returns a payload with the object or "
+            + "typed errors; a failed mutation writes nothing.";
         CustomerMutationFields.AddTo(this);
         OrderMutationFields.AddTo(this);
         InteractionMutationFields.AddTo(this);

@@ -7,7 +7,8 @@ public sealed class Result<T>(Func<CancellationToken, Task<T>> get) : IDataLoade
 {
     public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => get(cancellationToken);
 
-    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await get(cancellationToken);
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+        await get(cancellationToken);
 
     public Result<TOut> Then<TOut>(Func<T, TOut> map) => new(async ct => map(await get(ct)));
 }

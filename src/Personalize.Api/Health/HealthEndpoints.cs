@@ -18,7 +18,8 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddPersonalizeHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks()
+        services
+            .AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<ScoreCacheHealthCheck>("score-cache", tags: ["ready"])
             .AddCheck<ClvModelHealthCheck>("clv-model", tags: ["ready"]);
@@ -28,22 +29,40 @@ public static class HealthEndpoints
     public static void MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+        app.MapHealthChecks(
+            "/readyz",
+            new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync }
+        );
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, ms = e.Value.Duration.TotalMilliseconds }),
-        }));
+        return context.Response.WriteAsync(
+            JsonSerializer.Serialize(
+                new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(
+                        e => e.Key,
+                        e => new
+                        {
+                            status = e.Value.Status.ToString(),
+                            description = e.Value.Description,
+                            ms = e.Value.Duration.TotalMilliseconds,
+                        }
+                    ),
+                }
+            )
+        );
     }
 
     private sealed class DatabaseHealthCheck(IDbContextFactory<PersonalizeDbContext> factory) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(
+            HealthCheckContext context,
+            CancellationToken cancellationToken = default
+        )
         {
             try
             {
@@ -62,7 +81,10 @@ public static class HealthEndpoints
 
     private sealed class ScoreCacheHealthCheck(ICustomerCache<CustomerScore> cache) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(
+            HealthCheckContext context,
+            CancellationToken cancellationToken = default
+        )
         {
             try
             {
@@ -71,25 +93,37 @@ public static class HealthEndpoints
             }
             catch (CacheUnavailableException)
             {
-                return HealthCheckResult.Degraded("The score cache does not answer; scores are read from the database.");
+                return HealthCheckResult.Degraded(
+                    "The score cache does not answer; scores are read from the database."
+                );
             }
         }
     }
 
     private sealed class ClvModelHealthCheck(ClvModelStore models) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(
+            HealthCheckContext context,
+            CancellationToken cancellationToken = default
+        )
         {
             try
             {
                 var current = await models.CurrentAsync(cancellationToken);
                 var failure = await models.FailureSinceCurrentAsync(cancellationToken);
-                var inUse = current is null ? "there are no scores yet"
+                var inUse = current is null
+                    ? "there are no scores yet"
                     : $"the scores as of {current.AsOf:yyyy-MM-dd} ({current.PurchaseModel.DisplayName()}) stay in use";
                 if (failure is not null)
-                    return HealthCheckResult.Degraded($"The recompute as of {failure.AsOf:yyyy-MM-dd} stored nothing, {inUse}: {failure.Reason}");
-                return HealthCheckResult.Healthy(current is null ? "No recompute has run yet."
-                    : $"Scores as of {current.AsOf:yyyy-MM-dd} from {current.PurchaseModel.DisplayName()}" + (current.PurchaseBoundNote is null ? "." : " (fit on a bound)."));
+                    return HealthCheckResult.Degraded(
+                        $"The recompute as of {failure.AsOf:yyyy-MM-dd} stored nothing, " + $"{inUse}: {failure.Reason}"
+                    );
+                return HealthCheckResult.Healthy(
+                    current is null
+                        ? "No recompute has run yet."
+                        : $"Scores as of {current.AsOf:yyyy-MM-dd} from {current.PurchaseModel.DisplayName()}"
+                            + (current.PurchaseBoundNote is null ? "." : " (fit on a bound).")
+                );
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

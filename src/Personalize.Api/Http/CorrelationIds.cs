@@ -11,16 +11,24 @@ public static class CorrelationIds
 
     public static string Current => CurrentId.Value ??= NewId();
 
-    public static IApplicationBuilder UseCorrelationIds(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var given = context.Request.Headers[Header].ToString();
-        var id = given.Length is > 0 and <= 64 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? given : NewId();
-        CurrentId.Value = id;
-        context.Response.Headers[Header] = id;
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Personalize.Http");
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
-            await next(context);
-    });
+    public static IApplicationBuilder UseCorrelationIds(this IApplicationBuilder app) =>
+        app.Use(
+            async (context, next) =>
+            {
+                var given = context.Request.Headers[Header].ToString();
+                var id =
+                    given.Length is > 0 and <= 64 && given.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+                        ? given
+                        : NewId();
+                CurrentId.Value = id;
+                context.Response.Headers[Header] = id;
+                var logger = context
+                    .RequestServices.GetRequiredService<ILoggerFactory>()
+                    .CreateLogger("Personalize.Http");
+                using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+                    await next(context);
+            }
+        );
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

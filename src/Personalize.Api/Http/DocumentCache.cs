@@ -16,8 +16,10 @@ namespace Personalize.Api.Http;
 /// </summary>
 public sealed class DocumentCache : IConfigureExecution, IDisposable
 {
-    /// <summary>The error of a document the parser cannot read: too deeply nested, or input its error reporting trips over.</summary>
-    public static ExecutionError Unreadable => new("The document could not be parsed (too deeply nested, or malformed).") { Code = "SYNTAX_ERROR" };
+    /// <summary>The error of a document the parser cannot read: too deeply nested, or input its error reporting trips
+    /// over.</summary>
+    public static ExecutionError Unreadable =>
+        new("The document could not be parsed (too deeply nested, or malformed).") { Code = "SYNTAX_ERROR" };
 
     private readonly MemoryCache _documents;
     private readonly IDocumentBuilder _parser;
@@ -25,7 +27,9 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
 
     public DocumentCache(IOptions<GraphQLOptions> options, IDocumentBuilder parser)
     {
-        _documents = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheSize) });
+        _documents = new MemoryCache(
+            new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheSize) }
+        );
         _parser = parser;
     }
 
@@ -45,21 +49,23 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         {
             Interlocked.Increment(ref _hits);
             options.Document = cached;
-            // DocumentExecuter validates with ValidationRules whatever the document's source (CachedDocumentValidationRules
-            // is only read by GraphQL.MemoryCache), so a hit must drop the core rules here or it pays for them again.
-            options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Except(DocumentValidator.CoreRules)];
+            // DocumentExecuter validates with ValidationRules whatever the document's source
+            // (CachedDocumentValidationRules is only read by GraphQL.MemoryCache), so a hit must drop the core rules
+            // here or it pays for them again.
+            options.ValidationRules =
+            [
+                .. (options.ValidationRules ?? DocumentValidator.CoreRules).Except(DocumentValidator.CoreRules),
+            ];
             return await next(options);
         }
 
-        // Parsed here rather than by the executer, so that whatever the parser throws is known to come from it. A syntax
-        // error is left to the executer, which reports it with its location.
+        // Parsed here rather than by the executer, so that whatever the parser throws is known to come from it. A
+        // syntax error is left to the executer, which reports it with its location.
         try
         {
             options.Document = _parser.Build(query);
         }
-        catch (GraphQLParserException)
-        {
-        }
+        catch (GraphQLParserException) { }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return new ExecutionResult { Errors = [Unreadable] };
@@ -70,7 +76,8 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         return result;
     }
 
-    /// <summary>A document's share of the cache: one unit per this many characters of query text (real operations take one).</summary>
+    /// <summary>A document's share of the cache: one unit per this many characters of query text (real operations take
+    /// one).</summary>
     public const int CharactersPerUnit = 4_096;
 
     /// <summary>Caches <paramref name="document"/> as the parsed form of <paramref name="query"/>.</summary>

@@ -7,10 +7,15 @@ public static class GraphQLEndpointExtensions
 {
     public static void MapGraphQLEndpoint(this WebApplication app)
     {
-        app.Services.GetRequiredService<PersonalizeSchema>().Initialize();  // a schema mistake fails the start, not the first request
-        app.Services.GetRequiredService<PersistedOperations>();  // and so does an operation file that does not parse
+        // a schema mistake fails the start, not the first request
+        app.Services.GetRequiredService<PersonalizeSchema>().Initialize();
+        app.Services.GetRequiredService<PersistedOperations>(); // and so does an operation file that does not parse
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.MapMethods(GraphQLHttpEndpoint.Path, [HttpMethods.Get, HttpMethods.Post],
-            (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context)).RequireCaller();
+        app.MapMethods(
+                GraphQLHttpEndpoint.Path,
+                [HttpMethods.Get, HttpMethods.Post],
+                (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context)
+            )
+            .RequireCaller();
     }
 }

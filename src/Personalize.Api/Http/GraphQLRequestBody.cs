@@ -14,7 +14,11 @@ public sealed class GraphQLRequestBody
 
     private sealed class Converter : JsonConverter<GraphQLRequestBody>
     {
-        public override GraphQLRequestBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override GraphQLRequestBody Read(
+            ref Utf8JsonReader reader,
+            Type typeToConvert,
+            JsonSerializerOptions options
+        )
         {
             switch (reader.TokenType)
             {
@@ -24,7 +28,8 @@ public sealed class GraphQLRequestBody
                     var operations = new List<GraphQLRequest>();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A batch holds request objects only.");
+                        if (reader.TokenType != JsonTokenType.StartObject)
+                            throw new JsonException("A batch holds " + "request objects only.");
                         operations.Add(ReadRequest(ref reader, options));
                     }
                     return new() { Operations = [.. operations], IsBatch = true };
@@ -44,13 +49,27 @@ public sealed class GraphQLRequestBody
                 reader.Read();
                 switch (name)
                 {
-                    case "query": request.Query = reader.GetString(); break;
-                    case "operationName": request.OperationName = reader.GetString(); break;
-                    case "documentId": request.DocumentId = reader.GetString(); break;
-                    case "id": id = reader.GetString(); break;
-                    case "variables": request.Variables = JsonSerializer.Deserialize<Inputs>(ref reader, options); break;
-                    case "extensions": request.Extensions = JsonSerializer.Deserialize<Inputs>(ref reader, options); break;
-                    default: reader.Skip(); break;
+                    case "query":
+                        request.Query = reader.GetString();
+                        break;
+                    case "operationName":
+                        request.OperationName = reader.GetString();
+                        break;
+                    case "documentId":
+                        request.DocumentId = reader.GetString();
+                        break;
+                    case "id":
+                        id = reader.GetString();
+                        break;
+                    case "variables":
+                        request.Variables = JsonSerializer.Deserialize<Inputs>(ref reader, options);
+                        break;
+                    case "extensions":
+                        request.Extensions = JsonSerializer.Deserialize<Inputs>(ref reader, options);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
                 }
             }
             request.DocumentId ??= id;

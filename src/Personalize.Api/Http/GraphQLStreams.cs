@@ -8,9 +8,9 @@ namespace Personalize.Api.Http;
 
 /// <summary>
 /// Subscriptions over the two transports of the GraphQL-over-HTTP family: GraphQL over Server-Sent Events (a POST with
-/// `Accept: text/event-stream`, distinct connections mode: `next` events, then `complete`) and graphql-transport-ws over
-/// WebSocket (connection_init/ack, subscribe, next, error, complete, ping/pong). Both run the same validation as every
-/// request (scopes included) and stop with the connection.
+/// `Accept: text/event-stream`, distinct connections mode: `next` events, then `complete`) and graphql-transport-ws
+/// over WebSocket (connection_init/ack, subscribe, next, error, complete, ping/pong). Both run the same validation as
+/// every request (scopes included) and stop with the connection.
 /// </summary>
 public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<GraphQLStreams> logger)
 {
@@ -18,7 +18,8 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
     public const string EventStream = "text/event-stream";
 
     public static bool WantsEventStream(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Headers.Accept.ToString().Contains(EventStream, StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method)
+        && request.Headers.Accept.ToString().Contains(EventStream, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One operation as Server-Sent Events: each result a `next` event, then `complete`.</summary>
     public async Task ServeEventStreamAsync(HttpContext context, ExecutionResult result)
@@ -36,7 +37,10 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
                 await context.Response.WriteAsync($"event: {name}\ndata: {data}\n\n", context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
-            finally { write.Release(); }
+            finally
+            {
+                write.Release();
+            }
         }
         await context.Response.Body.FlushAsync(context.RequestAborted);
         try
@@ -48,8 +52,12 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested) { }
     }
 
-    /// <summary>A graphql-transport-ws connection: runs each `subscribe` until it completes or the client sends `complete`.</summary>
-    public async Task ServeWebSocketAsync(HttpContext context, Func<GraphQLRequest, CancellationToken, Task<ExecutionResult>> execute)
+    /// <summary>A graphql-transport-ws connection: runs each `subscribe` until it completes or the client sends
+    /// `complete`.</summary>
+    public async Task ServeWebSocketAsync(
+        HttpContext context,
+        Func<GraphQLRequest, CancellationToken, Task<ExecutionResult>> execute
+    )
     {
         if (!context.WebSockets.WebSocketRequestedProtocols.Contains(WebSocketProtocol))
         {
@@ -66,8 +74,14 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
             await send.WaitAsync(connection.Token);
-            try { await socket.SendAsync(bytes, WebSocketMessageType.Text, true, connection.Token); }
-            finally { send.Release(); }
+            try
+            {
+                await socket.SendAsync(bytes, WebSocketMessageType.Text, true, connection.Token);
+            }
+            finally
+            {
+                send.Release();
+            }
         }
         try
         {
@@ -84,7 +98,11 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
                         await Send(new { type = "connection_ack" });
                         break;
                     case "connection_init":
-                        await socket.CloseAsync((WebSocketCloseStatus)4429, "Too many initialisation requests", connection.Token);
+                        await socket.CloseAsync(
+                            (WebSocketCloseStatus)4429,
+                            "Too many initialisation requests",
+                            connection.Token
+                        );
                         return;
                     case "ping":
                         await Send(new { type = "pong" });
@@ -93,7 +111,11 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
                         await socket.CloseAsync((WebSocketCloseStatus)4401, "Unauthorized", connection.Token);
                         return;
                     case "subscribe" when id is null || operations.ContainsKey(id):
-                        await socket.CloseAsync((WebSocketCloseStatus)4409, $"Subscriber for {id} already exists", connection.Token);
+                        await socket.CloseAsync(
+                            (WebSocketCloseStatus)4409,
+                            $"Subscriber for {id} already exists",
+                            connection.Token
+                        );
                         return;
                     case "subscribe":
                         var request = serializer.Deserialize<GraphQLRequest>(root.GetProperty("payload").GetRawText())!;
@@ -107,7 +129,11 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
                     case "pong" or "complete":
                         break;
                     default:
-                        await socket.CloseAsync((WebSocketCloseStatus)4400, $"Unknown message type '{type}'", connection.Token);
+                        await socket.CloseAsync(
+                            (WebSocketCloseStatus)4400,
+                            $"Unknown message type '{type}'",
+                            connection.Token
+                        );
                         return;
                 }
             }
@@ -130,11 +156,25 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
                 var result = await execute(request, cancel.Token);
                 if (!result.Executed)
                 {
-                    await Send(new { type = "error", id, payload = JsonSerializer.Deserialize<JsonElement>(serializer.Serialize(result.Errors)) });
+                    await Send(
+                        new
+                        {
+                            type = "error",
+                            id,
+                            payload = JsonSerializer.Deserialize<JsonElement>(serializer.Serialize(result.Errors)),
+                        }
+                    );
                     return;
                 }
                 await foreach (var item in Results(result, cancel.Token))
-                    await Send(new { type = "next", id, payload = JsonSerializer.Deserialize<JsonElement>(serializer.Serialize(item)) });
+                    await Send(
+                        new
+                        {
+                            type = "next",
+                            id,
+                            payload = JsonSerializer.Deserialize<JsonElement>(serializer.Serialize(item)),
+                        }
+                    );
                 await Send(new { type = "complete", id });
             }
             catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
@@ -147,7 +187,10 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
     }
 
     /// <summary>The results of one operation: its stream's items for a subscription, else the one result.</summary>
-    private static async IAsyncEnumerable<ExecutionResult> Results(ExecutionResult result, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ExecutionResult> Results(
+        ExecutionResult result,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         if (result.Streams is not { Count: > 0 } streams)
         {
@@ -160,10 +203,13 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
             yield return item;
     }
 
-    private sealed class ChannelObserver(System.Threading.Channels.ChannelWriter<ExecutionResult> writer) : IObserver<ExecutionResult>
+    private sealed class ChannelObserver(System.Threading.Channels.ChannelWriter<ExecutionResult> writer)
+        : IObserver<ExecutionResult>
     {
         public void OnNext(ExecutionResult value) => writer.TryWrite(value);
+
         public void OnError(Exception error) => writer.TryComplete(error);
+
         public void OnCompleted() => writer.TryComplete();
     }
 
@@ -174,10 +220,13 @@ public sealed class GraphQLStreams(IGraphQLTextSerializer serializer, ILogger<Gr
         while (true)
         {
             var received = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (received.MessageType == WebSocketMessageType.Close) return null;
+            if (received.MessageType == WebSocketMessageType.Close)
+                return null;
             message.Write(buffer, 0, received.Count);
-            if (message.Length > 1024 * 1024) throw new JsonException("message too large");
-            if (received.EndOfMessage) return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+            if (message.Length > 1024 * 1024)
+                throw new JsonException("message too large");
+            if (received.EndOfMessage)
+                return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
         }
     }
 }

@@ -12,9 +12,13 @@ public static partial class NameSuggestions
 
     public static void Remove(ExecutionResult result)
     {
-        if (result.Errors is not { Count: > 0 } errors || !errors.Any(e => Suggestion().IsMatch(e.Message))) return;
+        if (result.Errors is not { Count: > 0 } errors || !errors.Any(e => Suggestion().IsMatch(e.Message)))
+            return;
         var cleaned = new ExecutionErrors();
-        foreach (var error in errors) cleaned.Add(Suggestion().IsMatch(error.Message) ? Reworded(error, Suggestion().Replace(error.Message, "")) : error);
+        foreach (var error in errors)
+            cleaned.Add(
+                Suggestion().IsMatch(error.Message) ? Reworded(error, Suggestion().Replace(error.Message, "")) : error
+            );
         result.Errors = cleaned;
     }
 
@@ -22,8 +26,10 @@ public static partial class NameSuggestions
     public static ExecutionError Reworded(ExecutionError error, string message)
     {
         var copy = new ExecutionError(message) { Code = error.Code, Path = error.Path };
-        foreach (var location in error.Locations ?? []) copy.AddLocation(location);
-        foreach (DictionaryEntry entry in error.Data) copy.Data[entry.Key] = entry.Value;
+        foreach (var location in error.Locations ?? [])
+            copy.AddLocation(location);
+        foreach (DictionaryEntry entry in error.Data)
+            copy.Data[entry.Key] = entry.Value;
         return copy;
     }
 }

@@ -22,7 +22,8 @@ public sealed class OperationLimits(IOptions<GraphQLOptions> options, IHostEnvir
         get
         {
             yield return new MaxAliasesRule(options.Value.MaxAliases);
-            if (environment.IsProduction() && !options.Value.AllowIntrospection) yield return NoIntrospectionValidationRule.Instance;
+            if (environment.IsProduction() && !options.Value.AllowIntrospection)
+                yield return NoIntrospectionValidationRule.Instance;
         }
     }
 
@@ -34,11 +35,21 @@ public sealed class OperationLimits(IOptions<GraphQLOptions> options, IHostEnvir
         return source;
     }
 
-    public ExecutionResult TimedOut() => new()
-    {
-        Executed = true,
-        Errors = [new ExecutionError($"The operation did not finish within {options.Value.ExecutionTimeoutMs} ms and was cancelled; ask for less (smaller pages, fewer fields).") { Code = TimeoutCode }],
-    };
+    public ExecutionResult TimedOut() =>
+        new()
+        {
+            Executed = true,
+            Errors =
+            [
+                new ExecutionError(
+                    $"The operation did not finish within {options.Value.ExecutionTimeoutMs} ms and "
+                        + "was cancelled; ask for less (smaller pages, fewer fields)."
+                )
+                {
+                    Code = TimeoutCode,
+                },
+            ],
+        };
 
     /// <summary>504 for a timeout, 503 (with Retry-After) when the database was unavailable; null otherwise.</summary>
     public static int? StatusFor(ExecutionResult result) =>
@@ -51,18 +62,26 @@ public sealed class OperationLimits(IOptions<GraphQLOptions> options, IHostEnvir
         public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
         {
             var count = 0;
-            return new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
-            {
-                if (field.Alias is not null && ++count == max + 1)
-                    ctx.ReportError(new TooManyAliasesError(ctx, field, max));
-            }));
+            return new(
+                new MatchingNodeVisitor<GraphQLField>(
+                    (field, ctx) =>
+                    {
+                        if (field.Alias is not null && ++count == max + 1)
+                            ctx.ReportError(new TooManyAliasesError(ctx, field, max));
+                    }
+                )
+            );
         }
     }
 
     private sealed class TooManyAliasesError : ValidationError
     {
         public TooManyAliasesError(ValidationContext context, GraphQLField field, int max)
-            : base(context.Document.Source, null, $"The document has more than {max} aliased fields (GraphQL:MaxAliases).", field) =>
-            Code = "TOO_MANY_ALIASES";
+            : base(
+                context.Document.Source,
+                null,
+                $"The document has more than {max} aliased fields " + "(GraphQL:MaxAliases).",
+                field
+            ) => Code = "TOO_MANY_ALIASES";
     }
 }

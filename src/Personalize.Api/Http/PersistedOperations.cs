@@ -14,12 +14,14 @@ public sealed class PersistedOperations
 {
     private readonly Dictionary<string, string> _queriesById;
 
-    public PersistedOperations() : this(Path.Combine(AppContext.BaseDirectory, "operations")) { }
+    public PersistedOperations()
+        : this(Path.Combine(AppContext.BaseDirectory, "operations")) { }
 
     public PersistedOperations(string directory)
     {
         _queriesById = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!Directory.Exists(directory)) return;
+        if (!Directory.Exists(directory))
+            return;
         foreach (var file in Directory.EnumerateFiles(directory, "*.graphql"))
         {
             var bytes = File.ReadAllBytes(file);

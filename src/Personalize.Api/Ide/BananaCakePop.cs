@@ -23,7 +23,10 @@ public static class BananaCakePop
         var folder = Path.Combine(AppContext.BaseDirectory, FilesFolder);
         if (!File.Exists(Path.Combine(folder, "index.html")))
         {
-            app.Logger.LogWarning("Banana Cake Pop is not served: {Folder} has no index.html (it is installed by `dotnet build`).", folder);
+            app.Logger.LogWarning(
+                "Banana Cake Pop is not served: {Folder} has no index.html (it is installed by " + "`dotnet build`).",
+                folder
+            );
             return;
         }
 
@@ -33,7 +36,14 @@ public static class BananaCakePop
         {
             ide.Use(RedirectBrowserToIdeFolder);
             ide.Use(AnswerConfig);
-            ide.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = GraphQLHttpEndpoint.Path, RedirectToAppendTrailingSlash = false });
+            ide.UseDefaultFiles(
+                new DefaultFilesOptions
+                {
+                    FileProvider = files,
+                    RequestPath = GraphQLHttpEndpoint.Path,
+                    RedirectToAppendTrailingSlash = false,
+                }
+            );
             ide.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = GraphQLHttpEndpoint.Path });
         });
 
@@ -46,22 +56,34 @@ public static class BananaCakePop
     private static void AnnounceWhenReady(WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var addresses = app.Services.GetRequiredService<IServer>()
+                .Features.Get<IServerAddressesFeature>()
+                ?.Addresses
+                ?? [];
             foreach (var address in addresses)
-                app.Logger.LogInformation("Ready: Banana Cake Pop at {Url}", address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost") + GraphQLHttpEndpoint.Path);
+                app.Logger.LogInformation(
+                    "Ready: Banana Cake Pop at {Url}",
+                    address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")
+                        + GraphQLHttpEndpoint.Path
+                );
         });
 
     /// <summary>A GET without a query, for a file under /graphql/ or for /graphql from a browser.</summary>
     private static bool IsIdeRequest(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || request.Query.ContainsKey("query"))
+        if (
+            !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || request.Query.ContainsKey("query")
+        )
             return false;
-        return IsBrowserAtEndpoint(request) || (request.Path.StartsWithSegments(GraphQLHttpEndpoint.Path, out var file) && file.HasValue);
+        return IsBrowserAtEndpoint(request)
+            || (request.Path.StartsWithSegments(GraphQLHttpEndpoint.Path, out var file) && file.HasValue);
     }
 
     private static bool IsBrowserAtEndpoint(HttpRequest request) =>
-        request.Path == GraphQLHttpEndpoint.Path && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        request.Path == GraphQLHttpEndpoint.Path
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     private static Task RedirectBrowserToIdeFolder(HttpContext context, RequestDelegate next)
     {

@@ -10,8 +10,16 @@ public sealed class StageFlowType : ObjectGraphType<StageFlow>
     {
         Name = "StageFlow";
         Description = "Moves from one lifecycle stage to another in a period.";
-        Field<NonNullGraphType<LifecycleStageType>>("from").Description("The stage left.").Resolve(ctx => ctx.Source.From);
-        Field<NonNullGraphType<LifecycleStageType>>("to").Description("The stage entered.").Resolve(ctx => ctx.Source.To);
-        Field(f => f.Transitions).Description("Stage changes recorded from `from` to `to` in the period (a customer who moved twice counts twice).");
+        Field<NonNullGraphType<LifecycleStageType>>("from")
+            .Description("The stage left.")
+            .Resolve(ctx => ctx.Source.From);
+        Field<NonNullGraphType<LifecycleStageType>>("to")
+            .Description("The stage entered.")
+            .Resolve(ctx => ctx.Source.To);
+        Field(f => f.Transitions)
+            .Description(
+                "Stage changes recorded from `from` to `to` in the period (a customer "
+                    + "who moved twice counts twice)."
+            );
     }
 }

@@ -8,6 +8,9 @@ public static class LifecycleLoaders
 {
     /// <summary>A customer's stage changes, oldest first.</summary>
     public static Result<IEnumerable<StageChange>?> StageHistoryOf(this BatchLoaders loaders, long customerId) =>
-        loaders.GetGroups<long, StageChange>("stage-history",
-            (ids, ct) => loaders.Service<StageHistoryQueries>().ByCustomersAsync(ids, ct)).Load(customerId);
+        loaders
+            .GetGroups<long, StageChange>("stage-history", (ids, ct) =>
+                loaders.Service<StageHistoryQueries>().ByCustomersAsync(ids, ct)
+            )
+            .Load(customerId);
 }

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-
 using Personalize.Lifecycle;
 
 namespace Personalize.Api.Lifecycle;

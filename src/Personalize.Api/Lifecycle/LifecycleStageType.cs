@@ -8,6 +8,8 @@ public sealed class LifecycleStageType : EnumerationGraphType<LifecycleStage>
     public LifecycleStageType()
     {
         Name = "LifecycleStage";
-        Description = "Where a customer stands in the relationship; content and rewards differ by stage. Thresholds are configuration.";
+        Description =
+            "Where a customer stands in the relationship; content and rewards differ by stage. Thresholds "
+            + "are configuration.";
     }
 }

@@ -7,12 +7,19 @@ namespace Personalize.Api.Lifecycle;
 /// Time alone moves customers between stages (a silent ACTIVE customer becomes AT_RISK): every
 /// `Lifecycle:RefreshIntervalMinutes` the stored stages are re-judged as of now, set-based in SQL.
 /// </summary>
-public sealed class StageRefreshJob(CustomerSummaryRefresher refresher, IOptions<LifecycleOptions> options, TimeProvider clock, ILogger<StageRefreshJob> logger)
-    : BackgroundService
+public sealed class StageRefreshJob(
+    CustomerSummaryRefresher refresher,
+    IOptions<LifecycleOptions> options,
+    TimeProvider clock,
+    ILogger<StageRefreshJob> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.RefreshIntervalMinutes)), clock);
+        using var timer = new PeriodicTimer(
+            TimeSpan.FromMinutes(Math.Max(1, options.Value.RefreshIntervalMinutes)),
+            clock
+        );
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

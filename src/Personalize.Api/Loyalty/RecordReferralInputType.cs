@@ -10,6 +10,7 @@ public sealed class RecordReferralInputType : InputObjectGraphType<RecordReferra
         Name = "RecordReferralInput";
         Description = "A referral between two known customers.";
         Field<NonNullGraphType<IdGraphType>>("referrerId").Description("The customer who referred.");
-        Field<NonNullGraphType<IdGraphType>>("refereeId").Description("The customer who was referred (a different customer).");
+        Field<NonNullGraphType<IdGraphType>>("refereeId")
+            .Description("The customer who was referred (a different " + "customer).");
     }
 }

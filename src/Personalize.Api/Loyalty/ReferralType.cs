@@ -9,7 +9,11 @@ public sealed class ReferralType : ObjectGraphType<Referral>
     {
         Name = "Referral";
         Description = "A referral rewarded on both sides.";
-        Field<NonNullGraphType<LoyaltyAccountType>>("referrer").Description("The account of the customer who referred.").Resolve(ctx => ctx.Source.Referrer);
-        Field<NonNullGraphType<LoyaltyAccountType>>("referee").Description("The account of the customer who was referred.").Resolve(ctx => ctx.Source.Referee);
+        Field<NonNullGraphType<LoyaltyAccountType>>("referrer")
+            .Description("The account of the customer who referred.")
+            .Resolve(ctx => ctx.Source.Referrer);
+        Field<NonNullGraphType<LoyaltyAccountType>>("referee")
+            .Description("The account of the customer who was " + "referred.")
+            .Resolve(ctx => ctx.Source.Referee);
     }
 }

@@ -15,7 +15,9 @@ public sealed class RecordOrderInputType : InputObjectGraphType<RecordOrderInput
         Field(o => o.OrderedAt).Description("When the order was placed (not in the future).");
         Field(o => o.Amount).Description("What the customer paid (0 or more).");
         Field(o => o.Currency, nullable: true).Description("ISO 4217 currency code (default EUR).");
-        Field(o => o.Margin, nullable: true).Description("The store's margin on the order, when known (at most the amount).");
-        Field<ListGraphType<NonNullGraphType<OrderLineInputType>>>("lines").Description("The products ordered (at most 1000 lines).");
+        Field(o => o.Margin, nullable: true)
+            .Description("The store's margin on the order, when known (at most the " + "amount).");
+        Field<ListGraphType<NonNullGraphType<OrderLineInputType>>>("lines")
+            .Description("The products ordered (at " + "most 1000 lines).");
     }
 }

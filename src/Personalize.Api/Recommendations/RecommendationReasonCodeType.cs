@@ -5,5 +5,6 @@ namespace Personalize.Api.Recommendations;
 
 public sealed class RecommendationReasonCodeType : DescribedEnumType<ReasonCode>
 {
-    public RecommendationReasonCodeType() : base("Why an item is recommended.") => Name = "RecommendationReasonCode";
+    public RecommendationReasonCodeType()
+        : base("Why an item is recommended.") => Name = "RecommendationReasonCode";
 }

@@ -8,8 +8,12 @@ namespace Personalize.Api.Recommendations;
 /// (three small statements) and swaps the serving snapshot when something changed: a model trained by another process
 /// is served without a restart, and requests in flight finish on the snapshot they started with.
 /// </summary>
-public sealed class RecommendationRefreshJob(RecommendationSnapshots snapshots, IOptions<RecommendationOptions> options, TimeProvider clock,
-    ILogger<RecommendationRefreshJob> logger) : BackgroundService
+public sealed class RecommendationRefreshJob(
+    RecommendationSnapshots snapshots,
+    IOptions<RecommendationOptions> options,
+    TimeProvider clock,
+    ILogger<RecommendationRefreshJob> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

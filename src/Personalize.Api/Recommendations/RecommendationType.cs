@@ -10,8 +10,16 @@ public sealed class RecommendationType : ObjectGraphType<Recommendation>
     {
         Name = "Recommendation";
         Description = "An item recommended to a customer, with its score and the reason.";
-        Field<NonNullGraphType<ContentItemType>>("item").Description("The recommended item.").Resolve(ctx => ctx.Source.Item);
-        Field(r => r.Score).Description("How strongly it is recommended; higher is better, comparable within one list only. Pinned items score above every ranked item; a new item in its reserved slot scores 0.");
-        Field<NonNullGraphType<RecommendationReasonType>>("reason").Description("Why this item.").Resolve(ctx => ctx.Source.Reason);
+        Field<NonNullGraphType<ContentItemType>>("item")
+            .Description("The recommended item.")
+            .Resolve(ctx => ctx.Source.Item);
+        Field(r => r.Score)
+            .Description(
+                "How strongly it is recommended; higher is better, comparable within one list "
+                    + "only. Pinned items score above every ranked item; a new item in its reserved slot scores 0."
+            );
+        Field<NonNullGraphType<RecommendationReasonType>>("reason")
+            .Description("Why this item.")
+            .Resolve(ctx => ctx.Source.Reason);
     }
 }

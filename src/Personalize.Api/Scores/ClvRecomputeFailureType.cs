@@ -8,7 +8,9 @@ public sealed class ClvRecomputeFailureType : ObjectGraphType<ClvRecomputeFailur
     public ClvRecomputeFailureType()
     {
         Name = "ClvRecomputeFailure";
-        Description = "A recompute that stored nothing because no purchase model could be fitted; the previous snapshot stays in use.";
+        Description =
+            "A recompute that stored nothing because no purchase model could be fitted; the previous "
+            + "snapshot stays in use.";
         Field(f => f.AsOf).Description("The as-of date it was run for.");
         Field(f => f.AttemptedAt).Description("When it ran.");
         Field(f => f.Reason).Description("Why every candidate model failed.");

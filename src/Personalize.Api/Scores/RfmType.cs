@@ -12,6 +12,8 @@ public sealed class RfmType : ObjectGraphType<CustomerScore>
         Field("recency", s => s.RfmRecency).Description("5 = bought most recently.");
         Field("frequency", s => s.RfmFrequency).Description("5 = most orders.");
         Field("monetary", s => s.RfmMonetary).Description("5 = most spent.");
-        Field<NonNullGraphType<IntGraphType>>("score").Description("R×100 + F×10 + M, e.g. 545.").Resolve(ctx => ctx.Source.RfmRecency * 100 + ctx.Source.RfmFrequency * 10 + ctx.Source.RfmMonetary);
+        Field<NonNullGraphType<IntGraphType>>("score")
+            .Description("R×100 + F×10 + M, e.g. 545.")
+            .Resolve(ctx => ctx.Source.RfmRecency * 100 + ctx.Source.RfmFrequency * 10 + ctx.Source.RfmMonetary);
     }
 }

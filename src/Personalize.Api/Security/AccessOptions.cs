@@ -17,6 +17,7 @@ public sealed class AccessOptions
     /// <summary>Origins allowed to call the API from a browser (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
 
-    /// <summary>How long a checked API key is remembered before the database is asked again (a revocation takes effect within it).</summary>
+    /// <summary>How long a checked API key is remembered before the database is asked again (a revocation takes effect
+    /// within it).</summary>
     public int KeyCacheSeconds { get; set; } = 30;
 }

@@ -7,14 +7,19 @@ namespace Personalize.Api.Security;
 public static class Caller
 {
     public const string ScopeClaim = "scope";
-    /// <summary>The claim naming the rate-limit partition of a key ("key:{id}") or of local development ("local").</summary>
+
+    /// <summary>The claim naming the rate-limit partition of a key ("key:{id}") or of local development
+    /// ("local").</summary>
     public const string ClientClaim = "client";
     public const string LocalClient = "local";
 
-    /// <summary>The scopes the principal holds, from `scope` claims (space-separated, as OAuth 2 writes them) or `scp`.</summary>
+    /// <summary>The scopes the principal holds, from `scope` claims (space-separated, as OAuth 2 writes them) or
+    /// `scp`.</summary>
     public static IReadOnlySet<string> ScopesOf(ClaimsPrincipal? user) =>
-        (user?.Claims ?? []).Where(c => c.Type is ScopeClaim or "scp")
-            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        (user?.Claims ?? [])
+            .Where(c => c.Type is ScopeClaim or "scp")
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>True when the principal holds one of <paramref name="scopes"/>, or admin.</summary>
     public static bool HasAny(ClaimsPrincipal? user, IReadOnlyCollection<string> scopes)
@@ -27,8 +32,11 @@ public static class Caller
     public static string NameOf(ClaimsPrincipal? user) =>
         user?.Identity?.Name ?? user?.FindFirst("sub")?.Value ?? user?.FindFirst("client_id")?.Value ?? "unknown";
 
-    /// <summary>The rate-limit partition of a request: its key, its token's subject, or else its client address.</summary>
+    /// <summary>The rate-limit partition of a request: its key, its token's subject, or else its client
+    /// address.</summary>
     public static string ClientOf(HttpContext context) =>
         context.User.FindFirst(ClientClaim)?.Value
-        ?? (context.User.FindFirst("sub")?.Value is { } sub ? "jwt:" + sub : "ip:" + context.Connection.RemoteIpAddress);
+        ?? (
+            context.User.FindFirst("sub")?.Value is { } sub ? "jwt:" + sub : "ip:" + context.Connection.RemoteIpAddress
+        );
 }

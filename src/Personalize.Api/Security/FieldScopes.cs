@@ -13,17 +13,23 @@ public static class FieldScopes
     public const string MetadataKey = "scopes";
     public const string ForbiddenCode = "FORBIDDEN";
 
-    public static FieldBuilder<TSource, TReturn> RequireScopes<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, params string[] scopes)
+    public static FieldBuilder<TSource, TReturn> RequireScopes<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field,
+        params string[] scopes
+    )
     {
         field.FieldType.RequireScopes(scopes);
         return field;
     }
 
-    /// <summary>Only callers holding one of <paramref name="scopes"/> (or admin) may select, or set, this field.</summary>
+    /// <summary>Only callers holding one of <paramref name="scopes"/> (or admin) may select, or set, this
+    /// field.</summary>
     public static FieldType RequireScopes(this FieldType field, params string[] scopes)
     {
-        if (scopes.Any(s => !Scopes.All.Contains(s))) throw new ArgumentException($"Unknown scope in {string.Join(", ", scopes)}.", nameof(scopes));
-        if (field.GetMetadata<string[]>(MetadataKey) is not null) throw new InvalidOperationException($"Field {field.Name} already has scopes.");
+        if (scopes.Any(s => !Scopes.All.Contains(s)))
+            throw new ArgumentException("Unknown scope in " + $"{string.Join(", ", scopes)}.", nameof(scopes));
+        if (field.GetMetadata<string[]>(MetadataKey) is not null)
+            throw new InvalidOperationException("Field " + $"{field.Name} already has scopes.");
         field.Metadata[MetadataKey] = scopes.Append(Scopes.Admin).Distinct().ToArray();
         return field;
     }

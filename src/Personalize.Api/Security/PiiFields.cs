@@ -13,13 +13,17 @@ public static class PiiFields
 {
     public static readonly string[] AllowedScopes = [Email];
     public static readonly string[] CustomerFields = ["email", "name"];
-    public static readonly string[] CustomerInputTypes = [CustomerQueries.Filter.TypeName, CustomerQueries.Sort.TypeName];
+    public static readonly string[] CustomerInputTypes =
+    [
+        CustomerQueries.Filter.TypeName,
+        CustomerQueries.Sort.TypeName,
+    ];
 
     /// <summary>Puts the PII fields of the customer filter and sort inputs under <see cref="AllowedScopes"/>.</summary>
     public static void GuardInputs(IEnumerable<IGraphType> types)
     {
         foreach (var input in types.OfType<IInputObjectGraphType>().Where(t => CustomerInputTypes.Contains(t.Name)))
-            foreach (var field in input.Fields.Where(f => CustomerFields.Contains(f.Name)))
-                field.RequireScopes(AllowedScopes);
+        foreach (var field in input.Fields.Where(f => CustomerFields.Contains(f.Name)))
+            field.RequireScopes(AllowedScopes);
     }
 }

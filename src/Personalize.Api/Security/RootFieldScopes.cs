@@ -4,10 +4,10 @@ using static Personalize.Access.Scopes;
 namespace Personalize.Api.Security;
 
 /// <summary>
-/// Who may call each root field: one line per field (the security documentation's scope table is this table).
-/// Fields below the root declare their own scopes where they are defined (<see cref="PiiFields"/>,
-/// <see cref="CustomerLists"/>). Admin may call everything. A root field missing here is refused to everyone but admin at run
-/// time, and fails `RootFieldScopeTests`, so a new field is never silently open nor silently closed.
+/// Who may call each root field: one line per field (the security documentation's scope table is this table). Fields
+/// below the root declare their own scopes where they are defined (<see cref="PiiFields"/>, <see
+/// cref="CustomerLists"/>). Admin may call everything. A root field missing here is refused to everyone but admin at
+/// run time, and fails `RootFieldScopeTests`, so a new field is never silently open nor silently closed.
 /// </summary>
 public static class RootFieldScopes
 {
@@ -85,14 +85,17 @@ public static class RootFieldScopes
     /// <summary>True for a root field that got admin only because nobody gave it scopes.</summary>
     public static bool IsUnlisted(FieldType field) => field.GetMetadata(UnlistedKey, false);
 
-    /// <summary>Puts every root field under its scopes from the tables (admin only when it is missing from them).</summary>
+    /// <summary>Puts every root field under its scopes from the tables (admin only when it is missing from
+    /// them).</summary>
     public static void Apply(IObjectGraphType query, IObjectGraphType mutation)
     {
         foreach (var (type, table) in new[] { (query, Query), (mutation, Mutation) })
-            foreach (var field in type.Fields)
-            {
-                if (FieldScopes.Of(field) is null && table.TryGetValue(field.Name, out var scopes)) field.RequireScopes(scopes);
-                else if (FieldScopes.Of(field) is null) field.RequireScopes(Admin).Metadata[UnlistedKey] = true;
-            }
+        foreach (var field in type.Fields)
+        {
+            if (FieldScopes.Of(field) is null && table.TryGetValue(field.Name, out var scopes))
+                field.RequireScopes(scopes);
+            else if (FieldScopes.Of(field) is null)
+                field.RequireScopes(Admin).Metadata[UnlistedKey] = true;
+        }
     }
 }

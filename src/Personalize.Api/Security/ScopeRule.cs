@@ -37,14 +37,16 @@ public sealed class ScopeRule : ValidationRuleBase
                 OperationType.Subscription => context.Schema.Subscription,
                 _ => context.Schema.Query,
             };
-            if (root is not null) SelectionSet(context.Operation.SelectionSet, root, []);
+            if (root is not null)
+                SelectionSet(context.Operation.SelectionSet, root, []);
         }
 
         private void SelectionSet(GraphQLSelectionSet set, IGraphType parent, List<object> path)
         {
             foreach (var selection in set.Selections)
             {
-                if (!context.ShouldIncludeNode(selection)) continue;
+                if (!context.ShouldIncludeNode(selection))
+                    continue;
                 switch (selection)
                 {
                     case GraphQLField field:
@@ -65,28 +67,33 @@ public sealed class ScopeRule : ValidationRuleBase
         private void Field(GraphQLField node, IGraphType parent, List<object> path)
         {
             var name = node.Name.StringValue;
-            if (name.StartsWith("__", StringComparison.Ordinal)) return;  // introspection has rules of its own
-            if ((parent as IComplexGraphType)?.GetField(name) is not { } field) return;
+            if (name.StartsWith("__", StringComparison.Ordinal))
+                return; // introspection has rules of its own
+            if ((parent as IComplexGraphType)?.GetField(name) is not { } field)
+                return;
             List<object> here = [.. path, (node.Alias?.Name ?? node.Name).StringValue];
             Check(field, node, here, $"`{name}`");
             if (context.ArgumentValues?.TryGetValue(node, out var arguments) == true)
                 foreach (var argument in field.Arguments ?? [])
                     if (arguments.TryGetValue(argument.Name, out var value))
                         Input(value.Value, argument.ResolvedType, node, here, argument.Name);
-            if (node.SelectionSet is { } set) SelectionSet(set, field.ResolvedType!.GetNamedType(), here);
+            if (node.SelectionSet is { } set)
+                SelectionSet(set, field.ResolvedType!.GetNamedType(), here);
         }
 
         /// <summary>Checks the input fields that a parsed argument value sets, at any depth.</summary>
         private void Input(object? value, IGraphType? type, GraphQLField node, List<object> path, string where)
         {
-            if (value is null) return;
+            if (value is null)
+                return;
             switch (type)
             {
                 case NonNullGraphType nonNull:
                     Input(value, nonNull.ResolvedType, node, path, where);
                     break;
                 case ListGraphType list when value is System.Collections.IEnumerable items and not string:
-                    foreach (var item in items) Input(item, list.ResolvedType, node, path, where);
+                    foreach (var item in items)
+                        Input(item, list.ResolvedType, node, path, where);
                     break;
                 case IInputObjectGraphType input when value is IDictionary<string, object?> fields:
                     foreach (var (key, inner) in fields)
@@ -101,10 +108,17 @@ public sealed class ScopeRule : ValidationRuleBase
 
         private void Check(IFieldType field, GraphQLField node, List<object> path, string what)
         {
-            if (FieldScopes.Of(field) is not { } allowed || allowed.Any(held.Contains)) return;
+            if (FieldScopes.Of(field) is not { } allowed || allowed.Any(held.Contains))
+                return;
             var has = held.Count > 0 ? string.Join(", ", held.Order()) : "no scope";
-            context.ReportError(new ForbiddenError(context, node, path,
-                $"{what} needs the scope {string.Join(" or ", allowed)}; this caller has {has}."));
+            context.ReportError(
+                new ForbiddenError(
+                    context,
+                    node,
+                    path,
+                    $"{what} needs the scope {string.Join(" or ", allowed)}; this caller has {has}."
+                )
+            );
         }
 
         private IGraphType? TypeOf(GraphQLTypeCondition? condition) =>

@@ -14,8 +14,15 @@ public static class GraphQLTelemetry
     public const string Name = "Personalize.GraphQL";
     public static readonly ActivitySource Source = new(Name);
     private static readonly Meter Meter = new(Name);
-    private static readonly Counter<long> Operations = Meter.CreateCounter<long>("graphql.operations", description: "GraphQL operations executed, by type and outcome.");
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("graphql.operation.duration", "s", "Time to execute one GraphQL operation.");
+    private static readonly Counter<long> Operations = Meter.CreateCounter<long>(
+        "graphql.operations",
+        description: "GraphQL operations executed, by type and outcome."
+    );
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
+        "graphql.operation.duration",
+        "s",
+        "Time to execute one GraphQL operation."
+    );
 
     public static Activity? Start(GraphQLRequest request)
     {
@@ -32,13 +39,15 @@ public static class GraphQLTelemetry
         var tags = new TagList { { "graphql.operation.type", type }, { "graphql.outcome", outcome } };
         Operations.Add(1, tags);
         Duration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, tags);
-        if (activity is null) return;
+        if (activity is null)
+            return;
         activity.SetTag("graphql.operation.type", type);
         if (result.Operation?.Name?.StringValue is { } name)
         {
             activity.SetTag("graphql.operation.name", name);
             activity.DisplayName = $"{type} {name}";
         }
-        if (outcome != "ok") activity.SetStatus(ActivityStatusCode.Error, outcome);
+        if (outcome != "ok")
+            activity.SetStatus(ActivityStatusCode.Error, outcome);
     }
 }

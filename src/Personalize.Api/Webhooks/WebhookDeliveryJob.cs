@@ -9,13 +9,18 @@ namespace Personalize.Api.Webhooks;
 /// Runs the webhook dispatcher: a round as soon as this process writes events or a request is answered, else every
 /// `Events:Webhooks:PollSeconds` for what other instances wrote. Storefront requests never wait on it.
 /// </summary>
-public sealed class WebhookDeliveryJob(WebhookDispatcher dispatcher, EventOutbox outbox, IOptions<WebhookOptions> options, ILogger<WebhookDeliveryJob> logger)
-    : BackgroundService
+public sealed class WebhookDeliveryJob(
+    WebhookDispatcher dispatcher,
+    EventOutbox outbox,
+    IOptions<WebhookOptions> options,
+    ILogger<WebhookDeliveryJob> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        if (!o.Deliver) return;
+        if (!o.Deliver)
+            return;
         using var background = SqlStatementCounter.Background();
         var idle = TimeSpan.FromSeconds(o.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
@@ -25,7 +30,8 @@ public sealed class WebhookDeliveryJob(WebhookDispatcher dispatcher, EventOutbox
             try
             {
                 var (fannedOut, started) = await dispatcher.RunRoundAsync(stoppingToken);
-                if (fannedOut > 0 || started > 0) continue;
+                if (fannedOut > 0 || started > 0)
+                    continue;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

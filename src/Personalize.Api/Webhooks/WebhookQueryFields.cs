@@ -7,7 +7,8 @@ namespace Personalize.Api.Webhooks;
 public static class WebhookQueryFields
 {
     public static void AddTo(ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookEndpointType>>>>("webhookEndpoints")
+        query
+            .Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookEndpointType>>>>("webhookEndpoints")
             .Description("Every webhook endpoint with its settings and delivery log.")
             .ResolveAsync(async ctx => await ctx.Service<WebhookQueries>().EndpointsAsync(ctx.CancellationToken));
 }

@@ -11,13 +11,21 @@ namespace Personalize.Acquisition;
 public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> factory)
 {
     /// <summary>Spend rows whose month overlaps [from, to) (all when null), oldest first, then by channel.</summary>
-    public async Task<IReadOnlyList<MarketingSpend>> SpendAsync(DateTime? from, DateTime? to, string? channel, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MarketingSpend>> SpendAsync(
+        DateTime? from,
+        DateTime? to,
+        string? channel,
+        CancellationToken cancellationToken
+    )
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = db.MarketingSpend.AsQueryable();
-        if (from is { } start) rows = rows.Where(s => s.Month > start.AddMonths(-1));
-        if (to is { } end) rows = rows.Where(s => s.Month < end);
-        if (channel is not null) rows = rows.Where(s => s.Channel == channel);
+        if (from is { } start)
+            rows = rows.Where(s => s.Month > start.AddMonths(-1));
+        if (to is { } end)
+            rows = rows.Where(s => s.Month < end);
+        if (channel is not null)
+            rows = rows.Where(s => s.Channel == channel);
         var list = await rows.OrderBy(s => s.Month).ThenBy(s => s.Channel).ToListAsync(cancellationToken);
         return from is { } f ? list.Where(s => s.Month.AddMonths(1) > f).ToList() : list;
     }
@@ -26,28 +34,50 @@ public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> f
     public async Task<IReadOnlyList<string>> ChannelsAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var fromCustomers = await db.Customers.Where(c => c.AcquisitionChannel != null).Select(c => c.AcquisitionChannel!).Distinct().ToListAsync(cancellationToken);
+        var fromCustomers = await db
+            .Customers.Where(c => c.AcquisitionChannel != null)
+            .Select(c => c.AcquisitionChannel!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
         var fromSpend = await db.MarketingSpend.Select(s => s.Channel).Distinct().ToListAsync(cancellationToken);
         return fromCustomers.Union(fromSpend).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The period's acquisition per channel and in total; <paramref name="channel"/> limits it to one channel.</summary>
-    public async Task<AcquisitionReport> ReportAsync(DateTime from, DateTime to, string? channel, CancellationToken cancellationToken)
+    /// <summary>The period's acquisition per channel and in total; <paramref name="channel"/> limits it to one
+    /// channel.</summary>
+    public async Task<AcquisitionReport> ReportAsync(
+        DateTime from,
+        DateTime to,
+        string? channel,
+        CancellationToken cancellationToken
+    )
     {
-        if (to <= from) throw new Querying.QueryException("to", "must be after from.");
+        if (to <= from)
+            throw new Querying.QueryException("to", "must be after from.");
         return Combine(from, to, await ByMonthAsync(from, to, channel, cancellationToken));
     }
 
     /// <summary>One report per calendar month of [from, to), the first and last cut to the period.</summary>
-    public async Task<IReadOnlyList<AcquisitionReport>> MonthlyAsync(DateTime from, DateTime to, string? channel, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AcquisitionReport>> MonthlyAsync(
+        DateTime from,
+        DateTime to,
+        string? channel,
+        CancellationToken cancellationToken
+    )
     {
         var months = await ByMonthAsync(from, to, channel, cancellationToken);
         var reports = new List<AcquisitionReport>();
-        for (var start = from; start < to;)
+        for (var start = from; start < to; )
         {
             var next = new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
             var end = next < to ? next : to;
-            reports.Add(Combine(start, end, months.Where(m => m.Month.Year == start.Year && m.Month.Month == start.Month).ToList()));
+            reports.Add(
+                Combine(
+                    start,
+                    end,
+                    months.Where(m => m.Month.Year == start.Year && m.Month.Month == start.Month).ToList()
+                )
+            );
             start = end;
         }
         return reports;
@@ -57,49 +87,111 @@ public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> f
 
     private static AcquisitionReport Combine(DateTime from, DateTime to, IReadOnlyList<MonthRow> months)
     {
-        var channels = months.GroupBy(m => m.Figures.Channel)
+        var channels = months
+            .GroupBy(m => m.Figures.Channel)
             .Select(g => ChannelAcquisition.Sum(g.Key, g.Select(m => m.Figures)))
-            .OrderByDescending(c => c.Spend).ThenByDescending(c => c.AcquiredCustomers).ThenBy(c => c.Channel ?? "\uffff", StringComparer.Ordinal)
+            .OrderByDescending(c => c.Spend)
+            .ThenByDescending(c => c.AcquiredCustomers)
+            .ThenBy(c => c.Channel ?? "\uffff", StringComparer.Ordinal)
             .ToList();
         return new AcquisitionReport(from, to, channels, ChannelAcquisition.Sum(null, channels));
     }
 
-    /// <summary>Per calendar month of the period and channel: spend (pro rata where the period cuts the month), customers, margin and CLV.</summary>
-    private async Task<List<MonthRow>> ByMonthAsync(DateTime from, DateTime to, string? channel, CancellationToken cancellationToken)
+    /// <summary>Per calendar month of the period and channel: spend (pro rata where the period cuts the month),
+    /// customers, margin and CLV.</summary>
+    private async Task<List<MonthRow>> ByMonthAsync(
+        DateTime from,
+        DateTime to,
+        string? channel,
+        CancellationToken cancellationToken
+    )
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var acquired = db.Customers.Where(c => c.FirstOrderAt >= from && c.FirstOrderAt < to);
-        if (channel is not null) acquired = acquired.Where(c => c.AcquisitionChannel == channel);
+        if (channel is not null)
+            acquired = acquired.Where(c => c.AcquisitionChannel == channel);
 
         var customers = await acquired
-            .GroupBy(c => new { c.FirstOrderAt!.Value.Year, c.FirstOrderAt.Value.Month, c.AcquisitionChannel })
-            .Select(g => new { g.Key.Year, g.Key.Month, Channel = g.Key.AcquisitionChannel, Count = g.Count(), Predicted = g.Sum(c => c.PredictedClv) ?? 0m })
+            .GroupBy(c => new
+            {
+                c.FirstOrderAt!.Value.Year,
+                c.FirstOrderAt.Value.Month,
+                c.AcquisitionChannel,
+            })
+            .Select(g => new
+            {
+                g.Key.Year,
+                g.Key.Month,
+                Channel = g.Key.AcquisitionChannel,
+                Count = g.Count(),
+                Predicted = g.Sum(c => c.PredictedClv) ?? 0m,
+            })
             .ToListAsync(cancellationToken);
-        var margins = await db.Orders
-            .Join(acquired, o => o.CustomerId, c => c.Id, (o, c) => new { o.OrderedAt, Value = o.Margin ?? o.Amount, First = c.FirstOrderAt!.Value, c.AcquisitionChannel })
+        var margins = await db
+            .Orders.Join(
+                acquired,
+                o => o.CustomerId,
+                c => c.Id,
+                (o, c) =>
+                    new
+                    {
+                        o.OrderedAt,
+                        Value = o.Margin ?? o.Amount,
+                        First = c.FirstOrderAt!.Value,
+                        c.AcquisitionChannel,
+                    }
+            )
             .GroupBy(x => new
             {
-                x.First.Year, x.First.Month, x.AcquisitionChannel,
+                x.First.Year,
+                x.First.Month,
+                x.AcquisitionChannel,
                 After = (x.OrderedAt.Year - x.First.Year) * 12 + x.OrderedAt.Month - x.First.Month,
             })
-            .Select(g => new { g.Key.Year, g.Key.Month, Channel = g.Key.AcquisitionChannel, g.Key.After, Margin = g.Sum(x => x.Value) })
+            .Select(g => new
+            {
+                g.Key.Year,
+                g.Key.Month,
+                Channel = g.Key.AcquisitionChannel,
+                g.Key.After,
+                Margin = g.Sum(x => x.Value),
+            })
             .ToListAsync(cancellationToken);
         var spend = db.MarketingSpend.Where(s => s.Month < to && s.Month > from.AddMonths(-1));
-        if (channel is not null) spend = spend.Where(s => s.Channel == channel);
+        if (channel is not null)
+            spend = spend.Where(s => s.Channel == channel);
         var spent = (await spend.ToListAsync(cancellationToken)).Where(s => s.Month.AddMonths(1) > from).ToList();
 
-        var keys = customers.Select(c => (Month: new DateTime(c.Year, c.Month, 1, 0, 0, 0, DateTimeKind.Utc), c.Channel))
-            .Concat(spent.Select(s => (s.Month, Channel: (string?)s.Channel))).Distinct();
+        var keys = customers
+            .Select(c => (Month: new DateTime(c.Year, c.Month, 1, 0, 0, 0, DateTimeKind.Utc), c.Channel))
+            .Concat(spent.Select(s => (s.Month, Channel: (string?)s.Channel)))
+            .Distinct();
         var marginOf = margins.ToLookup(m => (new DateTime(m.Year, m.Month, 1, 0, 0, 0, DateTimeKind.Utc), m.Channel));
         return keys.Select(key =>
-        {
-            var count = customers.FirstOrDefault(c => c.Year == key.Month.Year && c.Month == key.Month.Month && c.Channel == key.Channel);
-            var byMonth = marginOf[key].Where(m => m.After >= 0).ToList();
-            var curve = new decimal[byMonth.Count == 0 ? 0 : byMonth.Max(m => m.After) + 1];
-            foreach (var m in byMonth) curve[m.After] += m.Margin;
-            var amount = spent.Where(s => s.Month == key.Month && s.Channel == key.Channel).Sum(s => s.Amount * Overlap(s.Month, from, to));
-            return new MonthRow(key.Month, new ChannelAcquisition(key.Channel, amount, count?.Count ?? 0, byMonth.Sum(m => m.Margin), count?.Predicted ?? 0m, curve));
-        }).ToList();
+            {
+                var count = customers.FirstOrDefault(c =>
+                    c.Year == key.Month.Year && c.Month == key.Month.Month && c.Channel == key.Channel
+                );
+                var byMonth = marginOf[key].Where(m => m.After >= 0).ToList();
+                var curve = new decimal[byMonth.Count == 0 ? 0 : byMonth.Max(m => m.After) + 1];
+                foreach (var m in byMonth)
+                    curve[m.After] += m.Margin;
+                var amount = spent
+                    .Where(s => s.Month == key.Month && s.Channel == key.Channel)
+                    .Sum(s => s.Amount * Overlap(s.Month, from, to));
+                return new MonthRow(
+                    key.Month,
+                    new ChannelAcquisition(
+                        key.Channel,
+                        amount,
+                        count?.Count ?? 0,
+                        byMonth.Sum(m => m.Margin),
+                        count?.Predicted ?? 0m,
+                        curve
+                    )
+                );
+            })
+            .ToList();
     }
 
     /// <summary>The share of the month starting at <paramref name="month"/> that lies inside [from, to).</summary>

@@ -1,8 +1,8 @@
 namespace Personalize.Acquisition;
 
 /// <summary>
-/// What one acquisition channel spent and brought in over a period: the customers whose first order falls in it.
-/// <see cref="Channel"/> is null for customers without a recorded channel (and no spend), or for the total row.
+/// What one acquisition channel spent and brought in over a period: the customers whose first order falls in it. <see
+/// cref="Channel"/> is null for customers without a recorded channel (and no spend), or for the total row.
 /// </summary>
 /// <param name="Spend">The channel's monthly spend, each month counted for the share of its time inside the period.</param>
 /// <param name="MarginToDate">The acquired customers' orders to date: each order's margin, or its amount when it has none.</param>
@@ -11,7 +11,13 @@ namespace Personalize.Acquisition;
 /// MarginToDate split by calendar month after the month of each customer's first order (0 = that month), for payback.
 /// </param>
 public sealed record ChannelAcquisition(
-    string? Channel, decimal Spend, int AcquiredCustomers, decimal MarginToDate, decimal PredictedClv, IReadOnlyList<decimal> MarginByMonth)
+    string? Channel,
+    decimal Spend,
+    int AcquiredCustomers,
+    decimal MarginToDate,
+    decimal PredictedClv,
+    IReadOnlyList<decimal> MarginByMonth
+)
 {
     /// <summary>Customer acquisition cost: spend ÷ customers acquired; null when none was acquired.</summary>
     public decimal? Cac => AcquiredCustomers == 0 ? null : Spend / AcquiredCustomers;
@@ -31,8 +37,10 @@ public sealed record ChannelAcquisition(
 
     public static double? Payback(decimal? cac, int customers, IReadOnlyList<decimal> marginByMonth)
     {
-        if (cac is not { } target || customers == 0) return null;
-        if (target <= 0) return 0;
+        if (cac is not { } target || customers == 0)
+            return null;
+        if (target <= 0)
+            return 0;
         var cumulative = 0m;
         for (var month = 0; month < marginByMonth.Count; month++)
         {
@@ -49,10 +57,25 @@ public sealed record ChannelAcquisition(
     {
         var list = rows.ToList();
         var months = list.Count == 0 ? 0 : list.Max(r => r.MarginByMonth.Count);
-        return new ChannelAcquisition(channel, list.Sum(r => r.Spend), list.Sum(r => r.AcquiredCustomers), list.Sum(r => r.MarginToDate),
-            list.Sum(r => r.PredictedClv), Enumerable.Range(0, months).Select(m => list.Sum(r => m < r.MarginByMonth.Count ? r.MarginByMonth[m] : 0m)).ToList());
+        return new ChannelAcquisition(
+            channel,
+            list.Sum(r => r.Spend),
+            list.Sum(r => r.AcquiredCustomers),
+            list.Sum(r => r.MarginToDate),
+            list.Sum(r => r.PredictedClv),
+            Enumerable
+                .Range(0, months)
+                .Select(m => list.Sum(r => m < r.MarginByMonth.Count ? r.MarginByMonth[m] : 0m))
+                .ToList()
+        );
     }
 }
 
-/// <summary>Acquisition over a period [From, To): one row per channel (the unattributed customers too) and the total.</summary>
-public sealed record AcquisitionReport(DateTime From, DateTime To, IReadOnlyList<ChannelAcquisition> Channels, ChannelAcquisition Total);
+/// <summary>Acquisition over a period [From, To): one row per channel (the unattributed customers too) and the
+/// total.</summary>
+public sealed record AcquisitionReport(
+    DateTime From,
+    DateTime To,
+    IReadOnlyList<ChannelAcquisition> Channels,
+    ChannelAcquisition Total
+);

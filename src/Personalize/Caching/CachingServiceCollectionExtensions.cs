@@ -18,28 +18,38 @@ public static class CachingServiceCollectionExtensions
         options.ConnectionString = configuration.GetConnectionString(CacheOptions.ConnectionStringName);
         services.AddSingleton(options);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-            services.AddSingleton(provider => new RedisCacheConnection(options,
-                provider.GetService<ILogger<RedisCacheConnection>>(), provider.GetService<TimeProvider>()));
+            services.AddSingleton(provider => new RedisCacheConnection(
+                options,
+                provider.GetService<ILogger<RedisCacheConnection>>(),
+                provider.GetService<TimeProvider>()
+            ));
 
         services.Configure<NearCacheOptions>(configuration.GetSection(NearCacheOptions.Section));
         services.AddSingleton(provider =>
         {
             var cache = new CustomerNearCache(provider.GetRequiredService<IOptions<NearCacheOptions>>());
             if (provider.GetService<RedisCacheConnection>() is { } redis)
-                cache.Feed = new CustomerChangeFeed(cache, redis, provider.GetRequiredService<ILogger<CustomerChangeFeed>>());
+                cache.Feed = new CustomerChangeFeed(
+                    cache,
+                    redis,
+                    provider.GetRequiredService<ILogger<CustomerChangeFeed>>()
+                );
             return cache;
         });
         return services;
     }
 
     /// <summary>
-    /// A singleton <see cref="ICustomerCache{T}"/>: Redis when configured (call after AddCaching), else in process; also
-    /// listed as an <see cref="ICustomerCache"/>, so erasure clears every cache without knowing what it holds.
+    /// A singleton <see cref="ICustomerCache{T}"/>: Redis when configured (call after AddCaching), else in process;
+    /// also listed as an <see cref="ICustomerCache"/>, so erasure clears every cache without knowing what it holds.
     /// </summary>
     public static IServiceCollection AddCustomerCache<T>(this IServiceCollection services, CacheFormat<T> format)
     {
         if (services.Any(s => s.ServiceType == typeof(RedisCacheConnection)))
-            services.AddSingleton<ICustomerCache<T>>(provider => new RedisCustomerCache<T>(provider.GetRequiredService<RedisCacheConnection>(), format));
+            services.AddSingleton<ICustomerCache<T>>(provider => new RedisCustomerCache<T>(
+                provider.GetRequiredService<RedisCacheConnection>(),
+                format
+            ));
         else
             services.AddSingleton<ICustomerCache<T>, InMemoryCustomerCache<T>>();
         return services.AddSingleton<ICustomerCache>(provider => provider.GetRequiredService<ICustomerCache<T>>());

@@ -8,9 +8,9 @@ namespace Personalize.Caching;
 /// <summary>
 /// Tells every instance which customers changed, over a Redis pub/sub channel (<c>{KeyPrefix}customer-changes</c>):
 /// each local <see cref="CustomerNearCache.Invalidate"/> is published, each message from another process evicts the
-/// same customers here. Pub/sub does not replay what a disconnected subscriber missed, so while the subscription is down
-/// the near cache serves nothing, and it starts empty when the subscription comes back.
-/// Message: the sender's instance id, a space, then comma-separated customer ids or <c>*</c> for all.
+/// same customers here. Pub/sub does not replay what a disconnected subscriber missed, so while the subscription is
+/// down the near cache serves nothing, and it starts empty when the subscription comes back. Message: the sender's
+/// instance id, a space, then comma-separated customer ids or <c>*</c> for all.
 /// </summary>
 public sealed class CustomerChangeFeed
 {
@@ -41,11 +41,15 @@ public sealed class CustomerChangeFeed
         _cache.FeedDown(true);
         try
         {
-            await ConnectAndSubscribeAsync().WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs), cancellationToken);
+            await ConnectAndSubscribeAsync()
+                .WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs), cancellationToken);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            _logger.LogWarning("Customer change feed not subscribed yet, near cache off until Redis answers: {Reason}", e.Message);
+            _logger.LogWarning(
+                "Customer change feed not subscribed yet, near cache off until Redis answers: {Reason}",
+                e.Message
+            );
         }
     }
 
@@ -63,7 +67,8 @@ public sealed class CustomerChangeFeed
     {
         try
         {
-            // Subscribing again after a reconnect is harmless (one handler per channel is kept) and sure to be in place.
+            // Subscribing again after a reconnect is harmless (one handler per channel is kept) and sure to be in
+            // place.
             await multiplexer.GetSubscriber().UnsubscribeAsync(_channel);
             await multiplexer.GetSubscriber().SubscribeAsync(_channel, (_, message) => Receive(message));
             _cache.FeedDown(!multiplexer.IsConnected);
@@ -72,7 +77,10 @@ public sealed class CustomerChangeFeed
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             _cache.FeedDown(true);
-            _logger.LogWarning("Customer change feed not subscribed, near cache off until Redis answers: {Reason}", e.Message);
+            _logger.LogWarning(
+                "Customer change feed not subscribed, near cache off until Redis answers: {Reason}",
+                e.Message
+            );
         }
     }
 
@@ -80,7 +88,8 @@ public sealed class CustomerChangeFeed
     {
         var text = (string?)message ?? "";
         var space = text.IndexOf(' ');
-        if (space < 0 || text.AsSpan(0, space).SequenceEqual(_instance)) return;
+        if (space < 0 || text.AsSpan(0, space).SequenceEqual(_instance))
+            return;
         var body = text[(space + 1)..];
         if (body == "*")
         {
@@ -89,34 +98,46 @@ public sealed class CustomerChangeFeed
         }
         var ids = new List<long>();
         foreach (var part in body.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) ids.Add(id);
+            if (long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                ids.Add(id);
         _cache.Forget(ids);
     }
 
     private void Publish(long[]? customerIds)
     {
         var sending = SendAsync(_instance + " " + (customerIds is null ? "*" : string.Join(',', customerIds)));
-        // A bulk job (often a process of its own, about to exit) waits until Redis has its message; a single write does not.
-        if (customerIds is null) sending.Wait(TimeSpan.FromMilliseconds(_redis.Options.WriteTimeoutMs));
+        // A bulk job (often a process of its own, about to exit) waits until Redis has its message; a single write does
+        // not.
+        if (customerIds is null)
+            sending.Wait(TimeSpan.FromMilliseconds(_redis.Options.WriteTimeoutMs));
     }
 
-    /// <summary>A message Redis refuses (disconnected) is kept and sent again when the connection is restored.</summary>
+    /// <summary>A message Redis refuses (disconnected) is kept and sent again when the connection is
+    /// restored.</summary>
     private async Task SendAsync(string message)
     {
         try
         {
-            var multiplexer = _multiplexer ?? await _redis.MultiplexerAsync().WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs));
+            var multiplexer = _multiplexer
+                ?? await _redis
+                    .MultiplexerAsync()
+                    .WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs));
             await multiplexer.GetSubscriber().PublishAsync(_channel, message);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             _unsent.Enqueue(message);
-            _logger.LogWarning("Could not tell other instances that customers changed; the message is sent again when Redis is back: {Reason}", e.Message);
+            _logger.LogWarning(
+                "Could not tell other instances that customers changed; the message is sent again when "
+                    + "Redis is back: {Reason}",
+                e.Message
+            );
         }
     }
 
     private void SendUnsent()
     {
-        while (_unsent.TryDequeue(out var message)) _ = SendAsync(message);
+        while (_unsent.TryDequeue(out var message))
+            _ = SendAsync(message);
     }
 }

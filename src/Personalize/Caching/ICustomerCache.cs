@@ -14,8 +14,12 @@ public interface ICustomerCache
 public interface ICustomerCache<T> : ICustomerCache
 {
     /// <summary>The cached values of these customers; customers not in the cache are absent from the result.</summary>
-    /// <exception cref="CacheUnavailableException">The cache is down or too slow; the caller falls back to the database.</exception>
-    Task<IReadOnlyDictionary<long, T>> GetManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken);
+    /// <exception cref="CacheUnavailableException">The cache is down or too slow; the caller falls back to the
+    /// database.</exception>
+    Task<IReadOnlyDictionary<long, T>> GetManyAsync(
+        IReadOnlyCollection<long> customerIds,
+        CancellationToken cancellationToken
+    );
 
     /// <exception cref="CacheUnavailableException">The cache is down or too slow.</exception>
     Task SetManyAsync(IReadOnlyDictionary<long, T> values, CancellationToken cancellationToken);

@@ -24,9 +24,15 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
     public RedisCacheConnection(CacheOptions options, ILogger? logger = null, TimeProvider? clock = null)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new ArgumentException($"ConnectionStrings:{CacheOptions.ConnectionStringName} is required for the Redis cache.", nameof(options));
+            throw new ArgumentException(
+                $"ConnectionStrings:{CacheOptions.ConnectionStringName} is required for the " + "Redis cache.",
+                nameof(options)
+            );
         if (options.WriteBatchSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), $"{CacheOptions.Section}:WriteBatchSize must be at least 1.");
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                $"{CacheOptions.Section}:WriteBatchSize must be at " + "least 1."
+            );
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _clock = clock ?? TimeProvider.System;
@@ -36,16 +42,25 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
     public CacheOptions Options => _options;
 
     /// <summary>Sends every batch without waiting for the previous reply (pipelining), then awaits them all.</summary>
-    public Task RunBatchesAsync<TItem, TResult>(TItem[][] batches, Func<IDatabase, TItem[], Task<TResult>> send, CancellationToken cancellationToken) =>
+    public Task RunBatchesAsync<TItem, TResult>(
+        TItem[][] batches,
+        Func<IDatabase, TItem[], Task<TResult>> send,
+        CancellationToken cancellationToken
+    ) =>
         RunAsync(
             database => Task.WhenAll(batches.Select(batch => send(database, batch))),
             _options.WriteTimeout * batches.Length,
-            cancellationToken);
+            cancellationToken
+        );
 
     public Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, CancellationToken cancellationToken) =>
         RunAsync(operation, _options.OperationTimeout, cancellationToken);
 
-    private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(
+        Func<IDatabase, Task<T>> operation,
+        TimeSpan timeout,
+        CancellationToken cancellationToken
+    )
     {
         if (_clock.GetUtcNow().UtcTicks < Volatile.Read(ref _skipRedisUntil))
             throw new CacheUnavailableException("Redis cache skipped: it failed less than a moment ago.");
@@ -54,16 +69,22 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
         {
             return await ExecuteAsync(operation, timeout, cancellationToken);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or CacheUnavailableException or ObjectDisposedException)
+        catch (Exception e)
+            when (e is RedisException or TimeoutException or CacheUnavailableException or ObjectDisposedException)
         {
             SkipRedisForAWhile(e);
-            throw e as CacheUnavailableException ?? new CacheUnavailableException($"Redis cache unavailable: {e.Message}", e);
+            throw e as CacheUnavailableException
+                ?? new CacheUnavailableException("Redis cache unavailable: " + $"{e.Message}", e);
         }
     }
 
     // The first call also waits for the initial connection (bounded by ConnectTimeout): the handshake alone
     // can take longer than a read is allowed, and failing it would open the circuit for nothing.
-    private async Task<T> ExecuteAsync<T>(Func<IDatabase, Task<T>> operation, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(
+        Func<IDatabase, Task<T>> operation,
+        TimeSpan timeout,
+        CancellationToken cancellationToken
+    )
     {
         var connecting = ConnectionAsync();
         var connection = connecting.IsCompletedSuccessfully
@@ -83,13 +104,15 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>The shared multiplexer, connecting it if need be (for pub/sub, which has no timeout of its own to bound).</summary>
+    /// <summary>The shared multiplexer, connecting it if need be (for pub/sub, which has no timeout of its own to
+    /// bound).</summary>
     public Task<ConnectionMultiplexer> MultiplexerAsync() => ConnectionAsync();
 
     private Task<ConnectionMultiplexer> ConnectionAsync()
     {
         var connecting = Volatile.Read(ref _connecting);
-        if (connecting is { IsFaulted: false, IsCanceled: false }) return connecting;
+        if (connecting is { IsFaulted: false, IsCanceled: false })
+            return connecting;
         lock (_connectGate)
         {
             if (_connecting is null or { IsFaulted: true } or { IsCanceled: true })
@@ -101,12 +124,21 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
     private void SkipRedisForAWhile(Exception failure)
     {
         Volatile.Write(ref _skipRedisUntil, (_clock.GetUtcNow() + _options.CircuitBreak).UtcTicks);
-        _logger.LogWarning("Redis cache unavailable, skipping it for {CircuitBreakMs} ms: {Reason}", _options.CircuitBreakMs, failure.Message);
+        _logger.LogWarning(
+            "Redis cache unavailable, skipping it for {CircuitBreakMs} ms: {Reason}",
+            _options.CircuitBreakMs,
+            failure.Message
+        );
     }
 
     // A call abandoned by its timeout may still fail later; observe it so it is not reported as unobserved.
     private static void ObserveLater(Task task) =>
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        task.ContinueWith(
+            static t => _ = t.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default
+        );
 
     private static ConfigurationOptions ConfigurationFor(CacheOptions options)
     {
@@ -116,7 +148,10 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
         configuration.ConnectTimeout = options.ConnectTimeoutMs;
         // The client's own timeout is only a backstop: every call is bounded by its own timeout (reads by
         // OperationTimeout, writes by WriteTimeout), so it must not cut a large write short.
-        configuration.SyncTimeout = configuration.AsyncTimeout = Math.Max(options.OperationTimeoutMs, options.WriteTimeoutMs);
+        configuration.SyncTimeout = configuration.AsyncTimeout = Math.Max(
+            options.OperationTimeoutMs,
+            options.WriteTimeoutMs
+        );
         // While disconnected, fail at once instead of queueing commands until the timeout.
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         // A fixed short delay rather than the exponential default, so a restarted Redis is used again within a second.
@@ -127,8 +162,12 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         var connecting = Volatile.Read(ref _connecting);
-        if (connecting is null) return;
-        try { await (await connecting).DisposeAsync(); }
+        if (connecting is null)
+            return;
+        try
+        {
+            await (await connecting).DisposeAsync();
+        }
         catch (Exception e) when (e is RedisException or ObjectDisposedException) { }
     }
 

@@ -12,11 +12,16 @@ public sealed class RedisCustomerCache<T>(RedisCacheConnection redis, CacheForma
 {
     private readonly string _keyPrefix = redis.Options.KeyPrefix + format.KeySpace + ":";
 
-    public RedisKey KeyFor(long customerId) => string.Concat(_keyPrefix, customerId.ToString(CultureInfo.InvariantCulture));
+    public RedisKey KeyFor(long customerId) =>
+        string.Concat(_keyPrefix, customerId.ToString(CultureInfo.InvariantCulture));
 
-    public async Task<IReadOnlyDictionary<long, T>> GetManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<long, T>> GetManyAsync(
+        IReadOnlyCollection<long> customerIds,
+        CancellationToken cancellationToken
+    )
     {
-        if (customerIds.Count == 0) return new Dictionary<long, T>();
+        if (customerIds.Count == 0)
+            return new Dictionary<long, T>();
         var ids = customerIds as long[] ?? customerIds.ToArray();
         var keys = Array.ConvertAll(ids, KeyFor);
         var values = await redis.RunAsync(database => database.StringGetAsync(keys), cancellationToken);
@@ -29,7 +34,8 @@ public sealed class RedisCustomerCache<T>(RedisCacheConnection redis, CacheForma
 
     public Task SetManyAsync(IReadOnlyDictionary<long, T> values, CancellationToken cancellationToken)
     {
-        if (values.Count == 0) return Task.CompletedTask;
+        if (values.Count == 0)
+            return Task.CompletedTask;
         var batches = values
             .Select(v => new KeyValuePair<RedisKey, RedisValue>(KeyFor(v.Key), format.Encode(v.Value)))
             .Chunk(redis.Options.WriteBatchSize)
@@ -39,7 +45,8 @@ public sealed class RedisCustomerCache<T>(RedisCacheConnection redis, CacheForma
 
     public Task RemoveManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken)
     {
-        if (customerIds.Count == 0) return Task.CompletedTask;
+        if (customerIds.Count == 0)
+            return Task.CompletedTask;
         var batches = customerIds.Select(KeyFor).Chunk(redis.Options.WriteBatchSize).ToArray();
         return redis.RunBatchesAsync(batches, (database, batch) => database.KeyDeleteAsync(batch), cancellationToken);
     }

@@ -2,9 +2,14 @@ namespace Personalize.Common;
 
 public enum Channel
 {
-    [System.ComponentModel.Description("The web storefront.")] Web,
-    [System.ComponentModel.Description("The mobile app.")] App,
-    [System.ComponentModel.Description("Marketing and service emails.")] Email,
+    [System.ComponentModel.Description("The web storefront.")]
+    Web,
+
+    [System.ComponentModel.Description("The mobile app.")]
+    App,
+
+    [System.ComponentModel.Description("Marketing and service emails.")]
+    Email,
 }
 
 [Flags]

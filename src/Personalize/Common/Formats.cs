@@ -8,7 +8,8 @@ public static partial class Formats
     /// <summary>Lower-case letters, digits and single dashes between them, e.g. <c>home-hero</c>.</summary>
     public static bool IsSlug(string value) => SlugPattern().IsMatch(value);
 
-    /// <summary>Upper-case letters, digits, dashes and underscores, starting with a letter or digit, e.g. <c>WINBACK25</c>.</summary>
+    /// <summary>Upper-case letters, digits, dashes and underscores, starting with a letter or digit, e.g.
+    /// <c>WINBACK25</c>.</summary>
     public static bool IsCode(string value) => CodePattern().IsMatch(value);
 
     public static bool IsEmail(string value) => EmailPattern().IsMatch(value);
@@ -22,10 +23,21 @@ public static partial class Formats
     /// <summary>Three letters (ISO 4217), any case.</summary>
     public static bool IsCurrency(string value) => CurrencyPattern().IsMatch(value);
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9_-]*$")] private static partial Regex CodePattern();
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")] private static partial Regex EmailPattern();
-    [GeneratedRegex("^[A-Za-z]{2}$")] private static partial Regex CountryPattern();
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] private static partial Regex LocalePattern();
-    [GeneratedRegex("^[A-Za-z]{3}$")] private static partial Regex CurrencyPattern();
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9_-]*$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex("^[A-Za-z]{2}$")]
+    private static partial Regex CountryPattern();
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LocalePattern();
+
+    [GeneratedRegex("^[A-Za-z]{3}$")]
+    private static partial Regex CurrencyPattern();
 }

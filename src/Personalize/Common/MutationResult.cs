@@ -1,12 +1,20 @@
 namespace Personalize.Common;
 
-public enum MutationErrorCode { Validation, NotFound, Conflict }
+public enum MutationErrorCode
+{
+    Validation,
+    NotFound,
+    Conflict,
+}
 
-/// <summary>Why a mutation did not happen. <see cref="Field"/> is the input path, e.g. "input.lines[2].quantity".</summary>
+/// <summary>Why a mutation did not happen. <see cref="Field"/> is the input path, e.g.
+/// "input.lines[2].quantity".</summary>
 public sealed record MutationError(MutationErrorCode Code, string Message, string? Field = null);
 
-/// <summary>The outcome of a mutation: the object written (or found), or the errors that stopped it (nothing written).</summary>
-public sealed record MutationResult<T>(T? Value, IReadOnlyList<MutationError> Errors) where T : class
+/// <summary>The outcome of a mutation: the object written (or found), or the errors that stopped it (nothing
+/// written).</summary>
+public sealed record MutationResult<T>(T? Value, IReadOnlyList<MutationError> Errors)
+    where T : class
 {
     public bool Succeeded => Errors.Count == 0;
 

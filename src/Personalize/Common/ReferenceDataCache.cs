@@ -6,7 +6,8 @@ namespace Personalize.Common;
 /// (<see cref="Invalidate"/>). Another instance's changes are therefore seen within that many seconds. One reload runs
 /// at a time; the callers that arrive meanwhile wait for it.
 /// </summary>
-public sealed class ReferenceDataCache<T>(Func<CancellationToken, Task<T>> load, TimeSpan maxAge) where T : class
+public sealed class ReferenceDataCache<T>(Func<CancellationToken, Task<T>> load, TimeSpan maxAge)
+    where T : class
 {
     private sealed record Entry(T Value, long LoadedAt, long Generation);
 
@@ -16,11 +17,13 @@ public sealed class ReferenceDataCache<T>(Func<CancellationToken, Task<T>> load,
 
     public async ValueTask<T> GetAsync(CancellationToken cancellationToken)
     {
-        if (Current() is { } value) return value;
+        if (Current() is { } value)
+            return value;
         await _reload.WaitAsync(cancellationToken);
         try
         {
-            if (Current() is { } reloaded) return reloaded;
+            if (Current() is { } reloaded)
+                return reloaded;
             // Read before loading: a change made while the load runs leaves the entry stale, so the next call reloads.
             var generation = Volatile.Read(ref _generation);
             var loaded = await load(cancellationToken);
@@ -37,8 +40,9 @@ public sealed class ReferenceDataCache<T>(Func<CancellationToken, Task<T>> load,
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
     private T? Current() =>
-        Volatile.Read(ref _entry) is { } entry && entry.Generation == Volatile.Read(ref _generation)
-            && Environment.TickCount64 - entry.LoadedAt < maxAge.TotalMilliseconds
+        Volatile.Read(ref _entry) is { } entry
+        && entry.Generation == Volatile.Read(ref _generation)
+        && Environment.TickCount64 - entry.LoadedAt < maxAge.TotalMilliseconds
             ? entry.Value
             : null;
 }

@@ -8,7 +8,8 @@ namespace Personalize.Data;
 /// on every call. A compiled query is bound to one model, and the SQLite and SQL Server contexts have different
 /// models, so it is compiled once per model.
 /// </summary>
-public sealed class CompiledQuery<TQuery>(Func<TQuery> compile) where TQuery : class
+public sealed class CompiledQuery<TQuery>(Func<TQuery> compile)
+    where TQuery : class
 {
     private readonly ConditionalWeakTable<IModel, TQuery> _byModel = new();
 

@@ -22,12 +22,19 @@ public static class DataServiceCollectionExtensions
         {
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
-                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Personalize is empty.");
-                services.AddPooledDbContextFactory<SqlServerPersonalizeDbContext>((sp, db) => db
-                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
-                services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlServerPersonalizeDbContext>>();
+                    throw new InvalidOperationException(
+                        "Database:Provider is SqlServer but " + "ConnectionStrings:Personalize is empty."
+                    );
+                services.AddPooledDbContextFactory<SqlServerPersonalizeDbContext>(
+                    (sp, db) =>
+                        db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                            .AddInterceptors(sp.GetServices<IInterceptor>())
+                );
+                services.AddSingleton<
+                    IDbContextFactory<PersonalizeDbContext>,
+                    UpcastFactory<SqlServerPersonalizeDbContext>
+                >();
                 break;
             default:
                 if (options.PreparedStatements)
@@ -35,26 +42,39 @@ public static class DataServiceCollectionExtensions
                     services.AddSingleton<SqlitePreparedStatements>();
                     services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlitePreparedStatements>());
                 }
-                services.AddPooledDbContextFactory<SqlitePersonalizeDbContext>((sp, db) =>
-                {
-                    db.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString,
-                            // One json_each parameter for a list of ids: the same SQL text for any count, so it is generated once.
-                            sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                        .AddInterceptors(sp.GetServices<IInterceptor>());
-                    if (options.PreparedStatements) db.ReplaceService<IRelationalConnection, KeptOpenSqliteConnection>();
-                });
-                services.AddSingleton<IDbContextFactory<PersonalizeDbContext>, UpcastFactory<SqlitePersonalizeDbContext>>();
+                services.AddPooledDbContextFactory<SqlitePersonalizeDbContext>(
+                    (sp, db) =>
+                    {
+                        db.UseSqlite(
+                                string.IsNullOrWhiteSpace(connectionString)
+                                    ? DatabaseOptions.DefaultSqliteConnectionString
+                                    : connectionString,
+                                // One json_each parameter for a list of ids: the same SQL text for any count, so it is
+                                // generated once.
+                                sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
+                            )
+                            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                            .AddInterceptors(sp.GetServices<IInterceptor>());
+                        if (options.PreparedStatements)
+                            db.ReplaceService<IRelationalConnection, KeptOpenSqliteConnection>();
+                    }
+                );
+                services.AddSingleton<
+                    IDbContextFactory<PersonalizeDbContext>,
+                    UpcastFactory<SqlitePersonalizeDbContext>
+                >();
                 break;
         }
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
 
-    private sealed class UpcastFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PersonalizeDbContext>
+    private sealed class UpcastFactory<TContext>(IDbContextFactory<TContext> inner)
+        : IDbContextFactory<PersonalizeDbContext>
         where TContext : PersonalizeDbContext
     {
         public PersonalizeDbContext CreateDbContext() => inner.CreateDbContext();
+
         public async Task<PersonalizeDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
             await inner.CreateDbContextAsync(cancellationToken);
     }

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Personalize.Data;
 
-/// <summary>Brings the database schema up to date; on SQLite also turns on WAL so readers never wait for the writer.</summary>
+/// <summary>Brings the database schema up to date; on SQLite also turns on WAL so readers never wait for the
+/// writer.</summary>
 public sealed class DatabaseMigrator(IDbContextFactory<PersonalizeDbContext> factory)
 {
     /// <returns>True when the database had no tables before (a new database).</returns>

@@ -1,6 +1,10 @@
 namespace Personalize.Data;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
 
 /// <summary>Bound from the "Database" section; the connection string is ConnectionStrings:Personalize.</summary>
 public sealed class DatabaseOptions

@@ -7,11 +7,19 @@ namespace Personalize.Data;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePersonalizeDbContext>
 {
     public SqlitePersonalizeDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlitePersonalizeDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnectionString).Options);
+        new(
+            new DbContextOptionsBuilder<SqlitePersonalizeDbContext>()
+                .UseSqlite(DatabaseOptions.DefaultSqliteConnectionString)
+                .Options
+        );
 }
 
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerPersonalizeDbContext>
 {
     public SqlServerPersonalizeDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerPersonalizeDbContext>().UseSqlServer("Server=design-time;Database=Personalize").Options);
+        new(
+            new DbContextOptionsBuilder<SqlServerPersonalizeDbContext>()
+                .UseSqlServer("Server=design-time;Database=Personalize")
+                .Options
+        );
 }

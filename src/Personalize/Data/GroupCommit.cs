@@ -17,13 +17,21 @@ public sealed class GroupCommit<TWrite> : IAsyncDisposable, IDisposable
     private readonly Func<TWrite, int> _weight;
     private readonly int _maxBatchWeight;
     private readonly ILogger _logger;
-    private readonly Channel<TWrite> _queue = Channel.CreateUnbounded<TWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<TWrite> _queue = Channel.CreateUnbounded<TWrite>(
+        new UnboundedChannelOptions { SingleReader = true }
+    );
     private readonly Task _writer;
 
     /// <param name="store">Writes a batch in one transaction, then answers its callers; throws if nothing was written.</param>
     /// <param name="fail">Answers the caller of a write that could not be stored.</param>
     /// <param name="weight">A write's share of <paramref name="maxBatchWeight"/> (e.g. its rows).</param>
-    public GroupCommit(Func<IReadOnlyList<TWrite>, Task> store, Action<TWrite, Exception> fail, Func<TWrite, int> weight, int maxBatchWeight, ILogger logger)
+    public GroupCommit(
+        Func<IReadOnlyList<TWrite>, Task> store,
+        Action<TWrite, Exception> fail,
+        Func<TWrite, int> weight,
+        int maxBatchWeight,
+        ILogger logger
+    )
     {
         (_store, _fail, _weight, _maxBatchWeight, _logger) = (store, fail, weight, maxBatchWeight, logger);
         _writer = Task.Run(WriteQueuedAsync);
@@ -31,7 +39,8 @@ public sealed class GroupCommit<TWrite> : IAsyncDisposable, IDisposable
 
     public void Enqueue(TWrite write)
     {
-        if (!_queue.Writer.TryWrite(write)) throw new ObjectDisposedException(GetType().Name, "The service is shutting down.");
+        if (!_queue.Writer.TryWrite(write))
+            throw new ObjectDisposedException(GetType().Name, "The service is " + "shutting down.");
     }
 
     public async ValueTask DisposeAsync()
@@ -59,8 +68,13 @@ public sealed class GroupCommit<TWrite> : IAsyncDisposable, IDisposable
             }
             catch (Exception e) when (batch.Count > 1)
             {
-                _logger.LogDebug(e, "Storing {Count} queued writes together failed; storing them one at a time.", batch.Count);
-                foreach (var write in batch) await StoreAloneAsync(write);
+                _logger.LogDebug(
+                    e,
+                    "Storing {Count} queued writes together failed; storing them one at a time.",
+                    batch.Count
+                );
+                foreach (var write in batch)
+                    await StoreAloneAsync(write);
             }
             catch (Exception e)
             {

@@ -4,9 +4,9 @@ using Personalize.Content;
 using Personalize.Customers;
 using Personalize.Experiments;
 using Personalize.Interactions;
-using Personalize.Offers;
 using Personalize.Lifecycle;
 using Personalize.Loyalty;
+using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Recommendations.Serving;
 using Personalize.Scores;
@@ -65,12 +65,15 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     }
 
     /// <summary>Every time is stored in UTC; this marks values read back as UTC.</summary>
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+    private sealed class UtcDateTimeConverter()
+        : ValueConverter<DateTime, DateTime>(
+            v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+            v => DateTime.SpecifyKind(v, DateTimeKind.Utc)
+        );
 }
 
-public sealed class SqlitePersonalizeDbContext(DbContextOptions<SqlitePersonalizeDbContext> options) : PersonalizeDbContext(options)
+public sealed class SqlitePersonalizeDbContext(DbContextOptions<SqlitePersonalizeDbContext> options)
+    : PersonalizeDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -81,4 +84,5 @@ public sealed class SqlitePersonalizeDbContext(DbContextOptions<SqlitePersonaliz
     }
 }
 
-public sealed class SqlServerPersonalizeDbContext(DbContextOptions<SqlServerPersonalizeDbContext> options) : PersonalizeDbContext(options);
+public sealed class SqlServerPersonalizeDbContext(DbContextOptions<SqlServerPersonalizeDbContext> options)
+    : PersonalizeDbContext(options);

@@ -26,13 +26,17 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor
 
     public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
-        if (eventData.ExecuteMethod != DbCommandMethod.ExecuteReader
+        if (
+            eventData.ExecuteMethod != DbCommandMethod.ExecuteReader
             || result is not SqliteCommand { Connection.State: ConnectionState.Open } command
             || !command.CommandText.StartsWith("SELECT", StringComparison.Ordinal)
-            || eventData.Context?.GetService<IRelationalConnection>() is not KeptOpenSqliteConnection connection)
+            || eventData.Context?.GetService<IRelationalConnection>() is not KeptOpenSqliteConnection connection
+        )
             return result;
-        if (!connection.Statements.TryLease(command, out var leased, out var compiledBefore)) return result;
-        if (compiledBefore) Interlocked.Increment(ref _reused);
+        if (!connection.Statements.TryLease(command, out var leased, out var compiledBefore))
+            return result;
+        if (compiledBefore)
+            Interlocked.Increment(ref _reused);
         command.Dispose();
         return leased;
     }
@@ -44,9 +48,11 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor
 /// <see cref="ClearAll"/>.
 /// </summary>
 #pragma warning disable EF1001 // SqliteRelationalConnection is EF's internal API; its constructor may change between majors.
-public sealed class KeptOpenSqliteConnection(RelationalConnectionDependencies dependencies, IRawSqlCommandBuilder rawSqlCommandBuilder,
-    IDiagnosticsLogger<Microsoft.EntityFrameworkCore.DbLoggerCategory.Infrastructure> logger)
-    : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
+public sealed class KeptOpenSqliteConnection(
+    RelationalConnectionDependencies dependencies,
+    IRawSqlCommandBuilder rawSqlCommandBuilder,
+    IDiagnosticsLogger<Microsoft.EntityFrameworkCore.DbLoggerCategory.Infrastructure> logger
+) : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
     private static long s_generation;
     private long _generation = Volatile.Read(ref s_generation);
@@ -79,7 +85,8 @@ public sealed class KeptOpenSqliteConnection(RelationalConnectionDependencies de
     private void CloseIfCleared()
     {
         var generation = Volatile.Read(ref s_generation);
-        if (generation == _generation || CurrentTransaction is not null || !Statements.TryRetireAll()) return;
+        if (generation == _generation || CurrentTransaction is not null || !Statements.TryRetireAll())
+            return;
         DbConnection.Close();
         _generation = generation;
     }
@@ -89,7 +96,8 @@ public sealed class KeptOpenSqliteConnection(RelationalConnectionDependencies de
 /// <summary>The compiled commands of one connection, by SQL text. A connection serves one context at a time.</summary>
 public sealed class CompiledStatements
 {
-    /// <summary>Compiled statements one connection keeps; past this many it drops the idle ones and starts over.</summary>
+    /// <summary>Compiled statements one connection keeps; past this many it drops the idle ones and starts
+    /// over.</summary>
     public const int Limit = 64;
 
     private readonly ConcurrentDictionary<string, LeasedCommand> _commands = new(StringComparer.Ordinal);
@@ -99,7 +107,8 @@ public sealed class CompiledStatements
         compiledBefore = _commands.TryGetValue(fresh.CommandText, out var command);
         if (command is null)
         {
-            if (_commands.Count >= Limit) TryRetireAll();
+            if (_commands.Count >= Limit)
+                TryRetireAll();
             var compiled = new SqliteCommand(fresh.CommandText, fresh.Connection, fresh.Transaction);
             try
             {
@@ -107,7 +116,7 @@ public sealed class CompiledStatements
             }
             catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {
-                compiled.Dispose();  // EF runs the fresh command and reports the error itself
+                compiled.Dispose(); // EF runs the fresh command and reports the error itself
                 leased = null;
                 return false;
             }
@@ -118,13 +127,16 @@ public sealed class CompiledStatements
         return leased is not null;
     }
 
-    /// <summary>Disposes every compiled command not in use (a reader of it still open); true when none was in use.</summary>
+    /// <summary>Disposes every compiled command not in use (a reader of it still open); true when none was in
+    /// use.</summary>
     public bool TryRetireAll()
     {
         var all = true;
         foreach (var (text, command) in _commands)
-            if (command.TryRetire()) _commands.TryRemove(text, out _);
-            else all = false;
+            if (command.TryRetire())
+                _commands.TryRemove(text, out _);
+            else
+                all = false;
         return all;
     }
 
@@ -140,12 +152,13 @@ public sealed class CompiledStatements
         public LeasedCommand(SqliteCommand compiled)
         {
             _compiled = compiled;
-            GC.SuppressFinalize(this);  // nothing to finalize: the compiled command is disposed by its connection
+            GC.SuppressFinalize(this); // nothing to finalize: the compiled command is disposed by its connection
         }
 
         public bool TryTake(SqliteCommand fresh)
         {
-            if (Interlocked.CompareExchange(ref _inUse, 1, 0) != 0) return false;
+            if (Interlocked.CompareExchange(ref _inUse, 1, 0) != 0)
+                return false;
             foreach (var parameter in fresh.Parameters.Cast<SqliteParameter>().ToList())
             {
                 fresh.Parameters.Remove(parameter);
@@ -159,27 +172,62 @@ public sealed class CompiledStatements
         /// <summary>Disposes the compiled command unless it is in use; true when it did.</summary>
         public bool TryRetire()
         {
-            if (Interlocked.CompareExchange(ref _inUse, 1, 0) != 0) return false;
+            if (Interlocked.CompareExchange(ref _inUse, 1, 0) != 0)
+                return false;
             _compiled.Dispose();
             return true;
         }
 
         [AllowNull]
-        public override string CommandText { get => _compiled.CommandText; set { } }
-        public override int CommandTimeout { get => _compiled.CommandTimeout; set => _compiled.CommandTimeout = value; }
-        public override CommandType CommandType { get => _compiled.CommandType; set { } }
-        public override bool DesignTimeVisible { get => false; set { } }
-        public override UpdateRowSource UpdatedRowSource { get => _compiled.UpdatedRowSource; set => _compiled.UpdatedRowSource = value; }
-        protected override DbConnection? DbConnection { get => _compiled.Connection; set { } }
+        public override string CommandText
+        {
+            get => _compiled.CommandText;
+            set { }
+        }
+        public override int CommandTimeout
+        {
+            get => _compiled.CommandTimeout;
+            set => _compiled.CommandTimeout = value;
+        }
+        public override CommandType CommandType
+        {
+            get => _compiled.CommandType;
+            set { }
+        }
+        public override bool DesignTimeVisible
+        {
+            get => false;
+            set { }
+        }
+        public override UpdateRowSource UpdatedRowSource
+        {
+            get => _compiled.UpdatedRowSource;
+            set => _compiled.UpdatedRowSource = value;
+        }
+        protected override DbConnection? DbConnection
+        {
+            get => _compiled.Connection;
+            set { }
+        }
         protected override DbParameterCollection DbParameterCollection => _compiled.Parameters;
-        protected override DbTransaction? DbTransaction { get => _compiled.Transaction; set => _compiled.Transaction = (SqliteTransaction?)value; }
+        protected override DbTransaction? DbTransaction
+        {
+            get => _compiled.Transaction;
+            set => _compiled.Transaction = (SqliteTransaction?)value;
+        }
 
         public override void Cancel() => _compiled.Cancel();
+
         public override int ExecuteNonQuery() => _compiled.ExecuteNonQuery();
+
         public override object? ExecuteScalar() => _compiled.ExecuteScalar();
+
         public override void Prepare() { }
+
         protected override DbParameter CreateDbParameter() => _compiled.CreateParameter();
-        protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => _compiled.ExecuteReader(behavior);
+
+        protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) =>
+            _compiled.ExecuteReader(behavior);
 
         protected override void Dispose(bool disposing)
         {

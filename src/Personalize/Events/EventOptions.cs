@@ -5,13 +5,15 @@ public sealed class EventOptions
 {
     public const string Section = "Events";
 
-    /// <summary>How often the time-driven events (abandoned carts, expiring points and offers, tracked segments, tiers) are looked for.</summary>
+    /// <summary>How often the time-driven events (abandoned carts, expiring points and offers, tracked segments, tiers)
+    /// are looked for.</summary>
     public int ScanIntervalSeconds { get; set; } = 60;
 
     /// <summary>An add-to-cart with no purchase of that item within this time is an abandoned cart.</summary>
     public int CartAbandonedAfterMinutes { get; set; } = 60;
 
-    /// <summary>Add-to-carts older than this are not looked at (so a first scan of an old store does not announce years of carts).</summary>
+    /// <summary>Add-to-carts older than this are not looked at (so a first scan of an old store does not announce years
+    /// of carts).</summary>
     public int CartLookBackDays { get; set; } = 7;
 
     /// <summary>Points and offers expiring within this horizon are announced, once each.</summary>

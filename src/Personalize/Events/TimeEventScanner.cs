@@ -7,7 +7,11 @@ namespace Personalize.Events;
 /// Runs every feature's <see cref="IEventScanStep"/>, in registration order, on one context. Stage changes caused by
 /// time are written by the stage refresh itself.
 /// </summary>
-public sealed class TimeEventScanner(IDbContextFactory<PersonalizeDbContext> factory, IEnumerable<IEventScanStep> steps, TimeProvider clock)
+public sealed class TimeEventScanner(
+    IDbContextFactory<PersonalizeDbContext> factory,
+    IEnumerable<IEventScanStep> steps,
+    TimeProvider clock
+)
 {
     /// <returns>The events appended.</returns>
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
@@ -15,7 +19,8 @@ public sealed class TimeEventScanner(IDbContextFactory<PersonalizeDbContext> fac
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var appended = 0;
-        foreach (var step in steps) appended += await step.ScanAsync(db, now, cancellationToken);
+        foreach (var step in steps)
+            appended += await step.ScanAsync(db, now, cancellationToken);
         return appended;
     }
 }

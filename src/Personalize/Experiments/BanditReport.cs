@@ -11,13 +11,27 @@ public sealed record BanditDay(DateTime Day, long Exposures, IReadOnlyList<Bandi
 /// customers / exposed customers): each exposed customer adds max r̂ − r̂ of their arm, the conversions lost against
 /// sending everyone to the best arm.
 /// </summary>
-public sealed record BanditReport(IReadOnlyList<BanditShare> Allocation, int BurnInExposures, bool BurnedIn, double CumulativeRegret, IReadOnlyList<BanditDay> Days)
+public sealed record BanditReport(
+    IReadOnlyList<BanditShare> Allocation,
+    int BurnInExposures,
+    bool BurnedIn,
+    double CumulativeRegret,
+    IReadOnlyList<BanditDay> Days
+)
 {
     public static BanditReport From(Experiment experiment, IReadOnlyList<ExposedCustomer> customers)
     {
         var inArms = customers.Where(c => c.VariantId is not null).ToList();
-        var counts = experiment.Variants.OrderBy(v => v.Id).Select(v => (v.Id,
-            Exposures: (long)inArms.Count(c => c.VariantId == v.Id), Conversions: (long)inArms.Count(c => c.VariantId == v.Id && c.ConvertedAt is not null))).ToList();
+        var counts = experiment
+            .Variants.OrderBy(v => v.Id)
+            .Select(v =>
+                (
+                    v.Id,
+                    Exposures: (long)inArms.Count(c => c.VariantId == v.Id),
+                    Conversions: (long)inArms.Count(c => c.VariantId == v.Id && c.ConvertedAt is not null)
+                )
+            )
+            .ToList();
         var probabilities = ThompsonSampling.Probabilities(counts);
         var rates = counts.ToDictionary(c => c.Id, c => c.Exposures == 0 ? 0 : (double)c.Conversions / c.Exposures);
         var best = rates.Values.DefaultIfEmpty(0).Max();
@@ -28,12 +42,27 @@ public sealed record BanditReport(IReadOnlyList<BanditShare> Allocation, int Bur
         {
             regret += day.Sum(c => best - rates[c.VariantId!.Value]);
             var n = day.Count();
-            days.Add(new BanditDay(day.Key, n,
-                experiment.Variants.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new BanditShare(v, (double)day.Count(c => c.VariantId == v.Id) / n)).ToList(),
-                regret));
+            days.Add(
+                new BanditDay(
+                    day.Key,
+                    n,
+                    experiment
+                        .Variants.OrderBy(v => v.Key, StringComparer.Ordinal)
+                        .Select(v => new BanditShare(v, (double)day.Count(c => c.VariantId == v.Id) / n))
+                        .ToList(),
+                    regret
+                )
+            );
         }
         return new BanditReport(
-            experiment.Variants.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new BanditShare(v, probabilities[v.Id])).ToList(),
-            experiment.BurnInExposures, inArms.Count >= experiment.BurnInExposures, regret, days);
+            experiment
+                .Variants.OrderBy(v => v.Key, StringComparer.Ordinal)
+                .Select(v => new BanditShare(v, probabilities[v.Id]))
+                .ToList(),
+            experiment.BurnInExposures,
+            inArms.Count >= experiment.BurnInExposures,
+            regret,
+            days
+        );
     }
 }

@@ -12,40 +12,80 @@ namespace Personalize.Experiments;
 public sealed class ExperimentExposureLog(IDbContextFactory<PersonalizeDbContext> factory)
 {
     private const int MaxRemembered = 1_000_000;
+
     // The arm stored for each (experiment, customer) pair this process wrote or read; null value = holdout.
     private readonly ConcurrentDictionary<(long Experiment, long Customer), long?> _stored = new();
 
-    public async Task LogAsync(IReadOnlyCollection<(ExperimentArm Arm, long CustomerId)> exposures, DateTime at, CancellationToken cancellationToken)
+    public async Task LogAsync(
+        IReadOnlyCollection<(ExperimentArm Arm, long CustomerId)> exposures,
+        DateTime at,
+        CancellationToken cancellationToken
+    )
     {
-        var fresh = exposures.Where(x => !_stored.ContainsKey((x.Arm.Experiment.Id, x.CustomerId))).DistinctBy(x => (x.Arm.Experiment.Id, x.CustomerId)).ToList();
-        if (fresh.Count == 0) return;
+        var fresh = exposures
+            .Where(x => !_stored.ContainsKey((x.Arm.Experiment.Id, x.CustomerId)))
+            .DistinctBy(x => (x.Arm.Experiment.Id, x.CustomerId))
+            .ToList();
+        if (fresh.Count == 0)
+            return;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var sqlServer = db.Database.IsSqlServer();
-        var rows = JsonSerializer.Serialize(fresh.Select(x => new
-        {
-            experimentId = x.Arm.Experiment.Id, customerId = x.CustomerId, variantId = x.Arm.Variant?.Id,
-            exposedAt = at.ToString(sqlServer ? "yyyy-MM-ddTHH:mm:ss.fffffff" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
-        }));
-        var parameter = System.Data.Common.DbProviderFactories.GetFactory(db.Database.GetDbConnection())!.CreateParameter()!;
+        var rows = JsonSerializer.Serialize(
+            fresh.Select(x => new
+            {
+                experimentId = x.Arm.Experiment.Id,
+                customerId = x.CustomerId,
+                variantId = x.Arm.Variant?.Id,
+                exposedAt = at.ToString(
+                    sqlServer ? "yyyy-MM-ddTHH:mm:ss.fffffff" : "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+                    System.Globalization.CultureInfo.InvariantCulture
+                ),
+            })
+        );
+        var parameter = System
+            .Data.Common.DbProviderFactories.GetFactory(db.Database.GetDbConnection())!
+            .CreateParameter()!;
         parameter.ParameterName = "@rows";
         parameter.Value = rows;
-        await db.Database.ExecuteSqlRawAsync(sqlServer ? SqlServerInsert : SqliteInsert, [parameter], cancellationToken);
-        if (_stored.Count > MaxRemembered) _stored.Clear();
-        foreach (var x in fresh) _stored.TryAdd((x.Arm.Experiment.Id, x.CustomerId), x.Arm.Variant?.Id);
+        await db.Database.ExecuteSqlRawAsync(
+            sqlServer ? SqlServerInsert : SqliteInsert,
+            [parameter],
+            cancellationToken
+        );
+        if (_stored.Count > MaxRemembered)
+            _stored.Clear();
+        foreach (var x in fresh)
+            _stored.TryAdd((x.Arm.Experiment.Id, x.CustomerId), x.Arm.Variant?.Id);
     }
 
-    /// <summary>The arms stored for these customers in these experiments (pairs without an exposure are absent): from memory, else one statement.</summary>
-    public async Task<IReadOnlyDictionary<(long, long), long?>> StoredArmsAsync(IReadOnlyList<long> experimentIds, IReadOnlyList<long> customerIds, CancellationToken cancellationToken)
+    /// <summary>The arms stored for these customers in these experiments (pairs without an exposure are absent): from
+    /// memory, else one statement.</summary>
+    public async Task<IReadOnlyDictionary<(long, long), long?>> StoredArmsAsync(
+        IReadOnlyList<long> experimentIds,
+        IReadOnlyList<long> customerIds,
+        CancellationToken cancellationToken
+    )
     {
         var result = new Dictionary<(long, long), long?>();
         var missing = new HashSet<long>();
         foreach (var e in experimentIds)
-            foreach (var c in customerIds)
-                if (_stored.TryGetValue((e, c), out var v)) result[(e, c)] = v; else missing.Add(c);
-        if (missing.Count == 0) return result;
+        foreach (var c in customerIds)
+            if (_stored.TryGetValue((e, c), out var v))
+                result[(e, c)] = v;
+            else
+                missing.Add(c);
+        if (missing.Count == 0)
+            return result;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ExperimentExposures.Where(x => experimentIds.Contains(x.ExperimentId) && missing.Contains(x.CustomerId))
-            .Select(x => new { x.ExperimentId, x.CustomerId, x.VariantId }).ToListAsync(cancellationToken);
+        var rows = await db
+            .ExperimentExposures.Where(x => experimentIds.Contains(x.ExperimentId) && missing.Contains(x.CustomerId))
+            .Select(x => new
+            {
+                x.ExperimentId,
+                x.CustomerId,
+                x.VariantId,
+            })
+            .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
             result[(row.ExperimentId, row.CustomerId)] = row.VariantId;

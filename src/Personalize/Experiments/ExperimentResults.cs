@@ -1,13 +1,15 @@
 namespace Personalize.Experiments;
 
-/// <summary>Counts of one arm: customers exposed, customers who converted, and the value of their conversions.</summary>
+/// <summary>Counts of one arm: customers exposed, customers who converted, and the value of their
+/// conversions.</summary>
 public sealed record ArmCounts(long Exposures, long Conversions, decimal ConversionValue)
 {
     public static readonly ArmCounts None = new(0, 0, 0);
     public double Rate => Exposures == 0 ? 0 : (double)Conversions / Exposures;
 }
 
-/// <summary>An arm's results. <see cref="Variant"/> is null for the holdout; <see cref="Lift"/> is null for the control.</summary>
+/// <summary>An arm's results. <see cref="Variant"/> is null for the holdout; <see cref="Lift"/> is null for the
+/// control.</summary>
 public sealed record ArmResult(ExperimentVariant? Variant, double ExpectedShare, ArmCounts Counts, Lift? Lift)
 {
     /// <summary>Revenue, orders and guardrail metrics of the arm's exposed customers.</summary>
@@ -27,9 +29,15 @@ public sealed record ArmResult(ExperimentVariant? Variant, double ExpectedShare,
 /// either arm has no conversion.
 /// </summary>
 public sealed record Lift(
-    double Difference, double DifferenceLower, double DifferenceUpper,
-    double? Relative, double? RelativeLower, double? RelativeUpper,
-    double ZScore, double PValue)
+    double Difference,
+    double DifferenceLower,
+    double DifferenceUpper,
+    double? Relative,
+    double? RelativeLower,
+    double? RelativeUpper,
+    double ZScore,
+    double PValue
+)
 {
     public bool IsSignificant => PValue < 0.05;
 }
@@ -50,35 +58,57 @@ public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRati
 
     public int AttributionWindowDays { get; init; }
     public IReadOnlyList<VarianceReduction> VarianceReductions { get; init; } = [];
+
     /// <summary>Looks the sequential test made (one a day since the first exposure).</summary>
     public int SequentialLooks { get; init; }
     public ExperimentDecision? Decision { get; init; }
+
     /// <summary>Allocation and regret of a Thompson-sampling experiment; null for a fixed split.</summary>
     public BanditReport? Bandit { get; init; }
+
     /// <summary>Which inference the report's p-values and intervals show.</summary>
     public ExperimentAnalysisKind Shown { get; init; } = ExperimentAnalysisKind.Sequential;
 
     /// <summary>The same results, showing this analysis's p-values and intervals.</summary>
-    public ExperimentResults Showing(ExperimentAnalysisKind analysis) => this with
-    {
-        Shown = analysis,
-        Arms = Arms.Select(a => a with { Shown = analysis, Comparisons = a.Comparisons.Select(c => c with { Shown = analysis }).ToList() }).ToList(),
-    };
+    public ExperimentResults Showing(ExperimentAnalysisKind analysis) =>
+        this with
+        {
+            Shown = analysis,
+            Arms = Arms.Select(a =>
+                    a with
+                    {
+                        Shown = analysis,
+                        Comparisons = a.Comparisons.Select(c => c with { Shown = analysis }).ToList(),
+                    }
+                )
+                .ToList(),
+        };
 
-    /// <summary>Results from the counts per variant id (null key = holdout) and the metric analysis of the exposed customers.</summary>
-    public static ExperimentResults From(Experiment experiment, IReadOnlyDictionary<long, ArmCounts> byVariant, ArmCounts holdout, MetricAnalysis analysis,
-        BanditReport? bandit = null)
+    /// <summary>Results from the counts per variant id (null key = holdout) and the metric analysis of the exposed
+    /// customers.</summary>
+    public static ExperimentResults From(
+        Experiment experiment,
+        IReadOnlyDictionary<long, ArmCounts> byVariant,
+        ArmCounts holdout,
+        MetricAnalysis analysis,
+        BanditReport? bandit = null
+    )
     {
         var counted = From(experiment, byVariant, holdout);
         // A bandit's split follows the data on purpose: there is no configured ratio to check against.
-        if (experiment.Allocation == ExperimentAllocation.ThompsonSampling) counted = counted with { SampleRatio = null };
-        var arms = counted.Arms.Select(a => a with
-        {
-            Metrics = a.Variant is { } v ? analysis.ByVariant.GetValueOrDefault(v.Id) : analysis.Holdout,
-            Comparisons = a.Variant is { } variant
-                ? analysis.ComparisonsByVariant.GetValueOrDefault(variant.Id) ?? []
-                : analysis.HoldoutComparisons,
-        }).ToList();
+        if (experiment.Allocation == ExperimentAllocation.ThompsonSampling)
+            counted = counted with { SampleRatio = null };
+        var arms = counted
+            .Arms.Select(a =>
+                a with
+                {
+                    Metrics = a.Variant is { } v ? analysis.ByVariant.GetValueOrDefault(v.Id) : analysis.Holdout,
+                    Comparisons = a.Variant is { } variant
+                        ? analysis.ComparisonsByVariant.GetValueOrDefault(variant.Id) ?? []
+                        : analysis.HoldoutComparisons,
+                }
+            )
+            .ToList();
         return new ExperimentResults(arms, counted.SampleRatio)
         {
             AttributionWindowDays = experiment.AttributionWindowDays,
@@ -90,18 +120,28 @@ public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRati
     }
 
     /// <summary>Results from the counts per variant id (null key = holdout).</summary>
-    public static ExperimentResults From(Experiment experiment, IReadOnlyDictionary<long, ArmCounts> byVariant, ArmCounts holdout)
+    public static ExperimentResults From(
+        Experiment experiment,
+        IReadOnlyDictionary<long, ArmCounts> byVariant,
+        ArmCounts holdout
+    )
     {
         var totalWeight = (double)experiment.Variants.Sum(v => v.Weight);
         var control = experiment.Variants.Single(v => v.IsControl);
         var controlCounts = byVariant.GetValueOrDefault(control.Id, ArmCounts.None);
 
-        var arms = experiment.Variants
-            .OrderBy(v => !v.IsControl).ThenBy(v => v.Key, StringComparer.Ordinal)
+        var arms = experiment
+            .Variants.OrderBy(v => !v.IsControl)
+            .ThenBy(v => v.Key, StringComparer.Ordinal)
             .Select(v =>
             {
                 var counts = byVariant.GetValueOrDefault(v.Id, ArmCounts.None);
-                return new ArmResult(v, (1 - experiment.HoldoutShare) * v.Weight / totalWeight, counts, v.IsControl ? null : Compare(counts, controlCounts));
+                return new ArmResult(
+                    v,
+                    (1 - experiment.HoldoutShare) * v.Weight / totalWeight,
+                    counts,
+                    v.IsControl ? null : Compare(counts, controlCounts)
+                );
             })
             .ToList();
         if (experiment.HoldoutShare > 0)
@@ -113,9 +153,15 @@ public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRati
     /// <summary>Null when either arm has no exposure (nothing to compare).</summary>
     public static Lift? Compare(ArmCounts treatment, ArmCounts control)
     {
-        if (treatment.Exposures == 0 || control.Exposures == 0) return null;
-        double n1 = treatment.Exposures, n0 = control.Exposures, c1 = treatment.Conversions, c0 = control.Conversions;
-        double p1 = c1 / n1, p0 = c0 / n0, difference = p1 - p0;
+        if (treatment.Exposures == 0 || control.Exposures == 0)
+            return null;
+        double n1 = treatment.Exposures,
+            n0 = control.Exposures,
+            c1 = treatment.Conversions,
+            c0 = control.Conversions;
+        double p1 = c1 / n1,
+            p0 = c0 / n0,
+            difference = p1 - p0;
 
         var pooled = (c1 + c0) / (n1 + n0);
         var pooledError = Math.Sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0));
@@ -123,7 +169,9 @@ public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRati
 
         var error = Math.Sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0);
 
-        double? relative = null, lower = null, upper = null;
+        double? relative = null,
+            lower = null,
+            upper = null;
         if (c0 > 0)
         {
             relative = p1 / p0 - 1;
@@ -134,15 +182,24 @@ public sealed record ExperimentResults(IReadOnlyList<ArmResult> Arms, SampleRati
                 upper = Math.Exp(Math.Log(p1 / p0) + Statistics.Z95 * logError) - 1;
             }
         }
-        return new Lift(difference, difference - Statistics.Z95 * error, difference + Statistics.Z95 * error,
-            relative, lower, upper, z, Statistics.TwoSidedPValue(z));
+        return new Lift(
+            difference,
+            difference - Statistics.Z95 * error,
+            difference + Statistics.Z95 * error,
+            relative,
+            lower,
+            upper,
+            z,
+            Statistics.TwoSidedPValue(z)
+        );
     }
 
     /// <summary>Null before any exposure.</summary>
     private static SampleRatioCheck? CheckSampleRatio(IReadOnlyList<ArmResult> arms)
     {
         var total = arms.Sum(a => a.Counts.Exposures);
-        if (total == 0 || arms.Count < 2) return null;
+        if (total == 0 || arms.Count < 2)
+            return null;
         var chiSquare = arms.Sum(a =>
         {
             var expected = total * a.ExpectedShare;

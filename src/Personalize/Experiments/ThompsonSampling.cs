@@ -1,6 +1,7 @@
 namespace Personalize.Experiments;
 
-/// <summary>A bandit experiment's allocation now: the probability each variant converts best, from the counts behind it.</summary>
+/// <summary>A bandit experiment's allocation now: the probability each variant converts best, from the counts behind
+/// it.</summary>
 public sealed record BanditState(IReadOnlyDictionary<long, double> Probabilities, long Exposures, bool BurnedIn);
 
 /// <summary>
@@ -14,7 +15,9 @@ public static class ThompsonSampling
 {
     public const int Draws = 20_000;
 
-    public static IReadOnlyDictionary<long, double> Probabilities(IReadOnlyList<(long VariantId, long Exposures, long Conversions)> arms)
+    public static IReadOnlyDictionary<long, double> Probabilities(
+        IReadOnlyList<(long VariantId, long Exposures, long Conversions)> arms
+    )
     {
         var seed = arms.Aggregate(17L, (h, a) => h * 31 + a.VariantId * 7919 + a.Exposures * 104729 + a.Conversions);
         var random = new Random((int)(seed ^ (seed >> 32)));
@@ -24,12 +27,18 @@ public static class ThompsonSampling
             var (best, bestValue) = (0, double.NegativeInfinity);
             for (var k = 0; k < arms.Count; k++)
             {
-                var value = Beta(random, 1 + arms[k].Conversions, 1 + Math.Max(0, arms[k].Exposures - arms[k].Conversions));
-                if (value > bestValue) (best, bestValue) = (k, value);
+                var value = Beta(
+                    random,
+                    1 + arms[k].Conversions,
+                    1 + Math.Max(0, arms[k].Exposures - arms[k].Conversions)
+                );
+                if (value > bestValue)
+                    (best, bestValue) = (k, value);
             }
             wins[best]++;
         }
-        return arms.Select((a, k) => (a.VariantId, Share: (double)wins[k] / Draws)).ToDictionary(x => x.VariantId, x => x.Share);
+        return arms.Select((a, k) => (a.VariantId, Share: (double)wins[k] / Draws))
+            .ToDictionary(x => x.VariantId, x => x.Share);
     }
 
     /// <summary>Beta(a, b) as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).</summary>
@@ -46,7 +55,8 @@ public static class ThompsonSampling
         var c = 1 / Math.Sqrt(9 * d);
         while (true)
         {
-            double x, v;
+            double x,
+                v;
             do
             {
                 // Box-Muller standard normal.
@@ -55,7 +65,8 @@ public static class ThompsonSampling
             } while (v <= 0);
             v = v * v * v;
             var u = random.NextDouble();
-            if (u < 1 - 0.0331 * x * x * x * x || Math.Log(u) < 0.5 * x * x + d * (1 - v + Math.Log(v))) return d * v;
+            if (u < 1 - 0.0331 * x * x * x * x || Math.Log(u) < 0.5 * x * x + d * (1 - v + Math.Log(v)))
+                return d * v;
         }
     }
 }

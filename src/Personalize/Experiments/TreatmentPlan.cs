@@ -7,21 +7,26 @@ public sealed record ExperimentArm(Experiment Experiment, ExperimentVariant? Var
     public long? Treatment => Experiment.Subject == ExperimentSubject.Offer ? Variant?.OfferId : Variant?.ContentItemId;
 
     /// <summary>Every offer or content item some arm of the experiment shows.</summary>
-    public IEnumerable<long> AllTreatments => Experiment.Variants
-        .Select(v => Experiment.Subject == ExperimentSubject.Offer ? v.OfferId : v.ContentItemId).OfType<long>();
+    public IEnumerable<long> AllTreatments =>
+        Experiment
+            .Variants.Select(v => Experiment.Subject == ExperimentSubject.Offer ? v.OfferId : v.ContentItemId)
+            .OfType<long>();
 }
 
 /// <summary>
-/// What the running experiments of one subject decide for one customer: the treatment of each arm the customer is
-/// in, and the other arms' treatments, which the customer must not get. A holdout customer gets none of the
-/// experiment's treatments. A customer without personalization consent is in no experiment: every treatment is withheld.
+/// What the running experiments of one subject decide for one customer: the treatment of each arm the customer is in,
+/// and the other arms' treatments, which the customer must not get. A holdout customer gets none of the experiment's
+/// treatments. A customer without personalization consent is in no experiment: every treatment is withheld.
 /// </summary>
 public sealed class TreatmentPlan
 {
     public static readonly TreatmentPlan None = new([], new HashSet<long>(), new HashSet<long>());
 
-    public TreatmentPlan(IReadOnlyList<ExperimentArm> arms, IReadOnlySet<long> treatments, IReadOnlySet<long> withheld) =>
-        (Arms, Treatments, Withheld) = (arms, treatments, withheld);
+    public TreatmentPlan(
+        IReadOnlyList<ExperimentArm> arms,
+        IReadOnlySet<long> treatments,
+        IReadOnlySet<long> withheld
+    ) => (Arms, Treatments, Withheld) = (arms, treatments, withheld);
 
     /// <summary>The customer's arm in each running experiment of the subject (empty without consent).</summary>
     public IReadOnlyList<ExperimentArm> Arms { get; }

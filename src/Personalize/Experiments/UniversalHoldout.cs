@@ -11,5 +11,7 @@ public sealed class UniversalHoldout(UniversalHoldoutOptions options)
     public double Share => options.Share;
 
     public bool Contains(string customerExternalId) =>
-        options.Share > 0 && customerExternalId.Length > 0 && VariantAssigner.Position(options.Salt, customerExternalId) < options.Share;
+        options.Share > 0
+        && customerExternalId.Length > 0
+        && VariantAssigner.Position(options.Salt, customerExternalId) < options.Share;
 }

@@ -16,7 +16,8 @@ public static class VariantAssigner
     public static ExperimentVariant? Assign(Experiment experiment, string customerId, BanditState? bandit = null)
     {
         var position = Position(experiment.Key, customerId);
-        if (position < experiment.HoldoutShare) return null;
+        if (position < experiment.HoldoutShare)
+            return null;
 
         var withinVariants = (position - experiment.HoldoutShare) / (1 - experiment.HoldoutShare);
         if (bandit is { BurnedIn: true })
@@ -26,7 +27,8 @@ public static class VariantAssigner
             foreach (var variant in byKey)
             {
                 sum += bandit.Probabilities.GetValueOrDefault(variant.Id);
-                if (withinVariants < sum) return variant;
+                if (withinVariants < sum)
+                    return variant;
             }
             return byKey[^1];
         }
@@ -36,7 +38,8 @@ public static class VariantAssigner
         foreach (var variant in ordered)
         {
             cumulative += variant.Weight;
-            if (target < cumulative) return variant;
+            if (target < cumulative)
+                return variant;
         }
         return ordered[^1];
     }

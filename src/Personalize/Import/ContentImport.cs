@@ -6,8 +6,18 @@ using Personalize.Targeting;
 
 namespace Personalize.Import;
 
-public sealed record ContentRow(string Slug, ContentKind Kind, string Title, string? Summary, string? Url, string? ImageUrl,
-    IReadOnlyList<string> Tags, TargetingRow Targeting, string? Locale, ContentStatus Status);
+public sealed record ContentRow(
+    string Slug,
+    ContentKind Kind,
+    string Title,
+    string? Summary,
+    string? Url,
+    string? ImageUrl,
+    IReadOnlyList<string> Tags,
+    TargetingRow Targeting,
+    string? Locale,
+    ContentStatus Status
+);
 
 /// <summary>
 /// slug,kind,title,summary,url,image_url,tags,target_stages,channels,locale,publish_from,publish_until,status[,target_segments]
@@ -31,15 +41,29 @@ internal sealed class ContentImport : IRowImport<ContentRow>
             row.List("tags").Select(t => Cells.MaxLength("tags", t.ToLowerInvariant(), 64)).Distinct().ToList(),
             TargetingRow.Parse(row, TargetingNames.ContentColumns),
             Cells.Locale("locale", row.Text("locale")),
-            row.Enum<ContentStatus>("status", ContentStatus.Draft));
+            row.Enum<ContentStatus>("status", ContentStatus.Draft)
+        );
     }
 
-    public async Task WriteAsync(IReadOnlyList<Parsed<ContentRow>> batch, ImportSession session, CancellationToken cancellationToken)
+    public async Task WriteAsync(
+        IReadOnlyList<Parsed<ContentRow>> batch,
+        ImportSession session,
+        CancellationToken cancellationToken
+    )
     {
         var slugs = batch.Select(b => b.Row.Slug).Distinct().ToList();
-        var items = await session.Db.ContentItems.AsTracking().AsSplitQuery().Include(c => c.Tags).Include(c => c.TargetSegments)
-            .Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, cancellationToken);
-        var segments = await SegmentLookup.LoadAsync(session, batch.SelectMany(b => b.Row.Targeting.Segments), cancellationToken);
+        var items = await session
+            .Db.ContentItems.AsTracking()
+            .AsSplitQuery()
+            .Include(c => c.Tags)
+            .Include(c => c.TargetSegments)
+            .Where(c => slugs.Contains(c.Slug))
+            .ToDictionaryAsync(c => c.Slug, cancellationToken);
+        var segments = await SegmentLookup.LoadAsync(
+            session,
+            batch.SelectMany(b => b.Row.Targeting.Segments),
+            cancellationToken
+        );
 
         var created = 0;
         foreach (var (line, row) in batch)
@@ -51,7 +75,12 @@ internal sealed class ContentImport : IRowImport<ContentRow>
             }
             if (!items.TryGetValue(row.Slug, out var item))
             {
-                item = new ContentItem { Slug = row.Slug, CreatedAt = session.Now, UpdatedAt = session.Now };
+                item = new ContentItem
+                {
+                    Slug = row.Slug,
+                    CreatedAt = session.Now,
+                    UpdatedAt = session.Now,
+                };
                 Apply(row, item, segments);
                 session.Db.ContentItems.Add(item);
                 items[row.Slug] = item;
@@ -63,7 +92,8 @@ internal sealed class ContentImport : IRowImport<ContentRow>
                 item.UpdatedAt = session.Now;
                 session.ReportImported();
             }
-            else session.ReportSkipped("unchanged");
+            else
+                session.ReportSkipped("unchanged");
         }
         await session.SaveAsync(cancellationToken);
         session.ReportCreated("content items", created);
@@ -88,7 +118,12 @@ internal sealed class ContentImport : IRowImport<ContentRow>
 /// <summary>Makes a child collection hold exactly the wanted keys, touching only what differs.</summary>
 internal static class CollectionSync
 {
-    public static bool Sync<T>(List<T> current, IReadOnlyList<string> wanted, Func<T, string> key, Func<string, T> create)
+    public static bool Sync<T>(
+        List<T> current,
+        IReadOnlyList<string> wanted,
+        Func<T, string> key,
+        Func<string, T> create
+    )
     {
         var removed = current.RemoveAll(x => !wanted.Contains(key(x)));
         var have = current.Select(key).ToHashSet();
@@ -101,10 +136,18 @@ internal static class CollectionSync
 /// <summary>Tracked segments by slug, for the target/eligible segment columns.</summary>
 internal static class SegmentLookup
 {
-    public static async Task<Dictionary<string, Segment>> LoadAsync(ImportSession session, IEnumerable<string> slugs, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, Segment>> LoadAsync(
+        ImportSession session,
+        IEnumerable<string> slugs,
+        CancellationToken cancellationToken
+    )
     {
         var wanted = slugs.Distinct().ToList();
-        if (wanted.Count == 0) return [];
-        return await session.Db.Segments.AsTracking().Where(s => wanted.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, cancellationToken);
+        if (wanted.Count == 0)
+            return [];
+        return await session
+            .Db.Segments.AsTracking()
+            .Where(s => wanted.Contains(s.Slug))
+            .ToDictionaryAsync(s => s.Slug, cancellationToken);
     }
 }

@@ -29,6 +29,7 @@ public sealed class ImportSession : IDisposable
 
     public PersonalizeDbContext Db { get; }
     public ImportOptions Options { get; }
+
     /// <summary>The time stamped on rows created or updated by this import.</summary>
     public DateTime Now { get; }
     public CustomerResolver Customers { get; }
@@ -44,7 +45,8 @@ public sealed class ImportSession : IDisposable
     public void ReportBad(long line, string reason)
     {
         Bad++;
-        if (_badRows.Count < ImportSummary.MaxBadRowsKept) _badRows.Add(new BadRow(line, reason));
+        if (_badRows.Count < ImportSummary.MaxBadRowsKept)
+            _badRows.Add(new BadRow(line, reason));
     }
 
     public void ReportSkipped(string reason, long rows = 1)
@@ -57,11 +59,14 @@ public sealed class ImportSession : IDisposable
 
     public void ReportCreated(string what, long count)
     {
-        if (count != 0) _created[what] = _created.GetValueOrDefault(what) + count;
+        if (count != 0)
+            _created[what] = _created.GetValueOrDefault(what) + count;
     }
 
-    /// <summary>Inserts new rows (not their child collections) and sets their generated ids; the one path bulk rows take.</summary>
-    public Task InsertAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken) where T : class
+    /// <summary>Inserts new rows (not their child collections) and sets their generated ids; the one path bulk rows
+    /// take.</summary>
+    public Task InsertAsync<T>(IEnumerable<T> entities, CancellationToken cancellationToken)
+        where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
         _bulk.Insert(entities);
@@ -76,9 +81,15 @@ public sealed class ImportSession : IDisposable
         Db.ChangeTracker.Clear();
     }
 
-    /// <summary>Content item ids by slug, loaded once (the catalog is small next to the rows that refer to it).</summary>
+    /// <summary>Content item ids by slug, loaded once (the catalog is small next to the rows that refer to
+    /// it).</summary>
     public async Task<Dictionary<string, long>> ContentIdsAsync(CancellationToken cancellationToken) =>
-        _contentIds ??= await Db.ContentItems.ToDictionaryAsync(c => c.Slug, c => c.Id, StringComparer.Ordinal, cancellationToken);
+        _contentIds ??= await Db.ContentItems.ToDictionaryAsync(
+            c => c.Slug,
+            c => c.Id,
+            StringComparer.Ordinal,
+            cancellationToken
+        );
 
     internal ImportProgress Progress => new(RowsRead, Imported, Skipped, Bad);
 }

@@ -22,27 +22,45 @@ internal sealed class SpendImport : IRowImport<SpendRow>
     {
         var channel = Cells.Channel("channel", row.Required("channel"))!;
         var text = row.Required("month");
-        var month = AcquisitionRules.ParseMonth(text) ?? throw new RowError($"month: '{text}' is not {AcquisitionRules.MonthExample}");
+        var month = AcquisitionRules.ParseMonth(text)
+            ?? throw new RowError($"month: '{text}' is not " + $"{AcquisitionRules.MonthExample}");
         var amount = row.RequiredDecimal("amount");
-        if (AcquisitionRules.AmountProblem(amount) is { } problem) throw new RowError($"amount: {problem}");
+        if (AcquisitionRules.AmountProblem(amount) is { } problem)
+            throw new RowError($"amount: {problem}");
         if (_lines.TryGetValue((channel, month), out var first))
-            throw new RowError($"month: {text} of '{channel}' is also on line {first}: give each channel and month once");
+            throw new RowError(
+                $"month: {text} of '{channel}' is also on line {first}: give each channel and month once"
+            );
         _lines[(channel, month)] = row.Line;
         return new SpendRow(channel, month, amount);
     }
 
-    public async Task WriteAsync(IReadOnlyList<Parsed<SpendRow>> batch, ImportSession session, CancellationToken cancellationToken)
+    public async Task WriteAsync(
+        IReadOnlyList<Parsed<SpendRow>> batch,
+        ImportSession session,
+        CancellationToken cancellationToken
+    )
     {
         var channels = batch.Select(b => b.Row.Channel).Distinct().ToList();
         var months = batch.Select(b => b.Row.Month).Distinct().ToList();
-        var existing = await session.Db.MarketingSpend.AsTracking().Where(s => channels.Contains(s.Channel) && months.Contains(s.Month))
+        var existing = await session
+            .Db.MarketingSpend.AsTracking()
+            .Where(s => channels.Contains(s.Channel) && months.Contains(s.Month))
             .ToDictionaryAsync(s => (s.Channel, s.Month), cancellationToken);
         var created = 0;
         foreach (var (_, row) in batch)
         {
             if (!existing.TryGetValue((row.Channel, row.Month), out var stored))
             {
-                session.Db.MarketingSpend.Add(new MarketingSpend { Channel = row.Channel, Month = row.Month, Amount = row.Amount, UpdatedAt = session.Now });
+                session.Db.MarketingSpend.Add(
+                    new MarketingSpend
+                    {
+                        Channel = row.Channel,
+                        Month = row.Month,
+                        Amount = row.Amount,
+                        UpdatedAt = session.Now,
+                    }
+                );
                 created++;
                 session.ReportImported();
             }
@@ -51,7 +69,8 @@ internal sealed class SpendImport : IRowImport<SpendRow>
                 (stored.Amount, stored.UpdatedAt) = (row.Amount, session.Now);
                 session.ReportImported();
             }
-            else session.ReportSkipped("unchanged");
+            else
+                session.ReportSkipped("unchanged");
         }
         await session.SaveAsync(cancellationToken);
         session.ReportCreated("spend rows", created);

@@ -5,18 +5,32 @@ using Personalize.Targeting;
 namespace Personalize.Import;
 
 /// <summary>The targeting columns of a content or offer file, read and applied alike.</summary>
-public sealed record TargetingRow(LifecycleStageSet Stages, IReadOnlyList<string> Segments, ChannelSet Channels, DateTime? From, DateTime? Until)
+public sealed record TargetingRow(
+    LifecycleStageSet Stages,
+    IReadOnlyList<string> Segments,
+    ChannelSet Channels,
+    DateTime? From,
+    DateTime? Until
+)
 {
     public static TargetingRow Parse(CsvRow row, TargetingNames columns)
     {
         var from = row.Date(columns.From);
         var until = row.Date(columns.Until);
-        if (from > until) throw new RowError($"{columns.Until}: is before {columns.From}");
-        return new(row.Stages(columns.Stages), row.List(columns.Segments).Distinct().ToList(), row.Channels(columns.Channels), from, until);
+        if (from > until)
+            throw new RowError($"{columns.Until}: is before {columns.From}");
+        return new(
+            row.Stages(columns.Stages),
+            row.List(columns.Segments).Distinct().ToList(),
+            row.Channels(columns.Channels),
+            from,
+            until
+        );
     }
 
     /// <summary>The first segment id that names no tracked segment; null when every one does.</summary>
-    public string? UnknownSegment(IReadOnlyDictionary<string, Segment> segments) => Segments.FirstOrDefault(s => !segments.ContainsKey(s));
+    public string? UnknownSegment(IReadOnlyDictionary<string, Segment> segments) =>
+        Segments.FirstOrDefault(s => !segments.ContainsKey(s));
 
     /// <returns>Whether anything changed.</returns>
     internal bool ApplyTo(ITargeted target, IReadOnlyDictionary<string, Segment> segments, Changes changes)

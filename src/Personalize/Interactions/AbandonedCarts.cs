@@ -16,14 +16,38 @@ public sealed class AbandonedCarts(EventOutbox outbox, IOptions<EventOptions> op
         var o = options.Value;
         var abandonedBefore = now.AddMinutes(-o.CartAbandonedAfterMinutes);
         var since = now.AddDays(-o.CartLookBackDays);
-        var carts = await db.Interactions
-            .Where(i => i.Kind == InteractionKind.AddToCart && i.OccurredAt >= since && i.OccurredAt <= abandonedBefore)
-            .Where(i => !db.Interactions.Any(p => p.CustomerId == i.CustomerId && p.ContentItemId == i.ContentItemId
-                && p.Kind == InteractionKind.Purchase && p.OccurredAt >= i.OccurredAt))
-            .Select(i => new { i.Id, i.CustomerId, i.OccurredAt, Item = db.ContentItems.Where(c => c.Id == i.ContentItemId).Select(c => c.Slug).First() })
+        var carts = await db
+            .Interactions.Where(i =>
+                i.Kind == InteractionKind.AddToCart && i.OccurredAt >= since && i.OccurredAt <= abandonedBefore
+            )
+            .Where(i =>
+                !db.Interactions.Any(p =>
+                    p.CustomerId == i.CustomerId
+                    && p.ContentItemId == i.ContentItemId
+                    && p.Kind == InteractionKind.Purchase
+                    && p.OccurredAt >= i.OccurredAt
+                )
+            )
+            .Select(i => new
+            {
+                i.Id,
+                i.CustomerId,
+                i.OccurredAt,
+                Item = db.ContentItems.Where(c => c.Id == i.ContentItemId).Select(c => c.Slug).First(),
+            })
             .ToListAsync(cancellationToken);
-        return await outbox.AppendOnceAsync(db, carts.Select(c => new NewEvent(c.CustomerId, CustomerEventType.CartAbandoned,
-            c.OccurredAt.AddMinutes(o.CartAbandonedAfterMinutes), new { item = c.Item, addedAt = c.OccurredAt }, $"cart:{c.Id}")).ToList(),
-            cancellationToken);
+        return await outbox.AppendOnceAsync(
+            db,
+            carts
+                .Select(c => new NewEvent(
+                    c.CustomerId,
+                    CustomerEventType.CartAbandoned,
+                    c.OccurredAt.AddMinutes(o.CartAbandonedAfterMinutes),
+                    new { item = c.Item, addedAt = c.OccurredAt },
+                    $"cart:{c.Id}"
+                ))
+                .ToList(),
+            cancellationToken
+        );
     }
 }

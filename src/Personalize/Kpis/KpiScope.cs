@@ -10,9 +10,14 @@ namespace Personalize.Kpis;
 internal static class KpiScope
 {
     /// <returns>The segment's members; null for everyone (so the queries need no filter).</returns>
-    public static async Task<IQueryable<Customer>?> MembersAsync(PersonalizeDbContext db, string? segmentId, CancellationToken cancellationToken)
+    public static async Task<IQueryable<Customer>?> MembersAsync(
+        PersonalizeDbContext db,
+        string? segmentId,
+        CancellationToken cancellationToken
+    )
     {
-        if (segmentId is null) return null;
+        if (segmentId is null)
+            return null;
         var segment = await db.Segments.FirstOrDefaultAsync(s => s.Slug == segmentId, cancellationToken)
             ?? throw new QueryException("segmentId", $"no segment has the id '{segmentId}'.");
         return db.Customers.Where(SegmentQueries.Rule(segment));

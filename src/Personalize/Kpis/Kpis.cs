@@ -4,13 +4,27 @@ namespace Personalize.Kpis;
 
 /// <summary>The key figures of a period [From, To) for the customers in scope (a segment, or everyone).</summary>
 public sealed record KpiReport(
-    DateTime From, DateTime To, string? SegmentId,
-    int Customers, int ActiveCustomers, int NewCustomers, int Orders, decimal Revenue, decimal? AverageOrderValue,
-    Rate? Retention, Rate? RepeatPurchase,
-    int ScoredCustomers, decimal TotalPredictedClv, decimal? AveragePredictedClv, decimal TotalHistoricalClv,
-    SurveyFigure? Nps, SurveyFigure? Csat,
-    Rate? OfferRedemption, decimal RewardCost,
-    IReadOnlyList<StageShare> Stages)
+    DateTime From,
+    DateTime To,
+    string? SegmentId,
+    int Customers,
+    int ActiveCustomers,
+    int NewCustomers,
+    int Orders,
+    decimal Revenue,
+    decimal? AverageOrderValue,
+    Rate? Retention,
+    Rate? RepeatPurchase,
+    int ScoredCustomers,
+    decimal TotalPredictedClv,
+    decimal? AveragePredictedClv,
+    decimal TotalHistoricalClv,
+    SurveyFigure? Nps,
+    SurveyFigure? Csat,
+    Rate? OfferRedemption,
+    decimal RewardCost,
+    IReadOnlyList<StageShare> Stages
+)
 {
     /// <summary>1 − retention: the share of the previous period's buyers who did not buy in this one.</summary>
     public double? ChurnRate => Retention is null ? null : 1 - Retention.Value;
@@ -18,7 +32,8 @@ public sealed record KpiReport(
     /// <summary>The universal holdout against everyone else in scope; null while the holdout is off.</summary>
     public UniversalHoldoutComparison? UniversalHoldout { get; init; }
 
-    /// <summary>Spend, CAC, CLV:CAC and payback per acquisition channel; null when the report is limited to a segment.</summary>
+    /// <summary>Spend, CAC, CLV:CAC and payback per acquisition channel; null when the report is limited to a
+    /// segment.</summary>
     public Acquisition.AcquisitionReport? Acquisition { get; init; }
 }
 
@@ -27,7 +42,8 @@ public sealed record Rate(int Numerator, int Denominator)
 {
     public double Value => (double)Numerator / Denominator;
 
-    public static Rate? Of(int numerator, int denominator) => denominator == 0 ? null : new Rate(numerator, denominator);
+    public static Rate? Of(int numerator, int denominator) =>
+        denominator == 0 ? null : new Rate(numerator, denominator);
 }
 
 /// <summary>A survey score and the number of answers it is computed from.</summary>
@@ -35,41 +51,105 @@ public sealed record SurveyFigure(double Score, int Responses);
 
 public sealed record StageShare(LifecycleStage Stage, int Customers, double Share);
 
-/// <summary>One bucket of a trend: [Start, End) and the metric's value there (null where undefined, e.g. no answers).</summary>
+/// <summary>One bucket of a trend: [Start, End) and the metric's value there (null where undefined, e.g. no
+/// answers).</summary>
 public sealed record KpiPoint(DateTime Start, DateTime End, double? Value);
 
 public enum KpiMetric
 {
     // The acquisition metrics come last (see KpiMetrics.IsAcquisition).
-    [System.ComponentModel.Description("Share of the previous equal-length period's buyers who bought again in this one.")] RetentionRate,
-    [System.ComponentModel.Description("1 − retention rate.")] ChurnRate,
-    [System.ComponentModel.Description("Share of the period's buyers with at least two orders by the period's end.")] RepeatPurchaseRate,
-    [System.ComponentModel.Description("Customers with at least one order in the period.")] ActiveCustomers,
-    [System.ComponentModel.Description("Customers whose first order falls in the period.")] NewCustomers,
-    [System.ComponentModel.Description("Orders placed in the period.")] Orders,
-    [System.ComponentModel.Description("Sum of the period's order amounts.")] Revenue,
-    [System.ComponentModel.Description("Revenue / orders in the period.")] AverageOrderValue,
-    [System.ComponentModel.Description("Net Promoter Score of the period's NPS answers: % promoters (9-10) − % detractors (0-6), from −100 to 100.")] Nps,
-    [System.ComponentModel.Description("Share (%) of the period's CSAT answers that are 4 or 5.")] Csat,
-    [System.ComponentModel.Description("Of the offer assignments made in the period, the share redeemed since.")] OfferRedemptionRate,
-    [System.ComponentModel.Description("What the redemptions made in the period cost the business.")] RewardCost,
-    [System.ComponentModel.Description("Mean current predicted CLV of the customers whose first order falls in the bucket: the value of each period's new customers; null without new customers.")] NewCustomerAverageClv,
-    [System.ComponentModel.Description("Sum of the current predicted CLV of the customers whose first order falls in the bucket.")] NewCustomerTotalClv,
-    [System.ComponentModel.Description("Acquisition (monthly buckets): marketing spend, each month's spend counted for the part of the month inside the bucket.")] MarketingSpend,
-    [System.ComponentModel.Description("Acquisition (monthly buckets): customer acquisition cost, spend ÷ customers whose first order falls in the bucket; null without such customers.")] Cac,
-    [System.ComponentModel.Description("Acquisition (monthly buckets): the acquired customers' average CLV (margin to date + predicted CLV) ÷ CAC; null when the CAC is 0 or undefined.")] ClvToCac,
-    [System.ComponentModel.Description("Acquisition (monthly buckets): months until the acquired customers' cumulative margin per customer reaches the CAC; null until it does.")] PaybackMonths,
+    [System.ComponentModel.Description(
+        "Share of the previous equal-length period's buyers who bought again in this " + "one."
+    )]
+    RetentionRate,
+
+    [System.ComponentModel.Description("1 − retention rate.")]
+    ChurnRate,
+
+    [System.ComponentModel.Description("Share of the period's buyers with at least two orders by the period's end.")]
+    RepeatPurchaseRate,
+
+    [System.ComponentModel.Description("Customers with at least one order in the period.")]
+    ActiveCustomers,
+
+    [System.ComponentModel.Description("Customers whose first order falls in the period.")]
+    NewCustomers,
+
+    [System.ComponentModel.Description("Orders placed in the period.")]
+    Orders,
+
+    [System.ComponentModel.Description("Sum of the period's order amounts.")]
+    Revenue,
+
+    [System.ComponentModel.Description("Revenue / orders in the period.")]
+    AverageOrderValue,
+
+    [System.ComponentModel.Description(
+        "Net Promoter Score of the period's NPS answers: % promoters (9-10) − % "
+            + "detractors (0-6), from −100 to 100."
+    )]
+    Nps,
+
+    [System.ComponentModel.Description("Share (%) of the period's CSAT answers that are 4 or 5.")]
+    Csat,
+
+    [System.ComponentModel.Description("Of the offer assignments made in the period, the share redeemed since.")]
+    OfferRedemptionRate,
+
+    [System.ComponentModel.Description("What the redemptions made in the period cost the business.")]
+    RewardCost,
+
+    [System.ComponentModel.Description(
+        "Mean current predicted CLV of the customers whose first order falls in the "
+            + "bucket: the value of each period's new customers; null without new customers."
+    )]
+    NewCustomerAverageClv,
+
+    [System.ComponentModel.Description(
+        "Sum of the current predicted CLV of the customers whose first order falls in " + "the bucket."
+    )]
+    NewCustomerTotalClv,
+
+    [System.ComponentModel.Description(
+        "Acquisition (monthly buckets): marketing spend, each month's spend counted "
+            + "for the part of the month inside the bucket."
+    )]
+    MarketingSpend,
+
+    [System.ComponentModel.Description(
+        "Acquisition (monthly buckets): customer acquisition cost, spend ÷ customers "
+            + "whose first order falls in the bucket; null without such customers."
+    )]
+    Cac,
+
+    [System.ComponentModel.Description(
+        "Acquisition (monthly buckets): the acquired customers' average CLV (margin to "
+            + "date + predicted CLV) ÷ CAC; null when the CAC is 0 or undefined."
+    )]
+    ClvToCac,
+
+    [System.ComponentModel.Description(
+        "Acquisition (monthly buckets): months until the acquired customers' "
+            + "cumulative margin per customer reaches the CAC; null until it does."
+    )]
+    PaybackMonths,
 }
 
 public enum KpiInterval
 {
-    [System.ComponentModel.Description("Calendar days (UTC).")] Day,
-    [System.ComponentModel.Description("ISO weeks, Monday to Sunday (UTC).")] Week,
-    [System.ComponentModel.Description("Calendar months (UTC).")] Month,
+    [System.ComponentModel.Description("Calendar days (UTC).")]
+    Day,
+
+    [System.ComponentModel.Description("ISO weeks, Monday to Sunday (UTC).")]
+    Week,
+
+    [System.ComponentModel.Description("Calendar months (UTC).")]
+    Month,
 }
 
 public static class KpiMetrics
 {
-    /// <summary>Spend, CAC, CLV:CAC and payback: computed per channel and calendar month from the spend records.</summary>
+    /// <summary>Spend, CAC, CLV:CAC and payback: computed per channel and calendar month from the spend
+    /// records.</summary>
     public static bool IsAcquisition(this KpiMetric metric) => metric >= KpiMetric.MarketingSpend;
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Personalize.Common;
 using Personalize.Customers;
 using Personalize.Data;
-using Personalize.Common;
 using Personalize.Lifecycle;
 using Personalize.Querying;
 using Personalize.Segments;
@@ -19,37 +19,60 @@ public sealed record StageFlowReport(IReadOnlyList<StageBucket> Buckets, IReadOn
 
 /// <summary>
 /// Rebuilds the stage distribution at the end of each bucket from the stage history: a customer created by then is in
-/// the stage their latest change before then entered (changes stamped before the customer's creation count from it), or PROSPECT before any change. The history is read once, in the
-/// order of its index (customer, time), and replayed here, so it holds however it was recorded (a recompute as of a
-/// past date stamps its changes in the past). Customers created per bucket and the period's transitions are grouped in
-/// SQL: three statements for any number of buckets.
+/// the stage their latest change before then entered (changes stamped before the customer's creation count from it), or
+/// PROSPECT before any change. The history is read once, in the order of its index (customer, time), and replayed here,
+/// so it holds however it was recorded (a recompute as of a past date stamps its changes in the past). Customers
+/// created per bucket and the period's transitions are grouped in SQL: three statements for any number of buckets.
 /// </summary>
 public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> factory)
 {
-    public async Task<StageFlowReport> FlowsAsync(DateTime from, DateTime to, KpiInterval interval, string? segmentId, CancellationToken cancellationToken)
+    public async Task<StageFlowReport> FlowsAsync(
+        DateTime from,
+        DateTime to,
+        KpiInterval interval,
+        string? segmentId,
+        CancellationToken cancellationToken
+    )
     {
-        if (to <= from) throw new QueryException("to", "must be after from.");
+        if (to <= from)
+            throw new QueryException("to", "must be after from.");
         var buckets = KpiService.Buckets(from, to, interval).ToList();
         if (buckets.Count > KpiService.MaxTrendPoints)
-            throw new QueryException("interval", $"gives {buckets.Count} points for this period; at most {KpiService.MaxTrendPoints} are allowed.");
+            throw new QueryException(
+                "interval",
+                $"gives {buckets.Count} points for this period; at most " + $"{KpiService.MaxTrendPoints} are allowed."
+            );
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var scope = await KpiScope.MembersAsync(db, segmentId, cancellationToken);
         var customers = scope ?? db.Customers;
         var changes = db.StageChanges.Where(s => s.ChangedAt < to);
-        if (scope is not null) changes = changes.Where(s => scope.Select(c => c.Id).Contains(s.CustomerId));
+        if (scope is not null)
+            changes = changes.Where(s => scope.Select(c => c.Id).Contains(s.CustomerId));
 
         var createdBefore = await customers.CountAsync(c => c.CreatedAt < from, cancellationToken);
-        var created = await customers.Where(c => c.CreatedAt >= from && c.CreatedAt < to).GroupBy(c => c.CreatedAt.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var flows = (await changes.Where(s => s.ChangedAt >= from && s.From != null && s.From != s.To).GroupBy(s => new { s.From, s.To })
-                .Select(g => new { g.Key.From, g.Key.To, Count = g.Count() }).ToListAsync(cancellationToken))
-            .Select(f => new StageFlow(f.From!.Value, f.To, f.Count))
-            .OrderByDescending(f => f.Transitions).ThenBy(f => f.From).ThenBy(f => f.To).ToList();
+        var created = await customers
+            .Where(c => c.CreatedAt >= from && c.CreatedAt < to)
+            .GroupBy(c => c.CreatedAt.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var flows = (
+            await changes
+                .Where(s => s.ChangedAt >= from && s.From != null && s.From != s.To)
+                .GroupBy(s => new { s.From, s.To })
+                .Select(g => new
+                {
+                    g.Key.From,
+                    g.Key.To,
+                    Count = g.Count(),
+                })
+                .ToListAsync(cancellationToken)
+        ).Select(f => new StageFlow(f.From!.Value, f.To, f.Count)).OrderByDescending(f => f.Transitions).ThenBy(f => f.From).ThenBy(f => f.To).ToList();
 
         var ends = buckets.Select(b => b.End).ToArray();
         var stages = Enum.GetValues<LifecycleStage>();
-        // changed[k]: customers with a change before the end of bucket k; inStage[k, stage]: of them, in each stage then.
+        // changed[k]: customers with a change before the end of bucket k; inStage[k, stage]: of them, in each stage
+        // then.
         var changed = new long[ends.Length];
         var inStage = new long[ends.Length, stages.Length];
         long? customer = null;
@@ -57,15 +80,41 @@ public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> fac
         void Close()
         {
             for (var k = 0; k < ends.Length; k++)
-                if (latest[k] is { } stage) { changed[k]++; inStage[k, (int)stage]++; latest[k] = null; }
+                if (latest[k] is { } stage)
+                {
+                    changed[k]++;
+                    inStage[k, (int)stage]++;
+                    latest[k] = null;
+                }
         }
-        var history = changes.Join(customers, s => s.CustomerId, c => c.Id, (s, c) => new { s.Id, s.CustomerId, s.ChangedAt, s.To, c.CreatedAt })
-            .OrderBy(s => s.CustomerId).ThenBy(s => s.ChangedAt).ThenBy(s => s.Id);
+        var history = changes
+            .Join(
+                customers,
+                s => s.CustomerId,
+                c => c.Id,
+                (s, c) =>
+                    new
+                    {
+                        s.Id,
+                        s.CustomerId,
+                        s.ChangedAt,
+                        s.To,
+                        c.CreatedAt,
+                    }
+            )
+            .OrderBy(s => s.CustomerId)
+            .ThenBy(s => s.ChangedAt)
+            .ThenBy(s => s.Id);
         await foreach (var change in history.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (change.CustomerId != customer) { Close(); customer = change.CustomerId; }
+            if (change.CustomerId != customer)
+            {
+                Close();
+                customer = change.CustomerId;
+            }
             for (var k = 0; k < ends.Length; k++)
-                if (change.ChangedAt < ends[k] && change.CreatedAt < ends[k]) latest[k] = change.To;
+                if (change.ChangedAt < ends[k] && change.CreatedAt < ends[k])
+                    latest[k] = change.To;
         }
         Close();
 
@@ -75,9 +124,23 @@ public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> fac
         {
             var (start, end) = buckets[k];
             existing += created.Where(c => c.Day >= start.Date && c.Day < end).Sum(c => (long)c.Count);
-            var counts = stages.Select(s => inStage[k, (int)s] + (s == LifecycleStage.Prospect ? existing - changed[k] : 0)).ToArray();
+            var counts = stages
+                .Select(s => inStage[k, (int)s] + (s == LifecycleStage.Prospect ? existing - changed[k] : 0))
+                .ToArray();
             var total = counts.Sum();
-            result.Add(new StageBucket(start, end, stages.Select(s => new StageShare(s, (int)counts[(int)s], total == 0 ? 0 : (double)counts[(int)s] / total)).ToList()));
+            result.Add(
+                new StageBucket(
+                    start,
+                    end,
+                    stages
+                        .Select(s => new StageShare(
+                            s,
+                            (int)counts[(int)s],
+                            total == 0 ? 0 : (double)counts[(int)s] / total
+                        ))
+                        .ToList()
+                )
+            );
         }
         return new StageFlowReport(result, flows);
     }

@@ -31,10 +31,13 @@ public sealed class LifecycleClassifier
             c.OrderCount == 0 || c.LastOrderAt == null ? LifecycleStage.Prospect
             : c.FirstOrderAt >= cut.NewIfFirstOrderAfter ? LifecycleStage.New
             : c.LastOrderAt <= cut.LapsedIfLastOrderBefore || c.ProbabilityAlive < lapsedBelow ? LifecycleStage.Lapsed
-            : c.LastOrderAt <= cut.AtRiskIfLastOrderBefore || c.ProbabilityAlive < atRiskBelow || c.RhythmDueAt < cut.AsOf ? LifecycleStage.AtRisk
+            : c.LastOrderAt <= cut.AtRiskIfLastOrderBefore
+            || c.ProbabilityAlive < atRiskBelow
+            || c.RhythmDueAt < cut.AsOf
+                ? LifecycleStage.AtRisk
             : cut.LoyalClvThreshold != null
                 ? (c.PredictedClv >= cut.LoyalClvThreshold ? LifecycleStage.Loyal : LifecycleStage.Active)
-                : (c.OrderCount >= minOrders && c.TotalSpent >= minSpent ? LifecycleStage.Loyal : LifecycleStage.Active);
+            : (c.OrderCount >= minOrders && c.TotalSpent >= minSpent ? LifecycleStage.Loyal : LifecycleStage.Active);
         _compiled = _rule.Compile();
     }
 
@@ -52,29 +55,45 @@ public sealed class LifecycleClassifier
         return Expression.Lambda<Func<Customer, LifecycleStage>>(body, _rule.Parameters[0]);
     }
 
-    /// <summary>When a customer becomes overdue for their own rhythm: the last order plus a multiple of their mean gap.</summary>
+    /// <summary>When a customer becomes overdue for their own rhythm: the last order plus a multiple of their mean
+    /// gap.</summary>
     public DateTime? RhythmDueAt(DateTime lastOrderAt, int repeatPurchaseDays, double daysFromFirstToLastPurchase) =>
-        repeatPurchaseDays > 0 ? lastOrderAt.AddDays(_options.OverdueRhythmFactor * daysFromFirstToLastPurchase / repeatPurchaseDays) : null;
+        repeatPurchaseDays > 0
+            ? lastOrderAt.AddDays(_options.OverdueRhythmFactor * daysFromFirstToLastPurchase / repeatPurchaseDays)
+            : null;
 
-    private StageCutoffs Cutoffs(DateTime asOf, decimal? loyalClvThreshold) => new(
-        asOf,
-        asOf.AddDays(-_options.LapsedAfterDays),
-        asOf.AddDays(-_options.AtRiskAfterDays),
-        asOf.AddDays(-_options.OnboardingDays),
-        loyalClvThreshold);
+    private StageCutoffs Cutoffs(DateTime asOf, decimal? loyalClvThreshold) =>
+        new(
+            asOf,
+            asOf.AddDays(-_options.LapsedAfterDays),
+            asOf.AddDays(-_options.AtRiskAfterDays),
+            asOf.AddDays(-_options.OnboardingDays),
+            loyalClvThreshold
+        );
 
-    public string Describe(LifecycleStage stage) => stage switch
-    {
-        LifecycleStage.Prospect => "Known to the store but has not ordered yet (acquisition).",
-        LifecycleStage.New => $"First order within the last {_options.OnboardingDays} days (onboarding).",
-        LifecycleStage.Active => "Buying at their usual rhythm and likely alive (retention).",
-        LifecycleStage.AtRisk => $"P(alive) below {_options.AtRiskBelowProbabilityAlive:0.##}, silent for over {_options.OverdueRhythmFactor:0.#}× their usual gap between purchases, or for {_options.AtRiskAfterDays} days (save before it lapses).",
-        LifecycleStage.Lapsed => $"P(alive) below {_options.LapsedBelowProbabilityAlive:0.##} or no order for {_options.LapsedAfterDays} days (reactivation, win-back).",
-        LifecycleStage.Loyal => $"Active and in the top {_options.LoyalTopShare:0%} by predicted CLV (before any scores: {_options.LoyalMinOrders}+ orders and {_options.LoyalMinSpent} spent) (advocacy, VIP).",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
-    };
+    public string Describe(LifecycleStage stage) =>
+        stage switch
+        {
+            LifecycleStage.Prospect => "Known to the store but has not ordered yet (acquisition).",
+            LifecycleStage.New => $"First order within the last {_options.OnboardingDays} days (onboarding).",
+            LifecycleStage.Active => "Buying at their usual rhythm and likely alive (retention).",
+            LifecycleStage.AtRisk => $"P(alive) below {_options.AtRiskBelowProbabilityAlive:0.##}, silent for over "
+                + $"{_options.OverdueRhythmFactor:0.#}× their usual gap between purchases, or for "
+                + $"{_options.AtRiskAfterDays} days (save before it lapses).",
+            LifecycleStage.Lapsed => $"P(alive) below {_options.LapsedBelowProbabilityAlive:0.##} or no order for "
+                + $"{_options.LapsedAfterDays} days (reactivation, win-back).",
+            LifecycleStage.Loyal => $"Active and in the top {_options.LoyalTopShare:0%} by predicted CLV (before any "
+                + $"scores: {_options.LoyalMinOrders}+ orders and {_options.LoyalMinSpent} spent) (advocacy, VIP).",
+            _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+        };
 
-    /// <summary>The dates and values a customer is compared with; a class so that EF Core parameterizes its fields.</summary>
+    /// <summary>The dates and values a customer is compared with; a class so that EF Core parameterizes its
+    /// fields.</summary>
     public sealed record StageCutoffs(
-        DateTime AsOf, DateTime LapsedIfLastOrderBefore, DateTime AtRiskIfLastOrderBefore, DateTime NewIfFirstOrderAfter, decimal? LoyalClvThreshold);
+        DateTime AsOf,
+        DateTime LapsedIfLastOrderBefore,
+        DateTime AtRiskIfLastOrderBefore,
+        DateTime NewIfFirstOrderAfter,
+        decimal? LoyalClvThreshold
+    );
 }

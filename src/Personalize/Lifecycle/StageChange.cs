@@ -1,4 +1,5 @@
 using Personalize.Common;
+
 namespace Personalize.Lifecycle;
 
 /// <summary>A customer moved from one lifecycle stage to another.</summary>

@@ -1,12 +1,12 @@
 namespace Personalize.Lifetime;
 
 /// <summary>
-/// What the lifetime-value models need to know about one customer, as of a day. Built by
-/// <see cref="FromTransactions"/>; transactions after the as-of day are ignored.
+/// What the lifetime-value models need to know about one customer, as of a day. Built by <see
+/// cref="FromTransactions"/>; transactions after the as-of day are ignored.
 /// </summary>
 /// <remarks>
-/// Purchases are counted per calendar day, as is usual for buy-till-you-die models: several orders on one day are
-/// one purchase occasion.
+/// Purchases are counted per calendar day, as is usual for buy-till-you-die models: several orders on one day are one
+/// purchase occasion.
 /// <list type="bullet">
 /// <item><see cref="Frequency"/> (x): distinct purchase days after the first purchase day.</item>
 /// <item><see cref="Recency"/> (t_x): from the first to the last purchase day, in <see cref="Unit"/>s (0 when x = 0).</item>
@@ -25,11 +25,15 @@ public sealed record CustomerStatistics
 
     /// <summary>x: repeat purchase days.</summary>
     public required int Frequency { get; init; }
+
     /// <summary>t_x: time of the last purchase day since the first, in <see cref="Unit"/>s.</summary>
     public required double Recency { get; init; }
+
     /// <summary>T: time from the first purchase day to the as-of day, in <see cref="Unit"/>s.</summary>
     public required double Age { get; init; }
-    /// <summary>z̄: mean spend per repeat purchase day (first day excluded); 0 when there is no repeat purchase.</summary>
+
+    /// <summary>z̄: mean spend per repeat purchase day (first day excluded); 0 when there is no repeat
+    /// purchase.</summary>
     public required decimal MonetaryValue { get; init; }
 
     /// <summary>All transactions up to the as-of day, the first day included.</summary>
@@ -37,8 +41,10 @@ public sealed record CustomerStatistics
     public required int OrderCount { get; init; }
     public required DateTime FirstOrderAt { get; init; }
     public required DateTime LastOrderAt { get; init; }
+
     /// <summary>Whole days from the first purchase day to the as-of day (T in days).</summary>
     public required int TenureDays { get; init; }
+
     /// <summary>Sum of the margins, or null when any transaction up to the as-of day has no known margin.</summary>
     public required decimal? TotalMargin { get; init; }
 
@@ -70,11 +76,15 @@ public sealed record CustomerStatistics
 
     /// <returns>The statistics, or null when the customer had not bought anything by the as-of day.</returns>
     public static CustomerStatistics? FromTransactions(
-        IEnumerable<CustomerTransaction> transactions, DateOnly asOf, ClvTimeUnit unit = ClvTimeUnit.Week)
+        IEnumerable<CustomerTransaction> transactions,
+        DateOnly asOf,
+        ClvTimeUnit unit = ClvTimeUnit.Week
+    )
     {
         var asOfDay = asOf.ToDateTime(TimeOnly.MinValue);
         var accumulator = new CustomerStatisticsAccumulator();
-        foreach (var t in transactions.Where(t => t.Time.Date <= asOfDay).OrderBy(t => t.Time)) accumulator.Add(t.Time, t.Amount, t.Margin);
+        foreach (var t in transactions.Where(t => t.Time.Date <= asOfDay).OrderBy(t => t.Time))
+            accumulator.Add(t.Time, t.Amount, t.Margin);
         return accumulator.Build(asOf, unit);
     }
 }

@@ -7,10 +7,16 @@ namespace Personalize.Lifetime;
 /// </summary>
 public sealed class CustomerStatisticsAccumulator
 {
-    private DateTime _firstDay, _lastDay, _firstAt, _lastAt;
-    private decimal _revenue, _firstDaySpend, _margin;
+    private DateTime _firstDay,
+        _lastDay,
+        _firstAt,
+        _lastAt;
+    private decimal _revenue,
+        _firstDaySpend,
+        _margin;
     private bool _allMargins;
-    private int _count, _days;
+    private int _count,
+        _days;
 
     public CustomerStatisticsAccumulator() => Reset();
 
@@ -19,24 +25,33 @@ public sealed class CustomerStatisticsAccumulator
     /// <exception cref="ArgumentException">A transaction earlier than the previous one.</exception>
     public void Add(DateTime time, decimal amount, decimal? margin = null)
     {
-        if (_count > 0 && time < _lastAt) throw new ArgumentException("Transactions must be added in time order.", nameof(time));
+        if (_count > 0 && time < _lastAt)
+            throw new ArgumentException("Transactions must be added in time order.", nameof(time));
         var day = time.Date;
-        if (_count == 0) (_firstDay, _firstAt) = (day, time);
-        if (_count == 0 || day != _lastDay) (_lastDay, _days) = (day, _days + 1);
-        if (day == _firstDay) _firstDaySpend += amount;
+        if (_count == 0)
+            (_firstDay, _firstAt) = (day, time);
+        if (_count == 0 || day != _lastDay)
+            (_lastDay, _days) = (day, _days + 1);
+        if (day == _firstDay)
+            _firstDaySpend += amount;
         _revenue += amount;
-        if (margin is { } m) _margin += m;
-        else _allMargins = false;
+        if (margin is { } m)
+            _margin += m;
+        else
+            _allMargins = false;
         _lastAt = time;
         _count++;
     }
 
-    /// <returns>The statistics as of <paramref name="asOf"/> (every transaction added must be on or before it), or null when none was added.</returns>
+    /// <returns>The statistics as of <paramref name="asOf"/> (every transaction added must be on or before it), or null
+    /// when none was added.</returns>
     public CustomerStatistics? Build(DateOnly asOf, ClvTimeUnit unit)
     {
-        if (_count == 0) return null;
+        if (_count == 0)
+            return null;
         var asOfDay = asOf.ToDateTime(TimeOnly.MinValue);
-        if (_lastDay > asOfDay) throw new InvalidOperationException("A transaction falls after the as-of day.");
+        if (_lastDay > asOfDay)
+            throw new InvalidOperationException("A transaction falls after the as-of day.");
         var repeatDays = _days - 1;
         return new CustomerStatistics
         {

@@ -14,7 +14,8 @@ internal static class GroupSum
     /// <summary>The result of <paramref name="range"/> on each fixed chunk of the groups, in chunk order.</summary>
     public static T[] Chunks<T>(int length, Func<int, int, T> range)
     {
-        if (length <= Chunk) return [range(0, length)];
+        if (length <= Chunk)
+            return [range(0, length)];
         var results = new T[(length + Chunk - 1) / Chunk];
         Parallel.For(0, results.Length, i => results[i] = range(i * Chunk, Math.Min(length, (i + 1) * Chunk)));
         return results;

@@ -31,16 +31,24 @@ public static class Hypergeometric
             return double.NaN;
         if (IsNonPositiveInteger(c) && !TerminatesBefore(a, b, c))
             throw new ArgumentOutOfRangeException(nameof(c), c, "₂F₁ is undefined when c is a non-positive integer.");
-        if (z == 0) return 1;
-        if (IsNonPositiveInteger(a) || IsNonPositiveInteger(b)) return Series(a, b, c, z);
-        if (z > 1) throw new ArgumentOutOfRangeException(nameof(z), z, "Only the real branch z ≤ 1 is implemented.");
-        if (z < 0) return Math.Pow(1 - z, -a) * Hyp2F1(a, c - b, c, z / (z - 1));
-        if (z <= SeriesLimit) return Series(a, b, c, z);
-        if (z == 1) return GaussAtOne(a, b, c);
+        if (z == 0)
+            return 1;
+        if (IsNonPositiveInteger(a) || IsNonPositiveInteger(b))
+            return Series(a, b, c, z);
+        if (z > 1)
+            throw new ArgumentOutOfRangeException(nameof(z), z, "Only the real branch z ≤ 1 is implemented.");
+        if (z < 0)
+            return Math.Pow(1 - z, -a) * Hyp2F1(a, c - b, c, z / (z - 1));
+        if (z <= SeriesLimit)
+            return Series(a, b, c, z);
+        if (z == 1)
+            return GaussAtOne(a, b, c);
 
         var m = c - a - b;
-        if (Math.Abs(m - Math.Round(m)) >= IntegerTolerance) return OneMinusZ(a, b, c, z);
-        if (z <= SlowSeriesLimit) return Series(a, b, c, z);
+        if (Math.Abs(m - Math.Round(m)) >= IntegerTolerance)
+            return OneMinusZ(a, b, c, z);
+        if (z <= SlowSeriesLimit)
+            return Series(a, b, c, z);
         return InterpolatedAcrossInteger(a, b, c, z);
     }
 
@@ -55,7 +63,8 @@ public static class Hypergeometric
         {
             var weight = 1.0;
             for (var j = 0; j < nodes.Length; j++)
-                if (j != i) weight *= (offset - nodes[j]) / (nodes[i] - nodes[j]);
+                if (j != i)
+                    weight *= (offset - nodes[j]) / (nodes[i] - nodes[j]);
             result += weight * OneMinusZ(a, b, a + b + integer + nodes[i], z);
         }
         return result;
@@ -63,16 +72,20 @@ public static class Hypergeometric
 
     private static double Series(double a, double b, double c, double z)
     {
-        double sum = 1, term = 1;
+        double sum = 1,
+            term = 1;
         for (var n = 0; n < MaxTerms; n++)
         {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             sum += term;
-            if (term == 0) return sum;
+            if (term == 0)
+                return sum;
             // Stop only once the terms are shrinking geometrically, so an early small term cannot fool the test.
             var ratio = Math.Abs((a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2)) * z);
-            if (ratio < 1 && Math.Abs(term) <= 1e-16 * Math.Abs(sum) * (1 - ratio)) return sum;
-            if (double.IsInfinity(sum)) break;
+            if (ratio < 1 && Math.Abs(term) <= 1e-16 * Math.Abs(sum) * (1 - ratio))
+                return sum;
+            if (double.IsInfinity(sum))
+                break;
         }
         throw new ArithmeticException($"₂F₁({a}, {b}; {c}; {z}): the series did not converge.");
     }
@@ -85,8 +98,10 @@ public static class Hypergeometric
         var first = GammaRatio(numerators: [c, m], denominators: [c - a, c - b]);
         var second = GammaRatio(numerators: [c, -m], denominators: [a, b]);
         var result = 0.0;
-        if (first != 0) result += first * Series(a, b, 1 - m, w);
-        if (second != 0) result += second * Math.Pow(w, m) * Series(c - a, c - b, 1 + m, w);
+        if (first != 0)
+            result += first * Series(a, b, 1 - m, w);
+        if (second != 0)
+            result += second * Math.Pow(w, m) * Series(c - a, c - b, 1 + m, w);
         return result;
     }
 
@@ -105,7 +120,8 @@ public static class Hypergeometric
         foreach (var x in denominators)
         {
             var s = SpecialFunctions.GammaSign(x);
-            if (s == 0) return 0;
+            if (s == 0)
+                return 0;
             sign *= s;
             log -= SpecialFunctions.LogGamma(x);
         }

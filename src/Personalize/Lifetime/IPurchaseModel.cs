@@ -20,7 +20,8 @@ public interface IPurchaseModel
     /// <summary>E[X(t)]: expected purchases in the first <paramref name="t"/> time units of a new customer.</summary>
     double ExpectedPurchases(double t);
 
-    /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next <paramref name="t"/> time units, P(alive) × <see cref="ExpectedPurchasesIfAlive"/>.</summary>
+    /// <summary>E[Y(t) | x, t_x, T]: expected purchases in the next <paramref name="t"/> time units, P(alive) × <see
+    /// cref="ExpectedPurchasesIfAlive"/>.</summary>
     double ConditionalExpectedPurchases(double t, int x, double tx, double T);
 
     /// <summary>

@@ -13,16 +13,23 @@ public sealed record ModelFit<TParameters>(
     long CustomerCount,
     int Evaluations,
     string? FailureReason,
-    string? BoundNote = null)
+    string? BoundNote = null
+)
     where TParameters : class
 {
     public bool OnBound => BoundNote is not null;
 
     /// <exception cref="ModelFitException">The fit did not converge.</exception>
     public TParameters GetParametersOrThrow() =>
-        Converged && Parameters is not null ? Parameters : throw new ModelFitException(FailureReason ?? "The fit failed.");
+        Converged && Parameters is not null
+            ? Parameters
+            : throw new ModelFitException(FailureReason ?? "The fit failed.");
 
-    internal static ModelFit<TParameters> Failure(string reason, long customers, TParameters? best = null,
-        double logLikelihood = double.NaN, int evaluations = 0) =>
-        new(false, best, logLikelihood, customers, evaluations, reason);
+    internal static ModelFit<TParameters> Failure(
+        string reason,
+        long customers,
+        TParameters? best = null,
+        double logLikelihood = double.NaN,
+        int evaluations = 0
+    ) => new(false, best, logLikelihood, customers, evaluations, reason);
 }

@@ -8,14 +8,15 @@ public sealed record ModelFitOptions
 {
     public double LowerBound { get; init; } = 1e-4;
     public double UpperBound { get; init; } = 1e4;
+
     /// <summary>Relative tolerance on the mean log-likelihood per customer.</summary>
     public double Tolerance { get; init; } = 1e-12;
     public int MaxEvaluations { get; init; } = 20_000;
 
     /// <summary>
-    /// L2 penalty c on the rescaled log-parameters: the search minimizes −(mean log-likelihood per customer) + c·Σ (ln θᵢ)²
-    /// (like `lifetimes`' penalizer_coef, but on log-parameters, so it pulls towards the data's own scale). 0 = plain
-    /// maximum likelihood.
+    /// L2 penalty c on the rescaled log-parameters: the search minimizes −(mean log-likelihood per customer) + c·Σ (ln
+    /// θᵢ)² (like `lifetimes`' penalizer_coef, but on log-parameters, so it pulls towards the data's own scale). 0 =
+    /// plain maximum likelihood.
     /// </summary>
     public double Penalizer { get; init; }
 

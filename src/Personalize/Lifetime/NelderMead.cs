@@ -9,7 +9,10 @@ public sealed record MinimizationResult(double[] Point, double Value, int Evalua
 /// </summary>
 public static class NelderMead
 {
-    private const double Reflection = 1, Expansion = 2, Contraction = 0.5, Shrink = 0.5;
+    private const double Reflection = 1,
+        Expansion = 2,
+        Contraction = 0.5,
+        Shrink = 0.5;
 
     /// <param name="objective">The function to minimize.</param>
     /// <param name="start">The first point (projected onto the box).</param>
@@ -20,8 +23,15 @@ public static class NelderMead
     /// longer improves the value by more than tolerance·(1+|best|); this guards against a collapsed simplex.
     /// </param>
     public static MinimizationResult Minimize(
-        Func<double[], double> objective, double[] start, double step, double[] lower, double[] upper,
-        double tolerance = 1e-10, int maxEvaluations = 20_000, int maxRestarts = 20)
+        Func<double[], double> objective,
+        double[] start,
+        double step,
+        double[] lower,
+        double[] upper,
+        double tolerance = 1e-10,
+        int maxEvaluations = 20_000,
+        int maxRestarts = 20
+    )
     {
         var evaluations = 0;
         double Evaluate(double[] point)
@@ -36,11 +46,14 @@ public static class NelderMead
         var converged = false;
         for (var restart = 0; restart <= maxRestarts && evaluations < maxEvaluations; restart++)
         {
-            var (point, value, done) = RunSimplex(Evaluate, best, bestValue, step, lower, upper, tolerance,
-                () => evaluations >= maxEvaluations);
+            var (point, value, done) = RunSimplex(Evaluate, best, bestValue, step, lower, upper, tolerance, () =>
+                evaluations >= maxEvaluations
+            );
             var improvement = bestValue - value;
-            if (value <= bestValue) (best, bestValue) = (point, value);
-            if (!done) break;
+            if (value <= bestValue)
+                (best, bestValue) = (point, value);
+            if (!done)
+                break;
             if (restart > 0 && !(improvement > tolerance * (1 + Math.Abs(bestValue))))
             {
                 converged = double.IsFinite(bestValue);
@@ -51,8 +64,15 @@ public static class NelderMead
     }
 
     private static (double[] Point, double Value, bool Converged) RunSimplex(
-        Func<double[], double> evaluate, double[] start, double startValue, double step,
-        double[] lower, double[] upper, double tolerance, Func<bool> outOfBudget)
+        Func<double[], double> evaluate,
+        double[] start,
+        double startValue,
+        double step,
+        double[] lower,
+        double[] upper,
+        double tolerance,
+        Func<bool> outOfBudget
+    )
     {
         var n = start.Length;
         var points = new double[n + 1][];
@@ -72,7 +92,8 @@ public static class NelderMead
         var order = new int[n + 1];
         while (true)
         {
-            for (var i = 0; i <= n; i++) order[i] = i;
+            for (var i = 0; i <= n; i++)
+                order[i] = i;
             // Stable order (ties broken by index) keeps the run deterministic.
             Array.Sort(order, (i, j) => values[i] != values[j] ? values[i].CompareTo(values[j]) : i.CompareTo(j));
             var bestIndex = order[0];
@@ -81,13 +102,15 @@ public static class NelderMead
 
             if (HasConverged(points, values, bestIndex, tolerance, xTolerance))
                 return (points[bestIndex], values[bestIndex], true);
-            if (outOfBudget()) return (points[bestIndex], values[bestIndex], false);
+            if (outOfBudget())
+                return (points[bestIndex], values[bestIndex], false);
 
             var centroid = new double[n];
             for (var k = 0; k < n; k++)
             {
                 var i = order[k];
-                for (var d = 0; d < n; d++) centroid[d] += points[i][d] / n;
+                for (var d = 0; d < n; d++)
+                    centroid[d] += points[i][d] / n;
             }
 
             var reflected = Along(centroid, points[worst], -Reflection, lower, upper);
@@ -96,7 +119,8 @@ public static class NelderMead
             {
                 var expanded = Along(centroid, points[worst], -Expansion, lower, upper);
                 var expandedValue = evaluate(expanded);
-                (points[worst], values[worst]) = expandedValue < reflectedValue ? (expanded, expandedValue) : (reflected, reflectedValue);
+                (points[worst], values[worst]) =
+                    expandedValue < reflectedValue ? (expanded, expandedValue) : (reflected, reflectedValue);
                 continue;
             }
             if (reflectedValue < values[secondWorst])
@@ -116,7 +140,8 @@ public static class NelderMead
 
             for (var i = 0; i <= n; i++)
             {
-                if (i == bestIndex) continue;
+                if (i == bestIndex)
+                    continue;
                 points[i] = Along(points[bestIndex], points[i], Shrink, lower, upper);
                 values[i] = evaluate(points[i]);
             }
@@ -126,12 +151,15 @@ public static class NelderMead
     private static bool HasConverged(double[][] points, double[] values, int best, double tolerance, double xTolerance)
     {
         var bestValue = values[best];
-        if (!double.IsFinite(bestValue)) return false;
+        if (!double.IsFinite(bestValue))
+            return false;
         for (var i = 0; i < points.Length; i++)
         {
-            if (!(Math.Abs(values[i] - bestValue) <= tolerance * (1 + Math.Abs(bestValue)))) return false;
+            if (!(Math.Abs(values[i] - bestValue) <= tolerance * (1 + Math.Abs(bestValue))))
+                return false;
             for (var d = 0; d < points[i].Length; d++)
-                if (Math.Abs(points[i][d] - points[best][d]) > xTolerance) return false;
+                if (Math.Abs(points[i][d] - points[best][d]) > xTolerance)
+                    return false;
         }
         return true;
     }
@@ -140,14 +168,16 @@ public static class NelderMead
     private static double[] Along(double[] from, double[] to, double coefficient, double[] lower, double[] upper)
     {
         var p = new double[from.Length];
-        for (var d = 0; d < p.Length; d++) p[d] = from[d] + coefficient * (to[d] - from[d]);
+        for (var d = 0; d < p.Length; d++)
+            p[d] = from[d] + coefficient * (to[d] - from[d]);
         return Project(p, lower, upper);
     }
 
     private static double[] Project(double[] point, double[] lower, double[] upper)
     {
         var p = new double[point.Length];
-        for (var d = 0; d < p.Length; d++) p[d] = Math.Clamp(point[d], lower[d], upper[d]);
+        for (var d = 0; d < p.Length; d++)
+            p[d] = Math.Clamp(point[d], lower[d], upper[d]);
         return p;
     }
 }

@@ -10,4 +10,5 @@ public sealed record PredictiveClvResult(
     double ExpectedPurchases,
     double ExpectedSpend,
     double? MarginRate,
-    IReadOnlyList<double> MonthlyPurchases);
+    IReadOnlyList<double> MonthlyPurchases
+);

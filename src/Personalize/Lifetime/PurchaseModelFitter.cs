@@ -10,21 +10,31 @@ public static class PurchaseModelFitter
     /// Time is rescaled by s = max T / 10 during the search: the rate parameters (α, and β for Pareto/NBD) scale with s
     /// and the log-likelihood shifts by −Σx·ln s, both undone in the result.
     /// </remarks>
-    public static ModelFit<PurchaseModelParameters> Fit(PurchaseModelKind kind, RepeatPurchaseData data,
-        PurchaseModelParameters? start = null, ModelFitOptions? options = null)
+    public static ModelFit<PurchaseModelParameters> Fit(
+        PurchaseModelKind kind,
+        RepeatPurchaseData data,
+        PurchaseModelParameters? start = null,
+        ModelFitOptions? options = null
+    )
     {
         options ??= ModelFitOptions.Default;
-        if (start is not null && start.Kind != kind) start = null;
+        if (start is not null && start.Kind != kind)
+            start = null;
         var customers = data.CustomerCount;
         if (customers == 0)
             return ModelFit<PurchaseModelParameters>.Failure("There are no customers to fit.", 0);
         if (data.RepeatCustomerCount == 0)
             return ModelFit<PurchaseModelParameters>.Failure(
-                "Nobody made a repeat purchase, so purchase rates and dropout cannot be told apart.", customers);
+                "Nobody made a repeat purchase, so purchase rates and dropout cannot be told apart.",
+                customers
+            );
         var groups = data.Groups;
         var maxAge = groups.Max(g => g.Age);
         if (maxAge <= 0)
-            return ModelFit<PurchaseModelParameters>.Failure("Every customer has T = 0: there is no observation time.", customers);
+            return ModelFit<PurchaseModelParameters>.Failure(
+                "Every customer has T = 0: there is no observation time.",
+                customers
+            );
 
         var scale = maxAge / RescaledMaxAge;
         var columns = new RepeatPurchaseColumns(groups, scale);
@@ -32,7 +42,9 @@ public static class PurchaseModelFitter
         var timeScaled = kind.TimeScaledParameters();
         var names = kind.ParameterNames();
         var initial = start is null ? Enumerable.Repeat(1.0, names.Count).ToArray() : start.Values.ToArray();
-        if (start is not null) foreach (var i in timeScaled) initial[i] /= scale;
+        if (start is not null)
+            foreach (var i in timeScaled)
+                initial[i] /= scale;
 
         MeanLogLikelihood meanLogLikelihood = kind switch
         {
@@ -46,12 +58,21 @@ public static class PurchaseModelFitter
         PurchaseModelParameters? parameters = null;
         if (run.Parameters is { } p)
         {
-            foreach (var i in timeScaled) p[i] *= scale;
+            foreach (var i in timeScaled)
+                p[i] *= scale;
             parameters = new PurchaseModelParameters(kind, p);
         }
         var ll = run.MeanLogLikelihood * customers - repeatPurchases * Math.Log(scale);
         return run.Failure is null
-            ? new ModelFit<PurchaseModelParameters>(true, parameters, ll, customers, run.Evaluations, null, run.BoundNote)
+            ? new ModelFit<PurchaseModelParameters>(
+                true,
+                parameters,
+                ll,
+                customers,
+                run.Evaluations,
+                null,
+                run.BoundNote
+            )
             : ModelFit<PurchaseModelParameters>.Failure(run.Failure, customers, parameters, ll, run.Evaluations);
     }
 }

@@ -21,8 +21,15 @@ public static class QuasiNewton
 
     /// <param name="objective">Returns the value at a point and writes the gradient into the second argument.</param>
     public static MinimizationResult Minimize(
-        Func<double[], double[], double> objective, double[] start, double[] lower, double[] upper,
-        double gradientTolerance = 1e-8, double floorTolerance = 1e-5, double flatTolerance = 1e-11, int maxIterations = 200)
+        Func<double[], double[], double> objective,
+        double[] start,
+        double[] lower,
+        double[] upper,
+        double gradientTolerance = 1e-8,
+        double floorTolerance = 1e-5,
+        double flatTolerance = 1e-11,
+        int maxIterations = 200
+    )
     {
         var n = start.Length;
         var evaluations = 0;
@@ -36,17 +43,41 @@ public static class QuasiNewton
         var x = start.Select((v, i) => Math.Clamp(v, lower[i], upper[i])).ToArray();
         var g = new double[n];
         var f = Evaluate(x, g);
-        if (!double.IsFinite(f)) return new MinimizationResult(x, f, evaluations, false);
+        if (!double.IsFinite(f))
+            return new MinimizationResult(x, f, evaluations, false);
         for (var round = 0; ; round++)
         {
-            var converged = Descend(Evaluate, ref x, ref f, ref g, lower, upper, gradientTolerance, floorTolerance, maxIterations);
-            if (!converged || round == SnapRounds || !SnapToBounds(Evaluate, ref x, ref f, ref g, lower, upper, flatTolerance))
+            var converged = Descend(
+                Evaluate,
+                ref x,
+                ref f,
+                ref g,
+                lower,
+                upper,
+                gradientTolerance,
+                floorTolerance,
+                maxIterations
+            );
+            if (
+                !converged
+                || round == SnapRounds
+                || !SnapToBounds(Evaluate, ref x, ref f, ref g, lower, upper, flatTolerance)
+            )
                 return new MinimizationResult(x, f, evaluations, converged);
         }
     }
 
-    private static bool Descend(Func<double[], double[], double> evaluate, ref double[] x, ref double f, ref double[] g,
-        double[] lower, double[] upper, double gradientTolerance, double floorTolerance, int maxIterations)
+    private static bool Descend(
+        Func<double[], double[], double> evaluate,
+        ref double[] x,
+        ref double f,
+        ref double[] g,
+        double[] lower,
+        double[] upper,
+        double gradientTolerance,
+        double floorTolerance,
+        int maxIterations
+    )
     {
         var n = x.Length;
         var h = Identity(n, 1);
@@ -56,13 +87,16 @@ public static class QuasiNewton
         var wasFree = new bool[n];
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
-            for (var i = 0; i < n; i++) free[i] = !(x[i] <= lower[i] && g[i] > 0 || x[i] >= upper[i] && g[i] < 0);
+            for (var i = 0; i < n; i++)
+                free[i] = !(x[i] <= lower[i] && g[i] > 0 || x[i] >= upper[i] && g[i] < 0);
             // A block of the inverse Hessian is not the inverse of the block: when a variable is held or let go, start
             // the estimate again from its last scale (it rebuilds in a few steps).
-            if (iteration > 0 && !free.AsSpan().SequenceEqual(wasFree)) h = Identity(n, scale);
+            if (iteration > 0 && !free.AsSpan().SequenceEqual(wasFree))
+                h = Identity(n, scale);
             free.CopyTo(wasFree, 0);
             var projected = ProjectedGradient(x, g, lower, upper);
-            if (projected <= gradientTolerance) return true;
+            if (projected <= gradientTolerance)
+                return true;
 
             var direction = Direction(h, g, free);
             if (Dot(direction, g) >= 0)
@@ -80,10 +114,13 @@ public static class QuasiNewton
             for (var attempt = 0; attempt < 60; attempt++, step *= 0.5)
             {
                 var candidate = new double[n];
-                for (var i = 0; i < n; i++) candidate[i] = Math.Clamp(x[i] + step * direction[i], lower[i], upper[i]);
+                for (var i = 0; i < n; i++)
+                    candidate[i] = Math.Clamp(x[i] + step * direction[i], lower[i], upper[i]);
                 var decrease = 0.0;
-                for (var i = 0; i < n; i++) decrease += g[i] * (candidate[i] - x[i]);
-                if (!(decrease < 0)) break; // the step vanished under projection or rounding
+                for (var i = 0; i < n; i++)
+                    decrease += g[i] * (candidate[i] - x[i]);
+                if (!(decrease < 0))
+                    break; // the step vanished under projection or rounding
                 var value = evaluate(candidate, nextGradient);
                 if (value <= f + Armijo * decrease)
                 {
@@ -91,11 +128,13 @@ public static class QuasiNewton
                     break;
                 }
             }
-            if (next is null) return projected <= floorTolerance;
+            if (next is null)
+                return projected <= floorTolerance;
 
             var s = new double[n];
             var y = new double[n];
-            for (var i = 0; i < n; i++) (s[i], y[i]) = (next[i] - x[i], nextGradient[i] - g[i]);
+            for (var i = 0; i < n; i++)
+                (s[i], y[i]) = (next[i] - x[i], nextGradient[i] - g[i]);
             var sy = Dot(s, y);
             if (sy > 1e-12 * Math.Sqrt(Dot(s, s) * Dot(y, y)))
             {
@@ -108,27 +147,38 @@ public static class QuasiNewton
             }
             var stalled = f - nextValue <= 1e-14 * (1 + Math.Abs(f));
             (x, f, g) = (next, nextValue, nextGradient);
-            if (stalled && ProjectedGradient(x, g, lower, upper) <= floorTolerance) return true;
+            if (stalled && ProjectedGradient(x, g, lower, upper) <= floorTolerance)
+                return true;
         }
         return false;
     }
 
     /// <returns>Whether any variable moved onto a bound.</returns>
-    private static bool SnapToBounds(Func<double[], double[], double> evaluate, ref double[] x, ref double f, ref double[] g,
-        double[] lower, double[] upper, double flatTolerance)
+    private static bool SnapToBounds(
+        Func<double[], double[], double> evaluate,
+        ref double[] x,
+        ref double f,
+        ref double[] g,
+        double[] lower,
+        double[] upper,
+        double flatTolerance
+    )
     {
         var moved = false;
         var start = x;
-        var order = Enumerable.Range(0, start.Length)
+        var order = Enumerable
+            .Range(0, start.Length)
             .Where(i => start[i] > lower[i] && start[i] < upper[i])
-            .OrderBy(i => Math.Min(start[i] - lower[i], upper[i] - start[i])).ToList();
+            .OrderBy(i => Math.Min(start[i] - lower[i], upper[i] - start[i]))
+            .ToList();
         foreach (var i in order)
         {
             var candidate = (double[])x.Clone();
             candidate[i] = x[i] - lower[i] < upper[i] - x[i] ? lower[i] : upper[i];
             var gradient = new double[x.Length];
             var value = evaluate(candidate, gradient);
-            if (!(value <= f + flatTolerance * (1 + Math.Abs(f)))) continue;
+            if (!(value <= f + flatTolerance * (1 + Math.Abs(f))))
+                continue;
             (x, f, g) = (candidate, value, gradient);
             moved = true;
         }
@@ -140,7 +190,8 @@ public static class QuasiNewton
     {
         var largest = 0.0;
         for (var i = 0; i < x.Length; i++)
-            if (!(x[i] <= lower[i] && g[i] > 0 || x[i] >= upper[i] && g[i] < 0)) largest = Math.Max(largest, Math.Abs(g[i]));
+            if (!(x[i] <= lower[i] && g[i] > 0 || x[i] >= upper[i] && g[i] < 0))
+                largest = Math.Max(largest, Math.Abs(g[i]));
         return largest;
     }
 
@@ -151,9 +202,11 @@ public static class QuasiNewton
         var d = new double[n];
         for (var i = 0; i < n; i++)
         {
-            if (!free[i]) continue;
+            if (!free[i])
+                continue;
             for (var j = 0; j < n; j++)
-                if (free[j]) d[i] -= h[i, j] * g[j];
+                if (free[j])
+                    d[i] -= h[i, j] * g[j];
         }
         return d;
     }
@@ -165,24 +218,27 @@ public static class QuasiNewton
         var rho = 1 / sy;
         var hy = new double[n];
         for (var i = 0; i < n; i++)
-            for (var j = 0; j < n; j++) hy[i] += h[i, j] * y[j];
+        for (var j = 0; j < n; j++)
+            hy[i] += h[i, j] * y[j];
         var yhy = Dot(y, hy);
         for (var i = 0; i < n; i++)
-            for (var j = 0; j < n; j++)
-                h[i, j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+        for (var j = 0; j < n; j++)
+            h[i, j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
     }
 
     private static double[,] Identity(int n, double scale)
     {
         var h = new double[n, n];
-        for (var i = 0; i < n; i++) h[i, i] = scale;
+        for (var i = 0; i < n; i++)
+            h[i, i] = scale;
         return h;
     }
 
     private static double Dot(double[] a, double[] b)
     {
         var sum = 0.0;
-        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        for (var i = 0; i < a.Length; i++)
+            sum += a[i] * b[i];
         return sum;
     }
 }

@@ -10,21 +10,34 @@ namespace Personalize.Lifetime;
 /// </summary>
 public sealed record RfmBoundaries(double[] Recency, double[] Frequency, double[] Monetary)
 {
-    public static RfmBoundaries FromPopulation(IReadOnlyList<RfmInput> population) => new(
-        Thresholds(population.Select(p => -p.DaysSinceLastPurchase)),
-        Thresholds(population.Select(p => p.Frequency)),
-        Thresholds(population.Select(p => p.Monetary)));
+    public static RfmBoundaries FromPopulation(IReadOnlyList<RfmInput> population) =>
+        new(
+            Thresholds(population.Select(p => -p.DaysSinceLastPurchase)),
+            Thresholds(population.Select(p => p.Frequency)),
+            Thresholds(population.Select(p => p.Monetary))
+        );
 
     public RfmScore Score(RfmInput customer) =>
-        new(Level(Recency, -customer.DaysSinceLastPurchase), Level(Frequency, customer.Frequency), Level(Monetary, customer.Monetary));
+        new(
+            Level(Recency, -customer.DaysSinceLastPurchase),
+            Level(Frequency, customer.Frequency),
+            Level(Monetary, customer.Monetary)
+        );
 
     /// <summary>"r1,r2,r3,r4;f1,...;m1,..." — stored with the snapshot.</summary>
     public override string ToString() =>
-        string.Join(';', new[] { Recency, Frequency, Monetary }.Select(d => string.Join(',', d.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+        string.Join(
+            ';',
+            new[] { Recency, Frequency, Monetary }.Select(d =>
+                string.Join(',', d.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))
+            )
+        );
 
     public static RfmBoundaries Parse(string text)
     {
-        var parts = text.Split(';').Select(d => d.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var parts = text.Split(';')
+            .Select(d => d.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+            .ToArray();
         return new RfmBoundaries(parts[0], parts[1], parts[2]);
     }
 
@@ -39,10 +52,15 @@ public sealed record RfmBoundaries(double[] Recency, double[] Frequency, double[
         for (var k = 2; k <= 5; k++)
         {
             var needed = (int)Math.Ceiling((k - 1) * (double)n / 5);
-            // The first value with at least `needed` values strictly below it: the first value above sorted[needed - 1].
+            // The first value with at least `needed` values strictly below it: the first value above sorted[needed -
+            // 1].
             var i = needed;
-            while (i < n && sorted[i] <= sorted[needed - 1]) i++;
-            thresholds[k - 2] = n == 0 || needed == 0 ? double.NegativeInfinity : i < n ? sorted[i] : double.PositiveInfinity;
+            while (i < n && sorted[i] <= sorted[needed - 1])
+                i++;
+            thresholds[k - 2] =
+                n == 0 || needed == 0 ? double.NegativeInfinity
+                : i < n ? sorted[i]
+                : double.PositiveInfinity;
         }
         return thresholds;
     }

@@ -5,8 +5,10 @@ namespace Personalize.Lifetime;
 /// <param name="Monetary">e.g. revenue or average order value.</param>
 public readonly record struct RfmInput(double DaysSinceLastPurchase, double Frequency, double Monetary)
 {
-    public static RfmInput FromStatistics(CustomerStatistics customer) => new(
-        customer.AsOf.DayNumber - DateOnly.FromDateTime(customer.LastOrderAt).DayNumber,
-        customer.OrderCount,
-        (double)customer.Revenue);
+    public static RfmInput FromStatistics(CustomerStatistics customer) =>
+        new(
+            customer.AsOf.DayNumber - DateOnly.FromDateTime(customer.LastOrderAt).DayNumber,
+            customer.OrderCount,
+            (double)customer.Revenue
+        );
 }

@@ -1,12 +1,20 @@
 namespace Personalize.Loyalty;
 
 /// <summary>One line of a customer's points history, with the balance after it.</summary>
-public sealed record LoyaltyLine(LoyaltyEntryKind Kind, int Points, DateTime OccurredAt, string? Description, string? Reference, int BalanceAfter);
+public sealed record LoyaltyLine(
+    LoyaltyEntryKind Kind,
+    int Points,
+    DateTime OccurredAt,
+    string? Description,
+    string? Reference,
+    int BalanceAfter
+);
 
 /// <summary>
-/// Reads a points ledger as of a date, deterministically: every credit is a lot that expires
-/// <see cref="LoyaltyOptions.ExpiryMonths"/> after it was credited; spending uses the oldest lots first; what is left of
-/// a lot when it expires becomes an Expire line at its expiry time. Nothing about expiry is stored, so any date can be read.
+/// Reads a points ledger as of a date, deterministically: every credit is a lot that expires <see
+/// cref="LoyaltyOptions.ExpiryMonths"/> after it was credited; spending uses the oldest lots first; what is left of a
+/// lot when it expires becomes an Expire line at its expiry time. Nothing about expiry is stored, so any date can be
+/// read.
 /// </summary>
 public static class LoyaltyLedger
 {
@@ -21,9 +29,19 @@ public static class LoyaltyLedger
             while (lots.TryPeek(out var lot) && lot.ExpiresAt <= time)
             {
                 lots.Dequeue();
-                if (lot.Remaining <= 0) continue;
+                if (lot.Remaining <= 0)
+                    continue;
                 balance -= lot.Remaining;
-                lines.Add(new LoyaltyLine(LoyaltyEntryKind.Expire, -lot.Remaining, lot.ExpiresAt, "Points expired unused.", null, balance));
+                lines.Add(
+                    new LoyaltyLine(
+                        LoyaltyEntryKind.Expire,
+                        -lot.Remaining,
+                        lot.ExpiresAt,
+                        "Points expired unused.",
+                        null,
+                        balance
+                    )
+                );
             }
         }
 
@@ -31,9 +49,13 @@ public static class LoyaltyLedger
         {
             ExpireThrough(entry.OccurredAt);
             balance += entry.Points;
-            if (entry.Points > 0) lots.Enqueue(new Lot(entry.OccurredAt.AddMonths(expiryMonths), entry.Points));
-            else Consume(lots, -entry.Points);
-            lines.Add(new LoyaltyLine(entry.Kind, entry.Points, entry.OccurredAt, entry.Description, entry.Reference, balance));
+            if (entry.Points > 0)
+                lots.Enqueue(new Lot(entry.OccurredAt.AddMonths(expiryMonths), entry.Points));
+            else
+                Consume(lots, -entry.Points);
+            lines.Add(
+                new LoyaltyLine(entry.Kind, entry.Points, entry.OccurredAt, entry.Description, entry.Reference, balance)
+            );
         }
         ExpireThrough(asOf);
         return lines;
@@ -49,7 +71,8 @@ public static class LoyaltyLedger
             var used = Math.Min(points, lot.Remaining);
             lot.Remaining -= used;
             points -= used;
-            if (lot.Remaining == 0) lots.Dequeue();
+            if (lot.Remaining == 0)
+                lots.Dequeue();
         }
     }
 

@@ -17,11 +17,13 @@ public sealed class LoyaltyTiers(LoyaltyOptions options)
     public int? Rank(string name)
     {
         for (var i = 0; i < _tiers.Count; i++)
-            if (string.Equals(_tiers[i].Name, name, StringComparison.OrdinalIgnoreCase)) return i;
+            if (string.Equals(_tiers[i].Name, name, StringComparison.OrdinalIgnoreCase))
+                return i;
         return null;
     }
 
-    /// <summary>Points for an order: amount × rate × the multiplier of the tier the customer held before it (spend in the 12 months before), rounded down.</summary>
+    /// <summary>Points for an order: amount × rate × the multiplier of the tier the customer held before it (spend in
+    /// the 12 months before), rounded down.</summary>
     public int PointsFor(decimal amount, decimal spendInPrior12Months) =>
         (int)Math.Floor(amount * options.PointsPerCurrencyUnit * For(spendInPrior12Months).Multiplier);
 

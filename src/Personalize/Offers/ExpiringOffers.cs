@@ -11,11 +11,34 @@ public sealed class ExpiringOffers(EventOutbox outbox, IOptions<EventOptions> op
     public async Task<int> ScanAsync(PersonalizeDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var expiringBefore = now.AddDays(options.Value.ExpiringWithinDays);
-        var codes = await db.OfferAssignments
-            .Where(a => a.RedeemedAt == null && a.ExpiresAt > now && a.ExpiresAt <= expiringBefore)
-            .Select(a => new { a.Id, a.CustomerId, a.Code, a.ExpiresAt, Offer = a.Offer.Code })
+        var codes = await db
+            .OfferAssignments.Where(a => a.RedeemedAt == null && a.ExpiresAt > now && a.ExpiresAt <= expiringBefore)
+            .Select(a => new
+            {
+                a.Id,
+                a.CustomerId,
+                a.Code,
+                a.ExpiresAt,
+                Offer = a.Offer.Code,
+            })
             .ToListAsync(cancellationToken);
-        return await outbox.AppendOnceAsync(db, codes.Select(a => new NewEvent(a.CustomerId, CustomerEventType.OfferExpiring, now,
-            new { offer = a.Offer, code = a.Code, expiresAt = a.ExpiresAt }, $"offer-expiring:{a.Id}")).ToList(), cancellationToken);
+        return await outbox.AppendOnceAsync(
+            db,
+            codes
+                .Select(a => new NewEvent(
+                    a.CustomerId,
+                    CustomerEventType.OfferExpiring,
+                    now,
+                    new
+                    {
+                        offer = a.Offer,
+                        code = a.Code,
+                        expiresAt = a.ExpiresAt,
+                    },
+                    $"offer-expiring:{a.Id}"
+                ))
+                .ToList(),
+            cancellationToken
+        );
     }
 }

@@ -12,6 +12,7 @@ public class Order
     public Customer Customer { get; set; } = null!;
     public DateTime OrderedAt { get; set; }
     public decimal Amount { get; set; }
+
     /// <summary>ISO 4217 code, upper case.</summary>
     public string Currency { get; set; } = "EUR";
     public decimal? Margin { get; set; }

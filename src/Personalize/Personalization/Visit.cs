@@ -16,7 +16,14 @@ public sealed record Visit(Customer Subject, string CustomerId, string Placement
     /// <summary>What to recommend for this visit.</summary>
     public RecommendationRequest Recommendations => new(First, Placement, Channel);
 
-    /// <summary>A visit of a known customer, or of an anonymous prospect without consent (non-personal decisions).</summary>
+    /// <summary>A visit of a known customer, or of an anonymous prospect without consent (non-personal
+    /// decisions).</summary>
     public static Visit Of(Customer? customer, string customerId, string placement, Channel channel, int first) =>
-        new(customer ?? new Customer { ExternalId = customerId, Stage = LifecycleStage.Prospect }, customerId, placement, channel, first);
+        new(
+            customer ?? new Customer { ExternalId = customerId, Stage = LifecycleStage.Prospect },
+            customerId,
+            placement,
+            channel,
+            first
+        );
 }

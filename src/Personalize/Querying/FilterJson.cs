@@ -30,20 +30,43 @@ public static class FilterJson
     {
         switch (value)
         {
-            case null: writer.WriteNullValue(); break;
-            case string s: writer.WriteStringValue(s); break;
-            case bool b: writer.WriteBooleanValue(b); break;
-            case Enum e: writer.WriteStringValue(GraphQLNames.EnumValueName(e)); break;
-            case DateTime d: writer.WriteStringValue(DateTime.SpecifyKind(d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : d, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)); break;
-            case DateTimeOffset d: writer.WriteStringValue(d.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)); break;
-            case int or long or short or byte: writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
-            case decimal m: writer.WriteNumberValue(m); break;
-            case double or float: writer.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)); break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case Enum e:
+                writer.WriteStringValue(GraphQLNames.EnumValueName(e));
+                break;
+            case DateTime d:
+                writer.WriteStringValue(
+                    DateTime
+                        .SpecifyKind(d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : d, DateTimeKind.Utc)
+                        .ToString("O", CultureInfo.InvariantCulture)
+                );
+                break;
+            case DateTimeOffset d:
+                writer.WriteStringValue(d.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+                break;
+            case int or long or short or byte:
+                writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                break;
+            case decimal m:
+                writer.WriteNumberValue(m);
+                break;
+            case double or float:
+                writer.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                break;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 writer.WriteStartObject();
                 foreach (var (key, item) in map)
                 {
-                    if (item is null) continue;
+                    if (item is null)
+                        continue;
                     writer.WritePropertyName(key);
                     Write(writer, item);
                 }
@@ -51,21 +74,25 @@ public static class FilterJson
                 break;
             case IEnumerable list:
                 writer.WriteStartArray();
-                foreach (var item in list) Write(writer, item);
+                foreach (var item in list)
+                    Write(writer, item);
                 writer.WriteEndArray();
                 break;
-            default: writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+            default:
+                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
         }
     }
 
-    private static object? Read(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().Select(Read).ToList(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDecimal(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+    private static object? Read(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value)),
+            JsonValueKind.Array => element.EnumerateArray().Select(Read).ToList(),
+            JsonValueKind.String => element.GetString(),
+            JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDecimal(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        };
 }

@@ -10,7 +10,8 @@ public static class GraphQLNames
         var builder = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {
-            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])) builder.Append('_');
+            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]))
+                builder.Append('_');
             builder.Append(char.ToUpperInvariant(name[i]));
         }
         return builder.ToString();
@@ -22,8 +23,10 @@ public static class GraphQLNames
     {
         foreach (var member in Enum.GetValues(enumType))
         {
-            if (string.Equals(ToConstantCase(member.ToString()!), text, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(member.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            if (
+                string.Equals(ToConstantCase(member.ToString()!), text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(member.ToString(), text, StringComparison.OrdinalIgnoreCase)
+            )
             {
                 value = member;
                 return true;

@@ -15,11 +15,18 @@ internal static class KeysetCursor
         var payload = new List<object?> { Signature(keys) };
         payload.AddRange(values);
         payload.Add(id);
-        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(FilterJson.Serialize(new Dictionary<string, object?> { ["k"] = payload })));
+        return Base64Url.EncodeToString(
+            Encoding.UTF8.GetBytes(FilterJson.Serialize(new Dictionary<string, object?> { ["k"] = payload }))
+        );
     }
 
     /// <exception cref="QueryException">The text is not a cursor of this order.</exception>
-    public static (object?[] Values, long Id) Decode(string cursor, IReadOnlyList<SortKey> keys, IReadOnlyList<Type> types, string path)
+    public static (object?[] Values, long Id) Decode(
+        string cursor,
+        IReadOnlyList<SortKey> keys,
+        IReadOnlyList<Type> types,
+        string path
+    )
     {
         List<object?> payload;
         try

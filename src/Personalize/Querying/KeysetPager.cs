@@ -11,8 +11,13 @@ namespace Personalize.Querying;
 public static class KeysetPager
 {
     public static async Task<Page<T>> ReadPageAsync<T>(
-        IQueryable<T> query, IReadOnlyList<SortKey> order, Expression<Func<T, long>> id,
-        PageRequest request, PagingOptions options, CancellationToken cancellationToken)
+        IQueryable<T> query,
+        IReadOnlyList<SortKey> order,
+        Expression<Func<T, long>> id,
+        PageRequest request,
+        PagingOptions options,
+        CancellationToken cancellationToken
+    )
     {
         var size = request.Size(options);
         var keys = WithId(order, id);
@@ -26,12 +31,16 @@ public static class KeysetPager
         var rows = await Sort(seek, seekKeys).Take(size + 1).ToListAsync(cancellationToken);
 
         var hasMore = rows.Count > size;
-        if (hasMore) rows.RemoveAt(rows.Count - 1);
-        if (backward) rows.Reverse();
+        if (hasMore)
+            rows.RemoveAt(rows.Count - 1);
+        if (backward)
+            rows.Reverse();
 
         var hasOpposite = false;
         if (request.IncludeOppositePage && cursor is not null)
-            hasOpposite = await query.Where(Negate(After<T>(seekKeys, Decode(cursor, keys, backward ? "before" : "after")))).AnyAsync(cancellationToken);
+            hasOpposite = await query
+                .Where(Negate(After<T>(seekKeys, Decode(cursor, keys, backward ? "before" : "after"))))
+                .AnyAsync(cancellationToken);
 
         var readers = keys.Select(k => k.Field.Selector.Compile()).ToArray();
         var edges = rows.Select(row => new Edge<T>(row, Cursor(order, readers, row))).ToList();
@@ -43,8 +52,15 @@ public static class KeysetPager
     /// rows are sorted and cut in SQL (EF Core turns the projection into ROW_NUMBER() OVER (PARTITION BY ...)).
     /// </summary>
     public static async Task<IReadOnlyDictionary<long, Page<T>>> ReadPagesAsync<TParent, T>(
-        IQueryable<TParent> parents, Expression<Func<TParent, long>> parentId, Expression<Func<TParent, IEnumerable<T>>> children,
-        IReadOnlyList<SortKey> order, Expression<Func<T, long>> id, PageRequest request, PagingOptions options, CancellationToken cancellationToken)
+        IQueryable<TParent> parents,
+        Expression<Func<TParent, long>> parentId,
+        Expression<Func<TParent, IEnumerable<T>>> children,
+        IReadOnlyList<SortKey> order,
+        Expression<Func<T, long>> id,
+        PageRequest request,
+        PagingOptions options,
+        CancellationToken cancellationToken
+    )
     {
         var size = request.Size(options);
         var keys = WithId(order, id);
@@ -53,28 +69,55 @@ public static class KeysetPager
         var seekKeys = backward ? Reverse(keys) : keys;
         var after = cursor is null ? null : After<T>(seekKeys, Decode(cursor, keys, backward ? "before" : "after"));
 
-        // parent => new ParentRows { ParentId = parent.Id, Rows = parent.Children.Where(after).OrderBy(k1)...Take(size + 1).ToList() }
+        // parent => new ParentRows { ParentId = parent.Id, Rows = parent.Children.Where(after).OrderBy(k1)...Take(size
+        // + 1).ToList() }
         var parent = children.Parameters[0];
         Expression rows = children.Body;
-        if (after is not null) rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], rows, after);
+        if (after is not null)
+            rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(T)], rows, after);
         for (var i = 0; i < seekKeys.Count; i++)
         {
-            var method = (i == 0 ? "OrderBy" : "ThenBy") + (seekKeys[i].Direction == SortDirection.Desc ? "Descending" : "");
-            rows = Expression.Call(typeof(Enumerable), method, [typeof(T), seekKeys[i].Field.Selector.ReturnType], rows, seekKeys[i].Field.Selector);
+            var method =
+                (i == 0 ? "OrderBy" : "ThenBy") + (seekKeys[i].Direction == SortDirection.Desc ? "Descending" : "");
+            rows = Expression.Call(
+                typeof(Enumerable),
+                method,
+                [typeof(T), seekKeys[i].Field.Selector.ReturnType],
+                rows,
+                seekKeys[i].Field.Selector
+            );
         }
-        rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(T)], rows, Expression.Constant(size + 1));
+        rows = Expression.Call(
+            typeof(Enumerable),
+            nameof(Enumerable.Take),
+            [typeof(T)],
+            rows,
+            Expression.Constant(size + 1)
+        );
         rows = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(T)], rows);
         var projection = Expression.Lambda<Func<TParent, ParentRows<T>>>(
-            Expression.MemberInit(Expression.New(typeof(ParentRows<T>)),
-                Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.ParentId))!, new ParameterReplacer(parentId.Parameters[0], parent).Visit(parentId.Body)),
-                Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Rows))!, rows)),
-            parent);
+            Expression.MemberInit(
+                Expression.New(typeof(ParentRows<T>)),
+                Expression.Bind(
+                    typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.ParentId))!,
+                    new ParameterReplacer(parentId.Parameters[0], parent).Visit(parentId.Body)
+                ),
+                Expression.Bind(typeof(ParentRows<T>).GetProperty(nameof(ParentRows<T>.Rows))!, rows)
+            ),
+            parent
+        );
         var fetched = await parents.Select(projection).ToListAsync(cancellationToken);
 
         var withOpposite = new HashSet<long>();
         if (request.IncludeOppositePage && after is not null)
         {
-            var before = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(T)], children.Body, Negate(after));
+            var before = Expression.Call(
+                typeof(Enumerable),
+                nameof(Enumerable.Any),
+                [typeof(T)],
+                children.Body,
+                Negate(after)
+            );
             var hasBefore = Expression.Lambda<Func<TParent, bool>>(before, parent);
             withOpposite = (await parents.Where(hasBefore).Select(parentId).ToListAsync(cancellationToken)).ToHashSet();
         }
@@ -85,11 +128,15 @@ public static class KeysetPager
         {
             var list = group.Rows;
             var hasMore = list.Count > size;
-            if (hasMore) list.RemoveAt(list.Count - 1);
-            if (backward) list.Reverse();
+            if (hasMore)
+                list.RemoveAt(list.Count - 1);
+            if (backward)
+                list.Reverse();
             var edges = list.Select(row => new Edge<T>(row, Cursor(order, readers, row))).ToList();
             var hasOpposite = withOpposite.Contains(group.ParentId);
-            pages[group.ParentId] = backward ? new Page<T>(edges, hasOpposite, hasMore) : new Page<T>(edges, hasMore, hasOpposite);
+            pages[group.ParentId] = backward
+                ? new Page<T>(edges, hasOpposite, hasMore)
+                : new Page<T>(edges, hasMore, hasOpposite);
         }
         return pages;
     }
@@ -111,7 +158,12 @@ public static class KeysetPager
     private static (object?[] Values, long Id) Decode(string cursor, IReadOnlyList<SortKey> keys, string path)
     {
         var order = keys.Take(keys.Count - 1).ToList();
-        var (values, id) = KeysetCursor.Decode(cursor, order, order.Select(k => k.Field.Selector.ReturnType).ToList(), path);
+        var (values, id) = KeysetCursor.Decode(
+            cursor,
+            order,
+            order.Select(k => k.Field.Selector.ReturnType).ToList(),
+            path
+        );
         return ([.. values, id], id);
     }
 
@@ -123,7 +175,13 @@ public static class KeysetPager
     }
 
     private static List<SortKey> Reverse(IReadOnlyList<SortKey> keys) =>
-        keys.Select(k => k with { Direction = k.Direction == SortDirection.Asc ? SortDirection.Desc : SortDirection.Asc }).ToList();
+        keys.Select(k =>
+                k with
+                {
+                    Direction = k.Direction == SortDirection.Asc ? SortDirection.Desc : SortDirection.Asc,
+                }
+            )
+            .ToList();
 
     public static IQueryable<T> Sort<T>(IQueryable<T> query, IReadOnlyList<SortKey> keys)
     {
@@ -138,7 +196,13 @@ public static class KeysetPager
                 _ => nameof(Queryable.ThenByDescending),
             };
             var selector = keys[i].Field.Selector;
-            expression = Expression.Call(typeof(Queryable), method, [typeof(T), selector.ReturnType], expression, Expression.Quote(selector));
+            expression = Expression.Call(
+                typeof(Queryable),
+                method,
+                [typeof(T), selector.ReturnType],
+                expression,
+                Expression.Quote(selector)
+            );
         }
         return query.Provider.CreateQuery<T>(expression);
     }
@@ -154,7 +218,9 @@ public static class KeysetPager
         Expression equalSoFar = Expression.Constant(true);
         for (var i = 0; i < keys.Count; i++)
         {
-            var member = new ParameterReplacer(keys[i].Field.Selector.Parameters[0], row).Visit(keys[i].Field.Selector.Body);
+            var member = new ParameterReplacer(keys[i].Field.Selector.Parameters[0], row).Visit(
+                keys[i].Field.Selector.Body
+            );
             var value = cursor.Values[i];
             var after = Comparisons.After(member, value, keys[i].Direction);
             var clause = Expression.AndAlso(equalSoFar, after);
@@ -169,7 +235,10 @@ public static class KeysetPager
 
     private static class Comparisons
     {
-        private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        private static readonly MethodInfo StringCompare = typeof(string).GetMethod(
+            nameof(string.Compare),
+            [typeof(string), typeof(string)]
+        )!;
 
         public static Expression Equal(Expression member, object? value) =>
             value is null ? IsNull(member) : Expression.Equal(member, Constant(value, member.Type));
@@ -179,12 +248,17 @@ public static class KeysetPager
             var nullable = !member.Type.IsValueType || Nullable.GetUnderlyingType(member.Type) is not null;
             if (direction == SortDirection.Asc)
                 return value is null ? Expression.Not(IsNull(member)) : Compare(member, value, Expression.GreaterThan);
-            if (value is null) return Expression.Constant(false);
+            if (value is null)
+                return Expression.Constant(false);
             var smaller = Compare(member, value, Expression.LessThan);
             return nullable ? Expression.OrElse(smaller, IsNull(member)) : smaller;
         }
 
-        private static Expression Compare(Expression member, object value, Func<Expression, Expression, BinaryExpression> op)
+        private static Expression Compare(
+            Expression member,
+            object value,
+            Func<Expression, Expression, BinaryExpression> op
+        )
         {
             var constant = Constant(value, member.Type);
             if (member.Type == typeof(string))

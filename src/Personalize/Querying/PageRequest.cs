@@ -2,7 +2,13 @@ namespace Personalize.Querying;
 
 /// <summary>Relay-style slicing arguments of a connection.</summary>
 /// <param name="IncludeOppositePage">Whether to find out if rows exist before `after` (or after `before`); costs one more statement.</param>
-public sealed record PageRequest(int? First = null, string? After = null, int? Last = null, string? Before = null, bool IncludeOppositePage = false)
+public sealed record PageRequest(
+    int? First = null,
+    string? After = null,
+    int? Last = null,
+    string? Before = null,
+    bool IncludeOppositePage = false
+)
 {
     public bool IsBackward => Last is not null || (First is null && Before is not null);
 
@@ -11,11 +17,16 @@ public sealed record PageRequest(int? First = null, string? After = null, int? L
     {
         if (First is not null && Last is not null)
             throw new QueryException("last", "use either first (with after) or last (with before), not both.");
-        if (First is < 0) throw new QueryException("first", "must be zero or more.");
-        if (Last is < 0) throw new QueryException("last", "must be zero or more.");
+        if (First is < 0)
+            throw new QueryException("first", "must be zero or more.");
+        if (Last is < 0)
+            throw new QueryException("last", "must be zero or more.");
         var size = First ?? Last ?? options.DefaultPageSize;
         if (size > options.MaxPageSize)
-            throw new QueryException(First is not null ? "first" : "last", $"at most {options.MaxPageSize} rows per page; got {size}.");
+            throw new QueryException(
+                First is not null ? "first" : "last",
+                $"at most {options.MaxPageSize} rows per " + $"page; got {size}."
+            );
         return size;
     }
 }

@@ -4,14 +4,22 @@ namespace Personalize.Querying;
 
 public enum SortDirection
 {
-    [System.ComponentModel.Description("Ascending: smallest first; nulls first.")] Asc,
-    [System.ComponentModel.Description("Descending: largest first; nulls last.")] Desc,
+    [System.ComponentModel.Description("Ascending: smallest first; nulls first.")]
+    Asc,
+
+    [System.ComponentModel.Description("Descending: largest first; nulls last.")]
+    Desc,
 }
 
 public enum StringMatchMode
 {
-    [System.ComponentModel.Description("As the database compares: case-sensitive on SQLite, per collation on SQL Server (usually insensitive).")] CaseSensitive,
-    [System.ComponentModel.Description("Both sides in lower case, compared in SQL.")] CaseInsensitive,
+    [System.ComponentModel.Description(
+        "As the database compares: case-sensitive on SQLite, per collation on SQL " + "Server (usually insensitive)."
+    )]
+    CaseSensitive,
+
+    [System.ComponentModel.Description("Both sides in lower case, compared in SQL.")]
+    CaseInsensitive,
 }
 
 /// <summary>One sortable field: its GraphQL name and the entity expression it orders by.</summary>
@@ -41,7 +49,8 @@ public sealed class SortDefinition<T>(string typeName, string description, Expre
     /// <summary>Reads an `order:` value: a list of objects with exactly one field set to ASC or DESC each.</summary>
     public IReadOnlyList<SortKey> Parse(IEnumerable<object?>? order, string path = "order")
     {
-        if (order is null) return [];
+        if (order is null)
+            return [];
         var keys = new List<SortKey>();
         var index = 0;
         foreach (var item in order)
@@ -49,11 +58,19 @@ public sealed class SortDefinition<T>(string typeName, string description, Expre
             var at = $"{path}[{index++}]";
             var set = FilterTranslator.AsObject(item, at).Where(p => p.Value is not null).ToList();
             if (set.Count != 1)
-                throw new QueryException(at, "set exactly one field per sort object; list several objects to sort by several fields.");
+                throw new QueryException(
+                    at,
+                    "set exactly one field per sort object; list several objects to sort by " + "several fields."
+                );
             var (name, direction) = set[0];
             var field = _fields.FirstOrDefault(f => f.Name == name)
                 ?? throw new QueryException($"{at}.{name}", $"'{name}' is not a sortable field of {TypeName}.");
-            keys.Add(new SortKey(field, (SortDirection)ValueConverter.Convert(direction, typeof(SortDirection), $"{at}.{name}")!));
+            keys.Add(
+                new SortKey(
+                    field,
+                    (SortDirection)ValueConverter.Convert(direction, typeof(SortDirection), $"{at}.{name}")!
+                )
+            );
         }
         return keys;
     }

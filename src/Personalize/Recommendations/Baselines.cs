@@ -1,6 +1,7 @@
 namespace Personalize.Recommendations;
 
-/// <summary>The baseline recommenders over one matrix; they are also the re-ranker's candidate generators and feature sources.</summary>
+/// <summary>The baseline recommenders over one matrix; they are also the re-ranker's candidate generators and feature
+/// sources.</summary>
 public sealed class Baselines
 {
     public Baselines(SignalMatrix matrix, RecommenderOptions options)

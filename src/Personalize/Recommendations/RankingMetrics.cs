@@ -15,21 +15,27 @@ public static class RankingMetrics
 
     public static double Ndcg(IReadOnlyList<int> ranked, IReadOnlySet<int> relevant, int k)
     {
-        if (relevant.Count == 0) return 0;
-        double dcg = 0, ideal = 0;
+        if (relevant.Count == 0)
+            return 0;
+        double dcg = 0,
+            ideal = 0;
         for (var i = 0; i < Math.Min(k, ranked.Count); i++)
-            if (relevant.Contains(ranked[i])) dcg += Gain(i);
-        for (var i = 0; i < Math.Min(k, relevant.Count); i++) ideal += Gain(i);
+            if (relevant.Contains(ranked[i]))
+                dcg += Gain(i);
+        for (var i = 0; i < Math.Min(k, relevant.Count); i++)
+            ideal += Gain(i);
         return dcg / ideal;
     }
 
     public static double AveragePrecision(IReadOnlyList<int> ranked, IReadOnlySet<int> relevant, int k)
     {
-        if (relevant.Count == 0) return 0;
+        if (relevant.Count == 0)
+            return 0;
         double sum = 0;
         var hits = 0;
         for (var i = 0; i < Math.Min(k, ranked.Count); i++)
-            if (relevant.Contains(ranked[i])) sum += (double)++hits / (i + 1);
+            if (relevant.Contains(ranked[i]))
+                sum += (double)++hits / (i + 1);
         return sum / Math.Min(k, relevant.Count);
     }
 

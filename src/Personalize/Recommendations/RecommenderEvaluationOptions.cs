@@ -12,15 +12,16 @@ public sealed record RecommenderEvaluationOptions(DateOnly Cutoff, int WindowDay
     public int K { get; init; } = 10;
 
     /// <summary>
-    /// Kinds a customer takes again: products are (in a retail log most of next month's basket is repurchases). Items of
-    /// other kinds taken before the cut-off are neither recommended nor counted as hits. A second protocol, "new items
-    /// only", treats no kind as repeatable, when this set is not empty.
+    /// Kinds a customer takes again: products are (in a retail log most of next month's basket is repurchases). Items
+    /// of other kinds taken before the cut-off are neither recommended nor counted as hits. A second protocol, "new
+    /// items only", treats no kind as repeatable, when this set is not empty.
     /// </summary>
     public IReadOnlySet<ContentKind> RepeatableKinds { get; init; } = new HashSet<ContentKind> { ContentKind.Product };
 
     public RecommenderOptions Recommender { get; init; } = RecommenderOptions.Default;
 
-    /// <summary>The selection run beside the evaluation (what training as of the cut-off would serve) and the grids of the tuned models.</summary>
+    /// <summary>The selection run beside the evaluation (what training as of the cut-off would serve) and the grids of
+    /// the tuned models.</summary>
     public SelectionOptions Selection { get; init; } = new();
 
     public DateTime CutoffTime => Cutoff.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

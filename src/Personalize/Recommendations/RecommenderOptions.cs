@@ -6,6 +6,7 @@ public sealed record RecommenderOptions
     public static readonly RecommenderOptions Default = new();
 
     public SignalWeights Weights { get; init; } = SignalWeights.Default;
+
     /// <summary>Neighbours kept per item by item kNN.</summary>
     public int KnnNeighbours { get; init; } = 50;
 
@@ -15,10 +16,14 @@ public sealed record RecommenderOptions
     public int GlobalCandidates { get; init; } = 50;
     public int HistoryCandidates { get; init; } = 50;
 
-    /// <summary>The re-ranker learns from features as of the start of a window of this many days and labels from the window; the last window ends at the cut-off.</summary>
+    /// <summary>The re-ranker learns from features as of the start of a window of this many days and labels from the
+    /// window; the last window ends at the cut-off.</summary>
     public int LabelWindowDays { get; init; } = 30;
-    /// <summary>Successive label windows trained on (more examples, several seasons' worth of "what comes next").</summary>
+
+    /// <summary>Successive label windows trained on (more examples, several seasons' worth of "what comes
+    /// next").</summary>
     public int TrainingWindows { get; init; } = 3;
+
     /// <summary>Customers (query groups) sampled per window for training, deterministically.</summary>
     public int MaxTrainingCustomers { get; init; } = 4000;
     public int Iterations { get; init; } = 150;
@@ -26,6 +31,7 @@ public sealed record RecommenderOptions
     public double LearningRate { get; init; } = 0.05;
     public int MinExamplesPerLeaf { get; init; } = 50;
     public int Seed { get; init; } = 42;
+
     /// <summary>LightGBM threads; 1 makes training bit-for-bit repeatable.</summary>
     public int Threads { get; init; } = 1;
 }

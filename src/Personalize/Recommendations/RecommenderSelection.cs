@@ -6,12 +6,28 @@ using Personalize.Lifecycle;
 namespace Personalize.Recommendations;
 
 /// <summary>One candidate's validation figures @K, with the hyper-parameters that won its grid.</summary>
-public sealed record CandidateScore(string Name, string Parameters, bool Simple, double Ndcg, double HitRate, double Recall, double Coverage,
-    double FitSeconds, string? Note = null);
+public sealed record CandidateScore(
+    string Name,
+    string Parameters,
+    bool Simple,
+    double Ndcg,
+    double HitRate,
+    double Recall,
+    double Coverage,
+    double FitSeconds,
+    string? Note = null
+);
 
 /// <summary>What the selection chose, why, and every candidate's figures on the validation window.</summary>
-public sealed record SelectionReport(string Selected, string Parameters, string Reason, DateTime ValidationFrom, DateTime ValidationUntil,
-    int ValidationCustomers, IReadOnlyList<CandidateScore> Candidates)
+public sealed record SelectionReport(
+    string Selected,
+    string Parameters,
+    string Reason,
+    DateTime ValidationFrom,
+    DateTime ValidationUntil,
+    int ValidationCustomers,
+    IReadOnlyList<CandidateScore> Candidates
+)
 {
     public CandidateScore? Score(string name) => Candidates.FirstOrDefault(c => c.Name == name);
 }
@@ -23,20 +39,34 @@ public sealed record FittedRecommender(IRecommender Recommender, RerankModel? Mo
 }
 
 /// <summary>The data a candidate is fitted on: the signals before <paramref name="Until"/>.</summary>
-public sealed record FitContext(SignalLog Log, DateTime Until, Baselines Baselines, RecommenderOptions Options, LifecycleClassifier? Classifier,
-    CancellationToken CancellationToken)
+public sealed record FitContext(
+    SignalLog Log,
+    DateTime Until,
+    Baselines Baselines,
+    RecommenderOptions Options,
+    LifecycleClassifier? Classifier,
+    CancellationToken CancellationToken
+)
 {
-    /// <summary>The re-ranker's label windows already computed on the same log, shared by the selection and the refit.</summary>
+    /// <summary>The re-ranker's label windows already computed on the same log, shared by the selection and the
+    /// refit.</summary>
     public RerankWindows? Windows { get; init; }
 }
 
-/// <summary>The result of a selection: the report, and how to fit each candidate (with its tuned parameters) on other data.</summary>
-public sealed class SelectionOutcome(SelectionReport report, IReadOnlyDictionary<string, Func<FitContext, FittedRecommender>> fits, RerankWindows windows)
-    : IDisposable
+/// <summary>The result of a selection: the report, and how to fit each candidate (with its tuned parameters) on other
+/// data.</summary>
+public sealed class SelectionOutcome(
+    SelectionReport report,
+    IReadOnlyDictionary<string, Func<FitContext, FittedRecommender>> fits,
+    RerankWindows windows
+) : IDisposable
 {
     public SelectionReport Report { get; } = report;
-    /// <summary>The re-ranker's label windows computed during the selection, for a refit on the same log to reuse.</summary>
+
+    /// <summary>The re-ranker's label windows computed during the selection, for a refit on the same log to
+    /// reuse.</summary>
     public RerankWindows Windows { get; } = windows;
+
     /// <summary>Every candidate that competed, by name, with the parameters its grid chose.</summary>
     public IReadOnlyDictionary<string, Func<FitContext, FittedRecommender>> Fits { get; } = fits;
 
@@ -53,24 +83,34 @@ public sealed class SelectionOutcome(SelectionReport report, IReadOnlyDictionary
 /// the signals before that and judged on the window with the protocol of <see cref="RecommenderEvaluation"/> (serving's
 /// repeatable kinds), each tuned over its small grid by NDCG@K on the window.</item>
 /// <item>Simple candidates are the popularity variants; the best of them is the bar. A personal candidate is served only
-/// when its NDCG@K beats the bar by more than the noise: the lower quantile of the difference of means over
-/// <see cref="SelectionOptions.Resamples"/> paired bootstrap resamples of the validation customers is above 0 (the 2.5 %
-/// quantile, Bonferroni-divided by the number of contenders so that testing several does not inflate the false wins). Among those
-/// that pass, the highest NDCG@K wins; otherwise the bar is served, so the served model is never worse than popularity
-/// on validation.</item>
+/// when its NDCG@K beats the bar by more than the noise: the lower quantile of the difference of means over <see
+/// cref="SelectionOptions.Resamples"/> paired bootstrap resamples of the validation customers is above 0 (the 2.5 %
+/// quantile, Bonferroni-divided by the number of contenders so that testing several does not inflate the false wins).
+/// Among those that pass, the highest NDCG@K wins; otherwise the bar is served, so the served model is never worse than
+/// popularity on validation.</item>
 /// <item>Below <see cref="SelectionOptions.MinValidationCustomers"/> validation customers nothing can be judged and
-/// popularity (the most robust) is served; the re-ranker competes only with <see cref="SelectionOptions.MinRerankGroups"/>
-/// training groups or more.</item>
+/// popularity (the most robust) is served; the re-ranker competes only with <see
+/// cref="SelectionOptions.MinRerankGroups"/> training groups or more.</item>
 /// </list>
-/// The grid is tuned and judged on the same window, so a tuned candidate's figure is slightly optimistic; the grids
-/// are small and the bootstrap bar absorbs part of it.
+/// The grid is tuned and judged on the same window, so a tuned candidate's figure is slightly optimistic; the grids are
+/// small and the bootstrap bar absorbs part of it.
 /// </summary>
 public static class RecommenderSelection
 {
-    public const string Popularity = "popularity", StagePopularity = "stage-popularity", Rerank = "lightgbm-rerank";
+    public const string Popularity = "popularity",
+        StagePopularity = "stage-popularity",
+        Rerank = "lightgbm-rerank";
 
-    public static SelectionOutcome Run(SignalLog log, DateTime asOf, IReadOnlySet<ContentKind> repeatable, RecommenderOptions model, SelectionOptions options,
-        LifecycleClassifier? classifier = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static SelectionOutcome Run(
+        SignalLog log,
+        DateTime asOf,
+        IReadOnlySet<ContentKind> repeatable,
+        RecommenderOptions model,
+        SelectionOptions options,
+        LifecycleClassifier? classifier = null,
+        IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var from = asOf.AddDays(-options.WindowDays);
         var matrix = new SignalMatrix(log, from, model.Weights, classifier);
@@ -93,21 +133,30 @@ public static class RecommenderSelection
         };
         // LightGBM trains on one thread: the re-ranker is fitted on a thread of its own from the start, while the other
         // families use the cores; it is judged last, as before.
-        var rerank = Task.Factory.StartNew(() =>
-        {
-            var stopwatch = Stopwatch.StartNew();
-            try
+        var rerank = Task.Factory.StartNew(
+            () =>
             {
-                return (Fitted: rerankFit(context), stopwatch.Elapsed);
-            }
-            catch (InvalidOperationException)
-            {
-                return (Fitted: (FittedRecommender?)null, stopwatch.Elapsed);
-            }
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                var stopwatch = Stopwatch.StartNew();
+                try
+                {
+                    return (Fitted: rerankFit(context), stopwatch.Elapsed);
+                }
+                catch (InvalidOperationException)
+                {
+                    return (Fitted: (FittedRecommender?)null, stopwatch.Elapsed);
+                }
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default
+        );
 
         // One family: every grid point fitted and judged; the best NDCG is kept with the parameters that gave it.
-        void Family(string name, bool simple, IEnumerable<(string Parameters, Func<FitContext, FittedRecommender> Fit)> grid)
+        void Family(
+            string name,
+            bool simple,
+            IEnumerable<(string Parameters, Func<FitContext, FittedRecommender> Fit)> grid
+        )
         {
             progress?.Report(name);
             var stopwatch = Stopwatch.StartNew();
@@ -116,9 +165,28 @@ public static class RecommenderSelection
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var fitted = fit(context);
-                var (score, ndcg) = RecommenderEvaluation.Measure(fitted.Recommender, customers, catalog, options.K, cancellationToken: cancellationToken);
+                var (score, ndcg) = RecommenderEvaluation.Measure(
+                    fitted.Recommender,
+                    customers,
+                    catalog,
+                    options.K,
+                    cancellationToken: cancellationToken
+                );
                 if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                    best = (new CandidateScore(name, parameters, simple, score.Ndcg, score.HitRate, score.Recall, score.Coverage, 0), ndcg, fit);
+                    best = (
+                        new CandidateScore(
+                            name,
+                            parameters,
+                            simple,
+                            score.Ndcg,
+                            score.HitRate,
+                            score.Recall,
+                            score.Coverage,
+                            0
+                        ),
+                        ndcg,
+                        fit
+                    );
             }
             scores.Add((best!.Value.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, best.Value.Ndcg));
             fits[name] = best.Value.Fit;
@@ -145,7 +213,11 @@ public static class RecommenderSelection
         var judged = scores.Select(s => s.Score).ToList();
         var (selected, reason) = Choose(scores, customers.Count, options);
         var chosen = judged.Single(s => s.Name == selected);
-        return new SelectionOutcome(new SelectionReport(selected, chosen.Parameters, reason, from, asOf, customers.Count, judged), fits, windows);
+        return new SelectionOutcome(
+            new SelectionReport(selected, chosen.Parameters, reason, from, asOf, customers.Count, judged),
+            fits,
+            windows
+        );
 
         // EASE: one Gram matrix for every λ, one inversion each.
         void EaseFamily()
@@ -154,17 +226,54 @@ public static class RecommenderSelection
             progress?.Report(name);
             var stopwatch = Stopwatch.StartNew();
             (CandidateScore Score, double[] Ndcg, double Lambda)? best = null;
-            foreach (var ease in EaseRecommender.ForLambdas(matrix, baselines.Global, options.EaseLambdas, options.EaseMaxItems, options.ItemNeighbours, cancellationToken))
+            foreach (
+                var ease in EaseRecommender.ForLambdas(
+                    matrix,
+                    baselines.Global,
+                    options.EaseLambdas,
+                    options.EaseMaxItems,
+                    options.ItemNeighbours,
+                    cancellationToken
+                )
+            )
             {
-                var (score, ndcg) = RecommenderEvaluation.Measure(ease, customers, catalog, options.K, cancellationToken: cancellationToken);
+                var (score, ndcg) = RecommenderEvaluation.Measure(
+                    ease,
+                    customers,
+                    catalog,
+                    options.K,
+                    cancellationToken: cancellationToken
+                );
                 if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                    best = (new CandidateScore(name, F($"λ={ease.Lambda}, {options.EaseMaxItems} items, top {options.ItemNeighbours}"), false, score.Ndcg,
-                        score.HitRate, score.Recall, score.Coverage, 0), ndcg, ease.Lambda);
+                    best = (
+                        new CandidateScore(
+                            name,
+                            F($"λ={ease.Lambda}, {options.EaseMaxItems} items, top {options.ItemNeighbours}"),
+                            false,
+                            score.Ndcg,
+                            score.HitRate,
+                            score.Recall,
+                            score.Coverage,
+                            0
+                        ),
+                        ndcg,
+                        ease.Lambda
+                    );
             }
             var b = best!.Value;
             scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
-            fits[name] = c => new(new EaseRecommender(c.Baselines.Matrix, c.Baselines.Global, b.Lambda, options.EaseMaxItems, options.ItemNeighbours,
-                c.CancellationToken), null);
+            fits[name] = c =>
+                new(
+                    new EaseRecommender(
+                        c.Baselines.Matrix,
+                        c.Baselines.Global,
+                        b.Lambda,
+                        options.EaseMaxItems,
+                        options.ItemNeighbours,
+                        c.CancellationToken
+                    ),
+                    null
+                );
         }
 
         // RP3beta: one walk for the whole α × β grid.
@@ -174,16 +283,55 @@ public static class RecommenderSelection
             progress?.Report(name);
             var stopwatch = Stopwatch.StartNew();
             (CandidateScore Score, double[] Ndcg, double Alpha, double Beta)? best = null;
-            foreach (var rp3 in Rp3BetaRecommender.ForGrid(matrix, baselines.Global, options.Rp3Alphas, options.Rp3Betas, options.ItemNeighbours, cancellationToken))
+            foreach (
+                var rp3 in Rp3BetaRecommender.ForGrid(
+                    matrix,
+                    baselines.Global,
+                    options.Rp3Alphas,
+                    options.Rp3Betas,
+                    options.ItemNeighbours,
+                    cancellationToken
+                )
+            )
             {
-                var (score, ndcg) = RecommenderEvaluation.Measure(rp3, customers, catalog, options.K, cancellationToken: cancellationToken);
+                var (score, ndcg) = RecommenderEvaluation.Measure(
+                    rp3,
+                    customers,
+                    catalog,
+                    options.K,
+                    cancellationToken: cancellationToken
+                );
                 if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                    best = (new CandidateScore(name, F($"α={rp3.Alpha}, β={rp3.Beta}, top {options.ItemNeighbours}"), false, score.Ndcg, score.HitRate,
-                        score.Recall, score.Coverage, 0), ndcg, rp3.Alpha, rp3.Beta);
+                    best = (
+                        new CandidateScore(
+                            name,
+                            F($"α={rp3.Alpha}, β={rp3.Beta}, top {options.ItemNeighbours}"),
+                            false,
+                            score.Ndcg,
+                            score.HitRate,
+                            score.Recall,
+                            score.Coverage,
+                            0
+                        ),
+                        ndcg,
+                        rp3.Alpha,
+                        rp3.Beta
+                    );
             }
             var b = best!.Value;
             scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
-            fits[name] = c => new(new Rp3BetaRecommender(c.Baselines.Matrix, c.Baselines.Global, b.Alpha, b.Beta, options.ItemNeighbours, c.CancellationToken), null);
+            fits[name] = c =>
+                new(
+                    new Rp3BetaRecommender(
+                        c.Baselines.Matrix,
+                        c.Baselines.Global,
+                        b.Alpha,
+                        b.Beta,
+                        options.ItemNeighbours,
+                        c.CancellationToken
+                    ),
+                    null
+                );
         }
 
         // Personal frequency: one neighbour search per half-life, every (neighbours, α) scored from it.
@@ -196,19 +344,57 @@ public static class RecommenderSelection
             (CandidateScore Score, double[] Ndcg, double HalfLife, int Neighbours, double Alpha)? best = null;
             foreach (var halfLife in options.HalfLifeDays)
             {
-                var searched = new PersonalFrequencyRecommender(matrix, baselines.Global, halfLife, maxNeighbours, 1, cancellationToken);
+                var searched = new PersonalFrequencyRecommender(
+                    matrix,
+                    baselines.Global,
+                    halfLife,
+                    maxNeighbours,
+                    1,
+                    cancellationToken
+                );
                 foreach (var neighbours in options.FrequencyNeighbours)
-                    foreach (var alpha in options.FrequencyAlphas)
-                    {
-                        var (score, ndcg) = RecommenderEvaluation.Measure(searched.With(neighbours, alpha), customers, catalog, options.K, cancellationToken: cancellationToken);
-                        if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                            best = (new CandidateScore(name, F($"half-life {halfLife} d, {neighbours} neighbours, α={alpha}"), false, score.Ndcg, score.HitRate,
-                                score.Recall, score.Coverage, 0), ndcg, halfLife, neighbours, alpha);
-                    }
+                foreach (var alpha in options.FrequencyAlphas)
+                {
+                    var (score, ndcg) = RecommenderEvaluation.Measure(
+                        searched.With(neighbours, alpha),
+                        customers,
+                        catalog,
+                        options.K,
+                        cancellationToken: cancellationToken
+                    );
+                    if (best is null || score.Ndcg > best.Value.Score.Ndcg)
+                        best = (
+                            new CandidateScore(
+                                name,
+                                F($"half-life {halfLife} d, {neighbours} neighbours, α={alpha}"),
+                                false,
+                                score.Ndcg,
+                                score.HitRate,
+                                score.Recall,
+                                score.Coverage,
+                                0
+                            ),
+                            ndcg,
+                            halfLife,
+                            neighbours,
+                            alpha
+                        );
+                }
             }
             var b = best!.Value;
             scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
-            fits[name] = c => new(new PersonalFrequencyRecommender(c.Baselines.Matrix, c.Baselines.Global, b.HalfLife, b.Neighbours, b.Alpha, c.CancellationToken), null);
+            fits[name] = c =>
+                new(
+                    new PersonalFrequencyRecommender(
+                        c.Baselines.Matrix,
+                        c.Baselines.Global,
+                        b.HalfLife,
+                        b.Neighbours,
+                        b.Alpha,
+                        c.CancellationToken
+                    ),
+                    null
+                );
         }
 
         void RerankFamily()
@@ -218,8 +404,22 @@ public static class RecommenderSelection
             var stopwatch = Stopwatch.StartNew();
             if (trained is null)
             {
-                scores.Add((new CandidateScore(Rerank, "", false, 0, 0, 0, 0, trainedIn.TotalSeconds,
-                    "not a candidate: no training group before the validation window"), []));
+                scores.Add(
+                    (
+                        new CandidateScore(
+                            Rerank,
+                            "",
+                            false,
+                            0,
+                            0,
+                            0,
+                            0,
+                            trainedIn.TotalSeconds,
+                            "not a candidate: no training group before the validation window"
+                        ),
+                        []
+                    )
+                );
                 return;
             }
             using (trained)
@@ -228,52 +428,114 @@ public static class RecommenderSelection
                 var parameters = F($"{training.Groups:N0} training groups, {model.Iterations} trees");
                 if (training.Groups < options.MinRerankGroups)
                 {
-                    scores.Add((new CandidateScore(Rerank, parameters, false, 0, 0, 0, 0, trainedIn.TotalSeconds,
-                        F($"not a candidate: {training.Groups:N0} training groups, fewer than the {options.MinRerankGroups:N0} needed")), []));
+                    scores.Add(
+                        (
+                            new CandidateScore(
+                                Rerank,
+                                parameters,
+                                false,
+                                0,
+                                0,
+                                0,
+                                0,
+                                trainedIn.TotalSeconds,
+                                F(
+                                    $"not a candidate: {training.Groups:N0} training groups, fewer than the {options.MinRerankGroups:N0} needed"
+                                )
+                            ),
+                            []
+                        )
+                    );
                     return;
                 }
-                var (score, ndcg) = RecommenderEvaluation.Measure(trained.Recommender, customers, catalog, options.K, cancellationToken: cancellationToken);
-                scores.Add((new CandidateScore(Rerank, parameters, false, score.Ndcg, score.HitRate, score.Recall, score.Coverage,
-                    (trainedIn + stopwatch.Elapsed).TotalSeconds), ndcg));
+                var (score, ndcg) = RecommenderEvaluation.Measure(
+                    trained.Recommender,
+                    customers,
+                    catalog,
+                    options.K,
+                    cancellationToken: cancellationToken
+                );
+                scores.Add(
+                    (
+                        new CandidateScore(
+                            Rerank,
+                            parameters,
+                            false,
+                            score.Ndcg,
+                            score.HitRate,
+                            score.Recall,
+                            score.Coverage,
+                            (trainedIn + stopwatch.Elapsed).TotalSeconds
+                        ),
+                        ndcg
+                    )
+                );
                 fits[Rerank] = rerankFit;
             }
         }
     }
 
     /// <summary>The rule of the class summary, on candidates already scored; the reason in words.</summary>
-    public static (string Selected, string Reason) Choose(IReadOnlyList<(CandidateScore Score, double[] Ndcg)> scores, int customers, SelectionOptions options)
+    public static (string Selected, string Reason) Choose(
+        IReadOnlyList<(CandidateScore Score, double[] Ndcg)> scores,
+        int customers,
+        SelectionOptions options
+    )
     {
         if (customers < options.MinValidationCustomers)
-            return (Popularity, F($"too little data to judge: {customers:N0} customers in the validation window, fewer than the {options.MinValidationCustomers:N0} needed; serving {Popularity}, the robust default"));
+            return (
+                Popularity,
+                F(
+                    $"too little data to judge: {customers:N0} customers in the validation window, fewer than the {options.MinValidationCustomers:N0} needed; serving {Popularity}, the robust default"
+                )
+            );
         var bar = scores.Where(s => s.Score.Simple).OrderByDescending(s => s.Score.Ndcg).First();
-        var eligible = scores.Where(s => !s.Score.Simple && s.Score.Note is null && s.Ndcg.Length == bar.Ndcg.Length).ToList();
-        // Several contenders are tested against one bar: Bonferroni keeps the chance of serving a model that is no better at 2.5 % in all.
+        var eligible = scores
+            .Where(s => !s.Score.Simple && s.Score.Note is null && s.Ndcg.Length == bar.Ndcg.Length)
+            .ToList();
+        // Several contenders are tested against one bar: Bonferroni keeps the chance of serving a model that is no
+        // better at 2.5 % in all.
         var tail = 0.025 / Math.Max(1, eligible.Count);
         var contenders = eligible
             .Select(s => (s.Score, Lower: LowerBound(s.Ndcg, bar.Ndcg, options.Resamples, options.Seed, tail)))
-            .OrderByDescending(s => s.Score.Ndcg).ToList();
+            .OrderByDescending(s => s.Score.Ndcg)
+            .ToList();
         var winner = contenders.FirstOrDefault(c => c.Lower > 0);
         if (winner.Score is not null)
-            return (winner.Score.Name, F($"{winner.Score.Name} beats the best simple model ({bar.Score.Name}) by {winner.Score.Ndcg - bar.Score.Ndcg:+0.0000} NDCG@{options.K} ({winner.Score.Ndcg:0.0000} vs {bar.Score.Ndcg:0.0000}); paired-bootstrap lower bound {winner.Lower:+0.0000;-0.0000} > 0 over {customers:N0} customers ({options.Resamples:N0} resamples, {tail:0.###%} tail for {eligible.Count} contenders)"));
+            return (
+                winner.Score.Name,
+                F(
+                    $"{winner.Score.Name} beats the best simple model ({bar.Score.Name}) by {winner.Score.Ndcg - bar.Score.Ndcg:+0.0000} NDCG@{options.K} ({winner.Score.Ndcg:0.0000} vs {bar.Score.Ndcg:0.0000}); paired-bootstrap lower bound {winner.Lower:+0.0000;-0.0000} > 0 over {customers:N0} customers ({options.Resamples:N0} resamples, {tail:0.###%} tail for {eligible.Count} contenders)"
+                )
+            );
         var best = contenders.FirstOrDefault();
-        return (bar.Score.Name, best.Score is null
-            ? F($"no personal model could compete; serving {bar.Score.Name}")
-            : F($"no personal model beats {bar.Score.Name} by more than the noise (best: {best.Score.Name} {best.Score.Ndcg - bar.Score.Ndcg:+0.0000;-0.0000} NDCG@{options.K}, bootstrap lower bound {best.Lower:+0.0000;-0.0000} ≤ 0 over {customers:N0} customers); serving {bar.Score.Name}"));
+        return (
+            bar.Score.Name,
+            best.Score is null
+                ? F($"no personal model could compete; serving {bar.Score.Name}")
+                : F(
+                    $"no personal model beats {bar.Score.Name} by more than the noise (best: {best.Score.Name} {best.Score.Ndcg - bar.Score.Ndcg:+0.0000;-0.0000} NDCG@{options.K}, bootstrap lower bound {best.Lower:+0.0000;-0.0000} ≤ 0 over {customers:N0} customers); serving {bar.Score.Name}"
+                )
+        );
     }
 
-    /// <summary>The <paramref name="tail"/> quantile (2.5 %: the lower end of a two-sided 95 % interval) of mean(a − b) over paired bootstrap resamples of the customers (deterministic for a seed).</summary>
+    /// <summary>The <paramref name="tail"/> quantile (2.5 %: the lower end of a two-sided 95 % interval) of mean(a − b)
+    /// over paired bootstrap resamples of the customers (deterministic for a seed).</summary>
     public static double LowerBound(double[] a, double[] b, int resamples, int seed, double tail = 0.025)
     {
         var n = a.Length;
-        if (n == 0) return double.NegativeInfinity;
+        if (n == 0)
+            return double.NegativeInfinity;
         var diff = new double[n];
-        for (var i = 0; i < n; i++) diff[i] = a[i] - b[i];
+        for (var i = 0; i < n; i++)
+            diff[i] = a[i] - b[i];
         var random = new Random(seed);
         var means = new double[resamples];
         for (var r = 0; r < resamples; r++)
         {
             double sum = 0;
-            for (var i = 0; i < n; i++) sum += diff[random.Next(n)];
+            for (var i = 0; i < n; i++)
+                sum += diff[random.Next(n)];
             means[r] = sum / n;
         }
         Array.Sort(means);

@@ -49,6 +49,7 @@ public sealed class SignalLog
     internal long[] SignalTicks { get; }
     internal int[] SignalCustomers { get; }
     internal int[] SignalItems { get; }
+
     /// <summary>Kind weight × quantity factor, before recency decay.</summary>
     internal float[] SignalWeights { get; }
     internal long[] OrderTicks { get; }
@@ -58,10 +59,12 @@ public sealed class SignalLog
     public int SignalCount => SignalTicks.Length;
 
     public int? CustomerIndex(long customerId) => _customerIndex.TryGetValue(customerId, out var i) ? i : null;
+
     public int? ItemIndex(long itemId) => _itemIndex.TryGetValue(itemId, out var i) ? i : null;
 
     /// <summary>The number of signals strictly before <paramref name="time"/> (they come first).</summary>
     public int SignalsBefore(DateTime time) => LowerBound(SignalTicks, time.Ticks);
+
     public int OrdersBefore(DateTime time) => LowerBound(OrderTicks, time.Ticks);
 
     /// <summary>The positive signals in [from, until), one entry per customer: the items they took.</summary>
@@ -70,8 +73,10 @@ public sealed class SignalLog
         var result = new Dictionary<int, HashSet<int>>();
         for (var s = SignalsBefore(from); s < SignalTicks.Length && SignalTicks[s] < until.Ticks; s++)
         {
-            if (SignalWeights[s] <= 0) continue;
-            if (!result.TryGetValue(SignalCustomers[s], out var items)) result[SignalCustomers[s]] = items = [];
+            if (SignalWeights[s] <= 0)
+                continue;
+            if (!result.TryGetValue(SignalCustomers[s], out var items))
+                result[SignalCustomers[s]] = items = [];
             items.Add(SignalItems[s]);
         }
         return result;
@@ -79,11 +84,15 @@ public sealed class SignalLog
 
     private static int LowerBound(long[] sorted, long value)
     {
-        int lo = 0, hi = sorted.Length;
+        int lo = 0,
+            hi = sorted.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+            if (sorted[mid] < value)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         return lo;
     }
@@ -93,7 +102,8 @@ public sealed class SignalLog
         for (int start = 0, end; start < keys.Length; start = end)
         {
             for (end = start + 1; end < keys.Length && keys[end] == keys[start]; end++) { }
-            if (end - start > 1) Array.Sort(order, start, end - start);
+            if (end - start > 1)
+                Array.Sort(order, start, end - start);
         }
     }
 
@@ -116,7 +126,8 @@ public sealed class SignalLog
 
         public Builder AddItem(long itemId, ContentKind kind, DateTime createdAt)
         {
-            if (ItemIndex.TryGetValue(itemId, out var i)) (ItemKinds[i], ItemCreated[i]) = (kind, createdAt.Ticks);
+            if (ItemIndex.TryGetValue(itemId, out var i))
+                (ItemKinds[i], ItemCreated[i]) = (kind, createdAt.Ticks);
             else
             {
                 ItemIndex[itemId] = ItemIds.Count;
@@ -130,7 +141,8 @@ public sealed class SignalLog
         /// <param name="weight">From <see cref="Recommendations.SignalWeights.Of"/>.</param>
         public Builder AddSignal(long customerId, long itemId, DateTime at, double weight)
         {
-            if (!ItemIndex.ContainsKey(itemId)) AddItem(itemId, ContentKind.Product, at);
+            if (!ItemIndex.ContainsKey(itemId))
+                AddItem(itemId, ContentKind.Product, at);
             SignalTicks.Add(at.Ticks);
             SignalCustomers.Add(Customer(customerId));
             SignalItems.Add(ItemIndex[itemId]);
@@ -150,7 +162,8 @@ public sealed class SignalLog
 
         private int Customer(long id)
         {
-            if (CustomerIndex.TryGetValue(id, out var i)) return i;
+            if (CustomerIndex.TryGetValue(id, out var i))
+                return i;
             CustomerIndex[id] = CustomerIds.Count;
             CustomerIds.Add(id);
             return CustomerIds.Count - 1;

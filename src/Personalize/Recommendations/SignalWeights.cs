@@ -18,8 +18,11 @@ public sealed record SignalWeights
     public double AddToCart { get; init; } = 4;
     public double Purchase { get; init; } = 5;
     public double Dismiss { get; init; } = -5;
-    /// <summary>A wholesaler buying 1,000 of an item likes it more than a buyer of 1, but not 1,000 times more.</summary>
+
+    /// <summary>A wholesaler buying 1,000 of an item likes it more than a buyer of 1, but not 1,000 times
+    /// more.</summary>
     public double MaxQuantityFactor { get; init; } = 3;
+
     /// <summary>Recency decay; 0 or less turns it off.</summary>
     public double HalfLifeDays { get; init; } = 90;
 
@@ -36,10 +39,12 @@ public sealed record SignalWeights
             InteractionKind.Dismiss => Dismiss,
             _ => 0,
         };
-        return kind == InteractionKind.Dismiss || weight is not > 1 ? baseWeight
+        return kind == InteractionKind.Dismiss || weight is not > 1
+            ? baseWeight
             : baseWeight * Math.Min(1 + Math.Log(weight.Value), MaxQuantityFactor);
     }
 
     /// <summary>The factor for a signal <paramref name="ageDays"/> old.</summary>
-    public double Decay(double ageDays) => HalfLifeDays <= 0 ? 1 : Math.Exp(-Math.Log(2) * Math.Max(0, ageDays) / HalfLifeDays);
+    public double Decay(double ageDays) =>
+        HalfLifeDays <= 0 ? 1 : Math.Exp(-Math.Log(2) * Math.Max(0, ageDays) / HalfLifeDays);
 }

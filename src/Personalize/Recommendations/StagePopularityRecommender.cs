@@ -2,7 +2,8 @@ using Personalize.Common;
 
 namespace Personalize.Recommendations;
 
-/// <summary>Bestsellers among the customers in the same lifecycle stage (as of the cut-off), topped up with global ones.</summary>
+/// <summary>Bestsellers among the customers in the same lifecycle stage (as of the cut-off), topped up with global
+/// ones.</summary>
 public sealed class StagePopularityRecommender : IRecommender
 {
     private readonly SignalMatrix _matrix;
@@ -13,7 +14,12 @@ public sealed class StagePopularityRecommender : IRecommender
     {
         (_matrix, _global) = (matrix, global);
         _byStage = Enum.GetValues<LifecycleStage>()
-            .Select(stage => new PopularityRecommender(matrix, c => matrix.Customer(c).Stage == stage, $"popularity-{stage}")).ToArray();
+            .Select(stage => new PopularityRecommender(
+                matrix,
+                c => matrix.Customer(c).Stage == stage,
+                $"popularity-{stage}"
+            ))
+            .ToArray();
     }
 
     public string Name => "stage-popularity";
@@ -28,7 +34,11 @@ public sealed class StagePopularityRecommender : IRecommender
             // Below the stage's own bestsellers, in global order: scores stay under the last stage score.
             var taken = result.Select(r => r.Item).ToHashSet();
             var floor = result.Count == 0 ? 1 : result[^1].Score;
-            result.AddRange(_global.Top(count - result.Count, exclude, taken).Select((g, n) => new ScoredItem(g.Item, floor / (n + 2))));
+            result.AddRange(
+                _global
+                    .Top(count - result.Count, exclude, taken)
+                    .Select((g, n) => new ScoredItem(g.Item, floor / (n + 2)))
+            );
         }
         return result;
     }

@@ -17,14 +17,30 @@ internal sealed class TreeScorer
 
     private TreeScorer(RegressionTreeEnsemble ensemble)
     {
-        _trees = ensemble.Trees.Select((t, i) => new Tree([.. t.LeftChild], [.. t.RightChild], [.. t.NumericalSplitFeatureIndexes],
-            [.. t.NumericalSplitThresholds], [.. t.LeafValues], ensemble.TreeWeights[i])).ToArray();
+        _trees = ensemble
+            .Trees.Select(
+                (t, i) =>
+                    new Tree(
+                        [.. t.LeftChild],
+                        [.. t.RightChild],
+                        [.. t.NumericalSplitFeatureIndexes],
+                        [.. t.NumericalSplitThresholds],
+                        [.. t.LeafValues],
+                        ensemble.TreeWeights[i]
+                    )
+            )
+            .ToArray();
         _bias = ensemble.Bias;
     }
 
-    /// <summary>The scorer of a tree model with numerical splits only, or null (then the caller keeps ML.NET's own engine).</summary>
+    /// <summary>The scorer of a tree model with numerical splits only, or null (then the caller keeps ML.NET's own
+    /// engine).</summary>
     public static TreeScorer? From(ITransformer model) =>
-        model is ISingleFeaturePredictionTransformer<object> { Model: TreeEnsembleModelParametersBasedOnRegressionTree parameters }
+        model
+            is ISingleFeaturePredictionTransformer<object>
+            {
+                Model: TreeEnsembleModelParametersBasedOnRegressionTree parameters
+            }
         && parameters.TrainedTreeEnsemble.Trees.All(t => !t.CategoricalSplitFlags.Any(c => c))
             ? new TreeScorer(parameters.TrainedTreeEnsemble)
             : null;
@@ -34,9 +50,11 @@ internal sealed class TreeScorer
         var sum = 0.0;
         foreach (var tree in _trees)
         {
-            if (tree.Left.Length == 0 || tree.Left[0] == 0) continue; // a tree without a split adds nothing, as in ML.NET
+            if (tree.Left.Length == 0 || tree.Left[0] == 0)
+                continue; // a tree without a split adds nothing, as in ML.NET
             var node = 0;
-            while (node >= 0) node = features[tree.Feature[node]] <= tree.Threshold[node] ? tree.Left[node] : tree.Right[node];
+            while (node >= 0)
+                node = features[tree.Feature[node]] <= tree.Threshold[node] ? tree.Left[node] : tree.Right[node];
             sum += tree.Weight * tree.Leaf[~node];
         }
         return (float)(sum + _bias);

@@ -1,6 +1,7 @@
 namespace Personalize.Scores;
 
-/// <summary>A `scores recompute` that stored nothing because no purchase model could be fitted; the previous snapshot stays in use.</summary>
+/// <summary>A `scores recompute` that stored nothing because no purchase model could be fitted; the previous snapshot
+/// stays in use.</summary>
 public class ClvRecomputeFailure
 {
     public long Id { get; set; }

@@ -24,4 +24,5 @@ public sealed record CustomerScore(
     int RfmRecency,
     int RfmFrequency,
     int RfmMonetary,
-    LifecycleStage Stage);
+    LifecycleStage Stage
+);

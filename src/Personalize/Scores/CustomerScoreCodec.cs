@@ -67,9 +67,11 @@ public static class CustomerScoreCodec
     public static bool TryDecode(long customerId, ReadOnlySpan<byte> value, out CustomerScore? score)
     {
         score = null;
-        if (value.Length != Length || value[0] != Version) return false;
+        if (value.Length != Length || value[0] != Version)
+            return false;
         var stage = (LifecycleStage)value[153];
-        if (!Enum.IsDefined(stage)) return false;
+        if (!Enum.IsDefined(stage))
+            return false;
         try
         {
             score = new CustomerScore(
@@ -90,7 +92,8 @@ public static class CustomerScoreCodec
                 RfmRecency: BinaryPrimitives.ReadInt32LittleEndian(value[141..]),
                 RfmFrequency: BinaryPrimitives.ReadInt32LittleEndian(value[145..]),
                 RfmMonetary: BinaryPrimitives.ReadInt32LittleEndian(value[149..]),
-                stage);
+                stage
+            );
             return true;
         }
         catch (ArgumentException)

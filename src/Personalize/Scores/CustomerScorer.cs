@@ -5,23 +5,36 @@ using Personalize.Lifetime;
 
 namespace Personalize.Scores;
 
-/// <summary>Applies a snapshot's fitted models to one customer's statistics: the one place a score is computed.</summary>
+/// <summary>Applies a snapshot's fitted models to one customer's statistics: the one place a score is
+/// computed.</summary>
 public sealed class CustomerScorer(LifecycleClassifier classifier)
 {
     /// <param name="ifAlive">
-    /// <see cref="PredictiveClv.IfAlive"/> for the customer's (x, T) under this snapshot, when the caller shares it between
-    /// customers (a recompute); computed here otherwise.
+    /// <see cref="PredictiveClv.IfAlive"/> for the customer's (x, T) under this snapshot, when the caller shares it
+    /// between customers (a recompute); computed here otherwise.
     /// </param>
-    public SnapshotScore Score(long customerId, CustomerStatistics statistics, ClvSnapshot snapshot, RfmScore rfm, AlivePurchases? ifAlive = null)
+    public SnapshotScore Score(
+        long customerId,
+        CustomerStatistics statistics,
+        ClvSnapshot snapshot,
+        RfmScore rfm,
+        AlivePurchases? ifAlive = null
+    )
     {
         var purchases = snapshot.PurchaseModelInUse();
         var (x, tx, T) = (statistics.Frequency, statistics.Recency, statistics.Age);
-        // Without a Gamma-Gamma fit (too few repeat buyers), the customer's own average order is the best spend estimate.
+        // Without a Gamma-Gamma fit (too few repeat buyers), the customer's own average order is the best spend
+        // estimate.
         var expectedSpend = snapshot.SpendModel()?.ConditionalExpectedAverageSpend(x, (double)statistics.MonetaryValue)
             ?? (double)statistics.AverageOrderValue;
         var marginRate = statistics.MarginRate is { } rate ? (double)rate : (double?)null;
         var probabilityAlive = purchases.ProbabilityAlive(x, tx, T);
-        var clv = PredictiveClv.Calculate(ifAlive ?? IfAlive(snapshot, x, T), probabilityAlive, expectedSpend, marginRate);
+        var clv = PredictiveClv.Calculate(
+            ifAlive ?? IfAlive(snapshot, x, T),
+            probabilityAlive,
+            expectedSpend,
+            marginRate
+        );
         return new SnapshotScore
         {
             SnapshotId = snapshot.Id,
@@ -45,8 +58,17 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
 
     /// <summary>The part of a score shared by every customer with the same (x, T).</summary>
     public static AlivePurchases IfAlive(ClvSnapshot snapshot, int x, double T) =>
-        PredictiveClv.IfAlive(snapshot.PurchaseModelInUse(), x, T, snapshot.TimeUnit,
-            new PredictiveClvOptions { HorizonMonths = snapshot.HorizonMonths, AnnualDiscountRate = snapshot.AnnualDiscountRate });
+        PredictiveClv.IfAlive(
+            snapshot.PurchaseModelInUse(),
+            x,
+            T,
+            snapshot.TimeUnit,
+            new PredictiveClvOptions
+            {
+                HorizonMonths = snapshot.HorizonMonths,
+                AnnualDiscountRate = snapshot.AnnualDiscountRate,
+            }
+        );
 
     /// <summary>The current-score columns of a customer, from a score.</summary>
     public static void Apply(Customer customer, SnapshotScore score, ClvSnapshot snapshot, DateTime scoredAt)
@@ -72,19 +94,56 @@ public sealed class CustomerScorer(LifecycleClassifier classifier)
     }
 
     /// <summary>What the score cache holds for a scored customer; null when the customer has no scores.</summary>
-    public static CustomerScore? ToCached(Customer c) => c.ScoreSnapshotId is not { } snapshotId ? null : new CustomerScore(
-        c.Id, snapshotId, c.ScoresAsOf!.Value, c.ScoredAt!.Value, c.RepeatPurchases!.Value, c.RecencyPeriods!.Value, c.AgePeriods!.Value,
-        c.MonetaryValue!.Value, c.ProbabilityAlive!.Value, c.ExpectedPurchases!.Value, c.PredictedClv!.Value, c.HistoricalClv!.Value,
-        c.AverageOrderValue!.Value, c.ExpectedAverageOrderValue!.Value, c.RfmRecency!.Value, c.RfmFrequency!.Value, c.RfmMonetary!.Value, c.Stage);
+    public static CustomerScore? ToCached(Customer c) =>
+        c.ScoreSnapshotId is not { } snapshotId
+            ? null
+            : new CustomerScore(
+                c.Id,
+                snapshotId,
+                c.ScoresAsOf!.Value,
+                c.ScoredAt!.Value,
+                c.RepeatPurchases!.Value,
+                c.RecencyPeriods!.Value,
+                c.AgePeriods!.Value,
+                c.MonetaryValue!.Value,
+                c.ProbabilityAlive!.Value,
+                c.ExpectedPurchases!.Value,
+                c.PredictedClv!.Value,
+                c.HistoricalClv!.Value,
+                c.AverageOrderValue!.Value,
+                c.ExpectedAverageOrderValue!.Value,
+                c.RfmRecency!.Value,
+                c.RfmFrequency!.Value,
+                c.RfmMonetary!.Value,
+                c.Stage
+            );
 
     /// <summary>What the score cache holds for a snapshot row.</summary>
-    public static CustomerScore ToCached(SnapshotScore s, ClvSnapshot snapshot, DateTime scoredAt) => new(
-        s.CustomerId, snapshot.Id, snapshot.AsOf, scoredAt, s.RepeatPurchases, s.RecencyPeriods, s.AgePeriods, s.MonetaryValue,
-        s.ProbabilityAlive, s.ExpectedPurchases, s.PredictedClv, s.HistoricalClv, s.AverageOrderValue, s.ExpectedAverageOrderValue,
-        s.RfmRecency, s.RfmFrequency, s.RfmMonetary, s.Stage);
+    public static CustomerScore ToCached(SnapshotScore s, ClvSnapshot snapshot, DateTime scoredAt) =>
+        new(
+            s.CustomerId,
+            snapshot.Id,
+            snapshot.AsOf,
+            scoredAt,
+            s.RepeatPurchases,
+            s.RecencyPeriods,
+            s.AgePeriods,
+            s.MonetaryValue,
+            s.ProbabilityAlive,
+            s.ExpectedPurchases,
+            s.PredictedClv,
+            s.HistoricalClv,
+            s.AverageOrderValue,
+            s.ExpectedAverageOrderValue,
+            s.RfmRecency,
+            s.RfmFrequency,
+            s.RfmMonetary,
+            s.Stage
+        );
 
     private static decimal Money(double value) => double.IsFinite(value) ? Money((decimal)value) : 0m;
 
-    // Rounded to cents without trailing zeros, so a score reads the same from the cache and from the database (REAL on SQLite).
+    // Rounded to cents without trailing zeros, so a score reads the same from the cache and from the database (REAL on
+    // SQLite).
     private static decimal Money(decimal value) => Math.Round(value, 2) / 1.000000000000000000000000000000000m;
 }

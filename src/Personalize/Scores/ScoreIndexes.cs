@@ -21,17 +21,34 @@ internal static class ScoreIndexes
     // Every column the recompute writes for every customer.
     private static readonly string[] ScoreProperties =
     [
-        nameof(Customer.ScoreSnapshotId), nameof(Customer.ScoresAsOf), nameof(Customer.ScoredAt), nameof(Customer.RepeatPurchases),
-        nameof(Customer.RecencyPeriods), nameof(Customer.AgePeriods), nameof(Customer.MonetaryValue), nameof(Customer.ProbabilityAlive),
-        nameof(Customer.ExpectedPurchases), nameof(Customer.PredictedClv), nameof(Customer.HistoricalClv), nameof(Customer.AverageOrderValue),
-        nameof(Customer.ExpectedAverageOrderValue), nameof(Customer.RfmRecency), nameof(Customer.RfmFrequency), nameof(Customer.RfmMonetary),
-        nameof(Customer.RfmScore), nameof(Customer.RhythmDueAt),
+        nameof(Customer.ScoreSnapshotId),
+        nameof(Customer.ScoresAsOf),
+        nameof(Customer.ScoredAt),
+        nameof(Customer.RepeatPurchases),
+        nameof(Customer.RecencyPeriods),
+        nameof(Customer.AgePeriods),
+        nameof(Customer.MonetaryValue),
+        nameof(Customer.ProbabilityAlive),
+        nameof(Customer.ExpectedPurchases),
+        nameof(Customer.PredictedClv),
+        nameof(Customer.HistoricalClv),
+        nameof(Customer.AverageOrderValue),
+        nameof(Customer.ExpectedAverageOrderValue),
+        nameof(Customer.RfmRecency),
+        nameof(Customer.RfmFrequency),
+        nameof(Customer.RfmMonetary),
+        nameof(Customer.RfmScore),
+        nameof(Customer.RhythmDueAt),
     ];
 
     /// <summary>Drops the indexes (within the caller's transaction) and returns what builds them again.</summary>
-    public static async Task<Func<CancellationToken, Task>> SetAsideAsync(PersonalizeDbContext db, CancellationToken cancellationToken)
+    public static async Task<Func<CancellationToken, Task>> SetAsideAsync(
+        PersonalizeDbContext db,
+        CancellationToken cancellationToken
+    )
     {
-        if (!db.Database.IsSqlite()) return _ => Task.CompletedTask;
+        if (!db.Database.IsSqlite())
+            return _ => Task.CompletedTask;
         // The design-time model: the runtime one does not keep everything an index definition needs.
         var model = db.GetService<IDesignTimeModel>().Model;
         var entity = model.FindEntityType(typeof(Customer))!;
@@ -39,15 +56,38 @@ internal static class ScoreIndexes
         var table = model.GetRelationalModel().FindTable(entity.GetTableName()!, entity.GetSchema())!;
         var indexes = table.Indexes.Where(i => i.Columns.Any(c => columns.Contains(c.Name))).ToList();
         var generator = db.GetService<IMigrationsSqlGenerator>();
-        await ExecuteAsync(db, generator.Generate(
-            indexes.Select(i => (MigrationOperation)new DropIndexOperation { Name = i.Name, Table = table.Name, Schema = table.Schema }).ToList(),
-            model), cancellationToken);
-        var create = generator.Generate(indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToList(), model);
+        await ExecuteAsync(
+            db,
+            generator.Generate(
+                indexes
+                    .Select(i =>
+                        (MigrationOperation)
+                            new DropIndexOperation
+                            {
+                                Name = i.Name,
+                                Table = table.Name,
+                                Schema = table.Schema,
+                            }
+                    )
+                    .ToList(),
+                model
+            ),
+            cancellationToken
+        );
+        var create = generator.Generate(
+            indexes.Select(i => (MigrationOperation)CreateIndexOperation.CreateFrom(i)).ToList(),
+            model
+        );
         return token => ExecuteAsync(db, create, token);
     }
 
-    private static async Task ExecuteAsync(PersonalizeDbContext db, IReadOnlyList<MigrationCommand> commands, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(
+        PersonalizeDbContext db,
+        IReadOnlyList<MigrationCommand> commands,
+        CancellationToken cancellationToken
+    )
     {
-        foreach (var command in commands) await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+        foreach (var command in commands)
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
     }
 }

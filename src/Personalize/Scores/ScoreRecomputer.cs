@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Personalize.Caching;
 using Personalize.Customers;
 using Personalize.Data;
-using Personalize.Caching;
 using Personalize.Lifecycle;
 using Personalize.Lifetime;
 using Personalize.Lifetime.Backtest;
@@ -12,7 +12,16 @@ using Personalize.Lifetime.Selection;
 
 namespace Personalize.Scores;
 
-public enum ScorePhase { ReadingOrders, Fitting, Scoring, Saving, UpdatingCustomers, Caching, Done }
+public enum ScorePhase
+{
+    ReadingOrders,
+    Fitting,
+    Scoring,
+    Saving,
+    UpdatingCustomers,
+    Caching,
+    Done,
+}
 
 public sealed record ScoreProgress(ScorePhase Phase, long Done, long Total);
 
@@ -22,32 +31,63 @@ public sealed record ScoreProgress(ScorePhase Phase, long Done, long Total);
 /// CPU seconds of the process per phase: what a phase costs whatever else runs on the machine (a busy machine stretches
 /// the elapsed seconds, not these); above the elapsed seconds where a phase runs on several cores.
 /// </param>
-public sealed record ScoreRecomputeSummary(ClvSnapshot Snapshot, int StageChanges, int Cached, string? CacheProblem, TimeSpan Elapsed,
-    IReadOnlyDictionary<ScorePhase, double> Phases, IReadOnlyDictionary<ScorePhase, double> PhaseCpu)
+public sealed record ScoreRecomputeSummary(
+    ClvSnapshot Snapshot,
+    int StageChanges,
+    int Cached,
+    string? CacheProblem,
+    TimeSpan Elapsed,
+    IReadOnlyDictionary<ScorePhase, double> Phases,
+    IReadOnlyDictionary<ScorePhase, double> PhaseCpu
+)
 {
     public override string ToString() =>
-        $"Scored {Snapshot.CustomerCount:N0} customers as of {Snapshot.AsOf:yyyy-MM-dd} (snapshot {Snapshot.Id}): " +
-        $"{Snapshot.PurchaseModelInUse().Parameters} ({Snapshot.TimeUnit.ToString().ToLowerInvariant()}s, LL {Snapshot.PurchaseLogLikelihood:F1}{(Snapshot.PurchaseBoundNote is null ? "" : ", on a bound")}; chosen by {Snapshot.SelectionRule}), " +
-        (Snapshot.P is { } p ? $"Gamma-Gamma p={p:G4} q={Snapshot.Q:G4} γ={Snapshot.Gamma:G4} on {Snapshot.GammaGammaCustomerCount:N0} repeat customers (spend/frequency r={Snapshot.SpendFrequencyCorrelation:F3}), " : "no Gamma-Gamma fit, ") +
-        $"{StageChanges:N0} stage changes, {Cached:N0} cached{(CacheProblem is null ? "" : $" ({CacheProblem})")} in {Elapsed.TotalSeconds:F1} s";
+        $"Scored {Snapshot.CustomerCount:N0} customers as of {Snapshot.AsOf:yyyy-MM-dd} (snapshot {Snapshot.Id}): "
+        + $"{Snapshot.PurchaseModelInUse().Parameters} ({Snapshot.TimeUnit.ToString().ToLowerInvariant()}s, LL "
+        + $"{Snapshot.PurchaseLogLikelihood:F1}{(Snapshot.PurchaseBoundNote is null ? "" : ", on a bound")}; "
+        + $"chosen by {Snapshot.SelectionRule}), "
+        + (
+            Snapshot.P is { } p
+                ? $"Gamma-Gamma p={p:G4} q={Snapshot.Q:G4} γ={Snapshot.Gamma:G4} on "
+                    + $"{Snapshot.GammaGammaCustomerCount:N0} repeat customers (spend/frequency "
+                    + $"r={Snapshot.SpendFrequencyCorrelation:F3}), "
+                : "no Gamma-Gamma fit, "
+        )
+        + $"{StageChanges:N0} stage changes, {Cached:N0} cached{(CacheProblem is null ? "" : $" ({CacheProblem})")} in "
+        + $"{Elapsed.TotalSeconds:F1} s";
 }
 
 /// <summary>
-/// `scores recompute`: reads every customer's orders up to a date, chooses a purchase model (BG/NBD, Pareto/NBD, MBG/NBD)
-/// by a back-test on the store's own history (<see cref="PurchaseModelSelector"/>), fits it and Gamma-Gamma on sufficient
-/// statistics, scores every customer (CLV, P(alive), RFM), stores the snapshot and its per-customer rows, updates the
-/// customers' current scores and stages (recording stage changes), and writes the scores to the cache.
+/// `scores recompute`: reads every customer's orders up to a date, chooses a purchase model (BG/NBD, Pareto/NBD,
+/// MBG/NBD) by a back-test on the store's own history (<see cref="PurchaseModelSelector"/>), fits it and Gamma-Gamma on
+/// sufficient statistics, scores every customer (CLV, P(alive), RFM), stores the snapshot and its per-customer rows,
+/// updates the customers' current scores and stages (recording stage changes), and writes the scores to the cache.
 /// </summary>
 public sealed class ScoreRecomputer(
-    IDbContextFactory<PersonalizeDbContext> factory, CustomerScorer scorer, LifecycleClassifier classifier, CustomerSummaryRefresher refresher, ClvModelStore models,
-    ICustomerCache<CustomerScore> cache, CustomerNearCache nearCache, IOptions<ScoringOptions> scoring, IOptions<LifecycleOptions> lifecycle, TimeProvider clock, ILogger<ScoreRecomputer> logger)
+    IDbContextFactory<PersonalizeDbContext> factory,
+    CustomerScorer scorer,
+    LifecycleClassifier classifier,
+    CustomerSummaryRefresher refresher,
+    ClvModelStore models,
+    ICustomerCache<CustomerScore> cache,
+    CustomerNearCache nearCache,
+    IOptions<ScoringOptions> scoring,
+    IOptions<LifecycleOptions> lifecycle,
+    TimeProvider clock,
+    ILogger<ScoreRecomputer> logger
+)
 {
     private const int CacheBatch = 20_000;
     private const int ScoringChunk = 20_000;
     private const int CacheWriteAttempts = 3;
 
-    /// <exception cref="ModelFitException">No purchase model could be fitted (e.g. nobody repeated); no snapshot is stored, the failure is recorded.</exception>
-    public async Task<ScoreRecomputeSummary> RecomputeAsync(DateOnly? asOf = null, IProgress<ScoreProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ModelFitException">No purchase model could be fitted (e.g. nobody repeated); no snapshot is
+    /// stored, the failure is recorded.</exception>
+    public async Task<ScoreRecomputeSummary> RecomputeAsync(
+        DateOnly? asOf = null,
+        IProgress<ScoreProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var stopwatch = Stopwatch.StartNew();
         var (phases, phaseCpu) = (new Dictionary<ScorePhase, double>(), new Dictionary<ScorePhase, double>());
@@ -67,7 +107,8 @@ public sealed class ScoreRecomputer(
         Lap(ScorePhase.ReadingOrders);
 
         // The previous snapshot's fits are a good start for today's.
-        var previous = await models.CurrentAsync(cancellationToken) is { } last && last.TimeUnit == options.TimeUnit ? last : null;
+        var previous =
+            await models.CurrentAsync(cancellationToken) is { } last && last.TimeUnit == options.TimeUnit ? last : null;
         var fitted = Fit(customers, calibration, holdout.HoldoutLength, previous, progress);
         calibration = null!; // what the back-test needed is in the selection now; a million customers' worth of memory
         var selection = fitted.Selection;
@@ -81,16 +122,27 @@ public sealed class ScoreRecomputer(
 
         var snapshot = new ClvSnapshot
         {
-            AsOf = asOfTime, ComputedAt = clock.GetUtcNow().UtcDateTime, TimeUnit = options.TimeUnit,
-            CustomerCount = customers.Count, RepeatCustomerCount = (int)fitted.RepeatCustomers,
-            PurchaseModel = purchaseParameters.Kind, PurchaseParameters = purchaseParameters.Serialize(), PurchaseLogLikelihood = selection.Chosen.LogLikelihood,
-            PurchaseBoundNote = selection.Chosen.BoundNote, SelectionRule = selection.Rule, SelectionReason = selection.Reason,
-            HoldoutDays = options.HoldoutDays, Candidates = ClvSnapshot.SerializeCandidates(selection.Candidates),
-            P = ggParameters?.P, Q = ggParameters?.Q, Gamma = ggParameters?.Gamma,
+            AsOf = asOfTime,
+            ComputedAt = clock.GetUtcNow().UtcDateTime,
+            TimeUnit = options.TimeUnit,
+            CustomerCount = customers.Count,
+            RepeatCustomerCount = (int)fitted.RepeatCustomers,
+            PurchaseModel = purchaseParameters.Kind,
+            PurchaseParameters = purchaseParameters.Serialize(),
+            PurchaseLogLikelihood = selection.Chosen.LogLikelihood,
+            PurchaseBoundNote = selection.Chosen.BoundNote,
+            SelectionRule = selection.Rule,
+            SelectionReason = selection.Reason,
+            HoldoutDays = options.HoldoutDays,
+            Candidates = ClvSnapshot.SerializeCandidates(selection.Candidates),
+            P = ggParameters?.P,
+            Q = ggParameters?.Q,
+            Gamma = ggParameters?.Gamma,
             GammaGammaLogLikelihood = ggParameters is null ? null : fitted.GammaGamma!.LogLikelihood,
             GammaGammaCustomerCount = (int)fitted.SpendCustomers,
             SpendFrequencyCorrelation = fitted.SpendFrequencyCorrelation,
-            HorizonMonths = options.HorizonMonths, AnnualDiscountRate = options.AnnualDiscountRate,
+            HorizonMonths = options.HorizonMonths,
+            AnnualDiscountRate = options.AnnualDiscountRate,
         };
 
         var scores = Score(customers, snapshot, progress);
@@ -105,18 +157,36 @@ public sealed class ScoreRecomputer(
         Lap(ScorePhase.Caching);
 
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-            await db.ClvSnapshots.Where(s => s.Id == snapshot.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DurationSeconds, stopwatch.Elapsed.TotalSeconds), cancellationToken);
+            await db
+                .ClvSnapshots.Where(s => s.Id == snapshot.Id)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(x => x.DurationSeconds, stopwatch.Elapsed.TotalSeconds),
+                    cancellationToken
+                );
         progress?.Report(new ScoreProgress(ScorePhase.Done, customers.Count, customers.Count));
         snapshot.DurationSeconds = stopwatch.Elapsed.TotalSeconds;
-        return new ScoreRecomputeSummary(snapshot, stageChanges, cached, cacheProblem, stopwatch.Elapsed, phases, phaseCpu);
+        return new ScoreRecomputeSummary(
+            snapshot,
+            stageChanges,
+            cached,
+            cacheProblem,
+            stopwatch.Elapsed,
+            phases,
+            phaseCpu
+        );
     }
 
     /// <summary>
     /// The purchase models, chosen by <see cref="PurchaseModelSelector"/>, and Gamma-Gamma, on sufficient statistics
     /// built here and dropped on return.
     /// </summary>
-    private FittedModels Fit(List<(long CustomerId, CustomerStatistics Statistics)> customers, List<ClvBacktestCustomer> calibration,
-        double holdoutLength, ClvSnapshot? previous, IProgress<ScoreProgress>? progress)
+    private FittedModels Fit(
+        List<(long CustomerId, CustomerStatistics Statistics)> customers,
+        List<ClvBacktestCustomer> calibration,
+        double holdoutLength,
+        ClvSnapshot? previous,
+        IProgress<ScoreProgress>? progress
+    )
     {
         var options = scoring.Value;
         var candidates = options.ModelKinds();
@@ -126,33 +196,60 @@ public sealed class ScoreRecomputer(
         foreach (var (_, s) in customers)
         {
             repeat.Add(s.Frequency, s.Recency, s.Age);
-            if (s.Frequency > 0 && s.MonetaryValue > 0) spend.Add(s.Frequency, (double)s.MonetaryValue);
+            if (s.Frequency > 0 && s.MonetaryValue > 0)
+                spend.Add(s.Frequency, (double)s.MonetaryValue);
         }
         var fitOptions = ModelFitOptions.Default with { Penalizer = options.Penalizer };
-        var selection = PurchaseModelSelector.Select(repeat, calibration, holdoutLength,
+        var selection = PurchaseModelSelector.Select(
+            repeat,
+            calibration,
+            holdoutLength,
             new PurchaseModelSelectionOptions
             {
-                Models = candidates, Fit = fitOptions, MinimumBacktestRepeatCustomers = options.MinimumBacktestRepeatCustomers,
+                Models = candidates,
+                Fit = fitOptions,
+                MinimumBacktestRepeatCustomers = options.MinimumBacktestRepeatCustomers,
                 BacktestSampleCustomers = options.BacktestSampleCustomers,
             },
-            previous is null ? null : WarmStarts(previous));
+            previous is null ? null : WarmStarts(previous)
+        );
         progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count, candidates.Count + 1));
-        var gammaGamma = selection.Chosen is not null && spend.CustomerCount >= 2
-            ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters, fitOptions) : null;
+        var gammaGamma =
+            selection.Chosen is not null && spend.CustomerCount >= 2
+                ? GammaGammaFitter.Fit(spend, previous?.SpendModel()?.Parameters, fitOptions)
+                : null;
         if (gammaGamma is { Converged: false })
-            logger.LogWarning("Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.", gammaGamma.FailureReason);
+            logger.LogWarning(
+                "Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's " + "average order.",
+                gammaGamma.FailureReason
+            );
         progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count + 1, candidates.Count + 1));
-        return new FittedModels(selection, gammaGamma, repeat.RepeatCustomerCount, spend.CustomerCount, GammaGammaModel.FrequencySpendCorrelation(spend));
+        return new FittedModels(
+            selection,
+            gammaGamma,
+            repeat.RepeatCustomerCount,
+            spend.CustomerCount,
+            GammaGammaModel.FrequencySpendCorrelation(spend)
+        );
     }
 
-    private sealed record FittedModels(PurchaseModelSelection Selection, ModelFit<GammaGammaParameters>? GammaGamma, long RepeatCustomers,
-        long SpendCustomers, double? SpendFrequencyCorrelation);
+    private sealed record FittedModels(
+        PurchaseModelSelection Selection,
+        ModelFit<GammaGammaParameters>? GammaGamma,
+        long RepeatCustomers,
+        long SpendCustomers,
+        double? SpendFrequencyCorrelation
+    );
 
     /// <summary>
-    /// Every customer's scores, on all cores. The expected purchases of a customer still alive depend on (x, T) only, so
-    /// they are computed once per distinct (x, T) and shared (a million customers have about a tenth as many).
+    /// Every customer's scores, on all cores. The expected purchases of a customer still alive depend on (x, T) only,
+    /// so they are computed once per distinct (x, T) and shared (a million customers have about a tenth as many).
     /// </summary>
-    private SnapshotScore[] Score(List<(long CustomerId, CustomerStatistics Statistics)> customers, ClvSnapshot snapshot, IProgress<ScoreProgress>? progress)
+    private SnapshotScore[] Score(
+        List<(long CustomerId, CustomerStatistics Statistics)> customers,
+        ClvSnapshot snapshot,
+        IProgress<ScoreProgress>? progress
+    )
     {
         var rfmInputs = customers.Select(c => RfmInput.FromStatistics(c.Statistics)).ToList();
         var rfm = RfmBoundaries.FromPopulation(rfmInputs);
@@ -160,9 +257,12 @@ public sealed class ScoreRecomputer(
         var pairs = customers.Select(c => (c.Statistics.Frequency, c.Statistics.Age)).Distinct().ToArray();
         var ifAlive = new AlivePurchases[pairs.Length];
         snapshot.PurchaseModelInUse();
-        Parallel.For(0, pairs.Length, i => ifAlive[i] = CustomerScorer.IfAlive(snapshot, pairs[i].Frequency, pairs[i].Age));
+        Parallel.For(0, pairs.Length, i =>
+            ifAlive[i] = CustomerScorer.IfAlive(snapshot, pairs[i].Frequency, pairs[i].Age)
+        );
         var byPair = new Dictionary<(int, double), AlivePurchases>(pairs.Length);
-        for (var i = 0; i < pairs.Length; i++) byPair[pairs[i]] = ifAlive[i];
+        for (var i = 0; i < pairs.Length; i++)
+            byPair[pairs[i]] = ifAlive[i];
 
         var scores = new SnapshotScore[customers.Count];
         var done = 0;
@@ -171,9 +271,17 @@ public sealed class ScoreRecomputer(
             for (var i = chunk * ScoringChunk; i < Math.Min(customers.Count, (chunk + 1) * ScoringChunk); i++)
             {
                 var (id, statistics) = customers[i];
-                scores[i] = scorer.Score(id, statistics, snapshot, rfm.Score(rfmInputs[i]), byPair[(statistics.Frequency, statistics.Age)]);
+                scores[i] = scorer.Score(
+                    id,
+                    statistics,
+                    snapshot,
+                    rfm.Score(rfmInputs[i]),
+                    byPair[(statistics.Frequency, statistics.Age)]
+                );
             }
-            progress?.Report(new ScoreProgress(ScorePhase.Scoring, Interlocked.Add(ref done, ScoringChunk), customers.Count));
+            progress?.Report(
+                new ScoreProgress(ScorePhase.Scoring, Interlocked.Add(ref done, ScoringChunk), customers.Count)
+            );
         });
         progress?.Report(new ScoreProgress(ScorePhase.Scoring, customers.Count, customers.Count));
         return scores;
@@ -184,23 +292,58 @@ public sealed class ScoreRecomputer(
     /// calibration customers with their actual holdout purchase days, in customer order. The customers are read in
     /// ranges of ids, one connection each, on all cores: materializing the rows is the costly part, not the database.
     /// </summary>
-    private async Task<(List<(long CustomerId, CustomerStatistics Statistics)> Customers, List<ClvBacktestCustomer> Calibration)> ReadStatisticsAsync(
-        DateOnly asOf, ClvBacktestOptions holdout, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(
+        List<(long CustomerId, CustomerStatistics Statistics)> Customers,
+        List<ClvBacktestCustomer> Calibration
+    )> ReadStatisticsAsync(
+        DateOnly asOf,
+        ClvBacktestOptions holdout,
+        IProgress<ScoreProgress>? progress,
+        CancellationToken cancellationToken
+    )
     {
         var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        long total, first, last;
+        long total,
+            first,
+            last;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             total = await db.Orders.CountAsync(o => o.OrderedAt < end, cancellationToken);
-            if (total == 0) return ([], []);
-            (first, last) = (await db.Orders.MinAsync(o => o.CustomerId, cancellationToken), await db.Orders.MaxAsync(o => o.CustomerId, cancellationToken));
+            if (total == 0)
+                return ([], []);
+            (first, last) = (
+                await db.Orders.MinAsync(o => o.CustomerId, cancellationToken),
+                await db.Orders.MaxAsync(o => o.CustomerId, cancellationToken)
+            );
         }
         var ranges = (int)Math.Min(2 * Environment.ProcessorCount, last - first + 1);
         long read = 0;
-        var parts = await Task.WhenAll(Enumerable.Range(0, ranges).Select(i => Task.Run(() => ReadRangeAsync(
-            first + (last - first + 1) * i / ranges, first + (last - first + 1) * (i + 1) / ranges, end, asOf, holdout,
-            count => progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, Interlocked.Add(ref read, count), total)), cancellationToken),
-            cancellationToken)));
+        var parts = await Task.WhenAll(
+            Enumerable
+                .Range(0, ranges)
+                .Select(i =>
+                    Task.Run(
+                        () =>
+                            ReadRangeAsync(
+                                first + (last - first + 1) * i / ranges,
+                                first + (last - first + 1) * (i + 1) / ranges,
+                                end,
+                                asOf,
+                                holdout,
+                                count =>
+                                    progress?.Report(
+                                        new ScoreProgress(
+                                            ScorePhase.ReadingOrders,
+                                            Interlocked.Add(ref read, count),
+                                            total
+                                        )
+                                    ),
+                                cancellationToken
+                            ),
+                        cancellationToken
+                    )
+                )
+        );
         progress?.Report(new ScoreProgress(ScorePhase.ReadingOrders, total, total));
         var customers = new List<(long, CustomerStatistics)>(parts.Sum(p => p.Customers.Count));
         var calibration = new List<ClvBacktestCustomer>(parts.Sum(p => p.Calibration.Count));
@@ -216,17 +359,36 @@ public sealed class ScoreRecomputer(
         return (customers, calibration);
     }
 
-    /// <summary>The customers with ids in [<paramref name="from"/>, <paramref name="to"/>), from their orders before <paramref name="end"/>.</summary>
-    private async Task<(List<(long, CustomerStatistics)> Customers, List<ClvBacktestCustomer> Calibration)> ReadRangeAsync(
-        long from, long to, DateTime end, DateOnly asOf, ClvBacktestOptions holdout, Action<long> ordersRead, CancellationToken cancellationToken)
+    /// <summary>The customers with ids in [<paramref name="from"/>, <paramref name="to"/>), from their orders before
+    /// <paramref name="end"/>.</summary>
+    private async Task<(
+        List<(long, CustomerStatistics)> Customers,
+        List<ClvBacktestCustomer> Calibration
+    )> ReadRangeAsync(
+        long from,
+        long to,
+        DateTime end,
+        DateOnly asOf,
+        ClvBacktestOptions holdout,
+        Action<long> ordersRead,
+        CancellationToken cancellationToken
+    )
     {
         const int ReportEvery = 200_000;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var result = new List<(long, CustomerStatistics)>();
         var calibration = new List<ClvBacktestCustomer>();
-        var orders = db.Orders.Where(o => o.CustomerId >= from && o.CustomerId < to && o.OrderedAt < end)
-            .OrderBy(o => o.CustomerId).ThenBy(o => o.OrderedAt)
-            .Select(o => new { o.CustomerId, o.OrderedAt, o.Amount, o.Margin })
+        var orders = db
+            .Orders.Where(o => o.CustomerId >= from && o.CustomerId < to && o.OrderedAt < end)
+            .OrderBy(o => o.CustomerId)
+            .ThenBy(o => o.OrderedAt)
+            .Select(o => new
+            {
+                o.CustomerId,
+                o.OrderedAt,
+                o.Amount,
+                o.Margin,
+            })
             .AsAsyncEnumerable();
         var current = -1L;
         var accumulator = new CustomerStatisticsAccumulator();
@@ -237,7 +399,8 @@ public sealed class ScoreRecomputer(
             if (accumulator.Build(asOf, holdout.Unit) is { } statistics)
             {
                 result.Add((current, statistics));
-                if (split.Finish() is { } customer) calibration.Add(customer);
+                if (split.Finish() is { } customer)
+                    calibration.Add(customer);
             }
             accumulator.Reset();
         }
@@ -251,29 +414,51 @@ public sealed class ScoreRecomputer(
             }
             accumulator.Add(order.OrderedAt, order.Amount, order.Margin);
             split.Add(order.OrderedAt);
-            if (++read % ReportEvery == 0) ordersRead(ReportEvery);
+            if (++read % ReportEvery == 0)
+                ordersRead(ReportEvery);
         }
         Flush();
         return (result, calibration);
     }
 
-    /// <summary>Each candidate's fits of the previous snapshot, on the whole history and on the calibration period.</summary>
+    /// <summary>Each candidate's fits of the previous snapshot, on the whole history and on the calibration
+    /// period.</summary>
     private static Dictionary<PurchaseModelKind, PurchaseModelStart> WarmStarts(ClvSnapshot previous)
     {
         PurchaseModelParameters? Parameters(PurchaseModelKind kind, IReadOnlyDictionary<string, double>? named) =>
             named is not null && kind.ParameterNames().All(named.ContainsKey)
-                ? new PurchaseModelParameters(kind, kind.ParameterNames().Select(n => named[n]).ToArray()) : null;
-        return previous.CandidateList().ToDictionary(c => c.Kind,
-            c => new PurchaseModelStart(Parameters(c.Kind, c.Parameters), Parameters(c.Kind, c.Backtest?.Parameters)));
+                ? new PurchaseModelParameters(kind, kind.ParameterNames().Select(n => named[n]).ToArray())
+                : null;
+        return previous
+            .CandidateList()
+            .ToDictionary(
+                c => c.Kind,
+                c => new PurchaseModelStart(
+                    Parameters(c.Kind, c.Parameters),
+                    Parameters(c.Kind, c.Backtest?.Parameters)
+                )
+            );
     }
 
-    /// <summary>No model fitted: the previous snapshot stays; the reason is kept for `clvModel` and /readyz (the last 20 attempts).</summary>
+    /// <summary>No model fitted: the previous snapshot stays; the reason is kept for `clvModel` and /readyz (the last
+    /// 20 attempts).</summary>
     private async Task RecordFailureAsync(DateTime asOf, string reason, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.ClvRecomputeFailures.Add(new ClvRecomputeFailure { AsOf = asOf, AttemptedAt = clock.GetUtcNow().UtcDateTime, Reason = reason });
+        db.ClvRecomputeFailures.Add(
+            new ClvRecomputeFailure
+            {
+                AsOf = asOf,
+                AttemptedAt = clock.GetUtcNow().UtcDateTime,
+                Reason = reason,
+            }
+        );
         await db.SaveChangesAsync(cancellationToken);
-        var keep = await db.ClvRecomputeFailures.OrderByDescending(f => f.Id).Select(f => f.Id).Take(20).ToListAsync(cancellationToken);
+        var keep = await db
+            .ClvRecomputeFailures.OrderByDescending(f => f.Id)
+            .Select(f => f.Id)
+            .Take(20)
+            .ToListAsync(cancellationToken);
         await db.ClvRecomputeFailures.Where(f => !keep.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
         models.Invalidate();
     }
@@ -281,7 +466,8 @@ public sealed class ScoreRecomputer(
     /// <summary>The predicted CLV from which a customer is in the top band (the LOYAL threshold).</summary>
     private static decimal TopBandThreshold(SnapshotScore[] scores, double topShare)
     {
-        if (scores.Length == 0) return decimal.MaxValue;
+        if (scores.Length == 0)
+            return decimal.MaxValue;
         var sorted = scores.Select(s => s.PredictedClv).OrderDescending().ToArray();
         var index = Math.Clamp((int)Math.Ceiling(topShare * sorted.Length) - 1, 0, sorted.Length - 1);
         return sorted[index];
@@ -289,8 +475,13 @@ public sealed class ScoreRecomputer(
 
     /// <returns>How many customers changed stage.</returns>
     private async Task<int> SaveAsync(
-        ClvSnapshot snapshot, List<(long CustomerId, CustomerStatistics Statistics)> customers, SnapshotScore[] scores,
-        DateTime asOf, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+        ClvSnapshot snapshot,
+        List<(long CustomerId, CustomerStatistics Statistics)> customers,
+        SnapshotScore[] scores,
+        DateTime asOf,
+        IProgress<ScoreProgress>? progress,
+        CancellationToken cancellationToken
+    )
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
@@ -300,7 +491,8 @@ public sealed class ScoreRecomputer(
         db.ClvSnapshots.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Each customer's snapshot row, with the stage the rule gives from the scores and the orders up to the as-of date.
+        // Each customer's snapshot row, with the stage the rule gives from the scores and the orders up to the as-of
+        // date.
         using (var rows = new BulkInserter(db))
             for (var i = 0; i < scores.Length; i++)
             {
@@ -309,39 +501,86 @@ public sealed class ScoreRecomputer(
                 var customer = new Customer { Id = score.CustomerId };
                 CustomerScorer.Apply(customer, score, snapshot, snapshot.ComputedAt);
                 var statistics = customers[i].Statistics;
-                (customer.OrderCount, customer.TotalSpent, customer.FirstOrderAt, customer.LastOrderAt) =
-                    (statistics.OrderCount, statistics.Revenue, statistics.FirstOrderAt, statistics.LastOrderAt);
+                (customer.OrderCount, customer.TotalSpent, customer.FirstOrderAt, customer.LastOrderAt) = (
+                    statistics.OrderCount,
+                    statistics.Revenue,
+                    statistics.FirstOrderAt,
+                    statistics.LastOrderAt
+                );
                 score.Stage = classifier.Classify(customer, asOf, snapshot.LoyalClvThreshold);
                 rows.Insert([score], readGeneratedKeys: false);
-                if (i % 50_000 == 0) progress?.Report(new ScoreProgress(ScorePhase.Saving, i, scores.Length));
+                if (i % 50_000 == 0)
+                    progress?.Report(new ScoreProgress(ScorePhase.Saving, i, scores.Length));
             }
 
         var (id, computedAt, asOfDate) = (snapshot.Id, snapshot.ComputedAt, snapshot.AsOf);
         var rebuildIndexes = await ScoreIndexes.SetAsideAsync(db, cancellationToken);
-        await db.Customers.Join(db.SnapshotScores.Where(s => s.SnapshotId == id), c => c.Id, s => s.CustomerId, (c, s) => new { c, s })
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.c.ScoreSnapshotId, id).SetProperty(x => x.c.ScoresAsOf, asOfDate).SetProperty(x => x.c.ScoredAt, computedAt)
-                .SetProperty(x => x.c.RepeatPurchases, x => x.s.RepeatPurchases).SetProperty(x => x.c.RecencyPeriods, x => x.s.RecencyPeriods)
-                .SetProperty(x => x.c.AgePeriods, x => x.s.AgePeriods).SetProperty(x => x.c.MonetaryValue, x => x.s.MonetaryValue)
-                .SetProperty(x => x.c.ProbabilityAlive, x => x.s.ProbabilityAlive).SetProperty(x => x.c.ExpectedPurchases, x => x.s.ExpectedPurchases)
-                .SetProperty(x => x.c.PredictedClv, x => x.s.PredictedClv).SetProperty(x => x.c.HistoricalClv, x => x.s.HistoricalClv)
-                .SetProperty(x => x.c.AverageOrderValue, x => x.s.AverageOrderValue).SetProperty(x => x.c.ExpectedAverageOrderValue, x => x.s.ExpectedAverageOrderValue)
-                .SetProperty(x => x.c.RfmRecency, x => x.s.RfmRecency).SetProperty(x => x.c.RfmFrequency, x => x.s.RfmFrequency)
-                .SetProperty(x => x.c.RfmMonetary, x => x.s.RfmMonetary).SetProperty(x => x.c.RfmScore, x => x.s.RfmRecency * 100 + x.s.RfmFrequency * 10 + x.s.RfmMonetary)
-                .SetProperty(x => x.c.RhythmDueAt, x => x.s.RhythmDueAt), cancellationToken);
+        await db
+            .Customers.Join(
+                db.SnapshotScores.Where(s => s.SnapshotId == id),
+                c => c.Id,
+                s => s.CustomerId,
+                (c, s) => new { c, s }
+            )
+            .ExecuteUpdateAsync(
+                u =>
+                    u.SetProperty(x => x.c.ScoreSnapshotId, id)
+                        .SetProperty(x => x.c.ScoresAsOf, asOfDate)
+                        .SetProperty(x => x.c.ScoredAt, computedAt)
+                        .SetProperty(x => x.c.RepeatPurchases, x => x.s.RepeatPurchases)
+                        .SetProperty(x => x.c.RecencyPeriods, x => x.s.RecencyPeriods)
+                        .SetProperty(x => x.c.AgePeriods, x => x.s.AgePeriods)
+                        .SetProperty(x => x.c.MonetaryValue, x => x.s.MonetaryValue)
+                        .SetProperty(x => x.c.ProbabilityAlive, x => x.s.ProbabilityAlive)
+                        .SetProperty(x => x.c.ExpectedPurchases, x => x.s.ExpectedPurchases)
+                        .SetProperty(x => x.c.PredictedClv, x => x.s.PredictedClv)
+                        .SetProperty(x => x.c.HistoricalClv, x => x.s.HistoricalClv)
+                        .SetProperty(x => x.c.AverageOrderValue, x => x.s.AverageOrderValue)
+                        .SetProperty(x => x.c.ExpectedAverageOrderValue, x => x.s.ExpectedAverageOrderValue)
+                        .SetProperty(x => x.c.RfmRecency, x => x.s.RfmRecency)
+                        .SetProperty(x => x.c.RfmFrequency, x => x.s.RfmFrequency)
+                        .SetProperty(x => x.c.RfmMonetary, x => x.s.RfmMonetary)
+                        .SetProperty(
+                            x => x.c.RfmScore,
+                            x => x.s.RfmRecency * 100 + x.s.RfmFrequency * 10 + x.s.RfmMonetary
+                        )
+                        .SetProperty(x => x.c.RhythmDueAt, x => x.s.RhythmDueAt),
+                cancellationToken
+            );
         progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 0, 2));
-        await db.Customers.Where(c => c.ScoreSnapshotId != null && c.ScoreSnapshotId != id).ExecuteUpdateAsync(u => u
-            .SetProperty(c => c.ScoreSnapshotId, (long?)null).SetProperty(c => c.ScoresAsOf, (DateTime?)null).SetProperty(c => c.ScoredAt, (DateTime?)null)
-            .SetProperty(c => c.RepeatPurchases, (int?)null).SetProperty(c => c.RecencyPeriods, (double?)null).SetProperty(c => c.AgePeriods, (double?)null)
-            .SetProperty(c => c.MonetaryValue, (decimal?)null).SetProperty(c => c.ProbabilityAlive, (double?)null).SetProperty(c => c.ExpectedPurchases, (double?)null)
-            .SetProperty(c => c.PredictedClv, (decimal?)null).SetProperty(c => c.HistoricalClv, (decimal?)null).SetProperty(c => c.AverageOrderValue, (decimal?)null)
-            .SetProperty(c => c.ExpectedAverageOrderValue, (decimal?)null).SetProperty(c => c.RfmRecency, (int?)null).SetProperty(c => c.RfmFrequency, (int?)null)
-            .SetProperty(c => c.RfmMonetary, (int?)null).SetProperty(c => c.RfmScore, (int?)null).SetProperty(c => c.RhythmDueAt, (DateTime?)null), cancellationToken);
+        await db
+            .Customers.Where(c => c.ScoreSnapshotId != null && c.ScoreSnapshotId != id)
+            .ExecuteUpdateAsync(
+                u =>
+                    u.SetProperty(c => c.ScoreSnapshotId, (long?)null)
+                        .SetProperty(c => c.ScoresAsOf, (DateTime?)null)
+                        .SetProperty(c => c.ScoredAt, (DateTime?)null)
+                        .SetProperty(c => c.RepeatPurchases, (int?)null)
+                        .SetProperty(c => c.RecencyPeriods, (double?)null)
+                        .SetProperty(c => c.AgePeriods, (double?)null)
+                        .SetProperty(c => c.MonetaryValue, (decimal?)null)
+                        .SetProperty(c => c.ProbabilityAlive, (double?)null)
+                        .SetProperty(c => c.ExpectedPurchases, (double?)null)
+                        .SetProperty(c => c.PredictedClv, (decimal?)null)
+                        .SetProperty(c => c.HistoricalClv, (decimal?)null)
+                        .SetProperty(c => c.AverageOrderValue, (decimal?)null)
+                        .SetProperty(c => c.ExpectedAverageOrderValue, (decimal?)null)
+                        .SetProperty(c => c.RfmRecency, (int?)null)
+                        .SetProperty(c => c.RfmFrequency, (int?)null)
+                        .SetProperty(c => c.RfmMonetary, (int?)null)
+                        .SetProperty(c => c.RfmScore, (int?)null)
+                        .SetProperty(c => c.RhythmDueAt, (DateTime?)null),
+                cancellationToken
+            );
         await rebuildIndexes(cancellationToken);
         var changes = await refresher.RefreshStagesAsync(db, asOf, snapshot.LoyalClvThreshold, cancellationToken);
         progress?.Report(new ScoreProgress(ScorePhase.UpdatingCustomers, 1, 2));
 
-        var keep = await db.ClvSnapshots.OrderByDescending(s => s.Id).Select(s => s.Id).Take(Math.Max(1, scoring.Value.KeepSnapshots)).ToListAsync(cancellationToken);
+        var keep = await db
+            .ClvSnapshots.OrderByDescending(s => s.Id)
+            .Select(s => s.Id)
+            .Take(Math.Max(1, scoring.Value.KeepSnapshots))
+            .ToListAsync(cancellationToken);
         await db.SnapshotScores.Where(s => !keep.Contains(s.SnapshotId)).ExecuteDeleteAsync(cancellationToken);
         await db.ClvSnapshots.Where(s => !keep.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -350,14 +589,22 @@ public sealed class ScoreRecomputer(
     }
 
     /// <summary>After the commit: the new scores, straight from memory, in pipelined batches.</summary>
-    private async Task<(int Cached, string? Problem)> WriteCacheAsync(ClvSnapshot snapshot, SnapshotScore[] scores, IProgress<ScoreProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(int Cached, string? Problem)> WriteCacheAsync(
+        ClvSnapshot snapshot,
+        SnapshotScore[] scores,
+        IProgress<ScoreProgress>? progress,
+        CancellationToken cancellationToken
+    )
     {
         var cached = 0;
         try
         {
             foreach (var batch in scores.Chunk(CacheBatch))
             {
-                await WriteWithRetriesAsync(batch.Select(s => CustomerScorer.ToCached(s, snapshot, snapshot.ComputedAt)).ToList(), cancellationToken);
+                await WriteWithRetriesAsync(
+                    batch.Select(s => CustomerScorer.ToCached(s, snapshot, snapshot.ComputedAt)).ToList(),
+                    cancellationToken
+                );
                 cached += batch.Length;
                 progress?.Report(new ScoreProgress(ScorePhase.Caching, cached, scores.Length));
             }
@@ -365,7 +612,10 @@ public sealed class ScoreRecomputer(
         }
         catch (CacheUnavailableException e)
         {
-            logger.LogWarning(e, "The score cache is unavailable; reads fall back to the database until scores are cached again.");
+            logger.LogWarning(
+                e,
+                "The score cache is unavailable; reads fall back to the database until scores are " + "cached again."
+            );
             return (cached, "cache unavailable: reads use the database");
         }
     }
@@ -383,7 +633,12 @@ public sealed class ScoreRecomputer(
             }
             catch (CacheUnavailableException e) when (attempt < CacheWriteAttempts)
             {
-                logger.LogInformation("Caching scores failed (attempt {Attempt} of {Attempts}), retrying: {Reason}", attempt, CacheWriteAttempts, e.Message);
+                logger.LogInformation(
+                    "Caching scores failed (attempt {Attempt} of {Attempts}), retrying: {Reason}",
+                    attempt,
+                    CacheWriteAttempts,
+                    e.Message
+                );
                 await Task.Delay(TimeSpan.FromSeconds(1.5 * attempt), cancellationToken);
             }
         }

@@ -7,8 +7,11 @@ public sealed class DemoStoreOptions
 
     /// <summary>Load the demo store into a new database on startup.</summary>
     public bool Demo { get; set; } = true;
-    /// <summary>The day the generated history ends (orders span the three years before it); null means today (UTC).</summary>
+
+    /// <summary>The day the generated history ends (orders span the three years before it); null means today
+    /// (UTC).</summary>
     public DateTime? AnchorDate { get; set; }
+
     /// <summary>The folder with the catalog files; null means the seed folder next to the executable.</summary>
     public string? Directory { get; set; }
     public int Customers { get; set; } = 5000;

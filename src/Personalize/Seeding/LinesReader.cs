@@ -1,6 +1,7 @@
 namespace Personalize.Seeding;
 
-/// <summary>A <see cref="TextReader"/> over lines produced on demand, so generated CSV streams into the importer.</summary>
+/// <summary>A <see cref="TextReader"/> over lines produced on demand, so generated CSV streams into the
+/// importer.</summary>
 internal sealed class LinesReader(IEnumerable<string> lines) : TextReader
 {
     private readonly IEnumerator<string> _lines = lines.GetEnumerator();
@@ -25,15 +26,18 @@ internal sealed class LinesReader(IEnumerable<string> lines) : TextReader
         return written;
     }
 
-    public override Task<int> ReadAsync(char[] buffer, int index, int count) => Task.FromResult(Read(buffer, index, count));
+    public override Task<int> ReadAsync(char[] buffer, int index, int count) =>
+        Task.FromResult(Read(buffer, index, count));
 
-    public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+    public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
 
     private bool Fill()
     {
         while (_position >= _current.Length)
         {
-            if (!_lines.MoveNext()) return false;
+            if (!_lines.MoveNext())
+                return false;
             (_current, _position) = (_lines.Current + "\n", 0);
         }
         return true;
@@ -41,7 +45,8 @@ internal sealed class LinesReader(IEnumerable<string> lines) : TextReader
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _lines.Dispose();
+        if (disposing)
+            _lines.Dispose();
         base.Dispose(disposing);
     }
 }

@@ -8,16 +8,23 @@ internal static class Sampling
     /// <summary>Marsaglia and Tsang's method.</summary>
     public static double Gamma(this Random rng, double shape, double scale)
     {
-        if (shape < 1) return rng.Gamma(shape + 1, scale) * Math.Pow(rng.NextDouble(), 1 / shape);
+        if (shape < 1)
+            return rng.Gamma(shape + 1, scale) * Math.Pow(rng.NextDouble(), 1 / shape);
         var d = shape - 1.0 / 3;
         var c = 1 / Math.Sqrt(9 * d);
         while (true)
         {
-            double x, v;
-            do { x = rng.Normal(); v = 1 + c * x; } while (v <= 0);
+            double x,
+                v;
+            do
+            {
+                x = rng.Normal();
+                v = 1 + c * x;
+            } while (v <= 0);
             v = v * v * v;
             var u = rng.NextDouble();
-            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v * scale;
+            if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v))
+                return d * v * scale;
         }
     }
 
@@ -35,7 +42,8 @@ internal static class Sampling
     {
         var limit = Math.Exp(-mean);
         var (k, p) = (0, rng.NextDouble());
-        while (p > limit) (k, p) = (k + 1, p * rng.NextDouble());
+        while (p > limit)
+            (k, p) = (k + 1, p * rng.NextDouble());
         return k;
     }
 
@@ -45,7 +53,8 @@ internal static class Sampling
     {
         var x = rng.NextDouble() * items.Sum(i => i.Weight);
         foreach (var (item, weight) in items)
-            if ((x -= weight) < 0) return item;
+            if ((x -= weight) < 0)
+                return item;
         return items[^1].Item;
     }
 }

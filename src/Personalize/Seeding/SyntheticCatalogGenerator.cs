@@ -9,7 +9,8 @@ namespace Personalize.Seeding;
 public sealed record SyntheticCatalogSummary(int Items, int Customers, long Interactions, TimeSpan Elapsed)
 {
     public override string ToString() =>
-        $"Generated a catalogue of {Items:N0} items and {Interactions:N0} interactions of {Customers:N0} customers in {Elapsed.TotalSeconds:F1} s";
+        $"Generated a catalogue of {Items:N0} items and {Interactions:N0} interactions of {Customers:N0} customers in "
+        + $"{Elapsed.TotalSeconds:F1} s";
 }
 
 /// <summary>
@@ -24,20 +25,36 @@ public sealed record SyntheticCatalogSummary(int Items, int Customers, long Inte
 public sealed class SyntheticCatalogGenerator(IDbContextFactory<PersonalizeDbContext> factory)
 {
     public const int Tastes = 50;
-    private const double MainShare = 0.6, SecondShare = 0.25, RebuyShare = 0.3, ViewedFirst = 0.6, CartFirst = 0.5, ArticleShare = 0.1;
+    private const double MainShare = 0.6,
+        SecondShare = 0.25,
+        RebuyShare = 0.3,
+        ViewedFirst = 0.6,
+        CartFirst = 0.5,
+        ArticleShare = 0.1;
 
-    public async Task<SyntheticCatalogSummary> GenerateAsync(int items, DateTime anchor, int seed = 7, IProgress<long>? progress = null,
-        CancellationToken cancellationToken = default)
+    public async Task<SyntheticCatalogSummary> GenerateAsync(
+        int items,
+        DateTime anchor,
+        int seed = 7,
+        IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(items, Tastes, nameof(items));
         var stopwatch = Stopwatch.StartNew();
         var rng = new Random(seed);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        // Three of the interactions' indexes take rows in random order: a page cache that holds them all spares the writes of cache spills.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2097152;", cancellationToken);
-        var orders = await db.Orders.AsNoTracking().OrderBy(o => o.CustomerId).ThenBy(o => o.OrderedAt)
-            .Select(o => new { o.CustomerId, o.OrderedAt }).ToListAsync(cancellationToken);
+        // Three of the interactions' indexes take rows in random order: a page cache that holds them all spares the
+        // writes of cache spills.
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2097152;", cancellationToken);
+        var orders = await db
+            .Orders.AsNoTracking()
+            .OrderBy(o => o.CustomerId)
+            .ThenBy(o => o.OrderedAt)
+            .Select(o => new { o.CustomerId, o.OrderedAt })
+            .ToListAsync(cancellationToken);
         var firstOrder = orders.Count == 0 ? anchor : orders.Min(o => o.OrderedAt);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -49,8 +66,13 @@ public sealed class SyntheticCatalogGenerator(IDbContextFactory<PersonalizeDbCon
         {
             var item = new ContentItem
             {
-                Slug = $"item-{i + 1}", Kind = catalog.IsArticle[i] ? ContentKind.Article : ContentKind.Product, Title = $"Item {i + 1}",
-                Status = ContentStatus.Published, PublishFrom = created, CreatedAt = created, UpdatedAt = created,
+                Slug = $"item-{i + 1}",
+                Kind = catalog.IsArticle[i] ? ContentKind.Article : ContentKind.Product,
+                Title = $"Item {i + 1}",
+                Status = ContentStatus.Published,
+                PublishFrom = created,
+                CreatedAt = created,
+                UpdatedAt = created,
             };
             bulk.Insert([item]);
             contentIds[i] = item.Id;
@@ -73,41 +95,66 @@ public sealed class SyntheticCatalogGenerator(IDbContextFactory<PersonalizeDbCon
             {
                 var at = orders[o].OrderedAt;
                 void Add(int item, InteractionKind kind, DateTime when) =>
-                    rows.Add(new Interaction { CustomerId = customerId, ContentItemId = contentIds[item], Kind = kind, OccurredAt = when });
+                    rows.Add(
+                        new Interaction
+                        {
+                            CustomerId = customerId,
+                            ContentItemId = contentIds[item],
+                            Kind = kind,
+                            OccurredAt = when,
+                        }
+                    );
                 var lines = 1 + rng.Poisson(1);
                 for (var l = 0; l < lines; l++)
                 {
-                    var product = bought.Count > 0 && rng.NextDouble() < RebuyShare ? bought[rng.Next(bought.Count)] : catalog.Pick(rng, main, second, products: true);
-                    if (rng.NextDouble() < ViewedFirst) Add(product, InteractionKind.View, at.AddHours(-rng.NextDouble() * 72));
-                    if (rng.NextDouble() < CartFirst) Add(product, InteractionKind.AddToCart, at.AddMinutes(-rng.NextDouble() * 60));
+                    var product =
+                        bought.Count > 0 && rng.NextDouble() < RebuyShare
+                            ? bought[rng.Next(bought.Count)]
+                            : catalog.Pick(rng, main, second, products: true);
+                    if (rng.NextDouble() < ViewedFirst)
+                        Add(product, InteractionKind.View, at.AddHours(-rng.NextDouble() * 72));
+                    if (rng.NextDouble() < CartFirst)
+                        Add(product, InteractionKind.AddToCart, at.AddMinutes(-rng.NextDouble() * 60));
                     Add(product, InteractionKind.Purchase, at);
                     bought.Add(product);
                 }
-                Add(catalog.Pick(rng, main, main, products: false), InteractionKind.View, at.AddHours(-rng.NextDouble() * 240));
+                Add(
+                    catalog.Pick(rng, main, main, products: false),
+                    InteractionKind.View,
+                    at.AddHours(-rng.NextDouble() * 240)
+                );
             }
             bulk.Insert(rows, readGeneratedKeys: false);
             interactions += rows.Count;
-            if (++customers % 10_000 == 0) progress?.Report(interactions);
+            if (++customers % 10_000 == 0)
+                progress?.Report(interactions);
         }
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(interactions);
         return new SyntheticCatalogSummary(items, customers, interactions, stopwatch.Elapsed);
     }
 
-    /// <summary>Items by taste with their cumulative popularity, to draw from a taste or from the whole catalogue.</summary>
+    /// <summary>Items by taste with their cumulative popularity, to draw from a taste or from the whole
+    /// catalogue.</summary>
     private sealed class Catalog
     {
         public readonly bool[] IsArticle;
-        private readonly int[][] _byTaste, _productsByTaste;
-        private readonly double[][] _cumulative, _productCumulative;
+        private readonly int[][] _byTaste,
+            _productsByTaste;
+        private readonly double[][] _cumulative,
+            _productCumulative;
         private readonly double[] _tasteCumulative;
 
         public Catalog(int items, Random rng)
         {
             IsArticle = new bool[items];
             var taste = new int[items];
-            for (var i = 0; i < items; i++) (taste[i], IsArticle[i]) = (rng.Next(Tastes), rng.NextDouble() < ArticleShare);
-            _byTaste = Enumerable.Range(0, Tastes).Select(t => Enumerable.Range(0, items).Where(i => taste[i] == t).ToArray()).ToArray();
+            for (var i = 0; i < items; i++)
+                (taste[i], IsArticle[i]) = (rng.Next(Tastes), rng.NextDouble() < ArticleShare);
+            _byTaste = Enumerable
+                .Range(0, Tastes)
+                .Select(t => Enumerable.Range(0, items).Where(i => taste[i] == t).ToArray())
+                .ToArray();
             _productsByTaste = _byTaste.Select(l => l.Where(i => !IsArticle[i]).ToArray()).ToArray();
             _cumulative = _byTaste.Select(l => Zipf(l.Length, 1.0)).ToArray();
             _productCumulative = _productsByTaste.Select(l => Zipf(l.Length, 1.0)).ToArray();
@@ -119,8 +166,13 @@ public sealed class SyntheticCatalogGenerator(IDbContextFactory<PersonalizeDbCon
         public int Pick(Random rng, int main, int second, bool products)
         {
             var x = rng.NextDouble();
-            var taste = x < MainShare ? main : x < MainShare + SecondShare ? second : Draw(_tasteCumulative, rng);
-            var (list, cumulative) = products ? (_productsByTaste[taste], _productCumulative[taste]) : (_byTaste[taste], _cumulative[taste]);
+            var taste =
+                x < MainShare ? main
+                : x < MainShare + SecondShare ? second
+                : Draw(_tasteCumulative, rng);
+            var (list, cumulative) = products
+                ? (_productsByTaste[taste], _productCumulative[taste])
+                : (_byTaste[taste], _cumulative[taste]);
             return list.Length == 0 ? _byTaste.First(l => l.Length > 0)[0] : list[Draw(cumulative, rng)];
         }
 
@@ -129,7 +181,8 @@ public sealed class SyntheticCatalogGenerator(IDbContextFactory<PersonalizeDbCon
         {
             var cumulative = new double[n];
             double sum = 0;
-            for (var r = 0; r < n; r++) cumulative[r] = sum += Math.Pow(r + 1, -s);
+            for (var r = 0; r < n; r++)
+                cumulative[r] = sum += Math.Pow(r + 1, -s);
             return cumulative;
         }
 

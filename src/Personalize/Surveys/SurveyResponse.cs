@@ -6,6 +6,7 @@ public class SurveyResponse
     public long Id { get; set; }
     public long CustomerId { get; set; }
     public SurveyKind Kind { get; set; }
+
     /// <summary>0-10 for NPS, 1-5 for CSAT.</summary>
     public int Score { get; set; }
     public string? Comment { get; set; }
@@ -15,6 +16,9 @@ public class SurveyResponse
 
 public enum SurveyKind
 {
-    [System.ComponentModel.Description("Net Promoter Score question: how likely to recommend us, 0-10.")] Nps,
-    [System.ComponentModel.Description("Customer satisfaction, 1-5.")] Csat,
+    [System.ComponentModel.Description("Net Promoter Score question: how likely to recommend us, 0-10.")]
+    Nps,
+
+    [System.ComponentModel.Description("Customer satisfaction, 1-5.")]
+    Csat,
 }

@@ -12,8 +12,10 @@ public interface ITargeted
     LifecycleStageSet Stages { get; set; }
     List<Segment> Segments { get; set; }
     ChannelSet Channels { get; set; }
+
     /// <summary>Start of the window (UTC); null: no start.</summary>
     DateTime? From { get; set; }
+
     /// <summary>End of the window (UTC), exclusive; null: no end.</summary>
     DateTime? Until { get; set; }
 }

@@ -10,7 +10,8 @@ public static class TargetingRules
         (target.From is null || target.From <= now) && (target.Until is null || target.Until > now);
 
     /// <summary>Allowed on the channel (any channel when none is asked).</summary>
-    public static bool Reaches(this ITargeted target, Channel? channel) => channel is not { } c || target.Channels.Contains(c);
+    public static bool Reaches(this ITargeted target, Channel? channel) =>
+        channel is not { } c || target.Channels.Contains(c);
 
     /// <summary>Meant for the stage: named in its stages, or no stage named.</summary>
     public static bool Admits(this ITargeted target, LifecycleStage stage) => target.Stages.Admits(stage);

@@ -14,8 +14,11 @@ public sealed class EventRetention(IOptions<EventOptions> options) : IEventScanS
     public async Task<int> ScanAsync(PersonalizeDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var before = now.AddDays(-options.Value.RetentionDays);
-        await db.CustomerEvents
-            .Where(e => e.OccurredAt < before && !db.WebhookDeliveries.Any(d => d.EventId == e.Id && d.Status == WebhookDeliveryStatus.Pending))
+        await db
+            .CustomerEvents.Where(e =>
+                e.OccurredAt < before
+                && !db.WebhookDeliveries.Any(d => d.EventId == e.Id && d.Status == WebhookDeliveryStatus.Pending)
+            )
             .ExecuteDeleteAsync(cancellationToken);
         return 0;
     }

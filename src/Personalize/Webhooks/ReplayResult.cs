@@ -1,4 +1,3 @@
-
 namespace Personalize.Webhooks;
 
 /// <summary>How many deliveries a replay put back in the queue.</summary>

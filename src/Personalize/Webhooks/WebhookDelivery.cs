@@ -2,7 +2,8 @@ using Personalize.Events;
 
 namespace Personalize.Webhooks;
 
-/// <summary>One event for one endpoint, with its attempts. A lease (token and expiry) makes one instance deliver it at a time.</summary>
+/// <summary>One event for one endpoint, with its attempts. A lease (token and expiry) makes one instance deliver it at
+/// a time.</summary>
 public class WebhookDelivery
 {
     public long Id { get; set; }

@@ -14,7 +14,12 @@ public sealed class WebhookQueries(IDbContextFactory<PersonalizeDbContext> facto
     }
 
     /// <summary>An endpoint's deliveries, newest event first, with their events.</summary>
-    public async Task<ILookup<long, WebhookDelivery>> DeliveriesAsync(IReadOnlyCollection<long> endpointIds, WebhookDeliveryStatus? status, int first, CancellationToken cancellationToken)
+    public async Task<ILookup<long, WebhookDelivery>> DeliveriesAsync(
+        IReadOnlyCollection<long> endpointIds,
+        WebhookDeliveryStatus? status,
+        int first,
+        CancellationToken cancellationToken
+    )
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var take = Math.Clamp(first, 0, EventQueries.MaxPage);
@@ -22,7 +27,8 @@ public sealed class WebhookQueries(IDbContextFactory<PersonalizeDbContext> facto
         foreach (var id in endpointIds)
         {
             var deliveries = db.WebhookDeliveries.Include(d => d.Event).Where(d => d.EndpointId == id);
-            if (status is not null) deliveries = deliveries.Where(d => d.Status == status);
+            if (status is not null)
+                deliveries = deliveries.Where(d => d.Status == status);
             rows.AddRange(await deliveries.OrderByDescending(d => d.EventId).Take(take).ToListAsync(cancellationToken));
         }
         return rows.ToLookup(d => d.EndpointId);

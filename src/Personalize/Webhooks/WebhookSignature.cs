@@ -17,9 +17,11 @@ public static class WebhookSignature
 
     public static bool IsSecret(string value)
     {
-        if (!value.StartsWith(SecretPrefix, StringComparison.Ordinal)) return false;
+        if (!value.StartsWith(SecretPrefix, StringComparison.Ordinal))
+            return false;
         var buffer = new byte[value.Length];
-        return Convert.TryFromBase64String(value[SecretPrefix.Length..], buffer, out var length) && length is >= 24 and <= 64;
+        return Convert.TryFromBase64String(value[SecretPrefix.Length..], buffer, out var length)
+            && length is >= 24 and <= 64;
     }
 
     public static string Sign(string secret, string id, long timestamp, string body)

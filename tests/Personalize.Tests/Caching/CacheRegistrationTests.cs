@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Scores;
 using Personalize.Caching;
+using Personalize.Scores;
 
 namespace Personalize.Tests.Caching;
 
@@ -12,22 +12,31 @@ public sealed class CacheRegistrationTests
     {
         using var services = Build(new Dictionary<string, string?>());
 
-        Assert.IsType<InMemoryCustomerCache<CustomerScore>>(services.GetRequiredService<ICustomerCache<CustomerScore>>());
-        Assert.Same(services.GetRequiredService<ICustomerCache<CustomerScore>>(), services.GetRequiredService<ICustomerCache<CustomerScore>>());
+        Assert.IsType<InMemoryCustomerCache<CustomerScore>>(
+            services.GetRequiredService<ICustomerCache<CustomerScore>>()
+        );
+        Assert.Same(
+            services.GetRequiredService<ICustomerCache<CustomerScore>>(),
+            services.GetRequiredService<ICustomerCache<CustomerScore>>()
+        );
     }
 
     [Fact]
     public void With_a_Redis_connection_string_scores_are_cached_in_Redis_with_the_configured_options()
     {
-        using var services = Build(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = "127.0.0.1:1",
-            ["Cache:KeyPrefix"] = "shop1:",
-            ["Cache:OperationTimeoutMs"] = "100",
-            ["Cache:WriteBatchSize"] = "1000",
-        });
+        using var services = Build(
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Redis"] = "127.0.0.1:1",
+                ["Cache:KeyPrefix"] = "shop1:",
+                ["Cache:OperationTimeoutMs"] = "100",
+                ["Cache:WriteBatchSize"] = "1000",
+            }
+        );
 
-        var cache = Assert.IsType<RedisCustomerCache<CustomerScore>>(services.GetRequiredService<ICustomerCache<CustomerScore>>());
+        var cache = Assert.IsType<RedisCustomerCache<CustomerScore>>(
+            services.GetRequiredService<ICustomerCache<CustomerScore>>()
+        );
         var options = services.GetRequiredService<CacheOptions>();
         Assert.Equal("127.0.0.1:1", options.ConnectionString);
         Assert.Equal(100, options.OperationTimeoutMs);

@@ -4,12 +4,14 @@ using Personalize.Tests.Scores;
 
 namespace Personalize.Tests.Caching;
 
-/// <summary>What every <see cref="ICustomerCache{T}"/> does, checked against each implementation with scores as values.</summary>
+/// <summary>What every <see cref="ICustomerCache{T}"/> does, checked against each implementation with scores as
+/// values.</summary>
 public abstract class CustomerCacheContract
 {
     protected abstract ICustomerCache<CustomerScore> Cache { get; }
 
-    /// <summary>Ids no other test of the class uses, so tests sharing one cache do not see each other's scores.</summary>
+    /// <summary>Ids no other test of the class uses, so tests sharing one cache do not see each other's
+    /// scores.</summary>
     protected abstract long FirstId { get; }
 
     [Fact]

@@ -5,7 +5,8 @@ using Personalize.Tests.Infrastructure;
 
 namespace Personalize.Tests.Caching;
 
-/// <summary>The change feed between two instances' near caches over a real Redis, one of them behind a proxy it can be cut off by.</summary>
+/// <summary>The change feed between two instances' near caches over a real Redis, one of them behind a proxy it can be
+/// cut off by.</summary>
 public sealed class CustomerChangeFeedTests : IAsyncLifetime
 {
     private static readonly CustomerFact<int> Fact = new("a test number");
@@ -18,7 +19,8 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var connection in _connections) await connection.DisposeAsync();
+        foreach (var connection in _connections)
+            await connection.DisposeAsync();
         await _redis.DisposeAsync();
     }
 
@@ -26,7 +28,8 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
     public async Task An_eviction_Redis_refused_reaches_the_other_instances_once_the_connection_is_back()
     {
         using var proxy = new TcpProxy(_redis.Port);
-        // A publish that cannot be sent fails after the write timeout, instead of waiting in the client's backlog for 5 s.
+        // A publish that cannot be sent fails after the write timeout, instead of waiting in the client's backlog for 5
+        // s.
         var cut = await InstanceAsync(proxy.Address, writeTimeoutMs: 300);
         var other = await InstanceAsync(_redis.ConnectionString);
         var loads = 0;
@@ -43,10 +46,17 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
         // The publish has failed (past its write timeout) and is kept, not merely waiting.
         await Eventually.ReadAsync(() => Task.FromResult(_feeds[cut].Unsent), unsent => unsent == 1);
         await other.GetManyAsync([7L], Fact, 0, Load, default);
-        Assert.Equal(1, loads);  // the other instance never heard of it
+        Assert.Equal(1, loads); // the other instance never heard of it
 
         proxy.Restore();
-        await Eventually.ReadAsync(async () => { await other.GetManyAsync([7L], Fact, 0, Load, default); return loads; }, count => count == 2);
+        await Eventually.ReadAsync(
+            async () =>
+            {
+                await other.GetManyAsync([7L], Fact, 0, Load, default);
+                return loads;
+            },
+            count => count == 2
+        );
         Assert.True(other.IsServing);
         await Eventually.ReadAsync(() => Task.FromResult(cut.IsServing), serving => serving);
     }
@@ -54,7 +64,9 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
     private async Task<CustomerNearCache> InstanceAsync(string redis, int writeTimeoutMs = 5_000)
     {
         var cache = new CustomerNearCache(Options.Create(new NearCacheOptions()));
-        var connection = new RedisCacheConnection(new CacheOptions { ConnectionString = redis, WriteTimeoutMs = writeTimeoutMs });
+        var connection = new RedisCacheConnection(
+            new CacheOptions { ConnectionString = redis, WriteTimeoutMs = writeTimeoutMs }
+        );
         _connections.Add(connection);
         var feed = new CustomerChangeFeed(cache, connection, NullLogger<CustomerChangeFeed>.Instance);
         _feeds[cache] = feed;

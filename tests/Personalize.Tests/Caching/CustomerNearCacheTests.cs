@@ -16,7 +16,11 @@ public sealed class CustomerNearCacheTests
         return new CustomerNearCache(Options.Create(options));
     }
 
-    private static Func<List<long>, CancellationToken, Task<IReadOnlyDictionary<long, int>>> Load(Func<long, int> value, List<long> asked, Action? during = null) =>
+    private static Func<List<long>, CancellationToken, Task<IReadOnlyDictionary<long, int>>> Load(
+        Func<long, int> value,
+        List<long> asked,
+        Action? during = null
+    ) =>
         (ids, _) =>
         {
             asked.AddRange(ids);
@@ -46,10 +50,27 @@ public sealed class CustomerNearCacheTests
     {
         var cache = Cache();
         await cache.GetManyAsync([9L], Fact, -1, Load(_ => 90, []), default);
-        await cache.GetManyAsync([9L], OtherFact, "", (ids, _) => Task.FromResult<IReadOnlyDictionary<long, string>>(ids.ToDictionary(id => id, _ => "ninety")), default);
+        await cache.GetManyAsync(
+            [9L],
+            OtherFact,
+            "",
+            (ids, _) => Task.FromResult<IReadOnlyDictionary<long, string>>(ids.ToDictionary(id => id, _ => "ninety")),
+            default
+        );
 
         Assert.Equal(90, (await cache.GetManyAsync([9L], Fact, -1, Load(_ => 0, []), default))[9]);
-        Assert.Equal("ninety", (await cache.GetManyAsync([9L], OtherFact, "", (_, _) => throw new InvalidOperationException("held"), default))[9]);
+        Assert.Equal(
+            "ninety",
+            (
+                await cache.GetManyAsync(
+                    [9L],
+                    OtherFact,
+                    "",
+                    (_, _) => throw new InvalidOperationException("held"),
+                    default
+                )
+            )[9]
+        );
         Assert.Equal(2, cache.Hits);
     }
 
@@ -60,7 +81,13 @@ public sealed class CustomerNearCacheTests
         var asked = new List<long>();
 
         // The write commits and invalidates while the read is under way: what the read saw may predate the write.
-        var racing = await cache.GetManyAsync([7L], Fact, -1, Load(_ => 1, asked, during: () => cache.Invalidate([7L])), default);
+        var racing = await cache.GetManyAsync(
+            [7L],
+            Fact,
+            -1,
+            Load(_ => 1, asked, during: () => cache.Invalidate([7L])),
+            default
+        );
         Assert.Equal(1, racing[7]);
 
         var next = await cache.GetManyAsync([7L], Fact, -1, Load(_ => 2, asked), default);
@@ -73,12 +100,18 @@ public sealed class CustomerNearCacheTests
     {
         var cache = Cache();
         var asked = new List<long>();
-        var loaded = await cache.GetManyAsync([3L, 4L], Fact, -1, (ids, _) =>
-        {
-            asked.AddRange(ids);
-            cache.InvalidateAll();
-            return Task.FromResult<IReadOnlyDictionary<long, int>>(new Dictionary<long, int> { [3] = 30 });
-        }, default);
+        var loaded = await cache.GetManyAsync(
+            [3L, 4L],
+            Fact,
+            -1,
+            (ids, _) =>
+            {
+                asked.AddRange(ids);
+                cache.InvalidateAll();
+                return Task.FromResult<IReadOnlyDictionary<long, int>>(new Dictionary<long, int> { [3] = 30 });
+            },
+            default
+        );
         Assert.Equal(30, loaded[3]);
         Assert.Equal(-1, loaded[4]);
 
@@ -115,7 +148,8 @@ public sealed class CustomerNearCacheTests
     {
         var cache = Cache(o => o.MaxCustomers = 100);
         var asked = new List<long>();
-        for (long id = 1; id <= 250; id++) await cache.GetManyAsync([id], Fact, -1, Load(i => (int)i, asked), default);
+        for (long id = 1; id <= 250; id++)
+            await cache.GetManyAsync([id], Fact, -1, Load(i => (int)i, asked), default);
         Assert.InRange(cache.Count, 50, 100);
 
         asked.Clear();

@@ -1,5 +1,5 @@
-using Personalize.Scores;
 using Personalize.Caching;
+using Personalize.Scores;
 
 namespace Personalize.Tests.Caching;
 

@@ -1,17 +1,21 @@
-using Personalize.Scores;
 using Personalize.Caching;
+using Personalize.Scores;
 using Personalize.Tests.Infrastructure;
 using Personalize.Tests.Scores;
 using StackExchange.Redis;
 
 namespace Personalize.Tests.Caching;
 
-public sealed class RedisCustomerCacheTests(RedisServer server) : CustomerCacheContract, IClassFixture<RedisServer>, IAsyncLifetime
+public sealed class RedisCustomerCacheTests(RedisServer server)
+    : CustomerCacheContract,
+        IClassFixture<RedisServer>,
+        IAsyncLifetime
 {
-    // The contract is about values: a cold first read on a machine busy with the parallel tests may pass the storefront's
-    // 250 ms, and the timeouts have tests of their own (RedisOutageTests).
-    private readonly RedisCacheConnection _connection =
-        new(new CacheOptions { ConnectionString = server.ConnectionString, OperationTimeoutMs = 5_000 });
+    // The contract is about values: a cold first read on a machine busy with the parallel tests may pass the
+    // storefront's 250 ms, and the timeouts have tests of their own (RedisOutageTests).
+    private readonly RedisCacheConnection _connection = new(
+        new CacheOptions { ConnectionString = server.ConnectionString, OperationTimeoutMs = 5_000 }
+    );
     private RedisCustomerCache<CustomerScore> ScoreCache => new(_connection, CustomerScoreCodec.Format);
     private readonly RedisAdmin _admin = new(server);
 
@@ -43,7 +47,10 @@ public sealed class RedisCustomerCacheTests(RedisServer server) : CustomerCacheC
 
         await ScoreCache.SetManyAsync(scores, default);
 
-        Assert.Equal(msetBefore + (100_000 + options.WriteBatchSize - 1) / options.WriteBatchSize, await _admin.CallsAsync("mset"));
+        Assert.Equal(
+            msetBefore + (100_000 + options.WriteBatchSize - 1) / options.WriteBatchSize,
+            await _admin.CallsAsync("mset")
+        );
         Assert.Equal(setBefore, await _admin.CallsAsync("set"));
         foreach (var chunk in scores.Chunk(10_000))
         {

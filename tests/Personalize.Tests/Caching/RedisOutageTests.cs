@@ -9,6 +9,7 @@ namespace Personalize.Tests.Caching;
 public sealed class RedisOutageTests : IAsyncLifetime
 {
     private readonly RedisServer _server = new();
+
     // The circuit breaker's clock: it moves only when the test says, so "while the circuit is open" is exact.
     private readonly ManualClock _clock = new(DateTimeOffset.UnixEpoch);
     private readonly CacheOptions _options = new();
@@ -72,11 +73,12 @@ public sealed class RedisOutageTests : IAsyncLifetime
     }
 
     /// <summary>Tries until it works, each time after the circuit a failed try opened has closed again.</summary>
-    private Task WhenClosedAsync(Func<Task> attempt) => Eventually.HoldsAsync(() =>
-    {
-        _clock.Advance(_options.CircuitBreak);
-        return attempt();
-    });
+    private Task WhenClosedAsync(Func<Task> attempt) =>
+        Eventually.HoldsAsync(() =>
+        {
+            _clock.Advance(_options.CircuitBreak);
+            return attempt();
+        });
 
     public async Task DisposeAsync()
     {

@@ -30,7 +30,16 @@ public sealed class CommandLineTests
     [Fact]
     public void A_verb_gets_its_options_in_both_forms_and_the_host_its_settings_anywhere()
     {
-        var parsed = Parse("--environment", "Production", "scores", "recompute", "--as-of=2011-06-30", "--ConnectionStrings:Personalize", "Data Source=x.db", "--timings");
+        var parsed = Parse(
+            "--environment",
+            "Production",
+            "scores",
+            "recompute",
+            "--as-of=2011-06-30",
+            "--ConnectionStrings:Personalize",
+            "Data Source=x.db",
+            "--timings"
+        );
 
         Assert.Null(parsed.Error);
         Assert.Equal(["--environment=Production", "--ConnectionStrings:Personalize=Data Source=x.db"], parsed.Settings);
@@ -41,7 +50,10 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "scores", "recompute", "--as-off", "2011-06-30" }, "Unknown option --as-off: `scores` takes --as-of VALUE, --timings")]
+    [InlineData(
+        new[] { "scores", "recompute", "--as-off", "2011-06-30" },
+        "Unknown option --as-off: `scores` takes " + "--as-of VALUE, --timings"
+    )]
     [InlineData(new[] { "serve", "--port", "5000" }, "Unknown option --port: `serve` takes no options")]
     [InlineData(new[] { "scores", "recompute", "--as-of" }, "--as-of needs a value")]
     [InlineData(new[] { "scores", "recompute", "--timings=yes" }, "--timings is a switch")]
@@ -57,7 +69,10 @@ public sealed class CommandLineTests
     [Fact]
     public void Every_verbs_options_come_from_its_usage_line()
     {
-        Assert.Equal(new Dictionary<string, bool> { ["as-of"] = true, ["timings"] = false }, CommandLine.OptionsOf(new ScoresCommand()));
+        Assert.Equal(
+            new Dictionary<string, bool> { ["as-of"] = true, ["timings"] = false },
+            CommandLine.OptionsOf(new ScoresCommand())
+        );
         foreach (var command in CommandRunner.Commands)
             Assert.All(CommandLine.OptionsOf(command).Keys, name => Assert.Matches("^[a-z][a-z0-9-]*$", name));
     }
@@ -67,8 +82,16 @@ public sealed class CommandLineTests
     {
         using var folder = new TempFolder();
         var port = FreePort();
-        using var service = Executable.Start(folder.Path, "serve", "--urls", $"http://127.0.0.1:{port}", "--Seed:Demo", "false",
-            "--ConnectionStrings:Personalize", $"Data Source={Path.Combine(folder.Path, "p.db")}");
+        using var service = Executable.Start(
+            folder.Path,
+            "serve",
+            "--urls",
+            $"http://127.0.0.1:{port}",
+            "--Seed:Demo",
+            "false",
+            "--ConnectionStrings:Personalize",
+            $"Data Source={Path.Combine(folder.Path, "p.db")}"
+        );
 
         var ready = await service.LineContainingAsync("Ready: Banana Cake Pop at");
         Assert.Contains($"http://127.0.0.1:{port}/graphql", ready);
@@ -82,19 +105,40 @@ public sealed class CommandLineTests
         using var folder = new TempFolder();
         var database = $"Data Source={Path.Combine(folder.Path, "p.db")}";
 
-        using (var refused = Executable.Start(folder.Path, "scores", "recompute", "--as-off", "2026-01-01", "--ConnectionStrings:Personalize", database))
+        using (
+            var refused = Executable.Start(
+                folder.Path,
+                "scores",
+                "recompute",
+                "--as-off",
+                "2026-01-01",
+                "--ConnectionStrings:Personalize",
+                database
+            )
+        )
         {
             var (code, output) = await refused.ExitAsync();
             Assert.Equal(2, code);
             Assert.Contains("Unknown option --as-off", output);
         }
 
-        using var run = Executable.Start(folder.Path, "scores", "recompute", "--as-of", "2026-01-01", "--ConnectionStrings:Personalize", database,
-            "--Seed:Demo", "false", "--Privacy:Secret", new string('s', 40));
+        using var run = Executable.Start(
+            folder.Path,
+            "scores",
+            "recompute",
+            "--as-of",
+            "2026-01-01",
+            "--ConnectionStrings:Personalize",
+            database,
+            "--Seed:Demo",
+            "false",
+            "--Privacy:Secret",
+            new string('s', 40)
+        );
         var (exit, text) = await run.ExitAsync();
         Assert.DoesNotContain("Executed DbCommand", text);
         Assert.DoesNotContain("SELECT", text);
-        Assert.StartsWith("Scoring customers", text.Trim());  // the progress, then one summary line
+        Assert.StartsWith("Scoring customers", text.Trim()); // the progress, then one summary line
         Assert.True(exit is 0 or 1, text);
     }
 
@@ -102,8 +146,15 @@ public sealed class CommandLineTests
     public async Task A_setting_Production_cannot_start_with_is_one_clear_line_not_a_stack_trace()
     {
         using var folder = new TempFolder();
-        using var run = Executable.Start(folder.Path, "scores", "recompute", "--environment", "Production",
-            "--ConnectionStrings:Personalize", $"Data Source={Path.Combine(folder.Path, "p.db")}");
+        using var run = Executable.Start(
+            folder.Path,
+            "scores",
+            "recompute",
+            "--environment",
+            "Production",
+            "--ConnectionStrings:Personalize",
+            $"Data Source={Path.Combine(folder.Path, "p.db")}"
+        );
 
         var (exit, output) = await run.ExitAsync();
         Assert.Equal(1, exit);
@@ -121,10 +172,19 @@ public sealed class CommandLineTests
     private sealed class TempFolder : IDisposable
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("pz-cli-").FullName;
-        public void Dispose() { try { Directory.Delete(Path, recursive: true); } catch (IOException) { } }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException) { }
+        }
     }
 
-    /// <summary>The built Personalize.Api executable, run from another folder (so no appsettings.json is found there).</summary>
+    /// <summary>The built Personalize.Api executable, run from another folder (so no appsettings.json is found
+    /// there).</summary>
     private sealed class Executable : IDisposable
     {
         private readonly Process _process;
@@ -135,9 +195,15 @@ public sealed class CommandLineTests
 
         public static Executable Start(string workingDirectory, params string[] args)
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Personalize.Api.dll"));
-            foreach (var arg in args) start.ArgumentList.Add(arg);
+            foreach (var arg in args)
+                start.ArgumentList.Add(arg);
             start.Environment["DOTNET_ENVIRONMENT"] = "Development";
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             var executable = new Executable(Process.Start(start)!);
@@ -150,8 +216,10 @@ public sealed class CommandLineTests
 
         private void Add(object sender, DataReceivedEventArgs e)
         {
-            if (e.Data is null) return;
-            lock (_lines) _lines.Add(e.Data);
+            if (e.Data is null)
+                return;
+            lock (_lines)
+                _lines.Add(e.Data);
             _changed.Release();
         }
 
@@ -161,10 +229,17 @@ public sealed class CommandLineTests
             while (true)
             {
                 lock (_lines)
-                    if (_lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line) return line;
+                    if (_lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
+                        return line;
                 Assert.False(_process.HasExited, "exited: " + Output());
-                try { await _changed.WaitAsync(TimeSpan.FromSeconds(1), timeout.Token); }
-                catch (OperationCanceledException) { Assert.Fail($"no line with '{text}' in:\n{Output()}"); }
+                try
+                {
+                    await _changed.WaitAsync(TimeSpan.FromSeconds(1), timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Assert.Fail($"no line with '{text}' in:\n{Output()}");
+                }
             }
         }
 
@@ -172,15 +247,20 @@ public sealed class CommandLineTests
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             await _process.WaitForExitAsync(timeout.Token);
-            _process.WaitForExit();  // drains the redirected streams
+            _process.WaitForExit(); // drains the redirected streams
             return (_process.ExitCode, Output());
         }
 
-        private string Output() { lock (_lines) return string.Join("\n", _lines); }
+        private string Output()
+        {
+            lock (_lines)
+                return string.Join("\n", _lines);
+        }
 
         public void Dispose()
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
             _process.Dispose();
         }
     }

@@ -12,17 +12,33 @@ namespace Personalize.Tests.Dashboard;
 /// storefront key is refused and the page asks for an analytics key; an empty store shows empty states, not charts.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoStore store, ITestOutputHelper output) : IClassFixture<DashboardBrowserTests.DemoStore>
+public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoStore store, ITestOutputHelper output)
+    : IClassFixture<DashboardBrowserTests.DemoStore>
 {
-    public static readonly string[] Views = ["kpis", "acquisition", "stages", "clv-segments", "cohorts", "experiments", "offers", "clv-fit"];
+    public static readonly string[] Views =
+    [
+        "kpis",
+        "acquisition",
+        "stages",
+        "clv-segments",
+        "cohorts",
+        "experiments",
+        "offers",
+        "clv-fit",
+    ];
 
     /// <summary>The demo store, served on Kestrel for the browser.</summary>
     public sealed class DemoStore() : IDisposable
     {
-        public KestrelApi Api { get; } = new(new Dictionary<string, string?>
-        {
-            ["Seed:Demo"] = "true", ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate, ["GraphQL:ExecutionTimeoutMs"] = "120000",
-        });
+        public KestrelApi Api { get; } =
+            new(
+                new Dictionary<string, string?>
+                {
+                    ["Seed:Demo"] = "true",
+                    ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
+                    ["GraphQL:ExecutionTimeoutMs"] = "120000",
+                }
+            );
 
         public void Dispose() => Api.Dispose();
     }
@@ -31,7 +47,8 @@ public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoStore store,
     {
         var folder = Path.Combine(Path.GetTempPath(), "personalize-dashboard", name);
         var arguments = new List<string> { api.BaseUrl + "/dashboard/", folder };
-        if (key is not null) arguments.Add(key);
+        if (key is not null)
+            arguments.Add(key);
         var run = await NodeScripts.RunAsync("browse-dashboard.mjs", arguments, TimeSpan.FromMinutes(4));
         output.WriteLine(run.ToString());
         output.WriteLine($"screenshots: {folder}");
@@ -56,11 +73,18 @@ public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoStore store,
             Assert.True(view.Value.GetProperty("state").GetString() == "ready", $"{view.Name}: {view.Value}");
             var charts = view.Value.GetProperty("charts").EnumerateArray().ToList();
             Assert.True(charts.Count > 0, $"{view.Name} drew no chart");
-            Assert.All(charts, c => Assert.True(c.GetProperty("drawn").GetBoolean() && c.GetProperty("points").GetInt32() > 0, $"{view.Name}: {c}"));
+            Assert.All(charts, c =>
+                Assert.True(
+                    c.GetProperty("drawn").GetBoolean() && c.GetProperty("points").GetInt32() > 0,
+                    $"{view.Name}: {c}"
+                )
+            );
         }
         Assert.Equal(11, views.GetProperty("kpis").GetProperty("charts").GetArrayLength());
         // No personal data on the page: the demo store's e-mail addresses and names are not shown anywhere.
-        Assert.DoesNotContain(views.EnumerateObject(), v => v.Value.GetProperty("text").GetString()!.Contains("@example.com"));
+        Assert.DoesNotContain(views.EnumerateObject(), v =>
+            v.Value.GetProperty("text").GetString()!.Contains("@example.com")
+        );
     }
 
     [Fact]
@@ -71,7 +95,9 @@ public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoStore store,
         Assert.True(report.GetProperty("keyFormShown").GetBoolean());
         Assert.Contains("analytics", report.GetProperty("keyReason").GetString());
         Assert.Contains("this caller has storefront", report.GetProperty("keyReason").GetString());
-        Assert.All(report.GetProperty("views").EnumerateObject(), v => Assert.NotEqual("ready", v.Value.GetProperty("state").GetString()));
+        Assert.All(report.GetProperty("views").EnumerateObject(), v =>
+            Assert.NotEqual("ready", v.Value.GetProperty("state").GetString())
+        );
     }
 
     [Fact]
@@ -85,6 +111,9 @@ public sealed class DashboardBrowserTests(DashboardBrowserTests.DemoStore store,
             Assert.True(view.Value.GetProperty("state").GetString() == "empty", $"{view.Name}: {view.Value}");
             Assert.Empty(view.Value.GetProperty("charts").EnumerateArray());
         }
-        Assert.Contains("No customers yet", report.GetProperty("views").GetProperty("kpis").GetProperty("text").GetString());
+        Assert.Contains(
+            "No customers yet",
+            report.GetProperty("views").GetProperty("kpis").GetProperty("text").GetString()
+        );
     }
 }

@@ -3,7 +3,8 @@ using Personalize.Data;
 
 namespace Personalize.Tests.Data;
 
-/// <summary>The group commit's promise: a batch that fails is stored write by write, so only the bad write fails.</summary>
+/// <summary>The group commit's promise: a batch that fails is stored write by write, so only the bad write
+/// fails.</summary>
 public sealed class GroupCommitTests
 {
     private sealed record Write(int Value, TaskCompletionSource Done);
@@ -14,23 +15,37 @@ public sealed class GroupCommitTests
         var stored = new List<int>();
         var batches = new List<int>();
         var release = new TaskCompletionSource();
-        var commit = new GroupCommit<Write>(async batch =>
-        {
-            await release.Task;  // the first batch waits, so the rest queue up behind it and go together
-            batches.Add(batch.Count);
-            if (batch.Any(w => w.Value < 0)) throw new InvalidOperationException("a bad row");
-            stored.AddRange(batch.Select(w => w.Value));
-            foreach (var w in batch) w.Done.TrySetResult();
-        }, (w, e) => w.Done.TrySetException(e), _ => 1, 100, NullLogger.Instance);
+        var commit = new GroupCommit<Write>(
+            async batch =>
+            {
+                await release.Task; // the first batch waits, so the rest queue up behind it and go together
+                batches.Add(batch.Count);
+                if (batch.Any(w => w.Value < 0))
+                    throw new InvalidOperationException("a bad row");
+                stored.AddRange(batch.Select(w => w.Value));
+                foreach (var w in batch)
+                    w.Done.TrySetResult();
+            },
+            (w, e) => w.Done.TrySetException(e),
+            _ => 1,
+            100,
+            NullLogger.Instance
+        );
 
-        var writes = new[] { 1, 2, -3, 4, 5 }.Select(v => new Write(v, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))).ToList();
-        foreach (var write in writes) commit.Enqueue(write);
+        var writes = new[] { 1, 2, -3, 4, 5 }
+            .Select(v => new Write(v, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)))
+            .ToList();
+        foreach (var write in writes)
+            commit.Enqueue(write);
         release.SetResult();
         await commit.DisposeAsync();
 
-        Assert.Contains(batches, b => b > 1);  // some writes went together, and that batch failed
+        Assert.Contains(batches, b => b > 1); // some writes went together, and that batch failed
         Assert.Equal([1, 2, 4, 5], stored.Order());
-        Assert.Equal("a bad row", (await Assert.ThrowsAsync<InvalidOperationException>(() => writes[2].Done.Task)).Message);
+        Assert.Equal(
+            "a bad row",
+            (await Assert.ThrowsAsync<InvalidOperationException>(() => writes[2].Done.Task)).Message
+        );
         Assert.All(writes.Where(w => w.Value > 0), w => Assert.True(w.Done.Task.IsCompletedSuccessfully));
     }
 }

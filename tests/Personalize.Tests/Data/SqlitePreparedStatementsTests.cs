@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Personalize.Caching;
 using Personalize.Common;
 using Personalize.Data;
-using Personalize.Caching;
 using Personalize.Offers;
 using Personalize.Tests.Infrastructure;
 
@@ -18,17 +18,21 @@ namespace Personalize.Tests.Data;
 /// </summary>
 public sealed class SqlitePreparedStatementsTests : IClassFixture<SqlitePreparedStatementsTests.PreparedStatementsOn>
 {
-    /// <summary>The service with the statements kept, whatever the environment says (the suite also runs with them off).</summary>
-    public sealed class PreparedStatementsOn() : ApiFactory(new Dictionary<string, string?> { ["Database:PreparedStatements"] = "true" });
+    /// <summary>The service with the statements kept, whatever the environment says (the suite also runs with them
+    /// off).</summary>
+    public sealed class PreparedStatementsOn()
+        : ApiFactory(new Dictionary<string, string?> { ["Database:PreparedStatements"] = "true" });
 
     private readonly ApiFactory _api;
-    private IDbContextFactory<PersonalizeDbContext> Factory => _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>();
+    private IDbContextFactory<PersonalizeDbContext> Factory =>
+        _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>();
     private SqlitePreparedStatements Statements => _api.Services.GetRequiredService<SqlitePreparedStatements>();
 
     public SqlitePreparedStatementsTests(PreparedStatementsOn api)
     {
         _api = api;
-        foreach (var id in new[] { "PS-1", "PS-2", "PS-3" }) api.CustomerAsync(id, country: id == "PS-2" ? "DE" : "FR").GetAwaiter().GetResult();
+        foreach (var id in new[] { "PS-1", "PS-2", "PS-3" })
+            api.CustomerAsync(id, country: id == "PS-2" ? "DE" : "FR").GetAwaiter().GetResult();
     }
 
     [Fact]
@@ -47,11 +51,13 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<SqlitePrepared
     [Fact]
     public async Task A_select_in_a_transaction_sees_the_transactions_own_writes()
     {
-        await CountryOfAsync("PS-3");  // compiled outside any transaction
+        await CountryOfAsync("PS-3"); // compiled outside any transaction
         await using var db = await Factory.CreateDbContextAsync();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await db.Customers.Where(c => c.ExternalId == "PS-3").ExecuteUpdateAsync(s => s.SetProperty(c => c.Country, "IT"));
+            await db
+                .Customers.Where(c => c.ExternalId == "PS-3")
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Country, "IT"));
             Assert.Equal("IT", await CountryOfAsync(db, "PS-3"));
             await transaction.RollbackAsync();
         }
@@ -63,8 +69,23 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<SqlitePrepared
     {
         await using var db = await Factory.CreateDbContextAsync();
         var pairs = new List<(string Outer, string? Inner)>();
-        await foreach (var customer in db.Customers.Where(c => c.ExternalId.StartsWith("PS-")).OrderBy(c => c.ExternalId).AsAsyncEnumerable())
-            pairs.Add((customer.ExternalId, (await db.Customers.Where(c => c.ExternalId.StartsWith("PS-")).OrderBy(c => c.ExternalId).FirstAsync()).ExternalId));
+        await foreach (
+            var customer in db
+                .Customers.Where(c => c.ExternalId.StartsWith("PS-"))
+                .OrderBy(c => c.ExternalId)
+                .AsAsyncEnumerable()
+        )
+            pairs.Add(
+                (
+                    customer.ExternalId,
+                    (
+                        await db
+                            .Customers.Where(c => c.ExternalId.StartsWith("PS-"))
+                            .OrderBy(c => c.ExternalId)
+                            .FirstAsync()
+                    ).ExternalId
+                )
+            );
 
         Assert.Equal(["PS-1", "PS-2", "PS-3"], pairs.Select(p => p.Outer));
         Assert.All(pairs, p => Assert.Equal("PS-1", p.Inner));
@@ -90,17 +111,36 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<SqlitePrepared
         // Microsoft.Data.Sqlite lists every command created on a connection until it is disposed, and each command it
         // disposes walks that list. On a connection kept open for the life of the process, an undisposed command stays
         // listed for good: the list grew by one per group commit, and with it the cost of every query.
-        var offer = await _api.Services.GetRequiredService<OfferService>().CreateAsync(
-            new OfferInput("PS-LEAK", "Leak check", RewardType: RewardType.PercentOff, RewardValue: 10m, Cost: 1m, Status: OfferStatus.Active), default);
+        var offer = await _api
+            .Services.GetRequiredService<OfferService>()
+            .CreateAsync(
+                new OfferInput(
+                    "PS-LEAK",
+                    "Leak check",
+                    RewardType: RewardType.PercentOff,
+                    RewardValue: 10m,
+                    Cost: 1m,
+                    Status: OfferStatus.Active
+                ),
+                default
+            );
         Assert.True(offer.Succeeded, string.Join("; ", offer.Errors));
         long customerId;
         await using (var lookup = await Factory.CreateDbContextAsync())
             customerId = await lookup.Customers.Where(c => c.ExternalId == "PS-1").Select(c => c.Id).SingleAsync();
         // One pooled context, so every commit runs on the same kept-open connection.
-        IDbContextFactory<PersonalizeDbContext> oneConnection = new SingleContextFactory(_api.Services.GetRequiredService<DbContextOptions<SqlitePersonalizeDbContext>>());
+        IDbContextFactory<PersonalizeDbContext> oneConnection = new SingleContextFactory(
+            _api.Services.GetRequiredService<DbContextOptions<SqlitePersonalizeDbContext>>()
+        );
         const int commits = 300;
-        await using (var writer = new OfferAssignmentWriter(oneConnection, _api.Services.GetRequiredService<CustomerNearCache>(),
-            _api.Services.GetRequiredService<Personalize.Events.EventOutbox>(), NullLogger<OfferAssignmentWriter>.Instance))
+        await using (
+            var writer = new OfferAssignmentWriter(
+                oneConnection,
+                _api.Services.GetRequiredService<CustomerNearCache>(),
+                _api.Services.GetRequiredService<Personalize.Events.EventOutbox>(),
+                NullLogger<OfferAssignmentWriter>.Instance
+            )
+        )
         {
             for (var round = 1; round <= commits; round++)
                 await writer.InsertAsync([Assignment(offer.Value!.Id, customerId, round)], default);
@@ -109,24 +149,37 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<SqlitePrepared
         await using var db = await oneConnection.CreateDbContextAsync();
         Assert.Equal(commits, await db.OfferAssignments.CountAsync(a => a.OfferId == offer.Value!.Id));
         var listed = ListedCommands((SqliteConnection)db.Database.GetDbConnection());
-        Assert.True(listed < CompiledStatements.Limit, $"{listed} commands listed on the connection after {commits} commits");
+        Assert.True(
+            listed < CompiledStatements.Limit,
+            $"{listed} commands listed on the connection after {commits} " + "commits"
+        );
     }
 
-    private static OfferAssignment Assignment(long offerId, long customerId, int round) => new()
-    {
-        Code = OfferDecisionService.NewCode(), OfferId = offerId, CustomerId = customerId, Round = round, Channel = Channel.Web,
-        AssignedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1), Reason = "leak check",
-    };
+    private static OfferAssignment Assignment(long offerId, long customerId, int round) =>
+        new()
+        {
+            Code = OfferDecisionService.NewCode(),
+            OfferId = offerId,
+            CustomerId = customerId,
+            Round = round,
+            Channel = Channel.Web,
+            AssignedAt = DateTime.UtcNow,
+            ExpiresAt = DateTime.UtcNow.AddDays(1),
+            Reason = "leak check",
+        };
 
     /// <summary>The length of Microsoft.Data.Sqlite's private list of the connection's commands.</summary>
     private static int ListedCommands(SqliteConnection connection)
     {
         var field = typeof(SqliteConnection).GetField("_commands", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("Microsoft.Data.Sqlite no longer has SqliteConnection._commands; update this test.");
+            ?? throw new InvalidOperationException(
+                "Microsoft.Data.Sqlite no longer has SqliteConnection._commands; " + "update this test."
+            );
         return ((System.Collections.ICollection)field.GetValue(connection)!).Count;
     }
 
-    private sealed class SingleContextFactory(DbContextOptions<SqlitePersonalizeDbContext> options) : IDbContextFactory<PersonalizeDbContext>
+    private sealed class SingleContextFactory(DbContextOptions<SqlitePersonalizeDbContext> options)
+        : IDbContextFactory<PersonalizeDbContext>
     {
         private readonly PooledDbContextFactory<SqlitePersonalizeDbContext> _pool = new(options, poolSize: 1);
 

@@ -9,16 +9,22 @@ using Personalize.Tests.Infrastructure;
 
 namespace Personalize.Tests.Events;
 
-/// <summary>`customerEvents` over GraphQL over SSE and over graphql-transport-ws, through the real pipeline, with scopes checked.</summary>
+/// <summary>`customerEvents` over GraphQL over SSE and over graphql-transport-ws, through the real pipeline, with
+/// scopes checked.</summary>
 public sealed class SubscriptionTests : IDisposable
 {
-    private const string Subscription = """subscription { customerEvents(types: [CONSENT_CHANGED]) { id type customerId sequence data } }""";
-    private readonly ApiFactory _api = ApiFactory.With(new Dictionary<string, string?> { ["Events:Webhooks:PollSeconds"] = "0.05" });
+    private const string Subscription =
+        """subscription { customerEvents(types: [CONSENT_CHANGED]) { id type customerId sequence data } }""";
+    private readonly ApiFactory _api = ApiFactory.With(
+        new Dictionary<string, string?> { ["Events:Webhooks:PollSeconds"] = "0.05" }
+    );
 
     public void Dispose() => _api.Dispose();
 
     private Task ConsentAsync(string id) =>
-        _api.DataAsync($$"""mutation { upsertCustomer(input: { id: "{{id}}", consentEmailMarketing: true }) { errors { message } } }""");
+        _api.DataAsync(
+            $$"""mutation { upsertCustomer(input: { id: "{{id}}", consentEmailMarketing: true }) { errors { message } } }"""
+        );
 
     [Fact]
     public async Task Server_sent_events_stream_each_new_event_as_it_is_written()
@@ -56,21 +62,49 @@ public sealed class SubscriptionTests : IDisposable
         Assert.Equal("connection_ack", (await ReceiveAsync(socket, timeout.Token)).GetProperty("type").GetString());
         await SendAsync(socket, new { type = "ping" }, timeout.Token);
         Assert.Equal("pong", (await ReceiveAsync(socket, timeout.Token)).GetProperty("type").GetString());
-        await SendAsync(socket, new { type = "subscribe", id = "s1", payload = new { query = Subscription } }, timeout.Token);
+        await SendAsync(
+            socket,
+            new
+            {
+                type = "subscribe",
+                id = "s1",
+                payload = new { query = Subscription },
+            },
+            timeout.Token
+        );
 
         var message = ReceiveAsync(socket, timeout.Token);
         await ListeningAsync();
         await ConsentAsync("ws-0");
         var next = await message;
         Assert.Equal(("next", "s1"), (next.GetProperty("type").GetString(), next.GetProperty("id").GetString()));
-        Assert.StartsWith("ws-", next.GetProperty("payload").GetProperty("data").GetProperty("customerEvents").GetProperty("customerId").GetString());
+        Assert.StartsWith(
+            "ws-",
+            next.GetProperty("payload")
+                .GetProperty("data")
+                .GetProperty("customerEvents")
+                .GetProperty("customerId")
+                .GetString()
+        );
 
         // A query over the same connection: one `next`, then `complete`.
-        await SendAsync(socket, new { type = "subscribe", id = "q1", payload = new { query = "{ webhookEndpoints { id } }" } }, timeout.Token);
+        await SendAsync(
+            socket,
+            new
+            {
+                type = "subscribe",
+                id = "q1",
+                payload = new { query = "{ webhookEndpoints { id } }" },
+            },
+            timeout.Token
+        );
         var answers = new List<JsonElement>();
         while (answers.Count(a => a.GetProperty("id").GetString() == "q1") < 2)
             answers.Add(await ReceiveAsync(socket, timeout.Token));
-        Assert.Equal(["next", "complete"], answers.Where(a => a.GetProperty("id").GetString() == "q1").Select(a => a.GetProperty("type").GetString()));
+        Assert.Equal(
+            ["next", "complete"],
+            answers.Where(a => a.GetProperty("id").GetString() == "q1").Select(a => a.GetProperty("type").GetString())
+        );
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
     }
 
@@ -93,24 +127,40 @@ public sealed class SubscriptionTests : IDisposable
     private static StringContent JsonContent(string query) =>
         new(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json");
 
-    /// <summary>Until the subscription is registered with the feed: what is written after it is what it must see.</summary>
+    /// <summary>Until the subscription is registered with the feed: what is written after it is what it must
+    /// see.</summary>
     private Task ListeningAsync() =>
-        Eventually.ReadAsync(() => Task.FromResult(_api.Services.GetRequiredService<EventFeed>().SubscriberCount), n => n > 0);
+        Eventually.ReadAsync(
+            () => Task.FromResult(_api.Services.GetRequiredService<EventFeed>().SubscriberCount),
+            n => n > 0
+        );
 
-    private static async Task<(string Name, string Data)> ReadEventAsync(StreamReader reader, CancellationToken cancellationToken)
+    private static async Task<(string Name, string Data)> ReadEventAsync(
+        StreamReader reader,
+        CancellationToken cancellationToken
+    )
     {
-        string? name = null, data = null;
+        string? name = null,
+            data = null;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
-            if (line.StartsWith("event: ")) name = line[7..];
-            else if (line.StartsWith("data: ")) data = line[6..];
-            else if (line.Length == 0 && name is not null) return (name, data ?? "");
+            if (line.StartsWith("event: "))
+                name = line[7..];
+            else if (line.StartsWith("data: "))
+                data = line[6..];
+            else if (line.Length == 0 && name is not null)
+                return (name, data ?? "");
         }
         throw new EndOfStreamException();
     }
 
     private static Task SendAsync(WebSocket socket, object message, CancellationToken cancellationToken) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, cancellationToken);
+        socket.SendAsync(
+            JsonSerializer.SerializeToUtf8Bytes(message),
+            WebSocketMessageType.Text,
+            true,
+            cancellationToken
+        );
 
     private static async Task<JsonElement> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
     {

@@ -11,12 +11,22 @@ namespace Personalize.Tests.Experiments;
 /// Experiment.results through the real pipeline (schema/operations/crm-experiment-results.graphql) on a store whose
 /// orders the test wrote itself, so every figure is checked against the test's own computation from those orders.
 /// </summary>
-public sealed class ExperimentResultsApiTests(ExperimentResultsApiTests.Store store, ITestOutputHelper output) : IClassFixture<ExperimentResultsApiTests.Store>
+public sealed class ExperimentResultsApiTests(ExperimentResultsApiTests.Store store, ITestOutputHelper output)
+    : IClassFixture<ExperimentResultsApiTests.Store>
 {
-    private const int Customers = 320, WindowDays = 10, Days = 20;
+    private const int Customers = 320,
+        WindowDays = 10,
+        Days = 20;
 
-    /// <summary>A customer as the test generated them: arm, exposure time, pre-exposure spend, orders after exposure (inside and outside the window).</summary>
-    public sealed record Generated(string Id, string? Arm, DateTime ExposedAt, double PreSpend, List<(DateTime At, decimal Amount)> After);
+    /// <summary>A customer as the test generated them: arm, exposure time, pre-exposure spend, orders after exposure
+    /// (inside and outside the window).</summary>
+    public sealed record Generated(
+        string Id,
+        string? Arm,
+        DateTime ExposedAt,
+        double PreSpend,
+        List<(DateTime At, decimal Amount)> After
+    );
 
     public sealed class Store : ApiFactory, IAsyncLifetime
     {
@@ -25,12 +35,38 @@ public sealed class ExperimentResultsApiTests(ExperimentResultsApiTests.Store st
         public async Task InitializeAsync()
         {
             foreach (var code in new[] { "CTRL", "TREAT" })
-                Assert.True((await Services.GetRequiredService<OfferService>().CreateAsync(
-                    new OfferInput(code, code, RewardType: RewardType.PercentOff, RewardValue: 10, Cost: 1, Status: OfferStatus.Draft), default)).Succeeded);
+                Assert.True(
+                    (
+                        await Services
+                            .GetRequiredService<OfferService>()
+                            .CreateAsync(
+                                new OfferInput(
+                                    code,
+                                    code,
+                                    RewardType: RewardType.PercentOff,
+                                    RewardValue: 10,
+                                    Cost: 1,
+                                    Status: OfferStatus.Draft
+                                ),
+                                default
+                            )
+                    ).Succeeded
+                );
             var experiments = Services.GetRequiredService<ExperimentService>();
-            var created = await experiments.CreateAsync(new ExperimentInput("revenue-test", "Revenue test", Subject: ExperimentSubject.Offer,
-                Variants: [new VariantInput("control", "Control", 1, IsControl: true, Offer: "CTRL"), new VariantInput("treat", "Treatment", 1, Offer: "TREAT")],
-                AttributionWindowDays: WindowDays), default);
+            var created = await experiments.CreateAsync(
+                new ExperimentInput(
+                    "revenue-test",
+                    "Revenue test",
+                    Subject: ExperimentSubject.Offer,
+                    Variants:
+                    [
+                        new VariantInput("control", "Control", 1, IsControl: true, Offer: "CTRL"),
+                        new VariantInput("treat", "Treatment", 1, Offer: "TREAT"),
+                    ],
+                    AttributionWindowDays: WindowDays
+                ),
+                default
+            );
             Assert.True(created.Succeeded, string.Join("; ", created.Errors));
             await experiments.StartAsync("revenue-test", default);
             var experiment = created.Value!;
@@ -54,12 +90,21 @@ public sealed class ExperimentResultsApiTests(ExperimentResultsApiTests.Store st
                     pre += (double)amount;
                 }
                 var after = new List<(DateTime, decimal)>();
-                var orders = random.Next(0, 3) + (arm == "treat" ? 1 : 0);  // the treatment really brings one more order
+                var orders = random.Next(0, 3) + (arm == "treat" ? 1 : 0); // the treatment really brings one more order
                 for (var k = 0; k < orders; k++)
-                    after.Add((exposedAt.AddDays(1 + 3 * k + random.NextDouble()), Math.Round((decimal)(habit * (20 + 40 * random.NextDouble())), 2)));
-                after.Add((exposedAt.AddDays(WindowDays + 1), 500m));  // after the window: never counts
-                foreach (var (at, amount) in after) await this.OrderAsync(id, $"{id}-post{after.IndexOf((at, amount))}", at, amount);
-                var exposed = await experiments.RecordExposureAsync(new RecordExposureInput("revenue-test", id, exposedAt), default);
+                    after.Add(
+                        (
+                            exposedAt.AddDays(1 + 3 * k + random.NextDouble()),
+                            Math.Round((decimal)(habit * (20 + 40 * random.NextDouble())), 2)
+                        )
+                    );
+                after.Add((exposedAt.AddDays(WindowDays + 1), 500m)); // after the window: never counts
+                foreach (var (at, amount) in after)
+                    await this.OrderAsync(id, $"{id}-post{after.IndexOf((at, amount))}", at, amount);
+                var exposed = await experiments.RecordExposureAsync(
+                    new RecordExposureInput("revenue-test", id, exposedAt),
+                    default
+                );
                 Assert.True(exposed.Succeeded, string.Join("; ", exposed.Errors));
                 People.Add(new Generated(id, arm, exposedAt, pre, after));
             }
@@ -68,20 +113,29 @@ public sealed class ExperimentResultsApiTests(ExperimentResultsApiTests.Store st
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
     }
 
-    private static readonly string Report = File.ReadAllText(RepositoryFiles.PathOf("schema/operations/crm-experiment-results.graphql"));
+    private static readonly string Report = File.ReadAllText(
+        RepositoryFiles.PathOf("schema/operations/crm-experiment-results.graphql")
+    );
 
-    private static double InWindow(Generated g) => g.After.Where(o => o.At >= g.ExposedAt && o.At < g.ExposedAt.AddDays(WindowDays)).Sum(o => (double)o.Amount);
+    private static double InWindow(Generated g) =>
+        g.After.Where(o => o.At >= g.ExposedAt && o.At < g.ExposedAt.AddDays(WindowDays)).Sum(o => (double)o.Amount);
 
     [Fact]
     public async Task Revenue_and_orders_per_exposed_customer_count_the_window_and_the_decision_ships_the_real_winner()
     {
-        var results = (await store.DataAsync(Report, new { experimentId = "revenue-test" })).GetProperty("experiment").GetProperty("results");
+        var results = (await store.DataAsync(Report, new { experimentId = "revenue-test" }))
+            .GetProperty("experiment")
+            .GetProperty("results");
         output.WriteLine(results.ToString());
         Assert.Equal("SEQUENTIAL", results.GetProperty("analysis").GetString());
         Assert.Equal(WindowDays, results.GetProperty("attributionWindowDays").GetInt32());
-        Assert.InRange(results.GetProperty("sequentialLooks").GetInt32(), Days - WindowDays - 1, Days - WindowDays + 1);  // daily, once the first window has closed
+        // daily, once the first window has closed
+        Assert.InRange(results.GetProperty("sequentialLooks").GetInt32(), Days - WindowDays - 1, Days - WindowDays + 1);
 
-        var arms = results.GetProperty("arms").EnumerateArray().ToDictionary(a => a.GetProperty("variant").GetProperty("id").GetString()!);
+        var arms = results
+            .GetProperty("arms")
+            .EnumerateArray()
+            .ToDictionary(a => a.GetProperty("variant").GetProperty("id").GetString()!);
         foreach (var (key, arm) in arms)
         {
             var people = store.People.Where(p => p.Arm == key).ToList();
@@ -94,14 +148,23 @@ public sealed class ExperimentResultsApiTests(ExperimentResultsApiTests.Store st
         }
 
         // CUPED on revenue: the reduction is ρ² of (window revenue, pre-exposure spend) over all customers.
-        var reduction = results.GetProperty("varianceReductions").EnumerateArray().Single(r => r.GetProperty("metric").GetString() == "REVENUE_PER_CUSTOMER");
+        var reduction = results
+            .GetProperty("varianceReductions")
+            .EnumerateArray()
+            .Single(r => r.GetProperty("metric").GetString() == "REVENUE_PER_CUSTOMER");
         var (x, y) = (store.People.Select(p => p.PreSpend).ToArray(), store.People.Select(InWindow).ToArray());
-        double mx = x.Average(), my = y.Average();
-        var rho = x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my)) / Math.Sqrt(x.Sum(v => (v - mx) * (v - mx)) * y.Sum(v => (v - my) * (v - my)));
+        double mx = x.Average(),
+            my = y.Average();
+        var rho =
+            x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my))
+            / Math.Sqrt(x.Sum(v => (v - mx) * (v - mx)) * y.Sum(v => (v - my) * (v - my)));
         Assert.Equal(rho * rho, reduction.GetProperty("reduction").GetDouble(), 6);
         Assert.True(rho * rho > 0.1, $"ρ² = {rho * rho}");
 
-        var revenue = arms["treat"].GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "REVENUE_PER_CUSTOMER");
+        var revenue = arms["treat"]
+            .GetProperty("comparisons")
+            .EnumerateArray()
+            .Single(c => c.GetProperty("metric").GetString() == "REVENUE_PER_CUSTOMER");
         Assert.Equal("SEQUENTIAL", revenue.GetProperty("analysis").GetString());
         Assert.Equal(revenue.GetProperty("sequentialPValue").GetDouble(), revenue.GetProperty("pValue").GetDouble());
         Assert.True(revenue.GetProperty("isSignificant").GetBoolean());
@@ -110,27 +173,53 @@ public sealed class ExperimentResultsApiTests(ExperimentResultsApiTests.Store st
         Assert.Equal("treat", decision.GetProperty("variant").GetProperty("id").GetString());
         Assert.Empty(arms["control"].GetProperty("comparisons").EnumerateArray());
 
-        var fixedHorizon = (await store.DataAsync(Report, new { experimentId = "revenue-test", analysis = "FIXED_HORIZON" })).GetProperty("experiment").GetProperty("results");
-        var fixedRevenue = fixedHorizon.GetProperty("arms").EnumerateArray().Single(a => a.GetProperty("variant").GetProperty("id").GetString() == "treat")
-            .GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "REVENUE_PER_CUSTOMER");
+        var fixedHorizon = (
+            await store.DataAsync(Report, new { experimentId = "revenue-test", analysis = "FIXED_HORIZON" })
+        )
+            .GetProperty("experiment")
+            .GetProperty("results");
+        var fixedRevenue = fixedHorizon
+            .GetProperty("arms")
+            .EnumerateArray()
+            .Single(a => a.GetProperty("variant").GetProperty("id").GetString() == "treat")
+            .GetProperty("comparisons")
+            .EnumerateArray()
+            .Single(c => c.GetProperty("metric").GetString() == "REVENUE_PER_CUSTOMER");
         Assert.Equal("FIXED_HORIZON", fixedHorizon.GetProperty("analysis").GetString());
-        Assert.Equal(fixedRevenue.GetProperty("fixedHorizonPValue").GetDouble(), fixedRevenue.GetProperty("pValue").GetDouble());
-        // The always-valid p-value pays for being readable at every look: it is never below the fixed-horizon one at the end.
-        Assert.True(fixedRevenue.GetProperty("sequentialPValue").GetDouble() >= fixedRevenue.GetProperty("fixedHorizonPValue").GetDouble());
+        Assert.Equal(
+            fixedRevenue.GetProperty("fixedHorizonPValue").GetDouble(),
+            fixedRevenue.GetProperty("pValue").GetDouble()
+        );
+        // The always-valid p-value pays for being readable at every look: it is never below the fixed-horizon one at
+        // the end.
+        Assert.True(
+            fixedRevenue.GetProperty("sequentialPValue").GetDouble()
+                >= fixedRevenue.GetProperty("fixedHorizonPValue").GetDouble()
+        );
     }
 
     [Fact]
     public async Task The_attribution_window_is_validated_and_fixed_once_started()
     {
-        var created = await store.DataAsync("""
+        var created = await store.DataAsync(
+            """
             mutation { createExperiment(input: { id: "bad-window", name: "x", subject: OFFER, attributionWindowDays: 0,
               variants: [{ id: "a", name: "A", weight: 1, isControl: true }, { id: "b", name: "B", weight: 1 }] }) { errors { __typename field } } }
-            """);
+            """
+        );
         var error = created.GetProperty("createExperiment").GetProperty("errors")[0];
-        Assert.Equal(("ValidationError", "input.attributionWindowDays"), (error.GetProperty("__typename").GetString(), error.GetProperty("field").GetString()));
+        Assert.Equal(
+            ("ValidationError", "input.attributionWindowDays"),
+            (error.GetProperty("__typename").GetString(), error.GetProperty("field").GetString())
+        );
 
-        var running = await store.DataAsync("""mutation { updateExperiment(input: { id: "revenue-test", attributionWindowDays: 30 }) { errors { __typename field } } }""");
+        var running = await store.DataAsync(
+            """mutation { updateExperiment(input: { id: "revenue-test", attributionWindowDays: 30 }) { errors { __typename field } } }"""
+        );
         error = running.GetProperty("updateExperiment").GetProperty("errors")[0];
-        Assert.Equal(("ConflictError", "input.attributionWindowDays"), (error.GetProperty("__typename").GetString(), error.GetProperty("field").GetString()));
+        Assert.Equal(
+            ("ConflictError", "input.attributionWindowDays"),
+            (error.GetProperty("__typename").GetString(), error.GetProperty("field").GetString())
+        );
     }
 }

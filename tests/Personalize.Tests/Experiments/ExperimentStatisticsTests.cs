@@ -2,7 +2,8 @@ using Personalize.Experiments;
 
 namespace Personalize.Tests.Experiments;
 
-/// <summary>Expected figures computed by hand (Python's math.erfc) from the textbook formulas, not by this code.</summary>
+/// <summary>Expected figures computed by hand (Python's math.erfc) from the textbook formulas, not by this
+/// code.</summary>
 public sealed class ExperimentStatisticsTests
 {
     [Theory]
@@ -62,14 +63,20 @@ public sealed class ExperimentStatisticsTests
     [Theory]
     [InlineData(5000, 5200, 3.9215686274509802, 0.04767038065616144, false)]
     [InlineData(5000, 5400, 15.384615384615385, 8.769942375590239e-05, true)]
-    public void Sample_ratio_mismatch_is_flagged_below_one_in_a_thousand(long control, long treatment, double chiSquare, double pValue, bool detected)
+    public void Sample_ratio_mismatch_is_flagged_below_one_in_a_thousand(
+        long control,
+        long treatment,
+        double chiSquare,
+        double pValue,
+        bool detected
+    )
     {
         var experiment = TwoArms(holdout: 0);
-        var results = ExperimentResults.From(experiment, new Dictionary<long, ArmCounts>
-        {
-            [1] = new(control, 0, 0),
-            [2] = new(treatment, 0, 0),
-        }, ArmCounts.None);
+        var results = ExperimentResults.From(
+            experiment,
+            new Dictionary<long, ArmCounts> { [1] = new(control, 0, 0), [2] = new(treatment, 0, 0) },
+            ArmCounts.None
+        );
 
         Assert.Equal(chiSquare, results.SampleRatio!.ChiSquare, 1e-9);
         Assert.Equal(1, results.SampleRatio.DegreesOfFreedom);
@@ -81,11 +88,11 @@ public sealed class ExperimentStatisticsTests
     public void The_holdout_is_an_arm_of_its_own_with_its_configured_share()
     {
         // 10 % holdout, the rest 50/50: expected 450 / 450 / 100 of 1,000.
-        var results = ExperimentResults.From(TwoArms(holdout: 0.1), new Dictionary<long, ArmCounts>
-        {
-            [1] = new(450, 45, 900m),
-            [2] = new(450, 60, 1200m),
-        }, new ArmCounts(100, 8, 100m));
+        var results = ExperimentResults.From(
+            TwoArms(holdout: 0.1),
+            new Dictionary<long, ArmCounts> { [1] = new(450, 45, 900m), [2] = new(450, 60, 1200m) },
+            new ArmCounts(100, 8, 100m)
+        );
 
         Assert.Equal(["control", "treatment", null], results.Arms.Select(a => a.Variant?.Key));
         Assert.Equal([0.45, 0.45, 0.1], results.Arms.Select(a => Math.Round(a.ExpectedShare, 12)));
@@ -97,14 +104,26 @@ public sealed class ExperimentStatisticsTests
         Assert.Equal(1000, results.Exposures);
     }
 
-    private static Experiment TwoArms(double holdout) => new()
-    {
-        Key = "test",
-        HoldoutShare = holdout,
-        Variants =
-        [
-            new ExperimentVariant { Id = 1, Key = "control", Weight = 1, IsControl = true },
-            new ExperimentVariant { Id = 2, Key = "treatment", Weight = 1 },
-        ],
-    };
+    private static Experiment TwoArms(double holdout) =>
+        new()
+        {
+            Key = "test",
+            HoldoutShare = holdout,
+            Variants =
+            [
+                new ExperimentVariant
+                {
+                    Id = 1,
+                    Key = "control",
+                    Weight = 1,
+                    IsControl = true,
+                },
+                new ExperimentVariant
+                {
+                    Id = 2,
+                    Key = "treatment",
+                    Weight = 1,
+                },
+            ],
+        };
 }

@@ -13,7 +13,10 @@ public sealed class HealthEndpointTests
     {
         using var client = api.CreateClient();
         using var response = await client.GetAsync(path);
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+        return (
+            response.StatusCode,
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone()
+        );
     }
 
     [Fact]
@@ -27,7 +30,10 @@ public sealed class HealthEndpointTests
         var (readyStatus, ready) = await GetAsync(api, "/readyz");
         Assert.Equal(HttpStatusCode.OK, readyStatus);
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
-        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("score-cache").GetProperty("status").GetString());
+        Assert.Equal(
+            "Healthy",
+            ready.GetProperty("checks").GetProperty("score-cache").GetProperty("status").GetString()
+        );
     }
 
     [Fact]
@@ -35,12 +41,19 @@ public sealed class HealthEndpointTests
     {
         using var api = new ApiFactory();
         await GetAsync(api, "/healthz");
-        await using (var db = await api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
+        await using (
+            var db = await api
+                .Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()
+                .CreateDbContextAsync()
+        )
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE Segments RENAME TO SegmentsGone;");
 
         var (readyStatus, ready) = await GetAsync(api, "/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyStatus);
-        Assert.Equal("Unhealthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(
+            "Unhealthy",
+            ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString()
+        );
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(api, "/healthz")).Status);
     }
 
@@ -51,14 +64,21 @@ public sealed class HealthEndpointTests
         await redis.StartAsync();
         using var api = new RedisApi(redis.ConnectionString);
         // The first checks may still wait on the connection to the new Redis, on a busy machine past its timeouts.
-        await Eventually.ReadAsync(async () => (await GetAsync(api, "/readyz")).Body.GetProperty("status").GetString(), status => status == "Healthy");
+        await Eventually.ReadAsync(
+            async () => (await GetAsync(api, "/readyz")).Body.GetProperty("status").GetString(),
+            status => status == "Healthy"
+        );
 
         await redis.StopAsync();
         var (status, body) = await GetAsync(api, "/readyz");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Degraded", body.GetProperty("status").GetString());
-        Assert.Equal("Degraded", body.GetProperty("checks").GetProperty("score-cache").GetProperty("status").GetString());
+        Assert.Equal(
+            "Degraded",
+            body.GetProperty("checks").GetProperty("score-cache").GetProperty("status").GetString()
+        );
     }
 
-    private sealed class RedisApi(string redis) : ApiFactory(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis });
+    private sealed class RedisApi(string redis)
+        : ApiFactory(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis });
 }

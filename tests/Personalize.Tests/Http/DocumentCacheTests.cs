@@ -7,7 +7,8 @@ using Personalize.Api.Http;
 
 namespace Personalize.Tests.Http;
 
-/// <summary>Repeated query texts are served parsed and validated from the cache; the depth and GET-only rules still run.</summary>
+/// <summary>Repeated query texts are served parsed and validated from the cache; the depth and GET-only rules still
+/// run.</summary>
 public sealed class DocumentCacheTests(HttpTestApi api) : IClassFixture<HttpTestApi>
 {
     private readonly HttpClient _client = api.CreateClient();
@@ -35,7 +36,8 @@ public sealed class DocumentCacheTests(HttpTestApi api) : IClassFixture<HttpTest
         var uncached = await PostAsync(query);
         Assert.Contains("errors", uncached.Body);
 
-        // A document deeper than the limit never gets cached by a request; put it there to prove the rule runs on a hit.
+        // A document deeper than the limit never gets cached by a request; put it there to prove the rule runs on a
+        // hit.
         Cache.Store(query, Parser.Parse(query));
         var hitsBefore = Cache.Hits;
         var cached = await PostAsync(query);
@@ -49,7 +51,8 @@ public sealed class DocumentCacheTests(HttpTestApi api) : IClassFixture<HttpTest
     [Fact]
     public async Task A_cached_document_skips_the_core_rules_it_already_passed()
     {
-        // Breaks one core rule (an unused fragment) and nothing else: refused when parsed, run when served from the cache.
+        // Breaks one core rule (an unused fragment) and nothing else: refused when parsed, run when served from the
+        // cache.
         var query = "{ __typename } fragment Unused on Query { __typename } # " + Guid.NewGuid();
         var uncached = await PostAsync(query);
         Assert.Contains("Unused", ErrorMessage(uncached.Body));
@@ -103,7 +106,11 @@ public sealed class DocumentCacheTests(HttpTestApi api) : IClassFixture<HttpTest
     }
 
     private static string DeepQuery(int levels) =>
-        "{ __schema { types { fields { type " + string.Concat(Enumerable.Repeat("{ ofType ", levels)) + "{ name }" + new string('}', levels) + " } } } }";
+        "{ __schema { types { fields { type "
+        + string.Concat(Enumerable.Repeat("{ ofType ", levels))
+        + "{ name }"
+        + new string('}', levels)
+        + " } } } }";
 
     private static string ErrorMessage(string body) =>
         JsonDocument.Parse(body).RootElement.GetProperty("errors")[0].GetProperty("message").GetString() ?? "";

@@ -25,7 +25,9 @@ public sealed class GraphQLHttpTests(HttpTestApi api) : IClassFixture<HttpTestAp
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
-        Assert.True((await JsonAsync(response)).GetProperty("data").GetProperty("lifecycleStages").GetArrayLength() > 0);
+        Assert.True(
+            (await JsonAsync(response)).GetProperty("data").GetProperty("lifecycleStages").GetArrayLength() > 0
+        );
     }
 
     [Fact]
@@ -34,17 +36,24 @@ public sealed class GraphQLHttpTests(HttpTestApi api) : IClassFixture<HttpTestAp
         using var response = await _client.GetAsync("/graphql?query=" + Uri.EscapeDataString(Query));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True((await JsonAsync(response)).GetProperty("data").GetProperty("lifecycleStages").GetArrayLength() > 0);
+        Assert.True(
+            (await JsonAsync(response)).GetProperty("data").GetProperty("lifecycleStages").GetArrayLength() > 0
+        );
     }
 
     [Fact]
     public async Task A_mutation_over_GET_is_refused_with_405_and_Allow_POST()
     {
-        using var response = await _client.GetAsync("/graphql?query=" + Uri.EscapeDataString("mutation { __typename }"));
+        using var response = await _client.GetAsync(
+            "/graphql?query=" + Uri.EscapeDataString("mutation { __typename }")
+        );
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Contains("POST", response.Content.Headers.Allow);
-        Assert.Contains("only accepted with POST", (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Contains(
+            "only accepted with POST",
+            (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString()
+        );
     }
 
     [Fact]
@@ -58,7 +67,10 @@ public sealed class GraphQLHttpTests(HttpTestApi api) : IClassFixture<HttpTestAp
     [Fact]
     public async Task A_body_that_is_not_JSON_is_400()
     {
-        using var response = await _client.PostAsync("/graphql", new StringContent("{ \"query\": ", Encoding.UTF8, "application/json"));
+        using var response = await _client.PostAsync(
+            "/graphql",
+            new StringContent("{ \"query\": ", Encoding.UTF8, "application/json")
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await JsonAsync(response)).GetProperty("errors").GetArrayLength() > 0);
@@ -84,13 +96,19 @@ public sealed class GraphQLHttpTests(HttpTestApi api) : IClassFixture<HttpTestAp
         using var response = await PostAsync("{ lifecycleStages { noSuchField } }", "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("noSuchField", (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Contains(
+            "noSuchField",
+            (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString()
+        );
     }
 
     [Fact]
     public async Task A_JSON_array_is_a_batch_answered_by_an_array_in_the_same_order()
     {
-        using var response = await _client.PostAsJsonAsync("/graphql", new object[] { new { query = Query }, new { query = "{ __typename }" } });
+        using var response = await _client.PostAsJsonAsync(
+            "/graphql",
+            new object[] { new { query = Query }, new { query = "{ __typename }" } }
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var results = await JsonAsync(response);
@@ -106,14 +124,20 @@ public sealed class GraphQLHttpTests(HttpTestApi api) : IClassFixture<HttpTestAp
         using var response = await _client.PostAsJsonAsync("/graphql", new { query = Query + padding });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains($"{HttpTestApi.MaxRequestBytes} bytes", (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Contains(
+            $"{HttpTestApi.MaxRequestBytes} bytes",
+            (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString()
+        );
     }
 
     [Fact]
     public async Task A_query_nested_deeper_than_the_limit_gets_a_clear_error()
     {
         var nested = string.Concat(Enumerable.Repeat("ofType { ", 20)) + "name" + new string('}', 20);
-        using var response = await PostAsync($"{{ __schema {{ types {{ fields {{ type {{ {nested} }} }} }} }} }}", "application/json");
+        using var response = await PostAsync(
+            $"{{ __schema {{ types {{ fields {{ type {{ {nested} }} }} }} }} }}",
+            "application/json"
+        );
 
         var error = (await JsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString();
         Assert.Contains("nested", error, StringComparison.OrdinalIgnoreCase);
@@ -123,7 +147,10 @@ public sealed class GraphQLHttpTests(HttpTestApi api) : IClassFixture<HttpTestAp
     [Fact]
     public async Task The_callers_correlation_id_is_echoed()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Query }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query = Query }),
+        };
         request.Headers.Add("X-Correlation-Id", "checkout-42");
         using var response = await _client.SendAsync(request);
 
@@ -134,9 +161,16 @@ public sealed class GraphQLHttpTests(HttpTestApi api) : IClassFixture<HttpTestAp
     public async Task An_unexpected_error_carries_the_correlation_id_and_hides_its_details()
     {
         await using var brokenApi = new ApiFactory();
-        await using (var db = await brokenApi.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync())
+        await using (
+            var db = await brokenApi
+                .Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()
+                .CreateDbContextAsync()
+        )
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE Customers RENAME TO CustomersGone");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Query }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query = Query }),
+        };
         request.Headers.Add("X-Correlation-Id", "broken-7");
 
         using var response = await brokenApi.CreateClient().SendAsync(request);
@@ -154,7 +188,10 @@ public sealed class GraphQLHttpTests(HttpTestApi api) : IClassFixture<HttpTestAp
 
     private async Task<HttpResponseMessage> PostAsync(string query, string accept)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query }),
+        };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         return await _client.SendAsync(request);
     }

@@ -17,10 +17,12 @@ public sealed class KestrelApi : ApiFactory
 {
     private int _introspectionRequests;
 
-    public KestrelApi() : this(null) { }
+    public KestrelApi()
+        : this(null) { }
 
     /// <param name="settings">Extra settings, e.g. the demo store's (see <see cref="DemoStoreFactory"/>).</param>
-    public KestrelApi(IDictionary<string, string?>? settings) : base(settings)
+    public KestrelApi(IDictionary<string, string?>? settings)
+        : base(settings)
     {
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -28,7 +30,8 @@ public sealed class KestrelApi : ApiFactory
 
     public string GraphQLUrl => BaseUrl + "/graphql";
 
-    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    public string BaseUrl =>
+        Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     public int IntrospectionRequests => Volatile.Read(ref _introspectionRequests);
 
@@ -40,20 +43,26 @@ public sealed class KestrelApi : ApiFactory
 
     private sealed class IntrospectionCounter(KestrelApi api) : IStartupFilter
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, nextMiddleware) =>
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
             {
-                if (HttpMethods.IsPost(context.Request.Method))
-                {
-                    context.Request.EnableBuffering();
-                    var body = await new StreamReader(context.Request.Body, leaveOpen: true).ReadToEndAsync(context.RequestAborted);
-                    context.Request.Body.Position = 0;
-                    if (body.Contains("__schema", StringComparison.Ordinal)) Interlocked.Increment(ref api._introspectionRequests);
-                }
-                await nextMiddleware(context);
-            });
-            next(app);
-        };
+                app.Use(
+                    async (context, nextMiddleware) =>
+                    {
+                        if (HttpMethods.IsPost(context.Request.Method))
+                        {
+                            context.Request.EnableBuffering();
+                            var body = await new StreamReader(context.Request.Body, leaveOpen: true).ReadToEndAsync(
+                                context.RequestAborted
+                            );
+                            context.Request.Body.Position = 0;
+                            if (body.Contains("__schema", StringComparison.Ordinal))
+                                Interlocked.Increment(ref api._introspectionRequests);
+                        }
+                        await nextMiddleware(context);
+                    }
+                );
+                next(app);
+            };
     }
 }

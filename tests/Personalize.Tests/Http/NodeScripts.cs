@@ -17,9 +17,15 @@ public static class NodeScripts
         if (!System.IO.Directory.Exists(Path.Combine(Folder, "node_modules")))
             throw new InvalidOperationException($"{Folder} has no node_modules: run `npm ci` there (./test.sh does).");
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         start.ArgumentList.Add(script);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -32,7 +38,9 @@ public static class NodeScripts
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {script} did not finish within {timeout}:\n{await output}\n{await error}");
+            throw new TimeoutException(
+                $"node {script} did not finish within {timeout}:\n{await output}\n{await error}"
+            );
         }
         return new ScriptRun(process.ExitCode, await output, await error);
     }

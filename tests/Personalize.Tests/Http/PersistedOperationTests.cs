@@ -10,12 +10,19 @@ namespace Personalize.Tests.Http;
 
 /// <summary>The operations of schema/operations run by sha256 `documentId`, by `id` (hash or operation name).</summary>
 public sealed partial class PersistedOperationTests(HttpTestApi api, PersistedOperationsOnlyApi persistedOnlyApi)
-    : IClassFixture<HttpTestApi>, IClassFixture<PersistedOperationsOnlyApi>
+    : IClassFixture<HttpTestApi>,
+        IClassFixture<PersistedOperationsOnlyApi>
 {
     private static readonly string OperationsDirectory = Path.Combine(AppContext.BaseDirectory, "operations");
 
     public static TheoryData<string> OperationFiles() =>
-        [.. Directory.EnumerateFiles(OperationsDirectory, "*.graphql").Select(Path.GetFileName).OfType<string>().Order()];
+        [
+            .. Directory
+                .EnumerateFiles(OperationsDirectory, "*.graphql")
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Order(),
+        ];
 
     [Theory]
     [MemberData(nameof(OperationFiles))]
@@ -28,7 +35,10 @@ public sealed partial class PersistedOperationTests(HttpTestApi api, PersistedOp
             var (status, body) = await PostAsync(api, $"{{\"{property}\":\"{id}\",\"variables\":{variables}}}");
 
             Assert.True(status == HttpStatusCode.OK, $"{file} by {property} {id}: {status} {body}");
-            Assert.True(body.RootElement.TryGetProperty("data", out _), $"{file} by {property} {id}: {body.RootElement}");
+            Assert.True(
+                body.RootElement.TryGetProperty("data", out _),
+                $"{file} by {property} {id}: {body.RootElement}"
+            );
         }
     }
 
@@ -56,7 +66,10 @@ public sealed partial class PersistedOperationTests(HttpTestApi api, PersistedOp
     [Fact]
     public async Task With_persisted_operations_only_a_query_text_is_refused_and_a_persisted_operation_runs()
     {
-        var (refusedStatus, refused) = await PostAsync(persistedOnlyApi, """{"query":"{ lifecycleStages { stage } }"}""");
+        var (refusedStatus, refused) = await PostAsync(
+            persistedOnlyApi,
+            """{"query":"{ lifecycleStages { stage } }"}"""
+        );
         var (persistedStatus, persisted) = await PostAsync(persistedOnlyApi, """{"id":"CrmLifecycleDashboard"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, refusedStatus);
@@ -78,7 +91,8 @@ public sealed partial class PersistedOperationTests(HttpTestApi api, PersistedOp
     private static string RepositoryOperations()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "schema", "operations"))) return Path.Combine(dir.FullName, "schema", "operations");
+            if (Directory.Exists(Path.Combine(dir.FullName, "schema", "operations")))
+                return Path.Combine(dir.FullName, "schema", "operations");
         throw new DirectoryNotFoundException("schema/operations");
     }
 
@@ -88,7 +102,10 @@ public sealed partial class PersistedOperationTests(HttpTestApi api, PersistedOp
     private static async Task<(HttpStatusCode Status, JsonDocument Body)> PostAsync(ApiFactory factory, string json)
     {
         using var client = factory.CreateClient();
-        using var response = await client.PostAsync("/graphql", new StringContent(json, Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync(
+            "/graphql",
+            new StringContent(json, Encoding.UTF8, "application/json")
+        );
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()));
     }
 
@@ -96,4 +113,5 @@ public sealed partial class PersistedOperationTests(HttpTestApi api, PersistedOp
     private static partial Regex OperationName();
 }
 
-public sealed class PersistedOperationsOnlyApi() : ApiFactory(new Dictionary<string, string?> { ["GraphQL:PersistedOperationsOnly"] = "true" });
+public sealed class PersistedOperationsOnlyApi()
+    : ApiFactory(new Dictionary<string, string?> { ["GraphQL:PersistedOperationsOnly"] = "true" });

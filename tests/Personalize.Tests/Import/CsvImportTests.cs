@@ -32,7 +32,10 @@ public sealed class CsvImportTests
 
         Assert.False(summary.Committed);
         Assert.Equal(1, summary.Bad);
-        Assert.Equal("line 3: email: 'not-an-email' is not an email address", Assert.Single(summary.BadRows).ToString());
+        Assert.Equal(
+            "line 3: email: 'not-an-email' is not an email address",
+            Assert.Single(summary.BadRows).ToString()
+        );
         Assert.Equal(0, await db.QueryAsync(d => d.Customers.CountAsync()));
         Assert.StartsWith("Refused customers: 3 rows read, 0 imported", summary.ToString());
     }
@@ -55,7 +58,11 @@ public sealed class CsvImportTests
     {
         await using var db = await ImportDatabase.CreateAsync();
 
-        var summary = await db.Importer.ImportFileAsync(ImportKind.Customers, db.File("customers.csv", Customers), new ImportOptions { SkipInvalid = true });
+        var summary = await db.Importer.ImportFileAsync(
+            ImportKind.Customers,
+            db.File("customers.csv", Customers),
+            new ImportOptions { SkipInvalid = true }
+        );
 
         Assert.True(summary.Committed);
         Assert.Equal((3, 2, 1), (summary.RowsRead, summary.Imported, summary.Bad));
@@ -80,14 +87,17 @@ public sealed class CsvImportTests
         Assert.Equal(3, first.CreatedOf("orders"));
         Assert.Equal(3, first.CreatedOf("customers")); // c1, c9, c8
         Assert.Equal((0, 4, 0L), (second.Imported, second.SkippedOf("duplicates"), second.CreatedOf("customers")));
-        var orders = await db.QueryAsync(d => d.Orders.Include(o => o.Lines).Include(o => o.Customer).OrderBy(o => o.ExternalId).ToListAsync());
+        var orders = await db.QueryAsync(d =>
+            d.Orders.Include(o => o.Lines).Include(o => o.Customer).OrderBy(o => o.ExternalId).ToListAsync()
+        );
         Assert.Equal(["o1", "o3", "o4"], orders.Select(o => o.ExternalId));
         Assert.Equal(30.00m, orders[0].Amount);
         Assert.Equal(2, orders[0].Lines.Count);
         Assert.Equal(20.00m, orders[2].Amount); // no amount given: the sum of the lines
         Assert.Equal("EUR", orders[1].Currency);
         Assert.All(orders, o => Assert.Equal("default", o.Source));
-        // c9 first appears in the file at its (bad) 2024-01-15 row, but only valid rows count: its first order is 2024-01-10.
+        // c9 first appears in the file at its (bad) 2024-01-15 row, but only valid rows count: its first order is
+        // 2024-01-10.
         var c9 = orders[1].Customer;
         Assert.Equal(new DateTime(2024, 1, 10, 8, 0, 0, DateTimeKind.Utc), c9.FirstSeenAt);
         Assert.Equal(1, c9.OrderCount);
@@ -98,9 +108,17 @@ public sealed class CsvImportTests
     public async Task Strict_makes_an_unknown_customer_a_bad_row()
     {
         await using var db = await ImportDatabase.CreateAsync();
-        await db.Importer.ImportFileAsync(ImportKind.Customers, db.File("customers.csv", Customers), new ImportOptions { SkipInvalid = true });
+        await db.Importer.ImportFileAsync(
+            ImportKind.Customers,
+            db.File("customers.csv", Customers),
+            new ImportOptions { SkipInvalid = true }
+        );
 
-        var summary = await db.Importer.ImportFileAsync(ImportKind.Orders, db.File("orders.csv", Orders), new ImportOptions { Strict = true, SkipInvalid = true });
+        var summary = await db.Importer.ImportFileAsync(
+            ImportKind.Orders,
+            db.File("orders.csv", Orders),
+            new ImportOptions { Strict = true, SkipInvalid = true }
+        );
 
         Assert.Equal(2, summary.Imported);
         Assert.Contains(summary.BadRows, b => b.ToString() == "line 5: customer_id: unknown customer 'c9' (--strict)");
@@ -126,21 +144,38 @@ public sealed class CsvImportTests
     public async Task Interactions_refer_to_content_by_slug_and_are_stored_once()
     {
         await using var db = await ImportDatabase.CreateAsync();
-        await db.Importer.ImportFileAsync(ImportKind.Content, db.File("content.csv", """
-            slug,kind,title,summary,url,image_url,tags,target_stages,channels,locale,publish_from,publish_until,status
-            trail-guide,guide,Trail guide,,https://example.com/a,,hiking|Beginner,new|at_risk,web|email,en-GB,2024-01-01,,published
-            """));
-        var path = db.File("interactions.csv", """
+        await db.Importer.ImportFileAsync(
+            ImportKind.Content,
+            db.File(
+                "content.csv",
+                """
+                slug,kind,title,summary,url,image_url,tags,target_stages,channels,locale,publish_from,publish_until,status
+                trail-guide,guide,Trail guide,,https://example.com/a,,hiking|Beginner,new|at_risk,web|email,en-GB,2024-01-01,,published
+                """
+            )
+        );
+        var path = db.File(
+            "interactions.csv",
+            """
             customer_id,item_id,kind,occurred_at,weight
             c1,trail-guide,view,2024-03-01T10:00:00Z,
             c1,trail-guide,add_to_cart,2024-03-01T10:05:00Z,2
             c1,no-such-item,view,2024-03-01T10:00:00Z,
             c1,trail-guide,view,2024-03-01T10:00:00Z,
-            """);
+            """
+        );
 
         var refused = await db.Importer.ImportFileAsync(ImportKind.Interactions, path);
-        var first = await db.Importer.ImportFileAsync(ImportKind.Interactions, path, new ImportOptions { SkipInvalid = true });
-        var again = await db.Importer.ImportFileAsync(ImportKind.Interactions, path, new ImportOptions { SkipInvalid = true });
+        var first = await db.Importer.ImportFileAsync(
+            ImportKind.Interactions,
+            path,
+            new ImportOptions { SkipInvalid = true }
+        );
+        var again = await db.Importer.ImportFileAsync(
+            ImportKind.Interactions,
+            path,
+            new ImportOptions { SkipInvalid = true }
+        );
 
         Assert.False(refused.Committed);
         Assert.Equal("line 4: item_id: unknown content item 'no-such-item'", Assert.Single(refused.BadRows).ToString());
@@ -164,7 +199,10 @@ public sealed class CsvImportTests
             """;
         var created = await db.Importer.ImportFileAsync(ImportKind.Offers, db.File("offers.csv", offers));
         var unchanged = await db.Importer.ImportFileAsync(ImportKind.Offers, db.File("offers.csv", offers));
-        var edited = await db.Importer.ImportFileAsync(ImportKind.Offers, db.File("offers.csv", offers.Replace("fr|de", "fr|es")));
+        var edited = await db.Importer.ImportFileAsync(
+            ImportKind.Offers,
+            db.File("offers.csv", offers.Replace("fr|de", "fr|es"))
+        );
 
         Assert.Equal((1L, 1L), (created.Imported, created.CreatedOf("offers")));
         Assert.Equal((0L, 1L), (unchanged.Imported, unchanged.SkippedOf("unchanged")));
@@ -178,16 +216,26 @@ public sealed class CsvImportTests
     public async Task A_created_customer_is_first_seen_at_its_earliest_row_even_in_a_later_batch()
     {
         await using var db = await ImportDatabase.CreateAsync();
-        var path = db.File("orders.csv", """
+        var path = db.File(
+            "orders.csv",
+            """
             customer_id,order_id,ordered_at,amount
             c1,o1,2024-05-01,10
             c1,o2,2024-02-01,10
             c1,o1,2024-05-01,10
-            """);
+            """
+        );
 
-        var summary = await db.Importer.ImportFileAsync(ImportKind.Orders, path, new ImportOptions { BatchSize = 1, SkipInvalid = true });
+        var summary = await db.Importer.ImportFileAsync(
+            ImportKind.Orders,
+            path,
+            new ImportOptions { BatchSize = 1, SkipInvalid = true }
+        );
 
-        Assert.Equal("line 4: order_id: the lines of order 'o1' must be consecutive rows (it appeared earlier in the file)", Assert.Single(summary.BadRows).ToString());
+        Assert.Equal(
+            "line 4: order_id: the lines of order 'o1' must be consecutive rows (it appeared earlier in the " + "file)",
+            Assert.Single(summary.BadRows).ToString()
+        );
         var customer = await db.QueryAsync(d => d.Customers.SingleAsync());
         Assert.Equal(new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc), customer.FirstSeenAt);
         Assert.Equal(customer.FirstSeenAt, customer.CreatedAt);

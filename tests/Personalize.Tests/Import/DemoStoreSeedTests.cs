@@ -7,20 +7,23 @@ namespace Personalize.Tests.Import;
 
 public sealed class DemoStoreSeedTests
 {
-    private static Dictionary<string, string?> Settings(int customers) => new()
-    {
-        ["Seed:AnchorDate"] = "2026-06-30",
-        ["Seed:Customers"] = customers.ToString(),
-        ["Seed:Directory"] = SeedDirectory(),
-    };
+    private static Dictionary<string, string?> Settings(int customers) =>
+        new()
+        {
+            ["Seed:AnchorDate"] = "2026-06-30",
+            ["Seed:Customers"] = customers.ToString(),
+            ["Seed:Directory"] = SeedDirectory(),
+        };
 
     /// <summary>The repository's seed/ folder (also copied next to the Api's binaries).</summary>
     private static string SeedDirectory()
     {
         var copied = Path.Combine(AppContext.BaseDirectory, "seed");
-        if (File.Exists(Path.Combine(copied, "content.csv"))) return copied;
+        if (File.Exists(Path.Combine(copied, "content.csv")))
+            return copied;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "seed", "content.csv"))) return Path.Combine(dir.FullName, "seed");
+            if (File.Exists(Path.Combine(dir.FullName, "seed", "content.csv")))
+                return Path.Combine(dir.FullName, "seed");
         throw new DirectoryNotFoundException("seed/ not found");
     }
 
@@ -42,14 +45,38 @@ public sealed class DemoStoreSeedTests
         Assert.InRange(summary.Created("orders"), 40_000, 60_000);
         Assert.InRange(summary.Created("interactions"), 80_000, 130_000);
         Assert.InRange(summary.Created("survey responses"), 2_000, 6_000);
-        var stages = await db.QueryAsync(d => d.Customers.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
-        Assert.All(Enum.GetValues<LifecycleStage>(), stage => Assert.True(stages.GetValueOrDefault(stage) >= 100, $"{stage}: {stages.GetValueOrDefault(stage)}"));
+        var stages = await db.QueryAsync(d =>
+            d.Customers.GroupBy(c => c.Stage)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count)
+        );
+        Assert.All(Enum.GetValues<LifecycleStage>(), stage =>
+            Assert.True(stages.GetValueOrDefault(stage) >= 100, $"{stage}: {stages.GetValueOrDefault(stage)}")
+        );
 
         // Believable on its anchor date: one line per product in an order, codes that live the usual 14 days, no
         // campaign still running past its season.
-        Assert.Equal(0, await db.QueryAsync(d => d.OrderLines.GroupBy(l => new { l.OrderId, l.ProductId }).CountAsync(g => g.Count() > 1)));
-        var validity = await db.QueryAsync(d => d.OfferAssignments.Select(a => new { a.Code, a.AssignedAt, a.ExpiresAt }).ToListAsync());
-        Assert.All(validity, a => Assert.True((a.ExpiresAt - a.AssignedAt).TotalDays <= 14, $"{a.Code} lives from {a.AssignedAt} to {a.ExpiresAt}"));
+        Assert.Equal(
+            0,
+            await db.QueryAsync(d =>
+                d.OrderLines.GroupBy(l => new { l.OrderId, l.ProductId }).CountAsync(g => g.Count() > 1)
+            )
+        );
+        var validity = await db.QueryAsync(d =>
+            d.OfferAssignments.Select(a => new
+                {
+                    a.Code,
+                    a.AssignedAt,
+                    a.ExpiresAt,
+                })
+                .ToListAsync()
+        );
+        Assert.All(validity, a =>
+            Assert.True(
+                (a.ExpiresAt - a.AssignedAt).TotalDays <= 14,
+                $"{a.Code} lives from " + $"{a.AssignedAt} to {a.ExpiresAt}"
+            )
+        );
         Assert.Contains(validity, a => a.Code == DemoStoreSeeder.DemoCode);
         await Assert.ThrowsAsync<InvalidOperationException>(() => seeder.SeedAsync());
     }
@@ -67,8 +94,18 @@ public sealed class DemoStoreSeedTests
     {
         await using var db = await ImportDatabase.CreateAsync(Settings(400));
         await db.Services.GetRequiredService<DemoStoreSeeder>().SeedAsync();
-        var orders = await db.QueryAsync(d => d.Orders.OrderBy(o => o.ExternalId).Select(o => o.ExternalId + o.Customer.ExternalId + o.OrderedAt.Ticks + ":" + o.Amount).ToListAsync());
-        var interactions = await db.QueryAsync(d => d.Interactions.OrderBy(i => i.IdempotencyKey).Select(i => i.IdempotencyKey).ToListAsync());
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', orders.Concat(interactions!)))));
+        var orders = await db.QueryAsync(d =>
+            d.Orders.OrderBy(o => o.ExternalId)
+                .Select(o => o.ExternalId + o.Customer.ExternalId + o.OrderedAt.Ticks + ":" + o.Amount)
+                .ToListAsync()
+        );
+        var interactions = await db.QueryAsync(d =>
+            d.Interactions.OrderBy(i => i.IdempotencyKey).Select(i => i.IdempotencyKey).ToListAsync()
+        );
+        return Convert.ToHexString(
+            System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(string.Join('\n', orders.Concat(interactions!)))
+            )
+        );
     }
 }

@@ -20,10 +20,14 @@ public sealed class ImportDatabase : IAsyncDisposable
     public static async Task<ImportDatabase> CreateAsync(IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("personalize-import-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Personalize"] = $"Data Source={Path.Combine(folder, "test.db")};Pooling=False",
-        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:Personalize"] = $"Data Source={Path.Combine(folder, "test.db")};Pooling=False",
+                }.Concat(settings ?? new Dictionary<string, string?>())
+            )
+            .Build();
         var services = new ServiceCollection().AddLogging().AddPersonalizeEngine(configuration).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return new ImportDatabase(folder, services);
@@ -39,13 +43,19 @@ public sealed class ImportDatabase : IAsyncDisposable
 
     public async Task<T> QueryAsync<T>(Func<PersonalizeDbContext, Task<T>> query)
     {
-        await using var db = await _services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
+        await using var db = await _services
+            .GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()
+            .CreateDbContextAsync();
         return await query(db);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException) { }
     }
 }

@@ -6,7 +6,12 @@ namespace Personalize.Tests.Import;
 
 public sealed class OnlineRetailPresetTests
 {
-    private static readonly string Excerpt = Path.Combine(AppContext.BaseDirectory, "TestData", "online-retail", "online_retail_excerpt.csv");
+    private static readonly string Excerpt = Path.Combine(
+        AppContext.BaseDirectory,
+        "TestData",
+        "online-retail",
+        "online_retail_excerpt.csv"
+    );
 
     [Fact]
     public async Task The_excerpt_imports_with_every_oddity_counted()
@@ -29,11 +34,17 @@ public sealed class OnlineRetailPresetTests
         Assert.Equal(280, summary.CreatedOf("interactions"));
 
         Assert.Equal(12140.61m, Math.Round(await db.QueryAsync(d => d.Orders.SumAsync(o => o.Amount)), 2));
-        Assert.Equal(28, await db.QueryAsync(d => d.Orders.CountAsync(o => o.Source == "online-retail" && o.Currency == "GBP")));
+        Assert.Equal(
+            28,
+            await db.QueryAsync(d => d.Orders.CountAsync(o => o.Source == "online-retail" && o.Currency == "GBP"))
+        );
         var customer = await db.QueryAsync(d => d.Customers.SingleAsync(c => c.ExternalId == "17850"));
         Assert.Equal("GB", customer.Country);
         var product = await db.QueryAsync(d => d.ContentItems.SingleAsync(c => c.Slug == "product-85123a"));
-        Assert.Equal((ContentKind.Product, ContentStatus.Published, "White hanging heart t-light holder"), (product.Kind, product.Status, product.Title));
+        Assert.Equal(
+            (ContentKind.Product, ContentStatus.Published, "White hanging heart t-light holder"),
+            (product.Kind, product.Status, product.Title)
+        );
         Assert.Equal(280, await db.QueryAsync(d => d.Interactions.CountAsync(i => i.Kind == InteractionKind.Purchase)));
     }
 

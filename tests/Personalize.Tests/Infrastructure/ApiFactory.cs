@@ -15,7 +15,8 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public ApiFactory() : this(null) { }
+    public ApiFactory()
+        : this(null) { }
 
     protected ApiFactory(IDictionary<string, string?>? settings)
     {
@@ -24,12 +25,15 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Personalize"] = $"Data Source={Path.Combine(Directory, "test.db")}",
             ["Seed:Demo"] = "false",
-            // Tests refresh the recommendation snapshot themselves (RecommendationSnapshots.RefreshAsync): no background statements while they count them.
+            // Tests refresh the recommendation snapshot themselves (RecommendationSnapshots.RefreshAsync): no
+            // background statements while they count them.
             ["Recommendations:RefreshSeconds"] = "3600",
-            // Tests that need the event scan run it themselves (TimeEventScanner.ScanAsync), so a tick cannot take their events first.
+            // Tests that need the event scan run it themselves (TimeEventScanner.ScanAsync), so a tick cannot take
+            // their events first.
             ["Events:ScanIntervalSeconds"] = "3600",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
     }
 
     public string Directory { get; }
@@ -43,17 +47,31 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
 
     /// <summary>
     /// POSTs an operation and returns the whole response body as JSON. Without <paramref name="apiKey"/> the request
     /// is anonymous and in-process, which outside Production means admin (Access:AnonymousLocalAdmin).
     /// </summary>
-    public async Task<JsonElement> GraphQLAsync(string query, object? variables = null, string? operationName = null, string? apiKey = null)
+    public async Task<JsonElement> GraphQLAsync(
+        string query,
+        object? variables = null,
+        string? operationName = null,
+        string? apiKey = null
+    )
     {
         using var client = CreateClientWithKey(apiKey);
-        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables, operationName });
+        using var response = await client.PostAsJsonAsync(
+            "/graphql",
+            new
+            {
+                query,
+                variables,
+                operationName,
+            }
+        );
         var body = await response.Content.ReadAsStringAsync();
         return JsonDocument.Parse(body).RootElement.Clone();
     }
@@ -62,15 +80,21 @@ public class ApiFactory : WebApplicationFactory<Program>
     public HttpClient CreateClientWithKey(string? apiKey)
     {
         var client = CreateClient();
-        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        if (apiKey is not null)
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }
 
     /// <summary>Creates an API key with these scopes (as `keys create` does) and returns it.</summary>
     public async Task<string> CreateKeyAsync(params string[] scopes) =>
-        (await Services.GetRequiredService<Personalize.Access.ApiKeyStore>().CreateAsync($"test-{Guid.NewGuid():N}", scopes)).Key;
+        (
+            await Services
+                .GetRequiredService<Personalize.Access.ApiKeyStore>()
+                .CreateAsync($"test-{Guid.NewGuid():N}", scopes)
+        ).Key;
 
-    /// <summary>Like <see cref="GraphQLAsync"/>, but fails the test when the response has errors; returns `data`.</summary>
+    /// <summary>Like <see cref="GraphQLAsync"/>, but fails the test when the response has errors; returns
+    /// `data`.</summary>
     public async Task<JsonElement> DataAsync(string query, object? variables = null)
     {
         var result = await GraphQLAsync(query, variables);
@@ -83,6 +107,10 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException) { }
     }
 }

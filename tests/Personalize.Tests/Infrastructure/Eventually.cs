@@ -10,20 +10,24 @@ public static class Eventually
     public static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Reads until <paramref name="done"/> holds and returns that value; fails with the last value after <see cref="Within"/>.</summary>
+    /// <summary>Reads until <paramref name="done"/> holds and returns that value; fails with the last value after <see
+    /// cref="Within"/>.</summary>
     public static async Task<T> ReadAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow + Within;
         while (true)
         {
             var value = await read();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Still {value} after {Within.TotalSeconds} s.");
+            if (done(value))
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new Xunit.Sdk.XunitException($"Still {value} after " + $"{Within.TotalSeconds} s.");
             await Task.Delay(Pause);
         }
     }
 
-    /// <summary>Runs <paramref name="attempt"/> until it completes without throwing; rethrows its last failure after <see cref="Within"/>.</summary>
+    /// <summary>Runs <paramref name="attempt"/> until it completes without throwing; rethrows its last failure after
+    /// <see cref="Within"/>.</summary>
     public static async Task HoldsAsync(Func<Task> attempt)
     {
         var deadline = DateTime.UtcNow + Within;

@@ -33,7 +33,8 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>Starts the server (again) on <see cref="Port"/> and returns once it answers PING.</summary>
     public async Task StartAsync()
     {
-        if (IsRunning) return;
+        if (IsRunning)
+            return;
         var start = new ProcessStartInfo("redis-server")
         {
             WorkingDirectory = _directory,
@@ -41,7 +42,25 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", _directory, "--enable-debug-command", "local" })
+        foreach (
+            var argument in new[]
+            {
+                "--port",
+                Port.ToString(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--dir",
+                _directory,
+                "--enable-debug-command",
+                "local",
+            }
+        )
             start.ArgumentList.Add(argument);
 
         try
@@ -51,10 +70,21 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
-                "redis-server was not found on PATH. Install the Debian package (apt-get install redis-server; ./test.sh does it) to run the Redis tests.", e);
+                "redis-server was not found on PATH. Install the Debian package (apt-get install redis-server; "
+                    + "./test.sh does it) to run the Redis tests.",
+                e
+            );
         }
-        _process.OutputDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
-        _process.ErrorDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
+        _process.OutputDataReceived += (_, line) =>
+        {
+            lock (_output)
+                _output.AppendLine(line.Data);
+        };
+        _process.ErrorDataReceived += (_, line) =>
+        {
+            lock (_output)
+                _output.AppendLine(line.Data);
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -64,7 +94,8 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>Kills the server, as an outage would.</summary>
     public async Task StopAsync()
     {
-        if (_process is null) return;
+        if (_process is null)
+            return;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -80,12 +111,17 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
         while (deadline.Elapsed < StartTimeout)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"redis-server exited with code {process.ExitCode} on port {Port}:\n{Output()}");
-            if (await AnswersPingAsync()) return;
+                throw new InvalidOperationException(
+                    $"redis-server exited with code {process.ExitCode} on port " + $"{Port}:\n{Output()}"
+                );
+            if (await AnswersPingAsync())
+                return;
             await Task.Delay(20);
         }
         await StopAsync();
-        throw new TimeoutException($"redis-server did not answer PING on port {Port} within {StartTimeout.TotalSeconds} s:\n{Output()}");
+        throw new TimeoutException(
+            $"redis-server did not answer PING on port {Port} within " + $"{StartTimeout.TotalSeconds} s:\n{Output()}"
+        );
     }
 
     private async Task<bool> AnswersPingAsync()
@@ -108,20 +144,30 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
 
     private string Output()
     {
-        lock (_output) return _output.ToString();
+        lock (_output)
+            return _output.ToString();
     }
 
     private static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
-        finally { listener.Stop(); }
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     private void KillOnExit(object? sender, EventArgs e)
     {
-        try { _process?.Kill(entireProcessTree: true); }
+        try
+        {
+            _process?.Kill(entireProcessTree: true);
+        }
         catch (InvalidOperationException) { }
     }
 
@@ -129,7 +175,10 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
     {
         AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         await StopAsync();
-        try { Directory.Delete(_directory, recursive: true); }
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
         catch (IOException) { }
     }
 

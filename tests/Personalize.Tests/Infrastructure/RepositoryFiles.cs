@@ -10,7 +10,8 @@ public static class RepositoryFiles
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Personalize.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Personalize.sln")))
+                return dir.FullName;
         throw new InvalidOperationException("Personalize.sln not found above " + AppContext.BaseDirectory);
     }
 }

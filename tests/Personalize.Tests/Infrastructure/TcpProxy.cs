@@ -31,7 +31,8 @@ public sealed class TcpProxy : IDisposable
         {
             _listener?.Stop();
             _listener = null;
-            foreach (var connection in _connections) connection.Dispose();
+            foreach (var connection in _connections)
+                connection.Dispose();
             _connections.Clear();
         }
     }
@@ -40,7 +41,8 @@ public sealed class TcpProxy : IDisposable
     {
         lock (_connections)
         {
-            if (_listener is not null) return;
+            if (_listener is not null)
+                return;
             _listener = new TcpListener(IPAddress.Loopback, Port);
             _listener.Start();
             _ = AcceptAsync(_listener);
@@ -54,14 +56,28 @@ public sealed class TcpProxy : IDisposable
         while (true)
         {
             TcpClient client;
-            try { client = await listener.AcceptTcpClientAsync(); }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException) { return; }
+            try
+            {
+                client = await listener.AcceptTcpClientAsync();
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
             var server = new TcpClient();
-            try { await server.ConnectAsync(IPAddress.Loopback, _target); }
-            catch (SocketException) { client.Dispose(); server.Dispose(); continue; }
+            try
+            {
+                await server.ConnectAsync(IPAddress.Loopback, _target);
+            }
+            catch (SocketException)
+            {
+                client.Dispose();
+                server.Dispose();
+                continue;
+            }
             lock (_connections)
             {
-                if (_listener != listener)  // cut while this one was connecting
+                if (_listener != listener) // cut while this one was connecting
                 {
                     client.Dispose();
                     server.Dispose();
@@ -76,8 +92,12 @@ public sealed class TcpProxy : IDisposable
 
     private static async Task PumpAsync(TcpClient from, TcpClient to)
     {
-        try { await from.GetStream().CopyToAsync(to.GetStream()); }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or SocketException) { }
+        try
+        {
+            await from.GetStream().CopyToAsync(to.GetStream());
+        }
+        catch (Exception e)
+            when (e is IOException or ObjectDisposedException or InvalidOperationException or SocketException) { }
         from.Dispose();
         to.Dispose();
     }

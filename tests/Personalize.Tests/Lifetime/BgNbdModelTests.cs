@@ -45,10 +45,17 @@ public sealed class BgNbdModelTests
 
         Assert.Equal(
             (WithA(0.999).ExpectedPurchases(20) + WithA(1.001).ExpectedPurchases(20)) / 2,
-            WithA(1).ExpectedPurchases(20), 6);
+            WithA(1).ExpectedPurchases(20),
+            6
+        );
         Assert.Equal(
-            (WithA(0.999).ConditionalExpectedPurchases(20, 2, 10, 30) + WithA(1.001).ConditionalExpectedPurchases(20, 2, 10, 30)) / 2,
-            WithA(1).ConditionalExpectedPurchases(20, 2, 10, 30), 6);
+            (
+                WithA(0.999).ConditionalExpectedPurchases(20, 2, 10, 30)
+                + WithA(1.001).ConditionalExpectedPurchases(20, 2, 10, 30)
+            ) / 2,
+            WithA(1).ConditionalExpectedPurchases(20, 2, 10, 30),
+            6
+        );
     }
 
     [Fact]

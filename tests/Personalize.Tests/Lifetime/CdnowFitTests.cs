@@ -31,7 +31,10 @@ public sealed class CdnowFitTests(ITestOutputHelper output)
 
         Assert.True(fit.Converged, fit.FailureReason);
         var p = fit.GetParametersOrThrow();
-        output.WriteLine($"r={p.R:F4} alpha={p.Alpha:F4} a={p.A:F4} b={p.B:F4} LL={fit.LogLikelihood:F3} evaluations={fit.Evaluations} groups={data.Groups.Count}");
+        output.WriteLine(
+            $"r={p.R:F4} alpha={p.Alpha:F4} a={p.A:F4} b={p.B:F4} LL={fit.LogLikelihood:F3} "
+                + $"evaluations={fit.Evaluations} groups={data.Groups.Count}"
+        );
         AssertWithinPercent(0.243, p.R);
         AssertWithinPercent(4.414, p.Alpha);
         AssertWithinPercent(0.793, p.A);
@@ -43,7 +46,9 @@ public sealed class CdnowFitTests(ITestOutputHelper output)
     [Fact]
     public void Worked_example_expects_1_226_purchases_in_the_next_39_weeks()
     {
-        var fitted = BgNbdFitter.Fit(RepeatPurchaseData.FromStatistics(CdnowSample.CalibrationStatistics())).GetParametersOrThrow();
+        var fitted = BgNbdFitter
+            .Fit(RepeatPurchaseData.FromStatistics(CdnowSample.CalibrationStatistics()))
+            .GetParametersOrThrow();
 
         foreach (var parameters in new[] { Published, fitted })
         {
@@ -65,7 +70,9 @@ public sealed class CdnowFitTests(ITestOutputHelper output)
         Assert.True(fit.Converged, fit.FailureReason);
         var p = fit.GetParametersOrThrow();
         var correlation = GammaGammaModel.FrequencySpendCorrelation(data);
-        output.WriteLine($"p={p.P:F4} q={p.Q:F4} gamma={p.Gamma:F4} LL={fit.LogLikelihood:F3} corr(x, zbar)={correlation:F4}");
+        output.WriteLine(
+            $"p={p.P:F4} q={p.Q:F4} gamma={p.Gamma:F4} LL={fit.LogLikelihood:F3} corr(x, " + $"zbar)={correlation:F4}"
+        );
         AssertWithinPercent(6.25, p.P);
         AssertWithinPercent(3.74, p.Q);
         AssertWithinPercent(15.44, p.Gamma);
@@ -83,7 +90,12 @@ public sealed class CdnowFitTests(ITestOutputHelper output)
         var customer = stats.First(s => s.Frequency >= 2);
 
         var discounted = PredictiveClv.Calculate(purchases, spend, customer);
-        var undiscounted = PredictiveClv.Calculate(purchases, spend, customer, new PredictiveClvOptions { AnnualDiscountRate = 0 });
+        var undiscounted = PredictiveClv.Calculate(
+            purchases,
+            spend,
+            customer,
+            new PredictiveClvOptions { AnnualDiscountRate = 0 }
+        );
 
         Assert.InRange(discounted.Value, 0.0, undiscounted.Value);
         Assert.Equal(undiscounted.ExpectedPurchases * undiscounted.ExpectedSpend, undiscounted.Value, 9);

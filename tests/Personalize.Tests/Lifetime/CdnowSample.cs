@@ -13,8 +13,8 @@ internal static class CdnowSample
     public static IReadOnlyDictionary<string, List<CustomerTransaction>> TransactionsByCustomer => Transactions.Value;
 
     public static IReadOnlyList<CustomerStatistics> CalibrationStatistics(ClvTimeUnit unit = ClvTimeUnit.Week) =>
-        TransactionsByCustomer.Values
-            .Select(t => CustomerStatistics.FromTransactions(t, CalibrationEnd, unit))
+        TransactionsByCustomer
+            .Values.Select(t => CustomerStatistics.FromTransactions(t, CalibrationEnd, unit))
             .OfType<CustomerStatistics>()
             .ToList();
 
@@ -25,10 +25,12 @@ internal static class CdnowSample
         foreach (var line in File.ReadLines(path))
         {
             var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 5) continue;
+            if (fields.Length < 5)
+                continue;
             var date = DateTime.ParseExact(fields[2], "yyyyMMdd", CultureInfo.InvariantCulture);
             var amount = decimal.Parse(fields[4], CultureInfo.InvariantCulture);
-            if (!byCustomer.TryGetValue(fields[0], out var list)) byCustomer[fields[0]] = list = [];
+            if (!byCustomer.TryGetValue(fields[0], out var list))
+                byCustomer[fields[0]] = list = [];
             list.Add(new CustomerTransaction(date, amount));
         }
         return byCustomer;

@@ -12,7 +12,7 @@ public sealed class CustomerStatisticsTests
         new(new DateTime(2025, 1, 15, 10, 0, 0), 20m, 5m),
         new(new DateTime(2025, 1, 15, 18, 0, 0), 40m, 10m), // same day: one purchase occasion of 60
         new(new DateTime(2025, 2, 12, 12, 0, 0), 30m, 9m),
-        new(new DateTime(2025, 4, 1, 8, 0, 0), 999m, 1m),   // after the as-of day: ignored
+        new(new DateTime(2025, 4, 1, 8, 0, 0), 999m, 1m), // after the as-of day: ignored
     ];
 
     [Fact]
@@ -21,8 +21,8 @@ public sealed class CustomerStatisticsTests
         var s = CustomerStatistics.FromTransactions(Transactions, AsOf, ClvTimeUnit.Day)!;
 
         Assert.Equal(2, s.Frequency);
-        Assert.Equal(42, s.Recency);        // Jan 1 → Feb 12
-        Assert.Equal(89, s.Age);            // Jan 1 → Mar 31
+        Assert.Equal(42, s.Recency); // Jan 1 → Feb 12
+        Assert.Equal(89, s.Age); // Jan 1 → Mar 31
         Assert.Equal(45m, s.MonetaryValue); // (60 + 30) / 2, the first day left out
     }
 
@@ -79,10 +79,14 @@ public sealed class CustomerStatisticsTests
     public void The_streaming_accumulator_gives_what_the_transactions_give_and_wants_them_in_time_order()
     {
         var accumulator = new CustomerStatisticsAccumulator();
-        foreach (var t in Transactions.Where(t => t.Time < new DateTime(2025, 4, 1))) accumulator.Add(t.Time, t.Amount, t.Margin);
+        foreach (var t in Transactions.Where(t => t.Time < new DateTime(2025, 4, 1)))
+            accumulator.Add(t.Time, t.Amount, t.Margin);
 
         // Shuffled input to FromTransactions, which sorts: the same statistics.
-        Assert.Equal(CustomerStatistics.FromTransactions(Transactions.Reverse(), AsOf), accumulator.Build(AsOf, ClvTimeUnit.Week));
+        Assert.Equal(
+            CustomerStatistics.FromTransactions(Transactions.Reverse(), AsOf),
+            accumulator.Build(AsOf, ClvTimeUnit.Week)
+        );
         Assert.Throws<ArgumentException>(() => accumulator.Add(new DateTime(2025, 1, 2), 5m));
         accumulator.Reset();
         Assert.Null(accumulator.Build(AsOf, ClvTimeUnit.Week));

@@ -65,7 +65,8 @@ public sealed class FitRobustnessTests
     {
         // Everybody bought every week and is still buying: no sign of dropout, so b runs off to infinity.
         var data = new RepeatPurchaseData();
-        for (var x = 1; x <= 10; x++) data.Add(x, x, x, 100);
+        for (var x = 1; x <= 10; x++)
+            data.Add(x, x, x, 100);
 
         var fit = BgNbdFitter.Fit(data);
 

@@ -9,35 +9,41 @@ namespace Personalize.Tests.Lifetime;
 /// </summary>
 public sealed class LikelihoodGradientTests
 {
-    private static readonly Lazy<RepeatPurchaseData> Cdnow = new(() => RepeatPurchaseData.FromStatistics(CdnowSample.CalibrationStatistics()));
-    private static readonly Lazy<RepeatPurchaseData> NoDropout = new(() => Generated.NoDropout(customers: 2000, seed: 9));
+    private static readonly Lazy<RepeatPurchaseData> Cdnow = new(() =>
+        RepeatPurchaseData.FromStatistics(CdnowSample.CalibrationStatistics())
+    );
+    private static readonly Lazy<RepeatPurchaseData> NoDropout = new(() =>
+        Generated.NoDropout(customers: 2000, seed: 9)
+    );
 
-    public static TheoryData<string, PurchaseModelKind, double[]> Points => new()
-    {
-        { "cdnow", PurchaseModelKind.BgNbd, [0.243, 4.414, 0.793, 2.426] },
-        { "cdnow", PurchaseModelKind.BgNbd, [1.5, 0.8, 0.05, 40] },
-        { "cdnow", PurchaseModelKind.MbgNbd, [0.525, 6.18, 0.891, 1.61] },
-        { "cdnow", PurchaseModelKind.MbgNbd, [0.2, 20, 3, 0.5] },
-        { "cdnow", PurchaseModelKind.ParetoNbd, [0.553, 10.578, 0.606, 11.669] },
-        { "cdnow", PurchaseModelKind.ParetoNbd, [0.553, 11.669, 0.606, 10.578] },
-        { "cdnow", PurchaseModelKind.ParetoNbd, [2.5, 0.7, 1.8, 0.3] },
-        { "no dropout", PurchaseModelKind.BgNbd, [2, 20, 1e-4, 1e4] },
-        { "no dropout", PurchaseModelKind.MbgNbd, [2, 20, 0.01, 300] },
-        { "no dropout", PurchaseModelKind.ParetoNbd, [2, 20, 1e-3, 4e4] },
-        { "no dropout", PurchaseModelKind.ParetoNbd, [1, 20, 0.05, 900] },
-    };
+    public static TheoryData<string, PurchaseModelKind, double[]> Points =>
+        new()
+        {
+            { "cdnow", PurchaseModelKind.BgNbd, [0.243, 4.414, 0.793, 2.426] },
+            { "cdnow", PurchaseModelKind.BgNbd, [1.5, 0.8, 0.05, 40] },
+            { "cdnow", PurchaseModelKind.MbgNbd, [0.525, 6.18, 0.891, 1.61] },
+            { "cdnow", PurchaseModelKind.MbgNbd, [0.2, 20, 3, 0.5] },
+            { "cdnow", PurchaseModelKind.ParetoNbd, [0.553, 10.578, 0.606, 11.669] },
+            { "cdnow", PurchaseModelKind.ParetoNbd, [0.553, 11.669, 0.606, 10.578] },
+            { "cdnow", PurchaseModelKind.ParetoNbd, [2.5, 0.7, 1.8, 0.3] },
+            { "no dropout", PurchaseModelKind.BgNbd, [2, 20, 1e-4, 1e4] },
+            { "no dropout", PurchaseModelKind.MbgNbd, [2, 20, 0.01, 300] },
+            { "no dropout", PurchaseModelKind.ParetoNbd, [2, 20, 1e-3, 4e4] },
+            { "no dropout", PurchaseModelKind.ParetoNbd, [1, 20, 0.05, 900] },
+        };
 
     [Theory]
     [MemberData(nameof(Points))]
     public void The_analytic_gradient_matches_central_differences(string data, PurchaseModelKind kind, double[] point)
     {
         var columns = new RepeatPurchaseColumns((data == "cdnow" ? Cdnow : NoDropout).Value.Groups);
-        double Mean(double[] p, double[]? gradient) => kind switch
-        {
-            PurchaseModelKind.BgNbd => BetaGeometricLikelihood.Mean(columns, p, 0, gradient),
-            PurchaseModelKind.MbgNbd => BetaGeometricLikelihood.Mean(columns, p, 1, gradient),
-            _ => ParetoNbdModel.MeanLogLikelihood(columns, p, gradient),
-        };
+        double Mean(double[] p, double[]? gradient) =>
+            kind switch
+            {
+                PurchaseModelKind.BgNbd => BetaGeometricLikelihood.Mean(columns, p, 0, gradient),
+                PurchaseModelKind.MbgNbd => BetaGeometricLikelihood.Mean(columns, p, 1, gradient),
+                _ => ParetoNbdModel.MeanLogLikelihood(columns, p, gradient),
+            };
 
         var analytic = new double[4];
         Mean(point, analytic);
@@ -52,8 +58,16 @@ public sealed class LikelihoodGradientTests
         foreach (var point in new double[][] { [6.25, 3.74, 15.44], [0.5, 12, 1.5], [40, 0.8, 300] })
         {
             var analytic = new double[3];
-            GammaGammaModel.MeanLogLikelihood(spend.Groups, new GammaGammaParameters(point[0], point[1], point[2]), analytic);
-            AssertMatchesDifferences(analytic, p => GammaGammaModel.MeanLogLikelihood(spend.Groups, new GammaGammaParameters(p[0], p[1], p[2]), null), point);
+            GammaGammaModel.MeanLogLikelihood(
+                spend.Groups,
+                new GammaGammaParameters(point[0], point[1], point[2]),
+                analytic
+            );
+            AssertMatchesDifferences(
+                analytic,
+                p => GammaGammaModel.MeanLogLikelihood(spend.Groups, new GammaGammaParameters(p[0], p[1], p[2]), null),
+                point
+            );
         }
     }
 
@@ -86,7 +100,8 @@ public sealed class LikelihoodGradientTests
         }
     }
 
-    private static IPurchaseModel Model(PurchaseModelKind kind, double[] p) => new PurchaseModelParameters(kind, p).CreateModel();
+    private static IPurchaseModel Model(PurchaseModelKind kind, double[] p) =>
+        new PurchaseModelParameters(kind, p).CreateModel();
 
     // ∂f/∂ ln θᵢ by central differences in ln θᵢ.
     private static void AssertMatchesDifferences(double[] analytic, Func<double[], double> f, double[] point)
@@ -98,16 +113,20 @@ public sealed class LikelihoodGradientTests
             up[i] *= Math.Exp(h);
             down[i] *= Math.Exp(-h);
             var numeric = (f(up) - f(down)) / (2 * h);
-            Assert.True(Math.Abs(numeric - analytic[i]) <= 1e-6 * Math.Max(1e-3, Math.Abs(numeric)) + 1e-9,
-                $"parameter {i} of [{string.Join(", ", point)}]: analytic {analytic[i]:E6}, differences {numeric:E6}");
+            Assert.True(
+                Math.Abs(numeric - analytic[i]) <= 1e-6 * Math.Max(1e-3, Math.Abs(numeric)) + 1e-9,
+                $"parameter {i} of [{string.Join(", ", point)}]: analytic {analytic[i]:E6}, differences {numeric:E6}"
+            );
         }
     }
 }
 
-/// <summary>Stores generated from a known process, as grouped (x, t_x, T) with purchase days rounded to whole days.</summary>
+/// <summary>Stores generated from a known process, as grouped (x, t_x, T) with purchase days rounded to whole
+/// days.</summary>
 internal static class Generated
 {
-    /// <summary>Poisson purchases at λ ~ Gamma(2, 20) per week for ever, 13 weekly cohorts observed to week 39.</summary>
+    /// <summary>Poisson purchases at λ ~ Gamma(2, 20) per week for ever, 13 weekly cohorts observed to week
+    /// 39.</summary>
     public static RepeatPurchaseData NoDropout(int customers, int seed)
     {
         var random = new Random(seed);
@@ -117,8 +136,10 @@ internal static class Generated
             var T = 39 - i % 13;
             var lambda = Scores.Sampling.Gamma(random, 2) / 20;
             int x = 0;
-            double t = 0, tx = 0;
-            while ((t += -Math.Log(1 - random.NextDouble()) / lambda) <= T) (x, tx) = (x + 1, t);
+            double t = 0,
+                tx = 0;
+            while ((t += -Math.Log(1 - random.NextDouble()) / lambda) <= T)
+                (x, tx) = (x + 1, t);
             data.Add(x, x == 0 ? 0 : Math.Round(tx * 7) / 7, T);
         }
         return data;

@@ -3,7 +3,8 @@ using Xunit.Abstractions;
 
 namespace Personalize.Tests.Lifetime;
 
-/// <summary>The L2 penalty on the rescaled log-parameters (<see cref="ModelFitOptions.Penalizer"/>): what it costs and what it buys.</summary>
+/// <summary>The L2 penalty on the rescaled log-parameters (<see cref="ModelFitOptions.Penalizer"/>): what it costs and
+/// what it buys.</summary>
 public sealed class PenalizerTests(ITestOutputHelper output)
 {
     private static readonly double[] Coefficients = [0, 0.001, 0.01, 0.1];
@@ -16,14 +17,16 @@ public sealed class PenalizerTests(ITestOutputHelper output)
     {
         var data = RepeatPurchaseData.FromStatistics(CdnowSample.CalibrationStatistics());
         var scale = data.Groups.Max(g => g.Age) / 10;
-        double previousLl = double.PositiveInfinity, previousNorm = double.PositiveInfinity;
+        double previousLl = double.PositiveInfinity,
+            previousNorm = double.PositiveInfinity;
         foreach (var c in Coefficients)
         {
             var fit = PurchaseModelFitter.Fit(kind, data, options: ModelFitOptions.Default with { Penalizer = c });
             Assert.True(fit.Converged, fit.FailureReason);
             var norm = SquaredLogNorm(fit.Parameters!, scale);
             output.WriteLine($"penalizer {c}: {fit.Parameters} LL {fit.LogLikelihood:F1} Σ(ln θ)² {norm:F3}");
-            // The reported log-likelihood is the unpenalized one: it can only fall as the penalty grows, and the penalized norm too.
+            // The reported log-likelihood is the unpenalized one: it can only fall as the penalty grows, and the
+            // penalized norm too.
             Assert.True(fit.LogLikelihood <= previousLl + 1e-6, $"LL rose from {previousLl} to {fit.LogLikelihood}");
             Assert.True(norm <= previousNorm + 1e-6, $"Σ(ln θ)² rose from {previousNorm} to {norm}");
             Assert.Equal(fit.LogLikelihood, fit.Parameters!.CreateModel().LogLikelihood(data), 6);
@@ -34,7 +37,9 @@ public sealed class PenalizerTests(ITestOutputHelper output)
     [Theory]
     [InlineData(PurchaseModelKind.BgNbd)]
     [InlineData(PurchaseModelKind.ParetoNbd)]
-    public void Without_dropout_a_small_penalty_moves_the_fit_off_the_bound_and_everybody_stays_alive(PurchaseModelKind kind)
+    public void Without_dropout_a_small_penalty_moves_the_fit_off_the_bound_and_everybody_stays_alive(
+        PurchaseModelKind kind
+    )
     {
         var data = NoDropout(customers: 3000, seed: 5);
 
@@ -57,7 +62,8 @@ public sealed class PenalizerTests(ITestOutputHelper output)
     {
         var rescaled = p.Values.ToArray();
         rescaled[1] /= scale;
-        if (p.Kind == PurchaseModelKind.ParetoNbd) rescaled[3] /= scale;
+        if (p.Kind == PurchaseModelKind.ParetoNbd)
+            rescaled[3] /= scale;
         return rescaled.Sum(v => Math.Log(v) * Math.Log(v));
     }
 

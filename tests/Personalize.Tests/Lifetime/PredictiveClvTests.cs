@@ -11,7 +11,15 @@ public sealed class PredictiveClvTests
     {
         var options = new PredictiveClvOptions { AnnualDiscountRate = 0, HorizonMonths = 12 };
 
-        var result = PredictiveClv.Calculate(Purchases, 2, 30.43, 38.86, ClvTimeUnit.Week, expectedSpend: 40, options: options);
+        var result = PredictiveClv.Calculate(
+            Purchases,
+            2,
+            30.43,
+            38.86,
+            ClvTimeUnit.Week,
+            expectedSpend: 40,
+            options: options
+        );
 
         var twelveMonths = 12 * (365.25 / 12) / 7;
         var purchases = Purchases.ConditionalExpectedPurchases(twelveMonths, 2, 30.43, 38.86);
@@ -25,7 +33,16 @@ public sealed class PredictiveClvTests
     {
         var options = new PredictiveClvOptions { AnnualDiscountRate = 0.10, HorizonMonths = 24 };
 
-        var result = PredictiveClv.Calculate(Purchases, 2, 30.43, 38.86, ClvTimeUnit.Week, 40, marginRate: 0.3, options);
+        var result = PredictiveClv.Calculate(
+            Purchases,
+            2,
+            30.43,
+            38.86,
+            ClvTimeUnit.Week,
+            40,
+            marginRate: 0.3,
+            options
+        );
 
         var monthly = Math.Pow(1.10, 1.0 / 12) - 1;
         var expected = result.MonthlyPurchases.Select((n, i) => n * 40 * 0.3 / Math.Pow(1 + monthly, i + 1)).Sum();

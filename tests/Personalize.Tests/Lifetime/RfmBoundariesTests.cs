@@ -12,7 +12,8 @@ public sealed class RfmBoundariesTests
     {
         var random = new Random(seed);
         // Few distinct values, so there are many ties.
-        var population = Enumerable.Range(0, size)
+        var population = Enumerable
+            .Range(0, size)
             .Select(_ => new RfmInput(random.Next(0, 30), random.Next(1, 6), Math.Round(random.NextDouble() * 10) * 10))
             .ToList();
 
@@ -26,7 +27,10 @@ public sealed class RfmBoundariesTests
     [Fact]
     public void A_new_customer_is_scored_against_the_stored_population()
     {
-        var population = Enumerable.Range(1, 10).Select(i => new RfmInput(DaysSinceLastPurchase: i * 10, Frequency: i, Monetary: i * 100)).ToList();
+        var population = Enumerable
+            .Range(1, 10)
+            .Select(i => new RfmInput(DaysSinceLastPurchase: i * 10, Frequency: i, Monetary: i * 100))
+            .ToList();
         var boundaries = RfmBoundaries.FromPopulation(population);
 
         Assert.Equal(new RfmScore(5, 1, 3), boundaries.Score(new RfmInput(0, 1, 550)));
@@ -36,7 +40,9 @@ public sealed class RfmBoundariesTests
     private sealed class BoundariesComparer : IEqualityComparer<RfmBoundaries>
     {
         public bool Equals(RfmBoundaries? x, RfmBoundaries? y) =>
-            x!.Recency.SequenceEqual(y!.Recency) && x.Frequency.SequenceEqual(y.Frequency) && x.Monetary.SequenceEqual(y.Monetary);
+            x!.Recency.SequenceEqual(y!.Recency)
+            && x.Frequency.SequenceEqual(y.Frequency)
+            && x.Monetary.SequenceEqual(y.Monetary);
 
         public int GetHashCode(RfmBoundaries obj) => 0;
     }

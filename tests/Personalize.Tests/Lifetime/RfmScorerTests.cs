@@ -25,8 +25,16 @@ public sealed class RfmScorerTests
     {
         RfmInput[] population =
         [
-            new(30, 1, 50), new(30, 1, 50), new(30, 1, 50), new(30, 1, 50), new(2, 6, 400),
-            new(60, 2, 80), new(5, 3, 120), new(90, 1, 20), new(10, 4, 200), new(15, 2, 90),
+            new(30, 1, 50),
+            new(30, 1, 50),
+            new(30, 1, 50),
+            new(30, 1, 50),
+            new(2, 6, 400),
+            new(60, 2, 80),
+            new(5, 3, 120),
+            new(90, 1, 20),
+            new(10, 4, 200),
+            new(15, 2, 90),
         ];
 
         var scores = RfmScorer.Score(population);

@@ -22,8 +22,11 @@ public sealed class SyntheticBgNbdTests(ITestOutputHelper output)
 
         Assert.True(fit.Converged, fit.FailureReason);
         var p = fit.GetParametersOrThrow();
-        output.WriteLine($"simulated in {simulated.TotalSeconds:F2} s, {data.Groups.Count} groups; fitted in {fitted.TotalSeconds:F2} s " +
-            $"({fit.Evaluations} evaluations): r={p.R:F4} alpha={p.Alpha:F4} a={p.A:F4} b={p.B:F4}");
+        output.WriteLine(
+            $"simulated in {simulated.TotalSeconds:F2} s, {data.Groups.Count} groups; fitted in "
+                + $"{fitted.TotalSeconds:F2} s "
+                + $"({fit.Evaluations} evaluations): r={p.R:F4} alpha={p.Alpha:F4} a={p.A:F4} b={p.B:F4}"
+        );
         Assert.Equal(1_000_000, data.CustomerCount);
         Assert.Equal(Truth.R, p.R, Truth.R * 0.05);
         Assert.Equal(Truth.Alpha, p.Alpha, Truth.Alpha * 0.05);
@@ -47,14 +50,17 @@ public sealed class SyntheticBgNbdTests(ITestOutputHelper output)
             var dropout = SampleBeta(random, p.A, p.B);
 
             int x = 0;
-            double t = 0, tx = 0;
+            double t = 0,
+                tx = 0;
             while (true)
             {
                 t += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (t > T) break;
+                if (t > T)
+                    break;
                 x++;
                 tx = t;
-                if (random.NextDouble() < dropout) break;
+                if (random.NextDouble() < dropout)
+                    break;
             }
             var txDays = Math.Min(Math.Round(tx * 7), ageInDays);
             data.Add(x, x == 0 ? 0 : txDays / 7.0, T);
@@ -71,12 +77,14 @@ public sealed class SyntheticBgNbdTests(ITestOutputHelper output)
     // Marsaglia & Tsang (2000), with the usual U^(1/k) boost for shapes below 1.
     private static double SampleGamma(Random random, double shape)
     {
-        if (shape < 1) return SampleGamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
+        if (shape < 1)
+            return SampleGamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
         var d = shape - 1.0 / 3;
         var c = 1 / Math.Sqrt(9 * d);
         while (true)
         {
-            double z, v;
+            double z,
+                v;
             do
             {
                 z = SampleNormal(random);
@@ -84,7 +92,8 @@ public sealed class SyntheticBgNbdTests(ITestOutputHelper output)
             } while (v <= 0);
             v = v * v * v;
             var u = random.NextDouble();
-            if (Math.Log(u) < 0.5 * z * z + d - d * v + d * Math.Log(v)) return d * v;
+            if (Math.Log(u) < 0.5 * z * z + d - d * v + d * Math.Log(v))
+                return d * v;
         }
     }
 

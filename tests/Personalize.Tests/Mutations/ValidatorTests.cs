@@ -2,7 +2,8 @@ using Personalize.Common;
 
 namespace Personalize.Tests.Mutations;
 
-/// <summary>A validation message read without its path still says which field, and numbers read as people write them.</summary>
+/// <summary>A validation message read without its path still says which field, and numbers read as people write
+/// them.</summary>
 public sealed class ValidatorTests
 {
     [Fact]
@@ -16,9 +17,15 @@ public sealed class ValidatorTests
         v.Fail("customerId", "The customer 'C1' was never exposed.");
 
         Assert.Equal(
-            ["quantity is -50; it must be between 0 and 100,000,000.", "weight is 1.5; it must be between 0 and 0.25.", "title is required.",
-             "channels: name at least one channel.", "The customer 'C1' was never exposed."],
-            v.Errors.Select(e => e.Message));
+            [
+                "quantity is -50; it must be between 0 and 100,000,000.",
+                "weight is 1.5; it must be between 0 and 0.25.",
+                "title is required.",
+                "channels: name at least one channel.",
+                "The customer 'C1' was never exposed.",
+            ],
+            v.Errors.Select(e => e.Message)
+        );
         Assert.Equal("input.lines[2].quantity", v.Errors[0].Field);
     }
 }

@@ -27,15 +27,19 @@ public sealed class FilterTests : IClassFixture<FilterTests.Store>
             await this.OrderAsync("ann", "a2", now.AddDays(-10), 80m);
             await this.OrderAsync("bob", "b1", now.AddDays(-5), 15.5m);
             await this.OrderAsync("eve", "e1", now.AddDays(-120), 300m);
-            foreach (var item in new[]
+            foreach (
+                var item in new[]
+                {
+                    """{ id: "hiking-guide", kind: GUIDE, title: "Hiking guide", tags: ["Outdoor", "hiking"], targetStages: [NEW, ACTIVE], channels: [WEB, EMAIL], status: PUBLISHED }""",
+                    """{ id: "tent-video", kind: VIDEO, title: "Pitching a tent", tags: ["outdoor"], targetStages: [LAPSED], channels: [APP], status: PUBLISHED }""",
+                    """{ id: "vip-webinar", kind: WEBINAR, title: "VIP evening", targetStages: [LOYAL], channels: [EMAIL], status: DRAFT }""",
+                    """{ id: "everyone", kind: ARTICLE, title: "For everyone", status: PUBLISHED }""",
+                }
+            )
             {
-                """{ id: "hiking-guide", kind: GUIDE, title: "Hiking guide", tags: ["Outdoor", "hiking"], targetStages: [NEW, ACTIVE], channels: [WEB, EMAIL], status: PUBLISHED }""",
-                """{ id: "tent-video", kind: VIDEO, title: "Pitching a tent", tags: ["outdoor"], targetStages: [LAPSED], channels: [APP], status: PUBLISHED }""",
-                """{ id: "vip-webinar", kind: WEBINAR, title: "VIP evening", targetStages: [LOYAL], channels: [EMAIL], status: DRAFT }""",
-                """{ id: "everyone", kind: ARTICLE, title: "For everyone", status: PUBLISHED }""",
-            })
-            {
-                var result = await DataAsync($$"""mutation { createContentItem(input: {{item}}) { errors { field message } } }""");
+                var result = await DataAsync(
+                    $$"""mutation { createContentItem(input: {{item}}) { errors { field message } } }"""
+                );
                 Assert.Equal(0, result.GetProperty("createContentItem").GetProperty("errors").GetArrayLength());
             }
         }
@@ -45,26 +49,38 @@ public sealed class FilterTests : IClassFixture<FilterTests.Store>
 
     private async Task<string[]> CustomerIdsAsync(string where)
     {
-        var data = await _factory.DataAsync($$"""{ customers(first: 50, where: {{where}}, order: [{ id: ASC }]) { totalCount nodes { id } } }""");
+        var data = await _factory.DataAsync(
+            $$"""{ customers(first: 50, where: {{where}}, order: [{ id: ASC }]) { totalCount nodes { id } } }"""
+        );
         var connection = data.GetProperty("customers");
-        var ids = connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToArray();
+        var ids = connection
+            .GetProperty("nodes")
+            .EnumerateArray()
+            .Select(n => n.GetProperty("id").GetString()!)
+            .ToArray();
         Assert.Equal(ids.Length, connection.GetProperty("totalCount").GetInt32());
         return ids;
     }
 
     private async Task<string[]> ContentIdsAsync(string where)
     {
-        var data = await _factory.DataAsync($$"""{ contentItems(first: 50, where: {{where}}, order: [{ id: ASC }]) { nodes { id } } }""");
-        return data.GetProperty("contentItems").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToArray();
+        var data = await _factory.DataAsync(
+            $$"""{ contentItems(first: 50, where: {{where}}, order: [{ id: ASC }]) { nodes { id } } }"""
+        );
+        return data.GetProperty("contentItems")
+            .GetProperty("nodes")
+            .EnumerateArray()
+            .Select(n => n.GetProperty("id").GetString()!)
+            .ToArray();
     }
 
     [Theory]
     [InlineData("""{ country: { eq: "FR" } }""", "ann,cid")]
-    [InlineData("""{ country: { neq: "FR" } }""", "bob,dee,eve")]  // as in C#: null differs from "FR"
+    [InlineData("""{ country: { neq: "FR" } }""", "bob,dee,eve")] // as in C#: null differs from "FR"
     [InlineData("""{ country: { in: ["DE", "ES"] } }""", "bob,eve")]
     [InlineData("""{ country: { nin: ["DE", "ES"] } }""", "ann,cid,dee")]
     [InlineData("""{ country: { eq: null } }""", "dee")]
-    [InlineData("""{ email: { contains: "example" } }""", "ann,bob,eve")]  // emails are stored in lower case
+    [InlineData("""{ email: { contains: "example" } }""", "ann,bob,eve")] // emails are stored in lower case
     [InlineData("""{ email: { contains: "EXAMPLE" } }""", "")]
     [InlineData("""{ email: { contains: "EXAMPLE", mode: CASE_INSENSITIVE } }""", "ann,bob,eve")]
     [InlineData("""{ email: { eq: "ANN.SMITH@EXAMPLE.COM", mode: CASE_INSENSITIVE } }""", "ann")]
@@ -78,7 +94,10 @@ public sealed class FilterTests : IClassFixture<FilterTests.Store>
     [InlineData("""{ lifecycleStage: { eq: PROSPECT } }""", "cid,dee")]
     [InlineData("""{ lifecycleStage: { in: [ACTIVE, AT_RISK] } }""", "ann,eve")]
     [InlineData("""{ or: [{ country: { eq: "ES" } }, { orderCount: { eq: 0 }, country: { eq: "FR" } }] }""", "cid,eve")]
-    [InlineData("""{ and: [{ country: { eq: "FR" } }, { or: [{ totalSpent: { gt: 150 } }, { email: { contains: "shop" } }] }] }""", "ann,cid")]
+    [InlineData(
+        """{ and: [{ country: { eq: "FR" } }, { or: [{ totalSpent: { gt: 150 } }, { email: { contains: "shop" } }] }] }""",
+        "ann,cid"
+    )]
     [InlineData("""{ lastOrderAt: { eq: null } }""", "cid,dee")]
     public async Task Customer_filters_run_in_SQL_with_the_documented_semantics(string where, string expected)
     {
@@ -103,21 +122,30 @@ public sealed class FilterTests : IClassFixture<FilterTests.Store>
     [Theory]
     [InlineData("""{ customers(where: { email: { gt: "a" } }) { nodes { id } } }""", "In field 'gt': Unknown field")]
     [InlineData("""{ customers(where: { totalSpent: { contains: "1" } }) { nodes { id } } }""", "contains")]
-    [InlineData("""{ customers(order: [{ id: ASC, email: DESC }]) { nodes { id } } }""", "order[0]: set exactly one field per sort object")]
+    [InlineData(
+        """{ customers(order: [{ id: ASC, email: DESC }]) { nodes { id } } }""",
+        "order[0]: set exactly one field per sort object"
+    )]
     public async Task Bad_filters_are_refused_with_the_path_and_the_reason(string query, string expected)
     {
         var result = await _factory.GraphQLAsync(query);
         Assert.Contains(expected, result.GetProperty("errors")[0].GetProperty("message").GetString());
-        Assert.False(result.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.GetProperty("customers").ValueKind != JsonValueKind.Null);
+        Assert.False(
+            result.TryGetProperty("data", out var data)
+                && data.ValueKind == JsonValueKind.Object
+                && data.GetProperty("customers").ValueKind != JsonValueKind.Null
+        );
     }
 
     [Fact]
     public async Task A_segment_rule_is_the_customers_filter_and_a_bad_rule_is_refused_with_its_path()
     {
-        var created = await _factory.DataAsync("""
+        var created = await _factory.DataAsync(
+            """
             mutation { createSegment(input: { id: "french-buyers", name: "French buyers", rule: { country: { eq: "FR" }, orderCount: { gte: 1 } } }) {
               segment { id size rule customers { nodes { id } } } errors { message } } }
-            """);
+            """
+        );
         var segment = created.GetProperty("createSegment").GetProperty("segment");
         Assert.Equal(1, segment.GetProperty("size").GetInt32());
         Assert.Equal("ann", segment.GetProperty("customers").GetProperty("nodes")[0].GetProperty("id").GetString());
@@ -126,21 +154,48 @@ public sealed class FilterTests : IClassFixture<FilterTests.Store>
         var rule = segment.GetProperty("rule");
         Assert.Equal(JsonValueKind.Object, rule.ValueKind);
         Assert.Equal("FR", rule.GetProperty("country").GetProperty("eq").GetString());
-        var again = await _factory.DataAsync("query($w: CustomerFilterInput) { customers(where: $w) { nodes { id } } }", new { w = rule });
-        Assert.Equal(["ann"], again.GetProperty("customers").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
+        var again = await _factory.DataAsync(
+            "query($w: CustomerFilterInput) { customers(where: $w) { nodes { id } } }",
+            new { w = rule }
+        );
+        Assert.Equal(
+            ["ann"],
+            again
+                .GetProperty("customers")
+                .GetProperty("nodes")
+                .EnumerateArray()
+                .Select(n => n.GetProperty("id").GetString())
+        );
 
         var member = await _factory.DataAsync("""{ customer(id: "ann") { segments { id } } }""");
-        Assert.Contains("french-buyers", member.GetProperty("customer").GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        Assert.Contains(
+            "french-buyers",
+            member
+                .GetProperty("customer")
+                .GetProperty("segments")
+                .EnumerateArray()
+                .Select(s => s.GetProperty("id").GetString())
+        );
 
-        var badType = await _factory.GraphQLAsync("""
+        var badType = await _factory.GraphQLAsync(
+            """
             mutation { createSegment(input: { id: "bad", name: "Bad", rule: { and: [{ lifecycleStage: { eq: LOYAL } }, { totalSpent: { gte: "lots" } }] } }) { errors { message } } }
-            """);
-        Assert.Contains("In field 'rule': [In field 'and': [In element #2: [In field 'totalSpent': [In field 'gte': [Expected type 'Decimal'",
-            badType.GetProperty("errors")[0].GetProperty("message").GetString());
+            """
+        );
+        Assert.Contains(
+            "In field 'rule': [In field 'and': [In element #2: [In field 'totalSpent': [In field 'gte': "
+                + "[Expected type 'Decimal'",
+            badType.GetProperty("errors")[0].GetProperty("message").GetString()
+        );
 
-        // A rule that arrives as data (an import, a stored JSON) goes through the same translator, which names the path.
-        var data = FilterJson.Parse("""{ "and": [{ "lifecycleStage": { "eq": "LOYAL" } }, { "totalSpent": { "gte": "lots" } }] }""");
-        var result = await _factory.Services.GetRequiredService<SegmentService>().CreateAsync(new SegmentInput("bad", "Bad", null, data), default);
+        // A rule that arrives as data (an import, a stored JSON) goes through the same translator, which names the
+        // path.
+        var data = FilterJson.Parse(
+            """{ "and": [{ "lifecycleStage": { "eq": "LOYAL" } }, { "totalSpent": { "gte": "lots" } }] }"""
+        );
+        var result = await _factory
+            .Services.GetRequiredService<SegmentService>()
+            .CreateAsync(new SegmentInput("bad", "Bad", null, data), default);
         Assert.Null(result.Value);
         Assert.Equal("input.rule.and[1].totalSpent.gte", result.Errors.Single().Field);
         Assert.Equal("'lots' is not a number.", result.Errors.Single().Message);

@@ -18,16 +18,33 @@ public sealed class QueryCostTests : IClassFixture<QueryCostTests.Store>, IAsync
 
     public async Task InitializeAsync()
     {
-        if (await _factory.DataAsync("{ customers(first: 1) { totalCount } }") is var d && d.GetProperty("customers").GetProperty("totalCount").GetInt32() > 0) return;
+        if (
+            await _factory.DataAsync("{ customers(first: 1) { totalCount } }") is var d
+            && d.GetProperty("customers").GetProperty("totalCount").GetInt32() > 0
+        )
+            return;
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         for (var c = 0; c < 60; c++)
         {
             await _factory.CustomerAsync($"c{c:000}", $"c{c}@example.com", c % 2 == 0 ? "FR" : "DE");
             for (var o = 0; o < c % 4; o++)
-                await _factory.OrderAsync($"c{c:000}", $"c{c}-o{o}", start.AddDays(c + o * 7), 10m * (o + 1), ("sku-1", 1, 10m), ("sku-2", o + 1, 5m));
+                await _factory.OrderAsync(
+                    $"c{c:000}",
+                    $"c{c}-o{o}",
+                    start.AddDays(c + o * 7),
+                    10m * (o + 1),
+                    ("sku-1", 1, 10m),
+                    ("sku-2", o + 1, 5m)
+                );
         }
-        await _factory.SegmentAsync("french", new Dictionary<string, object?> { ["country"] = new Dictionary<string, object?> { ["eq"] = "FR" } });
-        await _factory.SegmentAsync("buyers", new Dictionary<string, object?> { ["orderCount"] = new Dictionary<string, object?> { ["gte"] = 1 } });
+        await _factory.SegmentAsync(
+            "french",
+            new Dictionary<string, object?> { ["country"] = new Dictionary<string, object?> { ["eq"] = "FR" } }
+        );
+        await _factory.SegmentAsync(
+            "buyers",
+            new Dictionary<string, object?> { ["orderCount"] = new Dictionary<string, object?> { ["gte"] = 1 } }
+        );
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -50,7 +67,7 @@ public sealed class QueryCostTests : IClassFixture<QueryCostTests.Store>, IAsync
     [Fact]
     public async Task A_page_of_50_customers_with_orders_segments_and_stage_costs_a_small_constant_number_of_statements()
     {
-        await StatementsAsync(5);  // warm-up: the active segments are read once, then reused
+        await StatementsAsync(5); // warm-up: the active segments are read once, then reused
         var forFive = await StatementsAsync(5);
         var forFifty = await StatementsAsync(50);
 

@@ -23,11 +23,15 @@ public sealed class ReferenceDataCacheTests
     {
         var loads = 0;
         ReferenceDataCache<string>? reloading = null;
-        reloading = new ReferenceDataCache<string>(_ =>
-        {
-            if (++loads == 1) reloading!.Invalidate();  // the data changes after the first load began reading
-            return Task.FromResult($"load {loads}");
-        }, TimeSpan.FromHours(1));
+        reloading = new ReferenceDataCache<string>(
+            _ =>
+            {
+                if (++loads == 1)
+                    reloading!.Invalidate(); // the data changes after the first load began reading
+                return Task.FromResult($"load {loads}");
+            },
+            TimeSpan.FromHours(1)
+        );
 
         Assert.Equal("load 1", await reloading.GetAsync(default));
         Assert.Equal("load 2", await reloading.GetAsync(default));
@@ -48,7 +52,10 @@ public sealed class ReferenceDataCacheTests
     public async Task A_failed_load_is_retried_by_the_next_caller()
     {
         var loads = 0;
-        var reloading = new ReferenceDataCache<string>(_ => ++loads == 1 ? throw new TimeoutException("database busy") : Task.FromResult("loaded"), TimeSpan.FromHours(1));
+        var reloading = new ReferenceDataCache<string>(
+            _ => ++loads == 1 ? throw new TimeoutException("database busy") : Task.FromResult("loaded"),
+            TimeSpan.FromHours(1)
+        );
 
         await Assert.ThrowsAsync<TimeoutException>(() => reloading.GetAsync(default).AsTask());
         Assert.Equal("loaded", await reloading.GetAsync(default));

@@ -8,16 +8,24 @@ public sealed class ItemKnnTests
     private static readonly DateTime Day = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>
-    /// Items 0-3 (ids 100-103); customer 0 took {0, 1}, customer 1 {0, 1, 2}, customer 2 {2, 3}, customer 3 {3}.
-    /// Binary cosine: sim(0,1) = 2/√(2·2) = 1; sim(0,2) = sim(1,2) = sim(2,3) = 1/√(2·2) = 0.5; sim(0,3) = sim(1,3) = 0.
+    /// Items 0-3 (ids 100-103); customer 0 took {0, 1}, customer 1 {0, 1, 2}, customer 2 {2, 3}, customer 3 {3}. Binary
+    /// cosine: sim(0,1) = 2/√(2·2) = 1; sim(0,2) = sim(1,2) = sim(2,3) = 1/√(2·2) = 0.5; sim(0,3) = sim(1,3) = 0.
     /// </summary>
     private static SignalMatrix Matrix()
     {
         var builder = new SignalLog.Builder();
-        for (var i = 0; i < 4; i++) builder.AddItem(100 + i, ContentKind.Product, Day);
-        int[][] took = [[0, 1], [0, 1, 2], [2, 3], [3]];
+        for (var i = 0; i < 4; i++)
+            builder.AddItem(100 + i, ContentKind.Product, Day);
+        int[][] took =
+        [
+            [0, 1],
+            [0, 1, 2],
+            [2, 3],
+            [3],
+        ];
         for (var c = 0; c < took.Length; c++)
-            foreach (var i in took[c]) builder.AddSignal(c, 100 + i, Day.AddDays(c), 5);
+            foreach (var i in took[c])
+                builder.AddSignal(c, 100 + i, Day.AddDays(c), 5);
         return new SignalMatrix(builder.Build(), Day.AddDays(10));
     }
 

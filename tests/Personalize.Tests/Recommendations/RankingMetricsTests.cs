@@ -34,17 +34,36 @@ public sealed class RankingMetricsTests
     public void A_perfect_list_scores_one_and_a_list_without_hits_zero()
     {
         int[] perfect = [9, 4, 2, 7];
-        Assert.Equal((1.0, 1.0, 1.0, 1.0), (RankingMetrics.HitRate(perfect, Relevant, 4), RankingMetrics.Recall(perfect, Relevant, 4),
-            Math.Round(RankingMetrics.Ndcg(perfect, Relevant, 4), 12), RankingMetrics.AveragePrecision(perfect, Relevant, 4)));
+        Assert.Equal(
+            (1.0, 1.0, 1.0, 1.0),
+            (
+                RankingMetrics.HitRate(perfect, Relevant, 4),
+                RankingMetrics.Recall(perfect, Relevant, 4),
+                Math.Round(RankingMetrics.Ndcg(perfect, Relevant, 4), 12),
+                RankingMetrics.AveragePrecision(perfect, Relevant, 4)
+            )
+        );
         int[] misses = [5, 6, 7];
-        Assert.Equal((0.0, 0.0, 0.0, 0.0), (RankingMetrics.HitRate(misses, Relevant, 3), RankingMetrics.Recall(misses, Relevant, 3),
-            RankingMetrics.Ndcg(misses, Relevant, 3), RankingMetrics.AveragePrecision(misses, Relevant, 3)));
+        Assert.Equal(
+            (0.0, 0.0, 0.0, 0.0),
+            (
+                RankingMetrics.HitRate(misses, Relevant, 3),
+                RankingMetrics.Recall(misses, Relevant, 3),
+                RankingMetrics.Ndcg(misses, Relevant, 3),
+                RankingMetrics.AveragePrecision(misses, Relevant, 3)
+            )
+        );
     }
 
     [Fact]
     public void Coverage_is_the_share_of_the_catalog_recommended_at_least_once()
     {
-        IReadOnlyList<int>[] lists = [[1, 2], [2, 3], []];
+        IReadOnlyList<int>[] lists =
+        [
+            [1, 2],
+            [2, 3],
+            [],
+        ];
         Assert.Equal(0.5, RankingMetrics.Coverage(lists, catalogSize: 6), 10);
     }
 }

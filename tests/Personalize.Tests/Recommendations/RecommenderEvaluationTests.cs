@@ -15,7 +15,12 @@ namespace Personalize.Tests.Recommendations;
 /// </summary>
 public sealed class RecommenderEvaluationTests
 {
-    private static readonly string Excerpt = Path.Combine(AppContext.BaseDirectory, "TestData", "online-retail", "online_retail_excerpt.csv");
+    private static readonly string Excerpt = Path.Combine(
+        AppContext.BaseDirectory,
+        "TestData",
+        "online-retail",
+        "online_retail_excerpt.csv"
+    );
 
     private const string LaterInteractions = """
         customer_id,item_id,kind,occurred_at,weight
@@ -59,11 +64,22 @@ public sealed class RecommenderEvaluationTests
         Assert.Equal(["repeatable Product", "new items only"], result.Protocols.Select(p => p.Name));
         var protocol = result.Protocols[0];
         Assert.Equal(7, protocol.Customers);
-        Assert.Equal(["popularity", "stage-popularity", "item-knn", "history", "lightgbm-rerank", "ease", "rp3beta", "personal-frequency"],
-            protocol.Scores.Select(s => s.Recommender));
+        Assert.Equal(
+            [
+                "popularity",
+                "stage-popularity",
+                "item-knn",
+                "history",
+                "lightgbm-rerank",
+                "ease",
+                "rp3beta",
+                "personal-frequency",
+            ],
+            protocol.Scores.Select(s => s.Recommender)
+        );
         foreach (var score in result.Protocols.SelectMany(p => p.Scores))
-            foreach (var metric in new[] { score.HitRate, score.Ndcg, score.Recall, score.Map, score.Coverage })
-                Assert.InRange(metric, 0, 1);
+        foreach (var metric in new[] { score.HitRate, score.Ndcg, score.Recall, score.Map, score.Coverage })
+            Assert.InRange(metric, 0, 1);
         Assert.True(result.Training.Groups > 0);
         Assert.Contains("lightgbm-rerank NDCG@10", result.ToString());
         // Nothing before 2010-11-10 to validate on: training as of the cut-off would serve the robust default.
@@ -116,7 +132,10 @@ public sealed class RecommenderEvaluationTests
         var (log, baselines) = await BaselinesAsync(db);
         using var model = RerankModel.Train(log, Options.CutoffTime, Options.Recommender);
         using var loaded = RerankModel.FromBytes(model.ToBytes(), model.Training);
-        var (saved, reloaded) = (new RerankRecommender(baselines, model, Options.Recommender), new RerankRecommender(baselines, loaded, Options.Recommender));
+        var (saved, reloaded) = (
+            new RerankRecommender(baselines, model, Options.Recommender),
+            new RerankRecommender(baselines, loaded, Options.Recommender)
+        );
 
         for (var c = 0; c < log.CustomerCount; c++)
             Assert.Equal(saved.Recommend(c, 10), reloaded.Recommend(c, 10));
@@ -124,9 +143,15 @@ public sealed class RecommenderEvaluationTests
 
     private static async Task<(SignalLog Log, Baselines Baselines)> BaselinesAsync(ImportDatabase db)
     {
-        var log = await new SignalLogReader(db.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>())
-            .ReadAsync(Options.WindowEnd, Options.Recommender.Weights);
-        var matrix = new SignalMatrix(log, Options.CutoffTime, Options.Recommender.Weights, db.Services.GetRequiredService<LifecycleClassifier>());
+        var log = await new SignalLogReader(
+            db.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()
+        ).ReadAsync(Options.WindowEnd, Options.Recommender.Weights);
+        var matrix = new SignalMatrix(
+            log,
+            Options.CutoffTime,
+            Options.Recommender.Weights,
+            db.Services.GetRequiredService<LifecycleClassifier>()
+        );
         return (log, new Baselines(matrix, Options.Recommender));
     }
 

@@ -15,7 +15,8 @@ namespace Personalize.Tests.Recommendations;
 /// A small demo store with a real Redis as its cache: training a new version while requests run, the candidate lists
 /// in Redis (one MGET a page), and the database answering while Redis is down.
 /// </summary>
-public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store store) : IClassFixture<RecommenderLifecycleTests.Store>
+public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store store)
+    : IClassFixture<RecommenderLifecycleTests.Store>
 {
     private ApiFactory _api => store.Api;
     private RedisAdmin _admin => store.Admin;
@@ -49,19 +50,25 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
         }
     }
 
-    private sealed class SmallDemoStore(string redis) : ApiFactory(new Dictionary<string, string?>
-    {
-        ["Seed:Demo"] = "true",
-        ["Seed:Customers"] = "400",
-        ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
-        ["ConnectionStrings:Redis"] = redis,
-        ["Recommendations:KeepVersions"] = "1",
-    });
+    private sealed class SmallDemoStore(string redis)
+        : ApiFactory(
+            new Dictionary<string, string?>
+            {
+                ["Seed:Demo"] = "true",
+                ["Seed:Customers"] = "400",
+                ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
+                ["ConnectionStrings:Redis"] = redis,
+                ["Recommendations:KeepVersions"] = "1",
+            }
+        );
 
     private static DateTime Anchor => DateTime.Parse(DemoStoreFactory.AnchorDate + "T00:00:00Z").ToUniversalTime();
 
     private async Task<long> ServedVersionAsync() =>
-        (await _api.DataAsync("{ recommenderModel { version } }")).GetProperty("recommenderModel").GetProperty("version").GetInt64();
+        (await _api.DataAsync("{ recommenderModel { version } }"))
+            .GetProperty("recommenderModel")
+            .GetProperty("version")
+            .GetInt64();
 
     [Fact]
     public async Task A_new_version_trained_while_requests_run_is_served_without_a_restart_or_a_failed_request_and_older_versions_are_pruned()
@@ -70,19 +77,31 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
         var failures = new ConcurrentBag<string>();
         var answered = 0;
         using var stop = new CancellationTokenSource();
-        var clients = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
-        {
-            using var http = _api.CreateClient();
-            while (!stop.IsCancellationRequested)
-            {
-                using var response = await http.PostAsJsonAsync("/graphql", new { query = EmailPage });
-                var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-                if (!response.IsSuccessStatusCode || body.TryGetProperty("errors", out JsonElement _)) failures.Add(body.ToString());
-                else if (body.GetProperty("data").GetProperty("customers").GetProperty("nodes").EnumerateArray().Any(n => n.GetProperty("recommendations").GetArrayLength() == 0))
-                    failures.Add("an empty list: " + body);
-                Interlocked.Increment(ref answered);
-            }
-        })).ToList();
+        var clients = Enumerable
+            .Range(0, 3)
+            .Select(_ =>
+                Task.Run(async () =>
+                {
+                    using var http = _api.CreateClient();
+                    while (!stop.IsCancellationRequested)
+                    {
+                        using var response = await http.PostAsJsonAsync("/graphql", new { query = EmailPage });
+                        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                        if (!response.IsSuccessStatusCode || body.TryGetProperty("errors", out JsonElement _))
+                            failures.Add(body.ToString());
+                        else if (
+                            body.GetProperty("data")
+                                .GetProperty("customers")
+                                .GetProperty("nodes")
+                                .EnumerateArray()
+                                .Any(n => n.GetProperty("recommendations").GetArrayLength() == 0)
+                        )
+                            failures.Add("an empty list: " + body);
+                        Interlocked.Increment(ref answered);
+                    }
+                })
+            )
+            .ToList();
 
         var snapshots = _api.Services.GetRequiredService<RecommendationSnapshots>();
         var trained = await _api.Services.GetRequiredService<RecommenderTrainer>().TrainAsync(Anchor.AddDays(-7));
@@ -100,7 +119,9 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
 
         // Versions beyond Recommendations:KeepVersions are deleted; the choice is stored with the version, and when the
         // re-ranker is served its ML.NET zip loads again (other models keep no zip).
-        await using var db = await _api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
+        await using var db = await _api
+            .Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()
+            .CreateDbContextAsync();
         var stored = await db.RecommenderModels.OrderBy(m => m.Id).ToListAsync();
         Assert.Equal([trained.Version], stored.Select(m => m.Id));
         Assert.Equal(trained.Selection.Selected, stored[0].Selected);
@@ -110,8 +131,12 @@ public sealed class RecommenderLifecycleTests(RecommenderLifecycleTests.Store st
             using var reloaded = RerankModel.FromBytes(stored[0].Model, training);
             Assert.Equal(stored[0].Model.Length, reloaded.ToBytes().Length);
         }
-        else Assert.Empty(stored[0].Model);
-        Assert.Equal(trained.CandidateCustomers, await db.CustomerCandidates.CountAsync(c => c.ModelVersion == trained.Version));
+        else
+            Assert.Empty(stored[0].Model);
+        Assert.Equal(
+            trained.CandidateCustomers,
+            await db.CustomerCandidates.CountAsync(c => c.ModelVersion == trained.Version)
+        );
     }
 
     [Fact]

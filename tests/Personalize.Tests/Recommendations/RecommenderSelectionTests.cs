@@ -10,18 +10,31 @@ namespace Personalize.Tests.Recommendations;
 public sealed class RecommenderSelectionTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly IReadOnlySet<ContentKind> Products = new HashSet<ContentKind> { ContentKind.Product };
-    private static readonly RecommenderOptions Model = RecommenderOptions.Default with { Iterations = 40, MinExamplesPerLeaf = 20 };
+    private static readonly RecommenderOptions Model = RecommenderOptions.Default with
+    {
+        Iterations = 40,
+        MinExamplesPerLeaf = 20,
+    };
 
-    /// <summary>Selection as of 30 days before the end (validation window the 30 days before that), then the last 30 days as an unseen test.</summary>
+    /// <summary>Selection as of 30 days before the end (validation window the 30 days before that), then the last 30
+    /// days as an unseen test.</summary>
     private (SelectionReport Report, EvaluationProtocol Test) SelectAndTest(GeneratedStores.Store store)
     {
         var log = store.Log();
         var asOf = GeneratedStores.End.AddDays(-30);
         using var outcome = RecommenderSelection.Run(log, asOf, Products, Model, new SelectionOptions());
-        var evaluation = RecommenderEvaluation.Evaluate(log, new RecommenderEvaluationOptions(DateOnly.FromDateTime(asOf), 30) { Recommender = Model });
-        Assert.Equal(outcome.Report, evaluation.Selection! with { Candidates = outcome.Report.Candidates }); // evaluate runs the same selection
+        var evaluation = RecommenderEvaluation.Evaluate(
+            log,
+            new RecommenderEvaluationOptions(DateOnly.FromDateTime(asOf), 30) { Recommender = Model }
+        );
+        // evaluate runs the same selection
+        Assert.Equal(outcome.Report, evaluation.Selection! with { Candidates = outcome.Report.Candidates });
         output.WriteLine(store.Name + ": " + Describe(outcome.Report));
-        foreach (var t in evaluation.Protocols[0].Scores) output.WriteLine($"test {t.Recommender} NDCG {t.Ndcg:0.0000} HR {t.HitRate:0.0000} recall {t.Recall:0.0000} coverage {t.Coverage:0.0000}");
+        foreach (var t in evaluation.Protocols[0].Scores)
+            output.WriteLine(
+                $"test {t.Recommender} NDCG {t.Ndcg:0.0000} "
+                    + $"HR {t.HitRate:0.0000} recall {t.Recall:0.0000} coverage {t.Coverage:0.0000}"
+            );
         return (outcome.Report, evaluation.Protocols[0]);
     }
 
@@ -30,11 +43,17 @@ public sealed class RecommenderSelectionTests(Xunit.Abstractions.ITestOutputHelp
     {
         var (report, test) = SelectAndTest(GeneratedStores.LatentFactors());
 
-        Assert.Contains(report.Selected, new[] { "ease", "rp3beta", "item-knn", "personal-frequency", "lightgbm-rerank" });
+        Assert.Contains(
+            report.Selected,
+            new[] { "ease", "rp3beta", "item-knn", "personal-frequency", "lightgbm-rerank" }
+        );
         Assert.Contains("beats the best simple model", report.Reason);
         Assert.True(report.Score(report.Selected)!.Ndcg > report.Score("popularity")!.Ndcg);
-        Assert.True(test.Score(report.Selected).Ndcg > 1.3 * test.Score("popularity").Ndcg,
-            $"{report.Selected} {test.Score(report.Selected).Ndcg:0.0000} vs popularity {test.Score("popularity").Ndcg:0.0000}");
+        Assert.True(
+            test.Score(report.Selected).Ndcg > 1.3 * test.Score("popularity").Ndcg,
+            $"{report.Selected} {test.Score(report.Selected).Ndcg:0.0000} vs popularity "
+                + $"{test.Score("popularity").Ndcg:0.0000}"
+        );
     }
 
     [Fact]
@@ -54,22 +73,41 @@ public sealed class RecommenderSelectionTests(Xunit.Abstractions.ITestOutputHelp
         var (report, test) = SelectAndTest(GeneratedStores.Repeats());
 
         Assert.True(report.Selected == "personal-frequency", Describe(report));
-        Assert.True(test.Score("personal-frequency").Ndcg > test.Score("history").Ndcg,
-            $"personal-frequency {test.Score("personal-frequency").Ndcg:0.0000} vs history {test.Score("history").Ndcg:0.0000}");
+        Assert.True(
+            test.Score("personal-frequency").Ndcg > test.Score("history").Ndcg,
+            $"personal-frequency {test.Score("personal-frequency").Ndcg:0.0000} vs history "
+                + $"{test.Score("history").Ndcg:0.0000}"
+        );
         Assert.True(test.Score("personal-frequency").Ndcg > 1.3 * test.Score("popularity").Ndcg);
     }
 
     private static string Describe(SelectionReport r) =>
-        r.Selected + ": " + r.Reason + "\n" + string.Join("\n", r.Candidates.Select(c => $"{c.Name} | {c.Parameters} | {c.Ndcg:0.0000} | {c.HitRate:0.0000} | {c.Recall:0.0000} | {c.Coverage:0.0000} | {c.Note}"));
+        r.Selected
+        + ": "
+        + r.Reason
+        + "\n"
+        + string.Join(
+            "\n",
+            r.Candidates.Select(c =>
+                $"{c.Name} | {c.Parameters} | "
+                + $"{c.Ndcg:0.0000} | {c.HitRate:0.0000} | {c.Recall:0.0000} | {c.Coverage:0.0000} | {c.Note}"
+            )
+        );
 
     [Fact]
     public void Too_few_validation_customers_serve_popularity_and_say_why()
     {
         var (report, _) = SelectAndTest(GeneratedStores.LatentFactors(customers: 40));
 
-        Assert.True(report.ValidationCustomers < new SelectionOptions().MinValidationCustomers, $"{report.ValidationCustomers} customers");
+        Assert.True(
+            report.ValidationCustomers < new SelectionOptions().MinValidationCustomers,
+            $"{report.ValidationCustomers} customers"
+        );
         Assert.Equal("popularity", report.Selected);
-        Assert.StartsWith($"too little data to judge: {report.ValidationCustomers} customers in the validation window", report.Reason);
+        Assert.StartsWith(
+            $"too little data to judge: {report.ValidationCustomers} customers in the validation window",
+            report.Reason
+        );
         var rerank = report.Score(RecommenderSelection.Rerank)!;
         Assert.StartsWith("not a candidate:", rerank.Note);
     }

@@ -2,7 +2,8 @@ using Personalize.Recommendations;
 
 namespace Personalize.Tests.Recommendations;
 
-/// <summary>The re-ranker's own tree evaluation against ML.NET's PredictionEngine, and after a save and a load.</summary>
+/// <summary>The re-ranker's own tree evaluation against ML.NET's PredictionEngine, and after a save and a
+/// load.</summary>
 public sealed class RerankModelTests
 {
     [Fact]
@@ -18,13 +19,18 @@ public sealed class RerankModelTests
         var scores = new HashSet<float>();
         for (var n = 0; n < 5000; n++)
         {
-            var features = Enumerable.Range(0, 22).Select(_ => random.Next(4) switch
-            {
-                0 => 0f,
-                1 => (float)random.NextDouble(),
-                2 => (float)(random.NextDouble() * 10),
-                _ => (float)(random.NextDouble() * 400),
-            }).ToArray();
+            var features = Enumerable
+                .Range(0, 22)
+                .Select(_ =>
+                    random.Next(4) switch
+                    {
+                        0 => 0f,
+                        1 => (float)random.NextDouble(),
+                        2 => (float)(random.NextDouble() * 10),
+                        _ => (float)(random.NextDouble() * 400),
+                    }
+                )
+                .ToArray();
             var expected = model.EngineScore(features);
             Assert.Equal(expected, model.Score(features));
             Assert.Equal(expected, loaded.Score(features));

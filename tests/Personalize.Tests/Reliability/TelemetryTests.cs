@@ -14,14 +14,22 @@ public sealed class TelemetryTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             ShouldListenTo = source => source.Name == GraphQLTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (spans) spans.Add(activity); },
+            ActivityStopped = activity =>
+            {
+                lock (spans)
+                    spans.Add(activity);
+            },
         };
         ActivitySource.AddActivityListener(listener);
 
-        await api.DataAsync("query TelemetryProbe($id: ID!) { customer(id: $id) { id } }", new { id = "secret-customer-id-42" });
+        await api.DataAsync(
+            "query TelemetryProbe($id: ID!) { customer(id: $id) { id } }",
+            new { id = "secret-customer-id-42" }
+        );
 
         Activity span;
-        lock (spans) span = Assert.Single(spans, s => s.GetTagItem("graphql.operation.name") as string == "TelemetryProbe");
+        lock (spans)
+            span = Assert.Single(spans, s => s.GetTagItem("graphql.operation.name") as string == "TelemetryProbe");
         Assert.Equal("query TelemetryProbe", span.DisplayName);
         Assert.Equal("query", span.GetTagItem("graphql.operation.type"));
         Assert.NotNull(span.GetTagItem("correlation.id"));

@@ -17,7 +17,9 @@ namespace Personalize.Tests.Reliability;
 /// </summary>
 public sealed class WriteLoadTests(ITestOutputHelper output)
 {
-    private const int Clients = 16, WritesPerClient = 24, Seed = 20261124;
+    private const int Clients = 16,
+        WritesPerClient = 24,
+        Seed = 20261124;
 
     private const string TrackInteraction = """
         mutation($input: TrackInteractionInput!) { trackInteraction(input: $input) { interaction { occurredAt } errors { message } } }
@@ -26,34 +28,80 @@ public sealed class WriteLoadTests(ITestOutputHelper output)
         mutation($input: RecordOrderInput!) { recordOrder(input: $input) { order { id } errors { message } } }
         """;
 
-    private int _requests, _clientTimeouts, _concurrentDuplicates, _retriedStatuses;
+    private int _requests,
+        _clientTimeouts,
+        _concurrentDuplicates,
+        _retriedStatuses;
 
     [Fact]
     public async Task Every_accepted_write_is_stored_exactly_once_despite_timeouts_retries_and_concurrent_duplicates()
     {
         await using var api = new KestrelApi();
-        await api.DataAsync("""mutation { createContentItem(input: { id: "load-item", kind: GUIDE, title: "Load", status: PUBLISHED }) { errors { message } } }""");
+        await api.DataAsync(
+            """mutation { createContentItem(input: { id: "load-item", kind: GUIDE, title: "Load", status: PUBLISHED }) { errors { message } } }"""
+        );
         using var http = new HttpClient { BaseAddress = new Uri(api.GraphQLUrl), Timeout = Timeout.InfiniteTimeSpan };
 
         var accepted = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, Clients), new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (client, _) =>
-        {
-            var random = new Random(Seed + client);
-            for (var n = 0; n < WritesPerClient; n++)
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, Clients),
+            new ParallelOptions { MaxDegreeOfParallelism = Clients },
+            async (client, _) =>
             {
-                var (query, variables) = n % 2 == 0
-                    ? (TrackInteraction, (object)new { input = new { customerId = $"LOAD-C{client}", itemId = "load-item", kind = "CLICK", idempotencyKey = $"load-i-{client}-{n}" } })
-                    : (RecordOrder, new { input = new { customerId = $"LOAD-C{client}", orderId = $"load-o-{client}-{n}", orderedAt = "2026-11-01T10:00:00Z", amount = 10 + n } });
-                await WriteUntilAcceptedAsync(http, query, variables, random);
-                Interlocked.Increment(ref accepted);
+                var random = new Random(Seed + client);
+                for (var n = 0; n < WritesPerClient; n++)
+                {
+                    var (query, variables) =
+                        n % 2 == 0
+                            ? (
+                                TrackInteraction,
+                                (object)
+                                    new
+                                    {
+                                        input = new
+                                        {
+                                            customerId = $"LOAD-C{client}",
+                                            itemId = "load-item",
+                                            kind = "CLICK",
+                                            idempotencyKey = $"load-i-{client}-{n}",
+                                        },
+                                    }
+                            )
+                            : (
+                                RecordOrder,
+                                new
+                                {
+                                    input = new
+                                    {
+                                        customerId = $"LOAD-C{client}",
+                                        orderId = $"load-o-{client}-{n}",
+                                        orderedAt = "2026-11-01T10:00:00Z",
+                                        amount = 10 + n,
+                                    },
+                                }
+                            );
+                    await WriteUntilAcceptedAsync(http, query, variables, random);
+                    Interlocked.Increment(ref accepted);
+                }
             }
-        });
+        );
 
-        await using var db = await api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
+        await using var db = await api
+            .Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()
+            .CreateDbContextAsync();
         var hash = api.Services.GetRequiredService<Personalize.Privacy.KeyedHash>();
-        var sent = Enumerable.Range(0, Clients).SelectMany(c => Enumerable.Range(0, WritesPerClient).Select(n => hash.IdempotencyKey($"load-i-{c}-{n}"))).ToList();
-        var interactionKeys = await db.Interactions.Where(i => sent.Contains(i.IdempotencyKey!)).Select(i => i.IdempotencyKey!).ToListAsync();
-        var orderIds = await db.Orders.Where(o => o.ExternalId.StartsWith("load-o-")).Select(o => o.ExternalId).ToListAsync();
+        var sent = Enumerable
+            .Range(0, Clients)
+            .SelectMany(c => Enumerable.Range(0, WritesPerClient).Select(n => hash.IdempotencyKey($"load-i-{c}-{n}")))
+            .ToList();
+        var interactionKeys = await db
+            .Interactions.Where(i => sent.Contains(i.IdempotencyKey!))
+            .Select(i => i.IdempotencyKey!)
+            .ToListAsync();
+        var orderIds = await db
+            .Orders.Where(o => o.ExternalId.StartsWith("load-o-"))
+            .Select(o => o.ExternalId)
+            .ToListAsync();
         var customers = await db.Customers.Where(c => c.ExternalId.StartsWith("LOAD-C")).ToListAsync();
 
         Assert.Equal(Clients * WritesPerClient, accepted);
@@ -64,9 +112,14 @@ public sealed class WriteLoadTests(ITestOutputHelper output)
         var expectedSpent = Enumerable.Range(0, WritesPerClient).Where(n => n % 2 == 1).Sum(n => 10m + n);
         Assert.Equal(Clients, customers.Count);
         Assert.All(customers, c => Assert.Equal((WritesPerClient / 2, expectedSpent), (c.OrderCount, c.TotalSpent)));
-        output.WriteLine($"Write load: {Clients} clients, {_requests} requests sent, {accepted} writes accepted and checked " +
-                         $"({interactionKeys.Count} interactions, {orderIds.Count} orders, {Clients} customer totals), {_clientTimeouts} client-side timeouts, " +
-                         $"{_concurrentDuplicates} concurrent duplicates, {_retriedStatuses} retryable statuses (429/503); 0 lost, 0 doubled.");
+        output.WriteLine(
+            $"Write load: {Clients} clients, {_requests} requests sent, {accepted} writes accepted and "
+                + "checked "
+                + $"({interactionKeys.Count} interactions, {orderIds.Count} orders, {Clients} customer totals), "
+                + $"{_clientTimeouts} client-side timeouts, "
+                + $"{_concurrentDuplicates} concurrent duplicates, {_retriedStatuses} retryable statuses "
+                + "(429/503); 0 lost, 0 doubled."
+        );
     }
 
     /// <summary>
@@ -92,18 +145,25 @@ public sealed class WriteLoadTests(ITestOutputHelper output)
             Interlocked.Increment(ref _concurrentDuplicates);
             await Task.WhenAll(SendUntilAcceptedAsync(), SendUntilAcceptedAsync());
         }
-        else await SendUntilAcceptedAsync();
+        else
+            await SendUntilAcceptedAsync();
 
         async Task SendUntilAcceptedAsync()
         {
             for (var attempt = 0; attempt < 20; attempt++)
-                if (await SendAsync(http, query, variables, CancellationToken.None)) return;
+                if (await SendAsync(http, query, variables, CancellationToken.None))
+                    return;
             Assert.Fail("a write was not accepted after 20 attempts");
         }
     }
 
     /// <returns>True when the write was accepted; false on a retryable status.</returns>
-    private async Task<bool> SendAsync(HttpClient http, string query, object variables, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(
+        HttpClient http,
+        string query,
+        object variables,
+        CancellationToken cancellationToken
+    )
     {
         Interlocked.Increment(ref _requests);
         using var response = await http.PostAsJsonAsync("", new { query, variables }, cancellationToken);
@@ -111,7 +171,10 @@ public sealed class WriteLoadTests(ITestOutputHelper output)
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
             Interlocked.Increment(ref _retriedStatuses);
-            await Task.Delay(TimeSpan.FromSeconds(response.Headers.RetryAfter?.Delta?.TotalSeconds ?? 1), CancellationToken.None);
+            await Task.Delay(
+                TimeSpan.FromSeconds(response.Headers.RetryAfter?.Delta?.TotalSeconds ?? 1),
+                CancellationToken.None
+            );
             return false;
         }
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {body}");

@@ -14,7 +14,8 @@ public sealed class AucTests
     [Fact]
     public void Hand_computed_case_with_a_tie()
     {
-        // Positives 0.8, 0.4; negatives 0.4, 0.3, 0.1. Pairs won: 0.8 beats 3; 0.4 beats 2 and ties 1 (½). (3 + 2.5) / 6.
+        // Positives 0.8, 0.4; negatives 0.4, 0.3, 0.1. Pairs won: 0.8 beats 3; 0.4 beats 2 and ties 1 (½). (3 + 2.5) /
+        // 6.
         Assert.Equal(5.5 / 6, Auc.Compute([0.8, 0.4, 0.4, 0.3, 0.1], [true, true, false, false, false]), 12);
     }
 

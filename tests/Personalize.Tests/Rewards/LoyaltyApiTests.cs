@@ -6,7 +6,8 @@ using Personalize.Tests.Infrastructure;
 
 namespace Personalize.Tests.Rewards;
 
-/// <summary>Points from orders, tiers, spending, referrals, expiry and the rebuild of imported history, through the API.</summary>
+/// <summary>Points from orders, tiers, spending, referrals, expiry and the rebuild of imported history, through the
+/// API.</summary>
 public sealed class LoyaltyApiTests
 {
     private const string LoyaltyQuery = """
@@ -25,24 +26,27 @@ public sealed class LoyaltyApiTests
 
         var loyalty = await LoyaltyAsync(api, "ann");
         Assert.Equal(120, loyalty.GetProperty("points").GetInt32());
-        Assert.Equal("EARN", Assert.Single(loyalty.GetProperty("history").EnumerateArray()).GetProperty("kind").GetString());
+        Assert.Equal(
+            "EARN",
+            Assert.Single(loyalty.GetProperty("history").EnumerateArray()).GetProperty("kind").GetString()
+        );
     }
 
     [Fact]
     public async Task The_tier_comes_from_the_rolling_12_month_spend_and_multiplies_later_orders()
     {
         using var api = new RewardsApi();
-        await api.OrderAsync("bea", "B-1", api.Now.AddDays(-30), 600m);   // MEMBER when placed: 600 points
-        await api.OrderAsync("bea", "B-2", api.Now.AddDays(-10), 100m);   // SILVER (600 before it): 125 points
+        await api.OrderAsync("bea", "B-1", api.Now.AddDays(-30), 600m); // MEMBER when placed: 600 points
+        await api.OrderAsync("bea", "B-2", api.Now.AddDays(-10), 100m); // SILVER (600 before it): 125 points
 
         var loyalty = await LoyaltyAsync(api, "bea");
         Assert.Equal(725, loyalty.GetProperty("points").GetInt32());
         Assert.Equal("SILVER", loyalty.GetProperty("tier").GetString());
         Assert.Equal("GOLD", loyalty.GetProperty("nextTier").GetString());
         Assert.Equal(800m, loyalty.GetProperty("spendToNextTier").GetDecimal());
-        Assert.Equal(1000, loyalty.GetProperty("pointsToNextTier").GetInt32());  // 800 × 1 point × 1.25
+        Assert.Equal(1000, loyalty.GetProperty("pointsToNextTier").GetInt32()); // 800 × 1 point × 1.25
 
-        api.Clock.Advance(TimeSpan.FromDays(366));  // the orders leave the window
+        api.Clock.Advance(TimeSpan.FromDays(366)); // the orders leave the window
         Assert.Equal("MEMBER", (await LoyaltyAsync(api, "bea")).GetProperty("tier").GetString());
     }
 
@@ -51,7 +55,9 @@ public sealed class LoyaltyApiTests
     {
         using var api = new RewardsApi(new Dictionary<string, string?> { ["Loyalty:ExpiryMonths"] = "6" });
         await api.OrderAsync("cat", "C-1", api.Now.AddDays(-1), 200m);
-        await api.PostAsync("""mutation { redeemPoints(input: { customerId: "cat", points: 50, idempotencyKey: "k1" }) { errors { message } } }""");
+        await api.PostAsync(
+            """mutation { redeemPoints(input: { customerId: "cat", points: 50, idempotencyKey: "k1" }) { errors { message } } }"""
+        );
 
         api.Clock.Advance(TimeSpan.FromDays(200));
         var loyalty = await LoyaltyAsync(api, "cat");
@@ -74,8 +80,15 @@ public sealed class LoyaltyApiTests
         {
             var payload = (await api.PostAsync(spend, new { points, key })).GetProperty("redeemPoints");
             var account = payload.GetProperty("loyaltyAccount");
-            return (account.ValueKind == System.Text.Json.JsonValueKind.Null ? null : account.GetProperty("points").GetInt32(),
-                string.Join(",", payload.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("__typename").GetString())));
+            return (
+                account.ValueKind == System.Text.Json.JsonValueKind.Null
+                    ? null
+                    : account.GetProperty("points").GetInt32(),
+                string.Join(
+                    ",",
+                    payload.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("__typename").GetString())
+                )
+            );
         }
 
         Assert.Equal((200, ""), await SpendAsync(100, "order-1"));
@@ -94,14 +107,19 @@ public sealed class LoyaltyApiTests
     public async Task A_referral_rewards_both_sides_once()
     {
         using var api = new RewardsApi();
-        foreach (var id in new[] { "eve", "fay", "gus" }) await api.CustomerAsync(id, $"{id}@example.com");
+        foreach (var id in new[] { "eve", "fay", "gus" })
+            await api.CustomerAsync(id, $"{id}@example.com");
         const string refer = """
             mutation Refer($referrer: ID!, $referee: ID!) { recordReferral(input: { referrerId: $referrer, refereeId: $referee }) {
               referral { referrer { points } referee { points } } errors { __typename field } } }
             """;
         async Task<string[]> ReferAsync(string referrer, string referee) =>
-            (await api.PostAsync(refer, new { referrer, referee })).GetProperty("recordReferral").GetProperty("errors").EnumerateArray()
-                .Select(e => e.GetProperty("__typename").GetString()!).ToArray();
+            (await api.PostAsync(refer, new { referrer, referee }))
+                .GetProperty("recordReferral")
+                .GetProperty("errors")
+                .EnumerateArray()
+                .Select(e => e.GetProperty("__typename").GetString()!)
+                .ToArray();
 
         Assert.Empty(await ReferAsync("eve", "fay"));
         Assert.Empty(await ReferAsync("eve", "fay"));
@@ -119,12 +137,21 @@ public sealed class LoyaltyApiTests
     {
         using var api = new RewardsApi();
         var orders = new[] { ("O-1", -400, 700m), ("O-2", -200, 900m), ("O-3", -100, 300m), ("O-4", -10, 120.5m) };
-        foreach (var (id, days, amount) in orders) await api.OrderAsync("recorded", $"R{id}", api.Now.AddDays(days), amount);
+        foreach (var (id, days, amount) in orders)
+            await api.OrderAsync("recorded", $"R{id}", api.Now.AddDays(days), amount);
 
         var csv = Path.Combine(api.Directory, "orders.csv");
-        await File.WriteAllLinesAsync(csv, orders.Select(o => $"imported,I{o.Item1},{api.Now.AddDays(o.Item2):yyyy-MM-ddTHH:mm:ssZ},{o.Item3.ToString(System.Globalization.CultureInfo.InvariantCulture)}")
-            .Prepend("customer_id,order_id,ordered_at,amount"));
-        var import = await api.Services.GetRequiredService<DataImporter>().ImportFileAsync(ImportKind.Orders, csv, new ImportOptions(), null, default);
+        await File.WriteAllLinesAsync(
+            csv,
+            orders
+                .Select(o =>
+                    $"imported,I{o.Item1},{api.Now.AddDays(o.Item2):yyyy-MM-ddTHH:mm:ssZ},{o.Item3.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                )
+                .Prepend("customer_id,order_id,ordered_at,amount")
+        );
+        var import = await api
+            .Services.GetRequiredService<DataImporter>()
+            .ImportFileAsync(ImportKind.Orders, csv, new ImportOptions(), null, default);
         Assert.True(import.Committed, import.ToString());
 
         var rebuilder = api.Services.GetRequiredService<LoyaltyRebuilder>();
@@ -136,7 +163,8 @@ public sealed class LoyaltyApiTests
         var recorded = await LoyaltyAsync(api, "recorded");
         var imported = await LoyaltyAsync(api, "imported");
         Assert.Equal(recorded.GetProperty("points").GetInt32(), imported.GetProperty("points").GetInt32());
-        // 700 (MEMBER) + 900 × 1.25 (SILVER: 700 before) + 300 × 1.5 (GOLD: 1,600 before) + 120.5 × 1.25 (SILVER: O-1 left the window)
+        // 700 (MEMBER) + 900 × 1.25 (SILVER: 700 before) + 300 × 1.5 (GOLD: 1,600 before) + 120.5 × 1.25 (SILVER: O-1
+        // left the window)
         Assert.Equal(700 + 1125 + 450 + 150, imported.GetProperty("points").GetInt32());
     }
 }

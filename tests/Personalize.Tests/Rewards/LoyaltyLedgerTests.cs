@@ -8,12 +8,23 @@ public sealed class LoyaltyLedgerTests
     private static long _id;
 
     private static LoyaltyEntry Entry(LoyaltyEntryKind kind, int points, DateTime at) =>
-        new() { Id = Interlocked.Increment(ref _id), Kind = kind, Points = points, OccurredAt = at, Reference = $"r{_id}" };
+        new()
+        {
+            Id = Interlocked.Increment(ref _id),
+            Kind = kind,
+            Points = points,
+            OccurredAt = at,
+            Reference = $"r{_id}",
+        };
 
     [Fact]
     public void Points_expire_after_the_configured_months_as_of_any_date()
     {
-        LoyaltyEntry[] entries = [Entry(LoyaltyEntryKind.Earn, 100, Jan), Entry(LoyaltyEntryKind.Earn, 50, Jan.AddMonths(6))];
+        LoyaltyEntry[] entries =
+        [
+            Entry(LoyaltyEntryKind.Earn, 100, Jan),
+            Entry(LoyaltyEntryKind.Earn, 50, Jan.AddMonths(6)),
+        ];
         Assert.Equal(150, LoyaltyLedger.Balance(entries, Jan.AddMonths(12).AddDays(-1), expiryMonths: 12));
         Assert.Equal(50, LoyaltyLedger.Balance(entries, Jan.AddMonths(12), expiryMonths: 12));
         Assert.Equal(0, LoyaltyLedger.Balance(entries, Jan.AddMonths(18), expiryMonths: 12));
@@ -24,11 +35,19 @@ public sealed class LoyaltyLedgerTests
     [Fact]
     public void Spending_uses_the_oldest_points_first_so_only_the_unspent_rest_expires()
     {
-        LoyaltyEntry[] entries = [Entry(LoyaltyEntryKind.Earn, 100, Jan), Entry(LoyaltyEntryKind.Earn, 80, Jan.AddMonths(3)), Entry(LoyaltyEntryKind.Spend, -120, Jan.AddMonths(4))];
+        LoyaltyEntry[] entries =
+        [
+            Entry(LoyaltyEntryKind.Earn, 100, Jan),
+            Entry(LoyaltyEntryKind.Earn, 80, Jan.AddMonths(3)),
+            Entry(LoyaltyEntryKind.Spend, -120, Jan.AddMonths(4)),
+        ];
         var lines = LoyaltyLedger.Read(entries, Jan.AddMonths(20), expiryMonths: 12);
 
         // The spend used all 100 of January and 20 of April; April's remaining 60 expire in April next year.
-        Assert.Equal([LoyaltyEntryKind.Earn, LoyaltyEntryKind.Earn, LoyaltyEntryKind.Spend, LoyaltyEntryKind.Expire], lines.Select(l => l.Kind));
+        Assert.Equal(
+            [LoyaltyEntryKind.Earn, LoyaltyEntryKind.Earn, LoyaltyEntryKind.Spend, LoyaltyEntryKind.Expire],
+            lines.Select(l => l.Kind)
+        );
         Assert.Equal(-60, lines[3].Points);
         Assert.Equal(Jan.AddMonths(15), lines[3].OccurredAt);
         Assert.Equal(0, lines[^1].BalanceAfter);
@@ -37,8 +56,16 @@ public sealed class LoyaltyLedgerTests
     [Fact]
     public void Reading_twice_as_of_the_same_date_gives_the_same_ledger()
     {
-        LoyaltyEntry[] entries = [Entry(LoyaltyEntryKind.Earn, 100, Jan), Entry(LoyaltyEntryKind.Referral, 500, Jan.AddMonths(2)), Entry(LoyaltyEntryKind.Spend, -30, Jan.AddMonths(13))];
-        Assert.Equal(LoyaltyLedger.Read(entries, Jan.AddMonths(30), 12), LoyaltyLedger.Read(entries.Reverse().ToArray(), Jan.AddMonths(30), 12));
+        LoyaltyEntry[] entries =
+        [
+            Entry(LoyaltyEntryKind.Earn, 100, Jan),
+            Entry(LoyaltyEntryKind.Referral, 500, Jan.AddMonths(2)),
+            Entry(LoyaltyEntryKind.Spend, -30, Jan.AddMonths(13)),
+        ];
+        Assert.Equal(
+            LoyaltyLedger.Read(entries, Jan.AddMonths(30), 12),
+            LoyaltyLedger.Read(entries.Reverse().ToArray(), Jan.AddMonths(30), 12)
+        );
     }
 
     [Fact]
@@ -50,8 +77,8 @@ public sealed class LoyaltyLedgerTests
         Assert.Equal("GOLD", tiers.For(1500m).Name);
         Assert.Equal("PLATINUM", tiers.For(10_000m).Name);
         Assert.Null(tiers.Next(tiers.For(10_000m)));
-        Assert.Equal(99, tiers.PointsFor(99.99m, spendInPrior12Months: 0m));      // 1 point per unit, rounded down
-        Assert.Equal(150, tiers.PointsFor(100m, spendInPrior12Months: 1600m));    // GOLD × 1.5
+        Assert.Equal(99, tiers.PointsFor(99.99m, spendInPrior12Months: 0m)); // 1 point per unit, rounded down
+        Assert.Equal(150, tiers.PointsFor(100m, spendInPrior12Months: 1600m)); // GOLD × 1.5
     }
 
     [Fact]

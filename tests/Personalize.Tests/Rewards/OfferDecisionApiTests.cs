@@ -4,13 +4,15 @@ using Personalize.Tests.Infrastructure;
 
 namespace Personalize.Tests.Rewards;
 
-/// <summary>Decisions through the real API: stable assignments, caps across channels, consent, cooldown, concurrency.</summary>
+/// <summary>Decisions through the real API: stable assignments, caps across channels, consent, cooldown,
+/// concurrency.</summary>
 public sealed class OfferDecisionApiTests
 {
     private static async Task<RewardsApi> StoreAsync(int offers = 4, IDictionary<string, string?>? settings = null)
     {
         var api = new RewardsApi(settings);
-        for (var i = 1; i <= offers; i++) await api.OfferAsync($"OFFER-{i}", cost: i);
+        for (var i = 1; i <= offers; i++)
+            await api.OfferAsync($"OFFER-{i}", cost: i);
         return api;
     }
 
@@ -46,14 +48,17 @@ public sealed class OfferDecisionApiTests
     [Fact]
     public async Task The_frequency_cap_holds_across_channels_over_a_rolling_window()
     {
-        using var api = await StoreAsync(offers: 6, new Dictionary<string, string?> { ["Offers:MaxOffersPerWindow"] = "2", ["Offers:AssignmentDays"] = "30" });
+        using var api = await StoreAsync(
+            offers: 6,
+            new Dictionary<string, string?> { ["Offers:MaxOffersPerWindow"] = "2", ["Offers:AssignmentDays"] = "30" }
+        );
         await api.CustomerAsync("cat", "cat@example.com");
 
         Assert.Single(await api.OffersForAsync("cat", Channel.Email, first: 1));
         Assert.Equal(2, (await api.OffersForAsync("cat", Channel.Web, first: 5)).Count);
         Assert.Equal(2, (await api.OffersForAsync("cat", Channel.App, first: 5)).Count);
 
-        api.Clock.Advance(TimeSpan.FromDays(7.1));  // the first two leave the window but stay open
+        api.Clock.Advance(TimeSpan.FromDays(7.1)); // the first two leave the window but stay open
         Assert.Equal(4, (await api.OffersForAsync("cat", Channel.Web, first: 5)).Count);
         Assert.Equal(4, await api.DbAsync(db => db.OfferAssignments.CountAsync()));
     }
@@ -63,7 +68,9 @@ public sealed class OfferDecisionApiTests
     {
         using var api = await StoreAsync();
         await api.CustomerAsync("dan", "dan@example.com", consent: false);
-        await api.PostAsync("""mutation { upsertCustomer(input: { id: "dan", consentPersonalization: true, consentEmailMarketing: false }) { errors { message } } }""");
+        await api.PostAsync(
+            """mutation { upsertCustomer(input: { id: "dan", consentPersonalization: true, consentEmailMarketing: false }) { errors { message } } }"""
+        );
 
         Assert.Empty(await api.OffersForAsync("dan", Channel.Email));
         Assert.Equal(3, (await api.OffersForAsync("dan", Channel.Web)).Count);
@@ -74,7 +81,10 @@ public sealed class OfferDecisionApiTests
     [Fact]
     public async Task A_redemption_starts_a_cooldown_without_new_offers_but_held_ones_stay()
     {
-        using var api = await StoreAsync(offers: 6, new Dictionary<string, string?> { ["Offers:MaxOffersPerWindow"] = "10", ["Offers:AssignmentDays"] = "60" });
+        using var api = await StoreAsync(
+            offers: 6,
+            new Dictionary<string, string?> { ["Offers:MaxOffersPerWindow"] = "10", ["Offers:AssignmentDays"] = "60" }
+        );
         await api.CustomerAsync("eve", "eve@example.com");
         var held = await api.OffersForAsync("eve", Channel.Web, first: 2);
         await api.OrderAsync("eve", "E-1", api.Now, 80m);
@@ -95,7 +105,9 @@ public sealed class OfferDecisionApiTests
         using var api = await StoreAsync();
         await api.CustomerAsync("fay", "fay@example.com");
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => api.OffersForAsync("fay", i % 2 == 0 ? Channel.Web : Channel.Email)));
+        var answers = await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(i => api.OffersForAsync("fay", i % 2 == 0 ? Channel.Web : Channel.Email))
+        );
 
         Assert.All(answers, a => Assert.Equal(answers[0], a));
         Assert.Equal(3, await api.DbAsync(db => db.OfferAssignments.CountAsync()));
@@ -110,7 +122,7 @@ public sealed class OfferDecisionApiTests
         await api.OrderAsync("gus", "G-1", api.Now.AddDays(-3), 1000m);
         Assert.Empty(await api.OffersForAsync("gus", Channel.Web));
 
-        await api.OrderAsync("gus", "G-2", api.Now.AddDays(-2), 600m);  // 1,600 in 12 months: GOLD
+        await api.OrderAsync("gus", "G-2", api.Now.AddDays(-2), 600m); // 1,600 in 12 months: GOLD
         Assert.Equal("GOLD-ONLY", Assert.Single(await api.OffersForAsync("gus", Channel.Web)).Offer);
     }
 }

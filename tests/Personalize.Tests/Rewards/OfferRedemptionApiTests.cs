@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Personalize.Common;
 using Personalize.Offers;
 using Personalize.Tests.Infrastructure;
@@ -23,8 +23,10 @@ public sealed class OfferRedemptionApiTests
 
         Assert.Empty(first.Errors);
         Assert.Empty(second.Errors);
-        Assert.Equal(first.Payload.GetProperty("offerAssignment").GetProperty("redeemedAt").GetString(),
-            second.Payload.GetProperty("offerAssignment").GetProperty("redeemedAt").GetString());
+        Assert.Equal(
+            first.Payload.GetProperty("offerAssignment").GetProperty("redeemedAt").GetString(),
+            second.Payload.GetProperty("offerAssignment").GetProperty("redeemedAt").GetString()
+        );
         Assert.Equal(7.5m, await api.DbAsync(db => db.Offers.Select(o => o.BudgetSpent).SingleAsync()));
     }
 
@@ -63,17 +65,27 @@ public sealed class OfferRedemptionApiTests
         await api.OfferAsync("TEN", budget: 100m);
         await api.CustomerAsync("ann", "ann@example.com");
         var code = (await api.OffersForAsync("ann", Channel.Web)).Single().Code;
-        var recorded = await api.Services.GetRequiredService<Personalize.Orders.OrderService>().RecordAsync(
-            new Personalize.Orders.RecordOrderInput("ann", "SO-000036", api.Now, 50m, Source: "shopify"), default);
+        var recorded = await api
+            .Services.GetRequiredService<Personalize.Orders.OrderService>()
+            .RecordAsync(
+                new Personalize.Orders.RecordOrderInput("ann", "SO-000036", api.Now, 50m, Source: "shopify"),
+                default
+            );
         Assert.True(recorded.Succeeded);
 
         var (payload, errors) = await api.RedeemAsync(code, "SO-000036");
         Assert.Equal(["NotFoundError"], errors);
         var error = payload.GetProperty("errors")[0];
-        Assert.Equal("No order has the id 'SO-000036' in the source 'default'; it was recorded with the source 'shopify': pass `source: \"shopify\"`.",
-            error.GetProperty("message").GetString());
+        Assert.Equal(
+            "No order has the id 'SO-000036' in the source 'default'; it was recorded with the source "
+                + "'shopify': pass `source: \"shopify\"`.",
+            error.GetProperty("message").GetString()
+        );
         Assert.Equal("input.orderId", error.GetProperty("field").GetString());
-        Assert.Contains("Record it with `recordOrder` first", (await api.RedeemAsync(code, "SO-404")).Payload.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Contains(
+            "Record it with `recordOrder` first",
+            (await api.RedeemAsync(code, "SO-404")).Payload.GetProperty("errors")[0].GetProperty("message").GetString()
+        );
     }
 
     [Fact]
@@ -82,11 +94,20 @@ public sealed class OfferRedemptionApiTests
         using var api = new RewardsApi();
         await api.OfferAsync("SCARCE", cost: 1m, budget: 10m);
         var customers = Enumerable.Range(0, 50).Select(i => $"c{i:00}").ToList();
-        foreach (var c in customers) await api.CustomerAsync(c, $"{c}@example.com");
-        var page = await api.PostAsync("{ customers(first: 50) { nodes { id offers(channel: EMAIL, first: 1) { code } } } }");
-        var codes = page.GetProperty("customers").GetProperty("nodes").EnumerateArray()
-            .ToDictionary(n => n.GetProperty("id").GetString()!, n => n.GetProperty("offers")[0].GetProperty("code").GetString()!);
-        foreach (var c in customers) await api.OrderAsync(c, $"{c}-order", api.Now, 30m);
+        foreach (var c in customers)
+            await api.CustomerAsync(c, $"{c}@example.com");
+        var page = await api.PostAsync(
+            "{ customers(first: 50) { nodes { id offers(channel: EMAIL, first: 1) { code } " + "} } }"
+        );
+        var codes = page.GetProperty("customers")
+            .GetProperty("nodes")
+            .EnumerateArray()
+            .ToDictionary(
+                n => n.GetProperty("id").GetString()!,
+                n => n.GetProperty("offers")[0].GetProperty("code").GetString()!
+            );
+        foreach (var c in customers)
+            await api.OrderAsync(c, $"{c}-order", api.Now, 30m);
 
         // Every code is sent twice at the same time: 100 requests, 50 codes, a budget for 10.
         var requests = customers.Concat(customers).Select(c => api.RedeemAsync(codes[c], $"{c}-order"));
@@ -95,14 +116,17 @@ public sealed class OfferRedemptionApiTests
         var redeemed = await api.DbAsync(db => db.OfferAssignments.CountAsync(a => a.RedeemedAt != null));
         Assert.Equal(10, redeemed);
         Assert.Equal(10m, await api.DbAsync(db => db.Offers.Select(o => o.BudgetSpent).SingleAsync()));
-        Assert.Equal(20, results.Count(r => r.Errors.Length == 0));  // each of the 10 redeemed codes succeeded on both of its requests
+        // each of the 10 redeemed codes succeeded on both of its requests
+        Assert.Equal(20, results.Count(r => r.Errors.Length == 0));
         Assert.All(results.Where(r => r.Errors.Length > 0), r => Assert.Equal(["ConflictError"], r.Errors));
     }
 
     [Fact]
     public async Task The_per_customer_cap_limits_later_rounds_of_the_same_offer()
     {
-        using var api = new RewardsApi(new Dictionary<string, string?> { ["Offers:CooldownDaysAfterRedemption"] = "0" });
+        using var api = new RewardsApi(
+            new Dictionary<string, string?> { ["Offers:CooldownDaysAfterRedemption"] = "0" }
+        );
         await api.OfferAsync("ONCE", cap: 1);
         await api.OfferAsync("TWICE", cap: 2, cost: 6m);
         await api.CustomerAsync("ann", "ann@example.com");
@@ -111,12 +135,17 @@ public sealed class OfferRedemptionApiTests
         {
             var offers = await api.OffersForAsync("ann", Channel.Web);
             await api.OrderAsync("ann", $"A-{round}", api.Now, 50m);
-            foreach (var (code, _) in offers) Assert.Empty((await api.RedeemAsync(code, $"A-{round}")).Errors);
+            foreach (var (code, _) in offers)
+                Assert.Empty((await api.RedeemAsync(code, $"A-{round}")).Errors);
             api.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var redeemed = await api.DbAsync(db => db.OfferAssignments.Where(a => a.RedeemedAt != null).GroupBy(a => a.Offer.Code)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        var redeemed = await api.DbAsync(db =>
+            db.OfferAssignments.Where(a => a.RedeemedAt != null)
+                .GroupBy(a => a.Offer.Code)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count)
+        );
         Assert.Equal(1, redeemed["ONCE"]);
         Assert.Equal(2, redeemed["TWICE"]);
     }

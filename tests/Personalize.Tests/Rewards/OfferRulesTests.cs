@@ -5,7 +5,8 @@ using Personalize.Segments;
 
 namespace Personalize.Tests.Rewards;
 
-/// <summary>Every decision rule on its own, without a database: each eligibility dimension, caps, cooldown, guardrail and ranking.</summary>
+/// <summary>Every decision rule on its own, without a database: each eligibility dimension, caps, cooldown, guardrail
+/// and ranking.</summary>
 public sealed class OfferRulesTests
 {
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
@@ -14,14 +15,42 @@ public sealed class OfferRulesTests
 
     private static Offer Offer(Action<Offer>? change = null)
     {
-        var offer = new Offer { Id = 7, Code = "TEST", Title = "Test", RewardType = RewardType.PercentOff, RewardValue = 10, Cost = 5, Status = OfferStatus.Active };
+        var offer = new Offer
+        {
+            Id = 7,
+            Code = "TEST",
+            Title = "Test",
+            RewardType = RewardType.PercentOff,
+            RewardValue = 10,
+            Cost = 5,
+            Status = OfferStatus.Active,
+        };
         change?.Invoke(offer);
         return offer;
     }
 
-    private static DecisionCustomer Customer(LifecycleStage stage = LifecycleStage.Active, string? country = "FR", bool personalization = true, bool email = true,
-        decimal? clv = 200m, decimal? orderValue = 50m, long[]? segments = null, int tierRank = 0) =>
-        new(1, stage, country, personalization, email, clv, orderValue, Now.AddDays(-20), (segments ?? []).ToHashSet(), tierRank);
+    private static DecisionCustomer Customer(
+        LifecycleStage stage = LifecycleStage.Active,
+        string? country = "FR",
+        bool personalization = true,
+        bool email = true,
+        decimal? clv = 200m,
+        decimal? orderValue = 50m,
+        long[]? segments = null,
+        int tierRank = 0
+    ) =>
+        new(
+            1,
+            stage,
+            country,
+            personalization,
+            email,
+            clv,
+            orderValue,
+            Now.AddDays(-20),
+            (segments ?? []).ToHashSet(),
+            tierRank
+        );
 
     [Fact]
     public void An_active_offer_within_its_window_on_its_channel_is_eligible() =>
@@ -32,14 +61,30 @@ public sealed class OfferRulesTests
     [InlineData(OfferStatus.Paused)]
     [InlineData(OfferStatus.Archived)]
     public void Only_active_offers_are_given(OfferStatus status) =>
-        Assert.Contains(status.ToString().ToUpperInvariant(), Rules.Ineligibility(Offer(o => o.Status = status), Customer(), Channel.Web, Now));
+        Assert.Contains(
+            status.ToString().ToUpperInvariant(),
+            Rules.Ineligibility(Offer(o => o.Status = status), Customer(), Channel.Web, Now)
+        );
 
     [Fact]
     public void Offers_outside_their_validity_window_are_not_given()
     {
-        Assert.Equal("the offer is not valid yet", Rules.Ineligibility(Offer(o => o.ValidFrom = Now.AddSeconds(1)), Customer(), Channel.Web, Now));
-        Assert.Equal("the offer has ended", Rules.Ineligibility(Offer(o => o.ValidUntil = Now), Customer(), Channel.Web, Now));
-        Assert.Null(Rules.Ineligibility(Offer(o => (o.ValidFrom, o.ValidUntil) = (Now.AddDays(-1), Now.AddDays(1))), Customer(), Channel.Web, Now));
+        Assert.Equal(
+            "the offer is not valid yet",
+            Rules.Ineligibility(Offer(o => o.ValidFrom = Now.AddSeconds(1)), Customer(), Channel.Web, Now)
+        );
+        Assert.Equal(
+            "the offer has ended",
+            Rules.Ineligibility(Offer(o => o.ValidUntil = Now), Customer(), Channel.Web, Now)
+        );
+        Assert.Null(
+            Rules.Ineligibility(
+                Offer(o => (o.ValidFrom, o.ValidUntil) = (Now.AddDays(-1), Now.AddDays(1))),
+                Customer(),
+                Channel.Web,
+                Now
+            )
+        );
     }
 
     [Fact]
@@ -67,15 +112,23 @@ public sealed class OfferRulesTests
     {
         var winBack = Offer(o => o.EligibleStages = LifecycleStageSet.Lapsed | LifecycleStageSet.AtRisk);
         Assert.Null(Rules.Ineligibility(winBack, Customer(LifecycleStage.Lapsed), Channel.Web, Now));
-        Assert.Contains("stage Active", Rules.Ineligibility(winBack, Customer(LifecycleStage.Active), Channel.Web, Now));
+        Assert.Contains(
+            "stage Active",
+            Rules.Ineligibility(winBack, Customer(LifecycleStage.Active), Channel.Web, Now)
+        );
     }
 
     [Fact]
     public void Eligible_segments_need_membership_of_one_of_them()
     {
-        var vip = Offer(o => o.EligibleSegments = [new Segment { Id = 3, Slug = "vip" }, new Segment { Id = 4, Slug = "fans" }]);
+        var vip = Offer(o =>
+            o.EligibleSegments = [new Segment { Id = 3, Slug = "vip" }, new Segment { Id = 4, Slug = "fans" }]
+        );
         Assert.Null(Rules.Ineligibility(vip, Customer(segments: [4]), Channel.Web, Now));
-        Assert.Equal("in none of the eligible segments", Rules.Ineligibility(vip, Customer(segments: [1, 2]), Channel.Web, Now));
+        Assert.Equal(
+            "in none of the eligible segments",
+            Rules.Ineligibility(vip, Customer(segments: [1, 2]), Channel.Web, Now)
+        );
     }
 
     [Fact]
@@ -91,7 +144,7 @@ public sealed class OfferRulesTests
     [Fact]
     public void A_minimum_loyalty_tier_excludes_lower_tiers()
     {
-        var gold = Offer(o => o.MinLoyaltyTier = "GOLD");  // MEMBER 0, SILVER 1, GOLD 2, PLATINUM 3
+        var gold = Offer(o => o.MinLoyaltyTier = "GOLD"); // MEMBER 0, SILVER 1, GOLD 2, PLATINUM 3
         Assert.Contains("tier below GOLD", Rules.Ineligibility(gold, Customer(tierRank: 1), Channel.Web, Now));
         Assert.Null(Rules.Ineligibility(gold, Customer(tierRank: 2), Channel.Web, Now));
         Assert.Null(Rules.Ineligibility(gold, Customer(tierRank: 3), Channel.Web, Now));
@@ -100,7 +153,9 @@ public sealed class OfferRulesTests
     [Fact]
     public void Eligible_countries_exclude_other_and_unknown_countries()
     {
-        var dach = Offer(o => o.EligibleCountries = [new OfferCountry { Country = "DE" }, new OfferCountry { Country = "AT" }]);
+        var dach = Offer(o =>
+            o.EligibleCountries = [new OfferCountry { Country = "DE" }, new OfferCountry { Country = "AT" }]
+        );
         Assert.Null(Rules.Ineligibility(dach, Customer(country: "AT"), Channel.Web, Now));
         Assert.Equal("country not eligible", Rules.Ineligibility(dach, Customer(country: "FR"), Channel.Web, Now));
         Assert.Equal("country not eligible", Rules.Ineligibility(dach, Customer(country: null), Channel.Web, Now));
@@ -109,8 +164,18 @@ public sealed class OfferRulesTests
     [Fact]
     public void An_offer_whose_remaining_budget_is_below_its_cost_is_not_given()
     {
-        Assert.Null(Rules.Ineligibility(Offer(o => (o.TotalBudget, o.BudgetSpent) = (100m, 95m)), Customer(), Channel.Web, Now));
-        Assert.Equal("the offer's budget is spent", Rules.Ineligibility(Offer(o => (o.TotalBudget, o.BudgetSpent) = (100m, 95.01m)), Customer(), Channel.Web, Now));
+        Assert.Null(
+            Rules.Ineligibility(Offer(o => (o.TotalBudget, o.BudgetSpent) = (100m, 95m)), Customer(), Channel.Web, Now)
+        );
+        Assert.Equal(
+            "the offer's budget is spent",
+            Rules.Ineligibility(
+                Offer(o => (o.TotalBudget, o.BudgetSpent) = (100m, 95.01m)),
+                Customer(),
+                Channel.Web,
+                Now
+            )
+        );
     }
 
     [Fact]
@@ -142,15 +207,39 @@ public sealed class OfferRulesTests
     public void No_new_offer_during_the_cooldown_after_a_redemption()
     {
         var days = Options.CooldownDaysAfterRedemption;
-        Assert.Equal(0, Rules.NewOfferSlots(Customer(), OfferHistory.None with { LastRedemptionAt = Now.AddDays(-days).AddMinutes(1) }, Now));
-        Assert.Equal(3, Rules.NewOfferSlots(Customer(), OfferHistory.None with { LastRedemptionAt = Now.AddDays(-days).AddMinutes(-1) }, Now));
+        Assert.Equal(
+            0,
+            Rules.NewOfferSlots(
+                Customer(),
+                OfferHistory.None with
+                {
+                    LastRedemptionAt = Now.AddDays(-days).AddMinutes(1),
+                },
+                Now
+            )
+        );
+        Assert.Equal(
+            3,
+            Rules.NewOfferSlots(
+                Customer(),
+                OfferHistory.None with
+                {
+                    LastRedemptionAt = Now.AddDays(-days).AddMinutes(-1),
+                },
+                Now
+            )
+        );
     }
 
     [Fact]
     public void The_per_customer_cap_counts_redemptions_of_that_offer()
     {
         var twice = Offer(o => o.PerCustomerCap = 2);
-        var history = (int redeemed) => OfferHistory.None with { ByOffer = new Dictionary<long, OfferTally> { [7] = new(redeemed, redeemed) } };
+        var history = (int redeemed) =>
+            OfferHistory.None with
+            {
+                ByOffer = new Dictionary<long, OfferTally> { [7] = new(redeemed, redeemed) },
+            };
         Assert.True(OfferRules.UnderCustomerCap(twice, OfferHistory.None));
         Assert.True(OfferRules.UnderCustomerCap(twice, history(1)));
         Assert.False(OfferRules.UnderCustomerCap(twice, history(2)));
@@ -173,12 +262,25 @@ public sealed class OfferRulesTests
     [Fact]
     public void Ranking_prefers_higher_expected_value_weighted_by_the_stage_strategy()
     {
-        var customer = Customer(LifecycleStage.Active);  // ACTIVE prefers PointsMultiplier, BonusPoints, AmountOff
-        var percent = Rules.Rank(new OfferCandidate(customer, Offer(o => (o.Id, o.RewardType) = (1, RewardType.PercentOff)), 200m), 0.1, "prior");
-        var points = Rules.Rank(new OfferCandidate(customer, Offer(o => (o.Id, o.RewardType) = (2, RewardType.PointsMultiplier)), 200m), 0.08, "prior");
-        var gift = Rules.Rank(new OfferCandidate(customer, Offer(o => (o.Id, o.RewardType) = (3, RewardType.Gift)), 200m), 0.05, "prior");
-        Assert.True(percent.ExpectedNetValue > points.ExpectedNetValue);  // 1.5 vs 1.2 ...
-        Assert.Equal([2L, 1L], OfferRules.Choose([gift, percent, points], 2).Select(r => r.Candidate.Offer.Id));  // ... but 1.2 × 1.5 ranks first
+        var customer = Customer(LifecycleStage.Active); // ACTIVE prefers PointsMultiplier, BonusPoints, AmountOff
+        var percent = Rules.Rank(
+            new OfferCandidate(customer, Offer(o => (o.Id, o.RewardType) = (1, RewardType.PercentOff)), 200m),
+            0.1,
+            "prior"
+        );
+        var points = Rules.Rank(
+            new OfferCandidate(customer, Offer(o => (o.Id, o.RewardType) = (2, RewardType.PointsMultiplier)), 200m),
+            0.08,
+            "prior"
+        );
+        var gift = Rules.Rank(
+            new OfferCandidate(customer, Offer(o => (o.Id, o.RewardType) = (3, RewardType.Gift)), 200m),
+            0.05,
+            "prior"
+        );
+        Assert.True(percent.ExpectedNetValue > points.ExpectedNetValue); // 1.5 vs 1.2 ...
+        // ... but 1.2 × 1.5 ranks first
+        Assert.Equal([2L, 1L], OfferRules.Choose([gift, percent, points], 2).Select(r => r.Candidate.Offer.Id));
     }
 
     [Fact]
@@ -206,9 +308,25 @@ public sealed class OfferRulesTests
         Assert.False(Rules.StillShown(open, offer, Customer(email: false), Channel.Email, Now));
         Assert.False(Rules.StillShown(open, offer, Customer(), Channel.App, Now));
         Assert.False(Rules.StillShown(new OfferAssignment { ExpiresAt = Now }, offer, Customer(), Channel.Web, Now));
-        Assert.False(Rules.StillShown(new OfferAssignment { ExpiresAt = Now.AddDays(1), RedeemedAt = Now }, offer, Customer(), Channel.Web, Now));
+        Assert.False(
+            Rules.StillShown(
+                new OfferAssignment { ExpiresAt = Now.AddDays(1), RedeemedAt = Now },
+                offer,
+                Customer(),
+                Channel.Web,
+                Now
+            )
+        );
         Assert.False(Rules.StillShown(open, Offer(o => o.Status = OfferStatus.Paused), Customer(), Channel.Web, Now));
-        Assert.False(Rules.StillShown(open, Offer(o => (o.TotalBudget, o.BudgetSpent) = (10m, 10m)), Customer(), Channel.Web, Now));
+        Assert.False(
+            Rules.StillShown(
+                open,
+                Offer(o => (o.TotalBudget, o.BudgetSpent) = (10m, 10m)),
+                Customer(),
+                Channel.Web,
+                Now
+            )
+        );
         Assert.False(Rules.StillShown(open, null, Customer(), Channel.Web, Now));
     }
 }

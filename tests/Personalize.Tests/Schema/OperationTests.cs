@@ -4,14 +4,18 @@ using Personalize.Tests.Infrastructure;
 namespace Personalize.Tests.Schema;
 
 /// <summary>
-/// schema/operations holds the queries storefronts, email builders and CRM tools send. Each one runs here against
-/// the demo store with the variables in its .variables.json file, and must succeed: no GraphQL errors, no payload errors.
+/// schema/operations holds the queries storefronts, email builders and CRM tools send. Each one runs here against the
+/// demo store with the variables in its .variables.json file, and must succeed: no GraphQL errors, no payload errors.
 /// </summary>
 [Collection(DemoStoreCollection.Name)]
 public sealed class OperationTests(DemoStoreFactory store)
 {
     private static string[] OperationFiles() =>
-        Directory.GetFiles(RepositoryFiles.PathOf("schema/operations"), "*.graphql").Select(p => Path.GetFileName(p)).Order().ToArray();
+        Directory
+            .GetFiles(RepositoryFiles.PathOf("schema/operations"), "*.graphql")
+            .Select(p => Path.GetFileName(p))
+            .Order()
+            .ToArray();
 
     public static TheoryData<string> Operations() => new(OperationFiles());
 
@@ -31,7 +35,9 @@ public sealed class OperationTests(DemoStoreFactory store)
     {
         var path = RepositoryFiles.PathOf(Path.Combine("schema/operations", file));
         var variablesPath = Path.ChangeExtension(path, ".variables.json");
-        var variables = File.Exists(variablesPath) ? JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(variablesPath)) : (object?)null;
+        var variables = File.Exists(variablesPath)
+            ? JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(variablesPath))
+            : (object?)null;
 
         var result = await store.GraphQLAsync(File.ReadAllText(path), variables);
 
@@ -40,7 +46,10 @@ public sealed class OperationTests(DemoStoreFactory store)
         foreach (var field in data.EnumerateObject())
         {
             Assert.NotEqual(JsonValueKind.Null, field.Value.ValueKind);
-            if (field.Value.ValueKind == JsonValueKind.Object && field.Value.TryGetProperty("errors", out var payloadErrors))
+            if (
+                field.Value.ValueKind == JsonValueKind.Object
+                && field.Value.TryGetProperty("errors", out var payloadErrors)
+            )
                 Assert.True(payloadErrors.GetArrayLength() == 0, $"{file}: {field.Name}: {payloadErrors}");
         }
     }

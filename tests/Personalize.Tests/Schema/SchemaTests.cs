@@ -1,6 +1,6 @@
+using GraphQL.Introspection;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
-using GraphQL.Introspection;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Api.Commands;
 using Personalize.Api.GraphQL;
@@ -23,8 +23,11 @@ public sealed class SchemaTests : IClassFixture<ApiFactory>
     {
         var file = File.ReadAllText(RepositoryFiles.PathOf(SchemaCommand.DefaultPath)).ReplaceLineEndings("\n");
         var code = SchemaCommand.Print(_schema);
-        Assert.True(file == code,
-            "schema/schema.graphql differs from the schema the code builds. Run `dotnet run --project src/Personalize.Api -- schema export` and commit the file.");
+        Assert.True(
+            file == code,
+            "schema/schema.graphql differs from the schema the code builds. Run `dotnet run --project "
+                + "src/Personalize.Api -- schema export` and commit the file."
+        );
     }
 
     [Fact]
@@ -33,17 +36,21 @@ public sealed class SchemaTests : IClassFixture<ApiFactory>
         var missing = new List<string>();
         foreach (var type in _schema.AllTypes.Where(t => !t.Name.StartsWith("__") && t is not ScalarGraphType))
         {
-            if (string.IsNullOrWhiteSpace(type.Description)) missing.Add(type.Name);
+            if (string.IsNullOrWhiteSpace(type.Description))
+                missing.Add(type.Name);
             if (type is IComplexGraphType complex)
                 foreach (var field in complex.Fields)
                 {
-                    if (string.IsNullOrWhiteSpace(field.Description)) missing.Add($"{type.Name}.{field.Name}");
+                    if (string.IsNullOrWhiteSpace(field.Description))
+                        missing.Add($"{type.Name}.{field.Name}");
                     foreach (var argument in field.Arguments ?? [])
-                        if (string.IsNullOrWhiteSpace(argument.Description)) missing.Add($"{type.Name}.{field.Name}({argument.Name})");
+                        if (string.IsNullOrWhiteSpace(argument.Description))
+                            missing.Add($"{type.Name}.{field.Name}({argument.Name})");
                 }
             if (type is EnumerationGraphType enumeration)
                 foreach (var value in enumeration.Values)
-                    if (string.IsNullOrWhiteSpace(value.Description)) missing.Add($"{type.Name}.{value.Name}");
+                    if (string.IsNullOrWhiteSpace(value.Description))
+                        missing.Add($"{type.Name}.{value.Name}");
         }
         Assert.True(missing.Count == 0, "Without a description: " + string.Join(", ", missing));
     }

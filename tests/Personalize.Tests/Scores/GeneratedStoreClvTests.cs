@@ -35,7 +35,10 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         output.WriteLine(summary.ToString());
         output.WriteLine(snapshot.SelectionReason);
         foreach (var c in snapshot.CandidateList())
-            output.WriteLine($"{c.Kind}: LL {c.LogLikelihood} MAE {c.Backtest?.MeanAbsoluteError} bound: {c.BoundNote} failure: {c.Failure}");
+            output.WriteLine(
+                $"{c.Kind}: LL {c.LogLikelihood} MAE {c.Backtest?.MeanAbsoluteError} bound: {c.BoundNote} "
+                    + $"failure: {c.Failure}"
+            );
         Assert.Equal(3000, snapshot.CustomerCount);
         Assert.Equal(SelectionRule.Backtest, snapshot.SelectionRule);
         Assert.All(snapshot.CandidateList(), c => Assert.True(c.Usable, c.Failure));
@@ -43,12 +46,17 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         var dropoutFree = snapshot.CandidateList().Where(c => NoDropout(c.Kind, c.Parameters!)).ToList();
         Assert.NotEmpty(dropoutFree);
         Assert.All(dropoutFree, c => Assert.Contains("bound", c.BoundNote));
-        Assert.Equal(snapshot.PurchaseBoundNote, snapshot.CandidateList().Single(c => c.Kind == snapshot.PurchaseModel).BoundNote);
+        Assert.Equal(
+            snapshot.PurchaseBoundNote,
+            snapshot.CandidateList().Single(c => c.Kind == snapshot.PurchaseModel).BoundNote
+        );
         // ...and the model in use sees everybody alive, as they are.
         var model = snapshot.PurchaseModelInUse();
         Assert.True(model.ProbabilityAlive(3, 10, 40) > 0.95);
 
-        var data = await _api.DataAsync("{ clvModel { purchaseModel { model onBound boundNote } selectionReason lastFailure { reason } } }");
+        var data = await _api.DataAsync(
+            "{ clvModel { purchaseModel { model onBound boundNote } selectionReason " + "lastFailure { reason } } }"
+        );
         var inUse = data.GetProperty("clvModel").GetProperty("purchaseModel");
         Assert.Equal(snapshot.PurchaseBoundNote is not null, inUse.GetProperty("onBound").GetBoolean());
         Assert.Equal(JsonValueKind.Null, data.GetProperty("clvModel").GetProperty("lastFailure").ValueKind);
@@ -58,7 +66,9 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
     public async Task A_BG_NBD_store_is_fitted_back_to_its_parameters()
     {
         var truth = new BgNbdParameters(R: 0.8, Alpha: 6, A: 0.8, B: 2.5);
-        await ImportAsync(Generate(customers: 8000, seed: 11, r: truth.R, alpha: truth.Alpha, dropout: (truth.A, truth.B)));
+        await ImportAsync(
+            Generate(customers: 8000, seed: 11, r: truth.R, alpha: truth.Alpha, dropout: (truth.A, truth.B))
+        );
 
         var summary = await _api.Services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(AsOf);
 
@@ -66,7 +76,12 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         output.WriteLine(summary.ToString());
         output.WriteLine(snapshot.SelectionReason);
         foreach (var c in snapshot.CandidateList())
-            output.WriteLine($"{c.Kind}: {string.Join(", ", c.Parameters!.Select(p => $"{p.Key}={p.Value:F3}"))} LL {c.LogLikelihood:F1} BIC {c.Bic:F1} MAE {c.Backtest?.MeanAbsoluteError:F5} RMSE {c.Backtest?.RootMeanSquaredError:F5} predicted {c.Backtest?.PredictedPurchases:F1} actual {c.Backtest?.ActualPurchases}");
+            output.WriteLine(
+                $"{c.Kind}: {string.Join(", ", c.Parameters!.Select(p => $"{p.Key}={p.Value:F3}"))} LL "
+                    + $"{c.LogLikelihood:F1} BIC {c.Bic:F1} MAE {c.Backtest?.MeanAbsoluteError:F5} RMSE "
+                    + $"{c.Backtest?.RootMeanSquaredError:F5} predicted {c.Backtest?.PredictedPurchases:F1} actual "
+                    + $"{c.Backtest?.ActualPurchases}"
+            );
         var bg = snapshot.CandidateList().Single(c => c.Kind == PurchaseModelKind.BgNbd).Parameters!;
         Assert.Equal(truth.R, bg["r"], truth.R * 0.15);
         Assert.Equal(truth.Alpha, bg["alpha"], truth.Alpha * 0.15);
@@ -86,7 +101,9 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         var first = await recomputer.RecomputeAsync(AsOf);
 
         // As of the first purchase day nobody has repeated yet: nothing can be fitted.
-        var error = await Assert.ThrowsAsync<ModelFitException>(() => recomputer.RecomputeAsync(new DateOnly(1997, 1, 1)));
+        var error = await Assert.ThrowsAsync<ModelFitException>(() =>
+            recomputer.RecomputeAsync(new DateOnly(1997, 1, 1))
+        );
 
         Assert.Contains("No purchase model could be fitted", error.Message);
         var data = (await _api.DataAsync("{ clvModel { asOf lastFailure { asOf reason } } }")).GetProperty("clvModel");
@@ -110,8 +127,16 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         var snapshot = (await api.Services.GetRequiredService<ScoreRecomputer>().RecomputeAsync(AsOf)).Snapshot;
 
         Assert.Equal(SelectionRule.Bic, snapshot.SelectionRule);
-        var candidates = (await api.DataAsync("{ clvModel { selectionRule candidates { model bic holdoutRmse holdoutByFrequency { frequency } } } }"))
-            .GetProperty("clvModel").GetProperty("candidates").EnumerateArray().ToList();
+        var candidates = (
+            await api.DataAsync(
+                "{ clvModel { selectionRule candidates { model bic holdoutRmse "
+                    + "holdoutByFrequency { frequency } } } }"
+            )
+        )
+            .GetProperty("clvModel")
+            .GetProperty("candidates")
+            .EnumerateArray()
+            .ToList();
         Assert.Equal(3, candidates.Count);
         Assert.All(candidates, c =>
         {
@@ -125,7 +150,9 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
     public async Task On_a_large_store_the_back_test_is_judged_on_a_sample_and_the_models_are_still_fitted_on_everyone()
     {
         var store = Generate(customers: 3000, seed: 13, r: 0.8, alpha: 6, dropout: (0.8, 2.5));
-        using var sampled = ApiFactory.With(new Dictionary<string, string?> { ["Scores:BacktestSampleCustomers"] = "1000" });
+        using var sampled = ApiFactory.With(
+            new Dictionary<string, string?> { ["Scores:BacktestSampleCustomers"] = "1000" }
+        );
 
         var whole = await RecomputeAsync(_api, store);
         var sample = await RecomputeAsync(sampled, store);
@@ -141,7 +168,8 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
             Assert.Equal(1000, some.Backtest.ByFrequency!.Sum(r => r.Customers));
             // The whole-history fits see the same customers whatever the back-test saw.
             Assert.Equal(all.LogLikelihood!.Value, some.LogLikelihood!.Value, 1e-6 * Math.Abs(all.LogLikelihood.Value));
-            foreach (var (name, value) in all.Parameters!) Assert.Equal(value, some.Parameters![name], 1e-3 * value);
+            foreach (var (name, value) in all.Parameters!)
+                Assert.Equal(value, some.Parameters![name], 1e-3 * value);
         }
 
         static async Task<ClvSnapshot> RecomputeAsync(ApiFactory api, string lines)
@@ -151,12 +179,13 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         }
     }
 
-    private static bool NoDropout(PurchaseModelKind kind, IReadOnlyDictionary<string, double> p) => kind switch
-    {
-        // Mean dropout probability a/(a+b) per purchase, or mean dropout rate s/β per week, practically zero.
-        PurchaseModelKind.BgNbd or PurchaseModelKind.MbgNbd => p["a"] / (p["a"] + p["b"]) < 1e-3,
-        _ => p["s"] / p["beta"] < 1e-4,
-    };
+    private static bool NoDropout(PurchaseModelKind kind, IReadOnlyDictionary<string, double> p) =>
+        kind switch
+        {
+            // Mean dropout probability a/(a+b) per purchase, or mean dropout rate s/β per week, practically zero.
+            PurchaseModelKind.BgNbd or PurchaseModelKind.MbgNbd => p["a"] / (p["a"] + p["b"]) < 1e-3,
+            _ => p["s"] / p["beta"] < 1e-4,
+        };
 
     private Task ImportAsync(string lines) => ImportAsync(_api, lines);
 
@@ -169,8 +198,9 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
     }
 
     /// <summary>
-    /// CDNOW-format lines: customers acquired on a uniform day of 1997's first 12 weeks, buying at Poisson rate
-    /// λ ~ Gamma(r, α) per week until the as-of date; with <paramref name="dropout"/>, BG/NBD dropout p ~ Beta(a, b) after each repeat purchase.
+    /// CDNOW-format lines: customers acquired on a uniform day of 1997's first 12 weeks, buying at Poisson rate λ ~
+    /// Gamma(r, α) per week until the as-of date; with <paramref name="dropout"/>, BG/NBD dropout p ~ Beta(a, b) after
+    /// each repeat purchase.
     /// </summary>
     private static string Generate(int customers, int seed, double r, double alpha, (double A, double B)? dropout)
     {
@@ -187,10 +217,15 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
             while (true)
             {
                 var day = start.AddDays((int)t);
-                text.Append(CultureInfo.InvariantCulture, $"{id} {day:yyyyMMdd} 1 {10 + random.Next(0, 4000) / 100.0:0.00}\n");
-                if (t > first && random.NextDouble() < p) break;
+                text.Append(
+                    CultureInfo.InvariantCulture,
+                    $"{id} {day:yyyyMMdd} 1 " + $"{10 + random.Next(0, 4000) / 100.0:0.00}\n"
+                );
+                if (t > first && random.NextDouble() < p)
+                    break;
                 t += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (t >= days + 1) break;
+                if (t >= days + 1)
+                    break;
             }
         }
         return text.ToString();
@@ -208,12 +243,14 @@ internal static class Sampling
     // Marsaglia & Tsang (2000), with the usual U^(1/k) boost for shapes below 1.
     public static double Gamma(Random random, double shape)
     {
-        if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
+        if (shape < 1)
+            return Gamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
         var d = shape - 1.0 / 3;
         var c = 1 / Math.Sqrt(9 * d);
         while (true)
         {
-            double z, v;
+            double z,
+                v;
             do
             {
                 z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
@@ -221,7 +258,8 @@ internal static class Sampling
             } while (v <= 0);
             v = v * v * v;
             var u = random.NextDouble();
-            if (Math.Log(u) < 0.5 * z * z + d - d * v + d * Math.Log(v)) return d * v;
+            if (Math.Log(u) < 0.5 * z * z + d - d * v + d * Math.Log(v))
+                return d * v;
         }
     }
 }

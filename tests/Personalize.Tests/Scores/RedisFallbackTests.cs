@@ -18,7 +18,7 @@ public sealed class RedisFallbackTests : IAsyncLifetime
         await _redis.StartAsync();
         _admin = new RedisAdmin(_redis);
         _api = new SmallDemoStore(_redis.ConnectionString);
-        await _api.DataAsync("{ __typename }");  // seeds and scores, writing the scores to Redis
+        await _api.DataAsync("{ __typename }"); // seeds and scores, writing the scores to Redis
     }
 
     public async Task DisposeAsync()
@@ -28,13 +28,16 @@ public sealed class RedisFallbackTests : IAsyncLifetime
         await _redis.DisposeAsync();
     }
 
-    private sealed class SmallDemoStore(string redis) : ApiFactory(new Dictionary<string, string?>
-    {
-        ["Seed:Demo"] = "true",
-        ["Seed:Customers"] = "400",
-        ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
-        ["ConnectionStrings:Redis"] = redis,
-    });
+    private sealed class SmallDemoStore(string redis)
+        : ApiFactory(
+            new Dictionary<string, string?>
+            {
+                ["Seed:Demo"] = "true",
+                ["Seed:Customers"] = "400",
+                ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
+                ["ConnectionStrings:Redis"] = redis,
+            }
+        );
 
     [Fact]
     public async Task Scores_for_a_page_are_one_MGET_and_answers_continue_while_Redis_is_down()
@@ -52,17 +55,22 @@ public sealed class RedisFallbackTests : IAsyncLifetime
         Assert.Equal(fromRedis.ToString(), whileDown.GetProperty("data").ToString());
 
         // Writes go on too: the order and its rescoring are stored; only the cache update is skipped.
-        var recorded = await _api.DataAsync("""
+        var recorded = await _api.DataAsync(
+            """
             mutation { recordOrder(input: { customerId: "C00007", orderId: "WHILE-REDIS-DOWN", orderedAt: "2026-11-20T10:00:00Z", amount: 42 }) { order { id } errors { message } } }
-            """);
+            """
+        );
         Assert.Equal(0, recorded.GetProperty("recordOrder").GetProperty("errors").GetArrayLength());
 
         await _redis.StartAsync();
         // The service reconnects by itself: a later page reads the scores from Redis again.
-        await Eventually.ReadAsync(async () =>
-        {
-            await _api.DataAsync(PageWithScores);
-            return await _admin.CallsAsync("mget");
-        }, mget => mget > 0);
+        await Eventually.ReadAsync(
+            async () =>
+            {
+                await _api.DataAsync(PageWithScores);
+                return await _admin.CallsAsync("mget");
+            },
+            mget => mget > 0
+        );
     }
 }

@@ -11,8 +11,16 @@ public sealed class ScoringOptionsTests
     [Fact]
     public void The_selection_and_penalty_settings_bind()
     {
-        var options = Bind(new() { ["Scores:Models:0"] = "ParetoNbd", ["Scores:Models:1"] = "BG/NBD", ["Scores:HoldoutDays"] = "60", ["Scores:Penalizer"] = "0.001",
-            ["Scores:BacktestSampleCustomers"] = "0" });
+        var options = Bind(
+            new()
+            {
+                ["Scores:Models:0"] = "ParetoNbd",
+                ["Scores:Models:1"] = "BG/NBD",
+                ["Scores:HoldoutDays"] = "60",
+                ["Scores:Penalizer"] = "0.001",
+                ["Scores:BacktestSampleCustomers"] = "0",
+            }
+        );
 
         Assert.Equal([PurchaseModelKind.ParetoNbd, PurchaseModelKind.BgNbd], options.ModelKinds());
         Assert.Equal(60, options.HoldoutDays);
@@ -46,7 +54,9 @@ public sealed class ScoringOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
+        services
+            .AddOptions<ScoringOptions>()
+            .Bind(configuration.GetSection(ScoringOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
         services.AddSingleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>();
         return services.BuildServiceProvider().GetRequiredService<IOptions<ScoringOptions>>().Value;
     }

@@ -12,20 +12,24 @@ namespace Personalize.Tests.Security;
 /// </summary>
 public sealed class ErasureTraceTests : IAsyncLifetime
 {
-    private const string Id = "ZED-7781", Email = "zed.tracewell@example.com", Name = "Zebediah Tracewell";
+    private const string Id = "ZED-7781",
+        Email = "zed.tracewell@example.com",
+        Name = "Zebediah Tracewell";
     private readonly RedisServer _redis = new();
     private ApiFactory _api = null!;
 
     public async Task InitializeAsync()
     {
         await _redis.StartAsync();
-        _api = ApiFactory.With(new Dictionary<string, string?>
-        {
-            ["Seed:Demo"] = "true",
-            ["Seed:Customers"] = "300",
-            ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
-            ["ConnectionStrings:Redis"] = _redis.ConnectionString,
-        });
+        _api = ApiFactory.With(
+            new Dictionary<string, string?>
+            {
+                ["Seed:Demo"] = "true",
+                ["Seed:Customers"] = "300",
+                ["Seed:AnchorDate"] = DemoStoreFactory.AnchorDate,
+                ["ConnectionStrings:Redis"] = _redis.ConnectionString,
+            }
+        );
         await _api.DataAsync("{ __typename }");
     }
 
@@ -39,30 +43,42 @@ public sealed class ErasureTraceTests : IAsyncLifetime
     public async Task Erasure_leaves_no_trace_of_the_id_email_or_name_in_the_database_file_or_Redis()
     {
         await SeedEverywhereAsync();
-        Assert.NotEmpty(await TracesInDatabaseAsync());  // the scan finds what it looks for
+        Assert.NotEmpty(await TracesInDatabaseAsync()); // the scan finds what it looks for
 
-        var erased = await _api.DataAsync($$"""mutation { eraseCustomer(id: "{{Id}}") { erasure { anonymousId } errors { message } } }""");
-        Assert.StartsWith("erased-", erased.GetProperty("eraseCustomer").GetProperty("erasure").GetProperty("anonymousId").GetString());
+        var erased = await _api.DataAsync(
+            $$"""mutation { eraseCustomer(id: "{{Id}}") { erasure { anonymousId } errors { message } } }"""
+        );
+        Assert.StartsWith(
+            "erased-",
+            erased.GetProperty("eraseCustomer").GetProperty("erasure").GetProperty("anonymousId").GetString()
+        );
 
         var traces = await TracesInDatabaseAsync();
         Assert.True(traces.Count == 0, "Left after erasure: " + string.Join("; ", traces));
         await CheckpointAsync();
         Assert.Empty(TracesInFiles());
         Assert.Empty(await TracesInRedisAsync());
-        var referrer = await _api.DataAsync("""{ customer(id: "C00003") { loyalty { history(first: 50) { description } } } }""");
-        Assert.Contains(referrer.GetProperty("customer").GetProperty("loyalty").GetProperty("history").EnumerateArray(),
-            e => e.GetProperty("description").GetString()?.StartsWith("Referred erased-") == true);
+        var referrer = await _api.DataAsync(
+            """{ customer(id: "C00003") { loyalty { history(first: 50) { description } } } }"""
+        );
+        Assert.Contains(
+            referrer.GetProperty("customer").GetProperty("loyalty").GetProperty("history").EnumerateArray(),
+            e => e.GetProperty("description").GetString()?.StartsWith("Referred erased-") == true
+        );
     }
 
     private async Task SeedEverywhereAsync()
     {
-        await _api.DataAsync($$"""
+        await _api.DataAsync(
+            $$"""
             mutation {
               upsertCustomer(input: { id: "{{Id}}", email: "{{Email}}", name: "{{Name}}", consentPersonalization: true, consentEmailMarketing: true }) { errors { message } }
               createContentItem(input: { id: "trace-guide", kind: GUIDE, title: "Trace guide", status: PUBLISHED }) { errors { message } }
             }
-            """);
-        await _api.DataAsync($$"""
+            """
+        );
+        await _api.DataAsync(
+            $$"""
             mutation {
               first: recordOrder(input: { customerId: "{{Id}}", orderId: "{{Id}}-1", orderedAt: "2026-10-01T10:00:00Z", amount: 900,
                 lines: [{ productId: "P1", productName: "Boots", quantity: 1, unitPrice: 900 }] }) { errors { message } }
@@ -73,16 +89,26 @@ public sealed class ErasureTraceTests : IAsyncLifetime
               asReferee: recordReferral(input: { referrerId: "C00003", refereeId: "{{Id}}" }) { errors { message } }
               setConsent(input: { customerId: "{{Id}}", emailMarketing: false }) { errors { message } }
             }
-            """);
-        await _api.DataAsync($$"""mutation { asReferrer: recordReferral(input: { referrerId: "{{Id}}", refereeId: "C00004" }) { errors { message } } }""");
-        await _api.DataAsync($$"""{ customer(id: "{{Id}}") { offers(channel: WEB) { code } recommendations(first: 3) { item { id } } } }""");
-        var experiment = (await _api.DataAsync("{ experiments { id } }")).GetProperty("experiments")[0].GetProperty("id").GetString();
-        await _api.DataAsync($$"""
+            """
+        );
+        await _api.DataAsync(
+            $$"""mutation { asReferrer: recordReferral(input: { referrerId: "{{Id}}", refereeId: "C00004" }) { errors { message } } }"""
+        );
+        await _api.DataAsync(
+            $$"""{ customer(id: "{{Id}}") { offers(channel: WEB) { code } recommendations(first: 3) { item { id } } } }"""
+        );
+        var experiment = (await _api.DataAsync("{ experiments { id } }"))
+            .GetProperty("experiments")[0]
+            .GetProperty("id")
+            .GetString();
+        await _api.DataAsync(
+            $$"""
             mutation {
               recordExposure(input: { experimentId: "{{experiment}}", customerId: "{{Id}}" }) { errors { message } }
               recordConversion(input: { experimentId: "{{experiment}}", customerId: "{{Id}}", value: 10, idempotencyKey: "conv-{{Email}}" }) { errors { message } }
             }
-            """);
+            """
+        );
         await _api.DataAsync($$"""{ exportCustomer(id: "{{Id}}") { customerId } }""");
     }
 
@@ -101,7 +127,8 @@ public sealed class ErasureTraceTests : IAsyncLifetime
         {
             list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
             await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+            while (await reader.ReadAsync())
+                tables.Add(reader.GetString(0));
         }
         Assert.Contains("Customers", tables);
         foreach (var table in tables)
@@ -112,8 +139,12 @@ public sealed class ErasureTraceTests : IAsyncLifetime
             while (await reader.ReadAsync())
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    var text = reader.IsDBNull(i) ? "" : reader.GetValue(i) is byte[] bytes ? Encoding.UTF8.GetString(bytes) : Convert.ToString(reader.GetValue(i)) ?? "";
-                    if (Holds(text)) found.Add($"{table}.{reader.GetName(i)} = {text[..Math.Min(text.Length, 80)]}");
+                    var text =
+                        reader.IsDBNull(i) ? ""
+                        : reader.GetValue(i) is byte[] bytes ? Encoding.UTF8.GetString(bytes)
+                        : Convert.ToString(reader.GetValue(i)) ?? "";
+                    if (Holds(text))
+                        found.Add($"{table}.{reader.GetName(i)} = {text[..Math.Min(text.Length, 80)]}");
                 }
         }
         return found;
@@ -127,16 +158,20 @@ public sealed class ErasureTraceTests : IAsyncLifetime
     {
         await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
         await connection.OpenAsync();
-        await Eventually.ReadAsync(async () =>
-        {
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            await using var reader = await checkpoint.ExecuteReaderAsync();
-            return await reader.ReadAsync() ? reader.GetInt32(0) : -1;  // 0: done, 1: a reader held it back
-        }, busy => busy == 0);
+        await Eventually.ReadAsync(
+            async () =>
+            {
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await using var reader = await checkpoint.ExecuteReaderAsync();
+                return await reader.ReadAsync() ? reader.GetInt32(0) : -1; // 0: done, 1: a reader held it back
+            },
+            busy => busy == 0
+        );
     }
 
-    /// <summary>The raw bytes of the database file and its write-ahead log: free pages and old page images included.</summary>
+    /// <summary>The raw bytes of the database file and its write-ahead log: free pages and old page images
+    /// included.</summary>
     private IEnumerable<string> TracesInFiles()
     {
         foreach (var file in new[] { DatabaseFile, DatabaseFile + "-wal" }.Where(File.Exists))
@@ -151,13 +186,16 @@ public sealed class ErasureTraceTests : IAsyncLifetime
     {
         await using var admin = new RedisAdmin(_redis);
         var found = new List<string>();
-        var server = (await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString)).GetServer(_redis.ConnectionString);
+        var server = (await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString)).GetServer(
+            _redis.ConnectionString
+        );
         var keys = server.Keys(pattern: "*").ToList();
         Assert.NotEmpty(keys);
         foreach (var key in keys)
         {
             var dump = await admin.Database.KeyDumpAsync(key);
-            if (Holds(key.ToString()) || dump is not null && Holds(Encoding.UTF8.GetString(dump))) found.Add(key.ToString());
+            if (Holds(key.ToString()) || dump is not null && Holds(Encoding.UTF8.GetString(dump)))
+                found.Add(key.ToString());
         }
         return found;
     }

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Personalize.Api;
 using Personalize.Api.Security;
-using Microsoft.Extensions.DependencyInjection;
 using Personalize.Privacy;
 using Personalize.Tests.Infrastructure;
 
@@ -33,13 +33,17 @@ public sealed class PrivacySecretTests
     {
         using var api = new SecuredApi();
         var keys = api.Services.GetRequiredService<KeyedHash>();
-        var other = new KeyedHash(Microsoft.Extensions.Options.Options.Create(new PrivacyOptions { Secret = new string('x', 40) }));
+        var other = new KeyedHash(
+            Microsoft.Extensions.Options.Options.Create(new PrivacyOptions { Secret = new string('x', 40) })
+        );
 
         var plain = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("C00002")));
         Assert.NotEqual(plain, keys.Subject("C00002"));
         Assert.NotEqual(keys.Subject("C00002"), other.Subject("C00002"));
         Assert.Equal(keys.IdempotencyKey("nps-ann@example.com"), keys.IdempotencyKey("nps-ann@example.com"));
         Assert.DoesNotContain("ann", keys.IdempotencyKey("nps-ann@example.com"));
-        Assert.Throws<InvalidOperationException>(() => new KeyedHash(Microsoft.Extensions.Options.Options.Create(new PrivacyOptions { Secret = "short" })));
+        Assert.Throws<InvalidOperationException>(() =>
+            new KeyedHash(Microsoft.Extensions.Options.Options.Create(new PrivacyOptions { Secret = "short" }))
+        );
     }
 }

@@ -17,16 +17,24 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private readonly WebhookReceiver _receiver = new();
     private readonly List<ApiFactory> _services = [];
-    private readonly string _database = Path.Combine(Directory.CreateTempSubdirectory("pz-webhooks-").FullName, "shared.db");
+    private readonly string _database = Path.Combine(
+        Directory.CreateTempSubdirectory("pz-webhooks-").FullName,
+        "shared.db"
+    );
 
     public Task InitializeAsync() => _receiver.StartAsync();
 
     public async Task DisposeAsync()
     {
-        foreach (var service in _services) await service.DisposeAsync();
+        foreach (var service in _services)
+            await service.DisposeAsync();
         await _receiver.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(Path.GetDirectoryName(_database)!, recursive: true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(_database)!, recursive: true);
+        }
+        catch (IOException) { }
     }
 
     /// <summary>
@@ -40,39 +48,60 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             ["ConnectionStrings:Personalize"] = $"Data Source={_database}",
             ["Events:Webhooks:BaseDelaySeconds"] = "0.05",
             ["Events:Webhooks:MaxDelaySeconds"] = "0.2",
-            ["Events:Webhooks:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Events:Webhooks:TimeoutSeconds"] = timeoutSeconds.ToString(
+                System.Globalization.CultureInfo.InvariantCulture
+            ),
             ["Events:Webhooks:LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Events:Webhooks:PollSeconds"] = "0.05",
             ["Events:Webhooks:MaxAttempts"] = maxAttempts.ToString(),
         };
         var service = ApiFactory.With(settings);
         _services.Add(service);
-        _ = service.Services;  // started: its delivery job runs from now on
+        _ = service.Services; // started: its delivery job runs from now on
         return service;
     }
 
     private async Task<string> EndpointAsync(ApiFactory service, string extra = "")
     {
-        var created = await service.DataAsync($$"""
+        var created = await service.DataAsync(
+            $$"""
             mutation { createWebhookEndpoint(input: { url: "{{_receiver.Url}}", secret: "{{Secret}}"{{extra}} }) { webhookEndpoint { id } errors { message } } }
-            """);
-        return created.GetProperty("createWebhookEndpoint").GetProperty("webhookEndpoint").GetProperty("id").GetString()!;
+            """
+        );
+        return created
+            .GetProperty("createWebhookEndpoint")
+            .GetProperty("webhookEndpoint")
+            .GetProperty("id")
+            .GetString()!;
     }
 
-    /// <summary>Each customer is created with email consent (one event), then changes it <paramref name="changes"/> times (one event each).</summary>
-    private static async Task<int> ConsentEventsAsync(ApiFactory service, int customers, int changes = 0, string prefix = "w")
+    /// <summary>Each customer is created with email consent (one event), then changes it <paramref name="changes"/>
+    /// times (one event each).</summary>
+    private static async Task<int> ConsentEventsAsync(
+        ApiFactory service,
+        int customers,
+        int changes = 0,
+        string prefix = "w"
+    )
     {
         for (var c = 0; c < customers; c++)
         {
-            await service.DataAsync($$"""mutation { upsertCustomer(input: { id: "{{prefix}}{{c}}", consentEmailMarketing: true }) { errors { message } } }""");
+            await service.DataAsync(
+                $$"""mutation { upsertCustomer(input: { id: "{{prefix}}{{c}}", consentEmailMarketing: true }) { errors { message } } }"""
+            );
             for (var i = 0; i < changes; i++)
-                await service.DataAsync($$"""mutation { setConsent(input: { customerId: "{{prefix}}{{c}}", emailMarketing: {{(i % 2 == 0 ? "false" : "true")}} }) { errors { message } } }""");
+                await service.DataAsync(
+                    $$"""mutation { setConsent(input: { customerId: "{{prefix}}{{c}}", emailMarketing: {{(i % 2 == 0 ? "false" : "true")}} }) { errors { message } } }"""
+                );
         }
         return customers * (1 + changes);
     }
 
     private Task<HashSet<string>> AllArrivedAsync(int events) =>
-        Eventually.ReadAsync(() => Task.FromResult(_receiver.Accepted.Select(r => r.Id).ToHashSet()), ids => ids.Count >= events);
+        Eventually.ReadAsync(
+            () => Task.FromResult(_receiver.Accepted.Select(r => r.Id).ToHashSet()),
+            ids => ids.Count >= events
+        );
 
     [Fact]
     public async Task Events_arrive_signed_once_each_and_in_order_per_customer()
@@ -85,17 +114,28 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         Assert.Equal(expected, ids.Count);
         Assert.All(_receiver.Requests, r => Assert.True(WebhookReceiver.Verifies(Secret, r), $"signature of {r.Id}"));
-        Assert.Equal(expected, _receiver.Requests.Count);  // a healthy receiver gets each event once
+        Assert.Equal(expected, _receiver.Requests.Count); // a healthy receiver gets each event once
         foreach (var customer in _receiver.Accepted.GroupBy(r => r.Json.GetProperty("customerId").GetString()))
-            Assert.Equal(Enumerable.Range(1, 4).Select(i => (long)i), customer.Select(r => r.Json.GetProperty("sequence").GetInt64()));
+            Assert.Equal(
+                Enumerable.Range(1, 4).Select(i => (long)i),
+                customer.Select(r => r.Json.GetProperty("sequence").GetInt64())
+            );
         var first = _receiver.Accepted.First().Json;
         Assert.Equal("customer.consent_changed", first.GetProperty("type").GetString());
         Assert.True(first.GetProperty("data").GetProperty("emailMarketing").GetBoolean());
 
         // The receiver has answered; the outcome is stored right after.
         var log = await Eventually.ReadAsync(
-            () => service.DataAsync("""{ webhookEndpoints { id deliveries(first: 100) { status attempts event { type customerId sequence } } } }"""),
-            l => l.GetProperty("webhookEndpoints")[0].GetProperty("deliveries").EnumerateArray().All(d => d.GetProperty("status").GetString() == "DELIVERED"));
+            () =>
+                service.DataAsync(
+                    """{ webhookEndpoints { id deliveries(first: 100) { status attempts event { type customerId sequence } } } }"""
+                ),
+            l =>
+                l.GetProperty("webhookEndpoints")[0]
+                    .GetProperty("deliveries")
+                    .EnumerateArray()
+                    .All(d => d.GetProperty("status").GetString() == "DELIVERED")
+        );
         Assert.Equal(expected, log.GetProperty("webhookEndpoints")[0].GetProperty("deliveries").GetArrayLength());
         Assert.Equal(endpoint, log.GetProperty("webhookEndpoints")[0].GetProperty("id").GetString());
     }
@@ -105,7 +145,13 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         var calls = 0;
         // The first requests fail with 500, then some hang past the timeout, then the receiver answers.
-        _receiver.Answer = _ => Interlocked.Increment(ref calls) switch { <= 6 => 500, <= 9 => 0, _ => 200 };
+        _receiver.Answer = _ =>
+            Interlocked.Increment(ref calls) switch
+            {
+                <= 6 => 500,
+                <= 9 => 0,
+                _ => 200,
+            };
         var service = Service(timeoutSeconds: 0.5);
         await EndpointAsync(service);
         var expected = await ConsentEventsAsync(service, customers: 6, changes: 1);
@@ -113,20 +159,29 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         await _receiver.StopAsync();
         var more = await ConsentEventsAsync(service, customers: 4, prefix: "later");
-        await Eventually.ReadAsync(() => AttemptsFailedAsync(service), failed => failed >= 2);  // tried while it was down
+        // tried while it was down
+        await Eventually.ReadAsync(() => AttemptsFailedAsync(service), failed => failed >= 2);
         await _receiver.StartAsync();
 
         var ids = await AllArrivedAsync(expected + more);
         Assert.Equal(expected + more, ids.Count);
         Assert.All(_receiver.Requests, r => Assert.True(WebhookReceiver.Verifies(Secret, r)));
-        var retried = await service.DataAsync("""{ webhookEndpoints { deliveries(first: 100) { attempts status } } }""");
-        Assert.Contains(retried.GetProperty("webhookEndpoints")[0].GetProperty("deliveries").EnumerateArray(), d => d.GetProperty("attempts").GetInt32() > 1);
+        var retried = await service.DataAsync(
+            """{ webhookEndpoints { deliveries(first: 100) { attempts status } } }"""
+        );
+        Assert.Contains(retried.GetProperty("webhookEndpoints")[0].GetProperty("deliveries").EnumerateArray(), d =>
+            d.GetProperty("attempts").GetInt32() > 1
+        );
     }
 
     private static async Task<int> AttemptsFailedAsync(ApiFactory service)
     {
-        await using var db = await service.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>().CreateDbContextAsync();
-        return await db.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.Attempts > 0 && d.LastStatusCode == null);
+        await using var db = await service
+            .Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>()
+            .CreateDbContextAsync();
+        return await db.WebhookDeliveries.CountAsync(d =>
+            d.Status == WebhookDeliveryStatus.Pending && d.Attempts > 0 && d.LastStatusCode == null
+        );
     }
 
     [Fact]
@@ -137,14 +192,41 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var endpoint = await EndpointAsync(service);
         await ConsentEventsAsync(service, customers: 3);
         var dead = await Eventually.ReadAsync(
-            async () => (await service.DataAsync("""{ webhookEndpoints { deliveries(status: DEAD) { attempts lastStatusCode lastError } } }"""))
-                .GetProperty("webhookEndpoints")[0].GetProperty("deliveries").EnumerateArray().ToList(),
-            d => d.Count == 3);
-        Assert.All(dead, d => Assert.Equal((2, 503, "HTTP 503"), (d.GetProperty("attempts").GetInt32(), d.GetProperty("lastStatusCode").GetInt32(), d.GetProperty("lastError").GetString())));
+            async () =>
+                (
+                    await service.DataAsync(
+                        """{ webhookEndpoints { deliveries(status: DEAD) { attempts lastStatusCode lastError } } }"""
+                    )
+                )
+                    .GetProperty("webhookEndpoints")[0]
+                    .GetProperty("deliveries")
+                    .EnumerateArray()
+                    .ToList(),
+            d => d.Count == 3
+        );
+        Assert.All(dead, d =>
+            Assert.Equal(
+                (2, 503, "HTTP 503"),
+                (
+                    d.GetProperty("attempts").GetInt32(),
+                    d.GetProperty("lastStatusCode").GetInt32(),
+                    d.GetProperty("lastError").GetString()
+                )
+            )
+        );
 
         _receiver.Answer = _ => 200;
-        var replay = await service.DataAsync($$"""mutation { replayWebhookDeliveries(input: { endpointId: "{{endpoint}}" }) { replayResult { deliveries } errors { message } } }""");
-        Assert.Equal(3, replay.GetProperty("replayWebhookDeliveries").GetProperty("replayResult").GetProperty("deliveries").GetInt32());
+        var replay = await service.DataAsync(
+            $$"""mutation { replayWebhookDeliveries(input: { endpointId: "{{endpoint}}" }) { replayResult { deliveries } errors { message } } }"""
+        );
+        Assert.Equal(
+            3,
+            replay
+                .GetProperty("replayWebhookDeliveries")
+                .GetProperty("replayResult")
+                .GetProperty("deliveries")
+                .GetInt32()
+        );
         Assert.Equal(3, (await AllArrivedAsync(3)).Count);
     }
 
@@ -152,12 +234,13 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task A_service_killed_mid_delivery_leaves_it_to_the_next_one_which_delivers_it_again()
     {
         var calls = 0;
-        _receiver.Answer = _ => Interlocked.Increment(ref calls) <= 3 ? 0 : 200;  // the first instance's requests are never answered
+        // the first instance's requests are never answered
+        _receiver.Answer = _ => Interlocked.Increment(ref calls) <= 3 ? 0 : 200;
         var first = Service(timeoutSeconds: 30, leaseSeconds: 1);
         await EndpointAsync(first);
         await ConsentEventsAsync(first, customers: 3);
         await Eventually.ReadAsync(() => Task.FromResult(_receiver.Requests.Count), n => n >= 3);
-        await first.DisposeAsync();  // gone with its requests unanswered and its leases held
+        await first.DisposeAsync(); // gone with its requests unanswered and its leases held
         _services.Remove(first);
 
         var second = Service(leaseSeconds: 1);
@@ -166,7 +249,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(3, ids.Count);
         // At least once: the ones the first instance sent came again, with the same webhook-id, for receivers to drop.
         Assert.True(_receiver.Requests.Count >= 6, $"{_receiver.Requests.Count} requests");
-        Assert.All(_receiver.Requests.GroupBy(r => r.Id), g => Assert.Single(g.Select(r => r.Body.Replace(r.Timestamp.ToString(), "")).Distinct()));
+        Assert.All(_receiver.Requests.GroupBy(r => r.Id), g =>
+            Assert.Single(g.Select(r => r.Body.Replace(r.Timestamp.ToString(), "")).Distinct())
+        );
     }
 
     [Fact]
@@ -175,14 +260,19 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var a = Service();
         var b = Service();
         await EndpointAsync(a);
-        var expected = await ConsentEventsAsync(a, customers: 20, prefix: "a") + await ConsentEventsAsync(b, customers: 20, changes: 1, prefix: "b");
+        var expected =
+            await ConsentEventsAsync(a, customers: 20, prefix: "a")
+            + await ConsentEventsAsync(b, customers: 20, changes: 1, prefix: "b");
 
         var ids = await AllArrivedAsync(expected);
 
         Assert.Equal(expected, ids.Count);
         Assert.Equal(expected, _receiver.Requests.Count);
         foreach (var customer in _receiver.Accepted.GroupBy(r => r.Json.GetProperty("customerId").GetString()))
-            Assert.Equal(customer.Select(r => r.Json.GetProperty("sequence").GetInt64()).Order(), customer.Select(r => r.Json.GetProperty("sequence").GetInt64()));
+            Assert.Equal(
+                customer.Select(r => r.Json.GetProperty("sequence").GetInt64()).Order(),
+                customer.Select(r => r.Json.GetProperty("sequence").GetInt64())
+            );
     }
 
     [Fact]
@@ -190,8 +280,14 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         var service = Service();
         var endpoint = await EndpointAsync(service);
-        var rotated = await service.DataAsync($$"""mutation { rotateWebhookSecret(input: { id: "{{endpoint}}", overlapHours: 1 }) { webhookEndpoint { secret previousSecretExpiresAt } errors { message } } }""");
-        var secret = rotated.GetProperty("rotateWebhookSecret").GetProperty("webhookEndpoint").GetProperty("secret").GetString()!;
+        var rotated = await service.DataAsync(
+            $$"""mutation { rotateWebhookSecret(input: { id: "{{endpoint}}", overlapHours: 1 }) { webhookEndpoint { secret previousSecretExpiresAt } errors { message } } }"""
+        );
+        var secret = rotated
+            .GetProperty("rotateWebhookSecret")
+            .GetProperty("webhookEndpoint")
+            .GetProperty("secret")
+            .GetString()!;
         Assert.NotEqual(Secret, secret);
 
         await ConsentEventsAsync(service, customers: 2);
@@ -215,23 +311,38 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         {
             var id = await db.Customers.Where(c => c.ExternalId == "rollback-1").Select(c => c.Id).SingleAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await service.Services.GetRequiredService<EventOutbox>().AppendAsync(db, [CustomerEvents.ConsentChanged(id, true, true, DateTime.UtcNow)], default);
+            await service
+                .Services.GetRequiredService<EventOutbox>()
+                .AppendAsync(db, [CustomerEvents.ConsentChanged(id, true, true, DateTime.UtcNow)], default);
             await transaction.RollbackAsync();
         }
         await using var check = await factory.CreateDbContextAsync();
         Assert.Equal(0, await check.CustomerEvents.CountAsync());
-        Assert.Equal(0, await check.Customers.Where(c => c.ExternalId == "rollback-1").Select(c => c.EventSequence).SingleAsync());
+        Assert.Equal(
+            0,
+            await check.Customers.Where(c => c.ExternalId == "rollback-1").Select(c => c.EventSequence).SingleAsync()
+        );
     }
 
     [Fact]
     public async Task Bad_endpoint_input_names_the_field_and_stores_nothing()
     {
         var service = Service();
-        var result = await service.DataAsync("""
+        var result = await service.DataAsync(
+            """
             mutation { createWebhookEndpoint(input: { url: "ftp://example.com/x", secret: "nope", maxConcurrency: 0, segmentId: "no-such-segment" }) { webhookEndpoint { id } errors { field message } } }
-            """);
-        var errors = result.GetProperty("createWebhookEndpoint").GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Order().ToList();
+            """
+        );
+        var errors = result
+            .GetProperty("createWebhookEndpoint")
+            .GetProperty("errors")
+            .EnumerateArray()
+            .Select(e => e.GetProperty("field").GetString())
+            .Order()
+            .ToList();
         Assert.Equal(["input.maxConcurrency", "input.secret", "input.segmentId", "input.url"], errors);
-        Assert.Empty((await service.DataAsync("{ webhookEndpoints { id } }")).GetProperty("webhookEndpoints").EnumerateArray());
+        Assert.Empty(
+            (await service.DataAsync("{ webhookEndpoints { id } }")).GetProperty("webhookEndpoints").EnumerateArray()
+        );
     }
 }

@@ -26,10 +26,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public int Port { get; } = FreePort();
     public string Url => $"http://127.0.0.1:{Port}/hooks";
     public ConcurrentQueue<Received> Requests { get; } = new();
+
     /// <summary>Requests answered 2xx, in the order they were answered.</summary>
     public ConcurrentQueue<Received> Accepted { get; } = new();
 
-    /// <summary>How to answer the next request: 200, a failure status, or hang (0) until <see cref="ReleaseHung"/>.</summary>
+    /// <summary>How to answer the next request: 200, a failure status, or hang (0) until <see
+    /// cref="ReleaseHung"/>.</summary>
     public Func<Received, int> Answer { get; set; } = _ => 200;
 
     public async Task StartAsync()
@@ -42,8 +44,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
-            var received = new Received(context.Request.Headers["webhook-id"].ToString(), long.Parse(context.Request.Headers["webhook-timestamp"].ToString()),
-                context.Request.Headers["webhook-signature"].ToString(), body, JsonDocument.Parse(body).RootElement.Clone());
+            var received = new Received(
+                context.Request.Headers["webhook-id"].ToString(),
+                long.Parse(context.Request.Headers["webhook-timestamp"].ToString()),
+                context.Request.Headers["webhook-signature"].ToString(),
+                body,
+                JsonDocument.Parse(body).RootElement.Clone()
+            );
             Requests.Enqueue(received);
             var status = Answer(received);
             if (status == 0)
@@ -51,7 +58,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 await _release.Task.WaitAsync(context.RequestAborted);
                 status = 200;
             }
-            if (status is >= 200 and < 300) Accepted.Enqueue(received);
+            if (status is >= 200 and < 300)
+                Accepted.Enqueue(received);
             return Results.StatusCode(status);
         });
         await _app.StartAsync();
@@ -59,19 +67,26 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public async Task StopAsync()
     {
-        if (_app is null) return;
+        if (_app is null)
+            return;
         await _app.StopAsync();
         await _app.DisposeAsync();
         _app = null;
     }
 
-    public void ReleaseHung() => Interlocked.Exchange(ref _release, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    public void ReleaseHung() =>
+        Interlocked.Exchange(ref _release, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// <summary>Standard Webhooks verification, written here from the specification (not with the service's code).</summary>
+    /// <summary>Standard Webhooks verification, written here from the specification (not with the service's
+    /// code).</summary>
     public static bool Verifies(string secret, Received request)
     {
         var key = Convert.FromBase64String(secret["whsec_".Length..]);
-        var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{request.Id}.{request.Timestamp}.{request.Body}")));
+        var expected =
+            "v1,"
+            + Convert.ToBase64String(
+                HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{request.Id}.{request.Timestamp}.{request.Body}"))
+            );
         return request.Signature.Split(' ').Contains(expected);
     }
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Personalize.Customers;
 using Personalize.Events;
-using Personalize.Webhooks;
 using Personalize.Segments;
+using Personalize.Webhooks;
 
 namespace Personalize.Data.Configurations;
 
@@ -44,8 +44,19 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         builder.Property(d => d.LeaseToken).HasMaxLength(32);
         builder.Property(d => d.LastError).HasMaxLength(400);
         builder.HasIndex(d => new { d.EndpointId, d.EventId }).IsUnique();
-        builder.HasIndex(d => new { d.EndpointId, d.Status, d.NextAttemptAt });
-        builder.HasIndex(d => new { d.EndpointId, d.CustomerId, d.Status, d.EventId });
+        builder.HasIndex(d => new
+        {
+            d.EndpointId,
+            d.Status,
+            d.NextAttemptAt,
+        });
+        builder.HasIndex(d => new
+        {
+            d.EndpointId,
+            d.CustomerId,
+            d.Status,
+            d.EventId,
+        });
         builder.HasIndex(d => d.LeaseToken);
     }
 }

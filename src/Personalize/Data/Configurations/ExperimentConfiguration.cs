@@ -39,7 +39,11 @@ public sealed class ExperimentExposureConfiguration : IEntityTypeConfiguration<E
     {
         builder.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId);
-        builder.HasOne<ExperimentVariant>().WithMany().HasForeignKey(x => x.VariantId).OnDelete(DeleteBehavior.NoAction);
+        builder
+            .HasOne<ExperimentVariant>()
+            .WithMany()
+            .HasForeignKey(x => x.VariantId)
+            .OnDelete(DeleteBehavior.NoAction);
         // One row per customer and experiment: the first exposure fixes the arm; retries and repeats change nothing.
         builder.HasIndex(x => new { x.ExperimentId, x.CustomerId }).IsUnique();
         builder.HasIndex(x => new { x.ExperimentId, x.VariantId });
@@ -52,9 +56,18 @@ public sealed class ExperimentConversionConfiguration : IEntityTypeConfiguration
     {
         builder.HasOne<Experiment>().WithMany().HasForeignKey(c => c.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId);
-        builder.HasOne<ExperimentVariant>().WithMany().HasForeignKey(c => c.VariantId).OnDelete(DeleteBehavior.NoAction);
+        builder
+            .HasOne<ExperimentVariant>()
+            .WithMany()
+            .HasForeignKey(c => c.VariantId)
+            .OnDelete(DeleteBehavior.NoAction);
         builder.Property(c => c.IdempotencyKey).HasMaxLength(128);
         builder.HasIndex(c => new { c.ExperimentId, c.IdempotencyKey }).IsUnique();
-        builder.HasIndex(c => new { c.ExperimentId, c.VariantId, c.CustomerId });
+        builder.HasIndex(c => new
+        {
+            c.ExperimentId,
+            c.VariantId,
+            c.CustomerId,
+        });
     }
 }

@@ -14,11 +14,22 @@ public sealed class OfferAssignmentConfiguration : IEntityTypeConfiguration<Offe
         builder.Property(a => a.Reason).HasMaxLength(400);
         builder.HasIndex(a => a.Code).IsUnique();
         // One assignment per customer, offer and round: concurrent decisions cannot assign the same offer twice.
-        builder.HasIndex(a => new { a.CustomerId, a.OfferId, a.Round }).IsUnique();
+        builder
+            .HasIndex(a => new
+            {
+                a.CustomerId,
+                a.OfferId,
+                a.Round,
+            })
+            .IsUnique();
         builder.HasIndex(a => new { a.CustomerId, a.AssignedAt });
         builder.HasIndex(a => new { a.OfferId, a.RedeemedAt });
         builder.HasOne(a => a.Offer).WithMany().HasForeignKey(a => a.OfferId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Customers.Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder
+            .HasOne<Customers.Customer>()
+            .WithMany()
+            .HasForeignKey(a => a.CustomerId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Order>().WithMany().HasForeignKey(a => a.RedeemedOrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -34,11 +45,16 @@ public sealed class LoyaltyEntryConfiguration : IEntityTypeConfiguration<Loyalty
     {
         builder.Property(e => e.Reference).HasMaxLength(200).IsRequired();
         builder.Property(e => e.Description).HasMaxLength(300);
-        // Every write is idempotent by its reference: an order earns once, a spend key spends once, a customer is referred once.
+        // Every write is idempotent by its reference: an order earns once, a spend key spends once, a customer is
+        // referred once.
         builder.HasIndex(e => new { e.CustomerId, e.Reference }).IsUnique();
         builder.HasIndex(e => new { e.CustomerId, e.OccurredAt });
         builder.HasIndex(e => e.OrderId);
-        builder.HasOne<Customers.Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder
+            .HasOne<Customers.Customer>()
+            .WithMany()
+            .HasForeignKey(e => e.CustomerId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

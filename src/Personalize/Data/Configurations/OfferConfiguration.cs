@@ -22,7 +22,11 @@ public sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.HasIndex(o => new { o.ValidUntil, o.Id });
         builder.HasIndex(o => new { o.Cost, o.Id });
         builder.HasIndex(o => new { o.CreatedAt, o.Id });
-        builder.HasMany(o => o.EligibleCountries).WithOne().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Cascade);
+        builder
+            .HasMany(o => o.EligibleCountries)
+            .WithOne()
+            .HasForeignKey(c => c.OfferId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.EligibleSegments).WithMany().UsingEntity("OfferEligibleSegments");
     }
 }

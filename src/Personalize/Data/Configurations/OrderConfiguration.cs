@@ -12,7 +12,12 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.ExternalId).HasMaxLength(128).IsRequired();
         builder.Property(o => o.Currency).HasMaxLength(3).IsRequired();
         builder.HasIndex(o => new { o.Source, o.ExternalId }).IsUnique();
-        builder.HasIndex(o => new { o.CustomerId, o.OrderedAt, o.Id });
+        builder.HasIndex(o => new
+        {
+            o.CustomerId,
+            o.OrderedAt,
+            o.Id,
+        });
         builder.HasIndex(o => new { o.OrderedAt, o.Id });
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
     }

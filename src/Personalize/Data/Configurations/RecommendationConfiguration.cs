@@ -26,7 +26,11 @@ public sealed class CustomerCandidatesConfiguration : IEntityTypeConfiguration<C
         builder.HasKey(c => c.CustomerId);
         builder.Property(c => c.CustomerId).ValueGeneratedNever();
         builder.Property(c => c.Candidates).IsRequired();
-        builder.HasOne<Customer>().WithOne().HasForeignKey<CustomerCandidates>(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        builder
+            .HasOne<Customer>()
+            .WithOne()
+            .HasForeignKey<CustomerCandidates>(c => c.CustomerId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -45,7 +49,11 @@ public sealed class PlacementItemConfiguration : IEntityTypeConfiguration<Placem
     public void Configure(EntityTypeBuilder<PlacementItem> builder)
     {
         builder.HasKey(i => new { i.PlacementId, i.ContentItemId });
-        builder.HasOne(i => i.ContentItem).WithMany().HasForeignKey(i => i.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+        builder
+            .HasOne(i => i.ContentItem)
+            .WithMany()
+            .HasForeignKey(i => i.ContentItemId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => i.ContentItemId);
     }
 }

@@ -46,8 +46,18 @@ public sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageCha
     public void Configure(EntityTypeBuilder<StageChange> builder)
     {
         builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(s => new { s.CustomerId, s.ChangedAt, s.Id });
+        builder.HasIndex(s => new
+        {
+            s.CustomerId,
+            s.ChangedAt,
+            s.Id,
+        });
         // Stage flows over time (Kpis) read every change of a period, grouped by day and transition.
-        builder.HasIndex(s => new { s.ChangedAt, s.From, s.To });
+        builder.HasIndex(s => new
+        {
+            s.ChangedAt,
+            s.From,
+            s.To,
+        });
     }
 }

@@ -24,7 +24,16 @@ public sealed class SegmentMemberConfiguration : IEntityTypeConfiguration<Segmen
     public void Configure(EntityTypeBuilder<SegmentMember> builder)
     {
         builder.HasOne<Segment>().WithMany().HasForeignKey(m => m.SegmentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Personalize.Customers.Customer>().WithMany().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(m => new { m.SegmentId, m.CustomerId, m.LeftAt });
+        builder
+            .HasOne<Personalize.Customers.Customer>()
+            .WithMany()
+            .HasForeignKey(m => m.CustomerId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new
+        {
+            m.SegmentId,
+            m.CustomerId,
+            m.LeftAt,
+        });
     }
 }

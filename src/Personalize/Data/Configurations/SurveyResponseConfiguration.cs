@@ -13,7 +13,12 @@ public sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Surve
         builder.Property(s => s.Comment).HasMaxLength(2000);
         builder.Property(s => s.IdempotencyKey).HasMaxLength(128);
         builder.HasIndex(s => s.IdempotencyKey).IsUnique();
-        builder.HasIndex(s => new { s.CustomerId, s.Kind, s.RespondedAt });
+        builder.HasIndex(s => new
+        {
+            s.CustomerId,
+            s.Kind,
+            s.RespondedAt,
+        });
         builder.HasIndex(s => new { s.Kind, s.RespondedAt });
     }
 }

@@ -35,7 +35,10 @@ internal sealed class CdnowImport : IRowImport<OrderRow>
         {
             4 => (fields[0], fields[1], fields[2], fields[3]),
             5 => (fields[0], fields[2], fields[3], fields[4]),
-            _ => throw new RowError($"expected 4 fields (customer id, date, number of CDs, dollar value) or 5 (with the sample id), found {(fields.Length > 5 ? "more than 5" : fields.Length)}"),
+            _ => throw new RowError(
+                "expected 4 fields (customer id, date, number of CDs, dollar value) or 5 (with "
+                    + $"the sample id), found {(fields.Length > 5 ? "more than 5" : fields.Length)}"
+            ),
         };
         var customer = CustomerId(customerField);
         var day = Day(dateField);
@@ -43,25 +46,46 @@ internal sealed class CdnowImport : IRowImport<OrderRow>
         var amount = Cells.NotNegative("dollar value", CsvRow.ParseDecimal("dollar value", amountField));
 
         var n = _rowsOfDay[(customer, day)] = _rowsOfDay.GetValueOrDefault((customer, day)) + 1;
-        return new OrderRow(customer, $"{customer}-{day:yyyyMMdd}-{n}", day, amount, Currency: "USD", Margin: null, Line: null);
+        return new OrderRow(
+            customer,
+            $"{customer}-{day:yyyyMMdd}-{n}",
+            day,
+            amount,
+            Currency: "USD",
+            Margin: null,
+            Line: null
+        );
     }
 
     public string? GroupKey(OrderRow row) => row.OrderId;
 
-    public Task WriteAsync(IReadOnlyList<Parsed<OrderRow>> batch, ImportSession session, CancellationToken cancellationToken) =>
-        _orders.WriteAsync(batch, session, cancellationToken);
+    public Task WriteAsync(
+        IReadOnlyList<Parsed<OrderRow>> batch,
+        ImportSession session,
+        CancellationToken cancellationToken
+    ) => _orders.WriteAsync(batch, session, cancellationToken);
 
     /// <summary>"00004" → "4".</summary>
     private static string CustomerId(string value) =>
         value.Length <= 128 && value.All(char.IsAsciiDigit)
-            ? value.TrimStart('0') is { Length: > 0 } id ? id : "0"
+            ? value.TrimStart('0') is { Length: > 0 } id
+                ? id
+                : "0"
             : throw new RowError($"customer id: '{value}' is not a number");
 
     private static DateTime Day(string value) =>
-        DateTime.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day)
-            ? day : throw new RowError($"date: '{value}' is not a date yyyymmdd");
+        DateTime.TryParseExact(
+            value,
+            "yyyyMMdd",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+            out var day
+        )
+            ? day
+            : throw new RowError($"date: '{value}' is not a date yyyymmdd");
 
     private static int Cds(string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? n : throw new RowError($"number of CDs: '{value}' is not a whole number ≥ 0");
+            ? n
+            : throw new RowError($"number of CDs: '{value}' is not a whole number ≥ 0");
 }

@@ -17,21 +17,24 @@ internal sealed class WhitespaceSeparatedReader(TextReader inner) : TextReader
 
     public override int Read(Span<char> buffer)
     {
-        if (buffer.IsEmpty || !Fill()) return 0;
+        if (buffer.IsEmpty || !Fill())
+            return 0;
         var n = Math.Min(buffer.Length, _line.Length - _position);
         _line.AsSpan(_position, n).CopyTo(buffer);
         _position += n;
         return n;
     }
 
-    public override Task<int> ReadAsync(char[] buffer, int index, int count) => Task.FromResult(Read(buffer, index, count));
+    public override Task<int> ReadAsync(char[] buffer, int index, int count) =>
+        Task.FromResult(Read(buffer, index, count));
 
     public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Read(buffer.Span));
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing)
+            inner.Dispose();
         base.Dispose(disposing);
     }
 
@@ -39,7 +42,8 @@ internal sealed class WhitespaceSeparatedReader(TextReader inner) : TextReader
     {
         while (_position >= _line.Length)
         {
-            if (inner.ReadLine() is not { } line) return false;
+            if (inner.ReadLine() is not { } line)
+                return false;
             _line = string.Join(',', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) + "\n";
             _position = 0;
         }

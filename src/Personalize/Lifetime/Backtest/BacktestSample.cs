@@ -8,10 +8,15 @@ namespace Personalize.Lifetime.Backtest;
 public static class BacktestSample
 {
     /// <returns>The customers themselves when there are no more than <paramref name="size"/>.</returns>
-    public static IReadOnlyList<ClvBacktestCustomer> Take(IReadOnlyList<ClvBacktestCustomer> customers, int size, int seed = 0)
+    public static IReadOnlyList<ClvBacktestCustomer> Take(
+        IReadOnlyList<ClvBacktestCustomer> customers,
+        int size,
+        int seed = 0
+    )
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
-        if (customers.Count <= size) return customers;
+        if (customers.Count <= size)
+            return customers;
         var hashes = new ulong[customers.Count];
         var order = new int[customers.Count];
         for (var i = 0; i < customers.Count; i++)

@@ -1,10 +1,14 @@
 namespace Personalize.Lifetime.Backtest;
 
 /// <summary>
-/// A back-test's periods: the model is fitted on purchases up to and including <see cref="CalibrationEnd"/> and judged on
-/// the days after it, up to and including <see cref="HoldoutEnd"/>.
+/// A back-test's periods: the model is fitted on purchases up to and including <see cref="CalibrationEnd"/> and judged
+/// on the days after it, up to and including <see cref="HoldoutEnd"/>.
 /// </summary>
-public sealed record ClvBacktestOptions(DateOnly CalibrationEnd, DateOnly HoldoutEnd, ClvTimeUnit Unit = ClvTimeUnit.Week)
+public sealed record ClvBacktestOptions(
+    DateOnly CalibrationEnd,
+    DateOnly HoldoutEnd,
+    ClvTimeUnit Unit = ClvTimeUnit.Week
+)
 {
     /// <summary>
     /// Settings of the BG/NBD fit. Where the likelihood has a long flat ridge (online retail: no dropout, a → 0 and

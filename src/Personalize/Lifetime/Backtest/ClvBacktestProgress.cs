@@ -8,4 +8,9 @@ public enum ClvBacktestStage
 }
 
 /// <summary>Where a back-test is: reported every few thousand customers while reading, then once per stage.</summary>
-public sealed record ClvBacktestProgress(ClvBacktestStage Stage, long OrdersRead, long CustomersRead, PurchaseModelKind? Model = null);
+public sealed record ClvBacktestProgress(
+    ClvBacktestStage Stage,
+    long OrdersRead,
+    long CustomersRead,
+    PurchaseModelKind? Model = null
+);

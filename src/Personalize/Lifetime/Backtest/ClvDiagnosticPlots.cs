@@ -27,7 +27,10 @@ public static class ClvDiagnosticPlots
         var calibration = new StringBuilder("model,frequency,customers,mean_actual,mean_predicted\n");
         var alive = new StringBuilder("model,frequency,recency,age,probability_alive\n");
         var age = comparison.Customers.Count == 0 ? 0 : comparison.Customers.Max(c => c.Age);
-        var maxX = comparison.Customers.Count == 0 ? 0 : Math.Min(MaxGridFrequency, comparison.Customers.Max(c => c.Frequency));
+        var maxX =
+            comparison.Customers.Count == 0
+                ? 0
+                : Math.Min(MaxGridFrequency, comparison.Customers.Max(c => c.Frequency));
         foreach (var m in comparison.Models.Where(m => m.Fitted))
         {
             var name = m.Kind.ToString();
@@ -36,13 +39,17 @@ public static class ClvDiagnosticPlots
                 calibration.Append(F($"{name},{row.Label},{row.Customers},{row.MeanActual:R},{row.MeanPredicted:R}\n"));
             var model = m.Fit.Parameters!.CreateModel();
             for (var x = 0; x <= maxX; x++)
-                for (var step = 0; step <= (x == 0 ? 0 : RecencySteps); step++)
-                {
-                    var recency = age * step / RecencySteps;
-                    alive.Append(F($"{name},{x},{recency:R},{age:R},{model.ProbabilityAlive(x, recency, age):R}\n"));
-                }
+            for (var step = 0; step <= (x == 0 ? 0 : RecencySteps); step++)
+            {
+                var recency = age * step / RecencySteps;
+                alive.Append(F($"{name},{x},{recency:R},{age:R},{model.ProbabilityAlive(x, recency, age):R}\n"));
+            }
         }
-        var paths = new[] { Path.Combine(directory, CalibrationHoldoutFile), Path.Combine(directory, ProbabilityAliveFile) };
+        var paths = new[]
+        {
+            Path.Combine(directory, CalibrationHoldoutFile),
+            Path.Combine(directory, ProbabilityAliveFile),
+        };
         File.WriteAllText(paths[0], calibration.ToString());
         File.WriteAllText(paths[1], alive.ToString());
         return paths;

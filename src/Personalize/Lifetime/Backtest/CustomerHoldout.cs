@@ -27,11 +27,14 @@ internal sealed class CustomerHoldout(ClvBacktestOptions options)
     {
         var day = orderedAt.Date;
         // Only purchase days matter to BG/NBD, so the amount is left out of the query and of the statistics.
-        if (day <= _calibrationEnd) _calibration.Add(orderedAt, 0m);
-        else if (day <= _holdoutEnd && day != _lastHoldoutDay) (_lastHoldoutDay, _holdoutDays) = (day, _holdoutDays + 1);
+        if (day <= _calibrationEnd)
+            _calibration.Add(orderedAt, 0m);
+        else if (day <= _holdoutEnd && day != _lastHoldoutDay)
+            (_lastHoldoutDay, _holdoutDays) = (day, _holdoutDays + 1);
     }
 
-    /// <returns>The customer's row, prediction not yet made; null when the first purchase came after the calibration end.</returns>
+    /// <returns>The customer's row, prediction not yet made; null when the first purchase came after the calibration
+    /// end.</returns>
     public ClvBacktestCustomer? Finish() =>
         _calibration.Build(options.CalibrationEnd, options.Unit) is { } s
             ? new ClvBacktestCustomer(CustomerId, s.Frequency, s.Recency, s.Age, _holdoutDays, Predicted: 0)

@@ -13,15 +13,16 @@ public sealed record PurchaseModelCandidate(
     double? Bic,
     string? BoundNote,
     string? Failure,
-    PurchaseModelBacktest? Backtest)
+    PurchaseModelBacktest? Backtest
+)
 {
     public bool Usable => Failure is null && Parameters is not null;
 }
 
 /// <summary>
-/// A candidate's back-test: fitted on the calibration period, its predicted repeat purchase days in the holdout
-/// against the actual ones, in total, per customer and by calibration frequency (<see cref="ByFrequency"/>, the rows
-/// of <see cref="ClvBacktest.HoldoutByFrequency"/>). Figures are null, and the table empty, when the calibration fit failed.
+/// A candidate's back-test: fitted on the calibration period, its predicted repeat purchase days in the holdout against
+/// the actual ones, in total, per customer and by calibration frequency (<see cref="ByFrequency"/>, the rows of <see
+/// cref="ClvBacktest.HoldoutByFrequency"/>). Figures are null, and the table empty, when the calibration fit failed.
 /// </summary>
 public sealed record PurchaseModelBacktest(
     IReadOnlyDictionary<string, double>? Parameters,
@@ -33,4 +34,5 @@ public sealed record PurchaseModelBacktest(
     double? RootMeanSquaredError,
     string? BoundNote,
     string? Failure,
-    IReadOnlyList<ClvBacktestFrequencyRow>? ByFrequency = null);
+    IReadOnlyList<ClvBacktestFrequencyRow>? ByFrequency = null
+);

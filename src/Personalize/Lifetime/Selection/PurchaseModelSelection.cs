@@ -11,15 +11,19 @@ public sealed record PurchaseModelSelection(
     string Reason,
     IReadOnlyList<PurchaseModelCandidate> Candidates,
     ModelFit<PurchaseModelParameters>? Chosen,
-    string? Failure);
+    string? Failure
+);
 
 /// <summary>What <see cref="PurchaseModelSelector"/> tries and how.</summary>
 public sealed record PurchaseModelSelectionOptions
 {
     public IReadOnlyList<PurchaseModelKind> Models { get; init; } = PurchaseModelKindExtensions.All;
     public ModelFitOptions Fit { get; init; } = ModelFitOptions.Default;
+
     /// <summary>A back-test needs at least this many repeat customers in the calibration period.</summary>
     public int MinimumBacktestRepeatCustomers { get; init; } = 30;
-    /// <summary>Back-test on a random sample of this many calibration customers when there are more (<see cref="BacktestSample"/>); 0 = all.</summary>
+
+    /// <summary>Back-test on a random sample of this many calibration customers when there are more (<see
+    /// cref="BacktestSample"/>); 0 = all.</summary>
     public int BacktestSampleCustomers { get; init; }
 }

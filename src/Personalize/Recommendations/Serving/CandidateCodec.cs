@@ -21,7 +21,11 @@ public static class CandidateCodec
     private const int Entry = 21;
 
     /// <summary>Candidate lists in the customer cache, under <c>{KeyPrefix}cand:{customerId}</c>.</summary>
-    public static readonly CacheFormat<CandidateList> Format = new("cand", Encode, (long _, ReadOnlySpan<byte> bytes, out CandidateList? list) => TryDecode(bytes, out list));
+    public static readonly CacheFormat<CandidateList> Format = new(
+        "cand",
+        Encode,
+        (long _, ReadOnlySpan<byte> bytes, out CandidateList? list) => TryDecode(bytes, out list)
+    );
 
     private static byte[] Encode(CandidateList list) => Encode(list.ModelVersion, list.Candidates);
 
@@ -48,17 +52,24 @@ public static class CandidateCodec
     public static bool TryDecode(ReadOnlySpan<byte> value, out CandidateList? list)
     {
         list = null;
-        if (value.Length < Header || value[0] != Version) return false;
+        if (value.Length < Header || value[0] != Version)
+            return false;
         var count = BinaryPrimitives.ReadUInt16LittleEndian(value[9..]);
-        if (value.Length != Header + Entry * count) return false;
+        if (value.Length != Header + Entry * count)
+            return false;
         var candidates = new RecommendationCandidate[count];
         for (var i = 0; i < count; i++)
         {
             var entry = value[(Header + i * Entry)..];
             var reason = (ReasonCode)entry[12];
-            if (!Enum.IsDefined(reason)) return false;
-            candidates[i] = new RecommendationCandidate(BinaryPrimitives.ReadInt64LittleEndian(entry), BinaryPrimitives.ReadSingleLittleEndian(entry[8..]),
-                reason, BinaryPrimitives.ReadInt64LittleEndian(entry[13..]));
+            if (!Enum.IsDefined(reason))
+                return false;
+            candidates[i] = new RecommendationCandidate(
+                BinaryPrimitives.ReadInt64LittleEndian(entry),
+                BinaryPrimitives.ReadSingleLittleEndian(entry[8..]),
+                reason,
+                BinaryPrimitives.ReadInt64LittleEndian(entry[13..])
+            );
         }
         list = new CandidateList(BinaryPrimitives.ReadInt64LittleEndian(value[1..]), candidates);
         return true;

@@ -1,4 +1,3 @@
-
 namespace Personalize.Recommendations.Serving;
 
 /// <summary>A customer's candidates, best first, and the model version that computed them.</summary>

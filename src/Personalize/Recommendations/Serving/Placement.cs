@@ -16,8 +16,10 @@ public class Placement
     public long Id { get; set; }
     public string Slug { get; set; } = "";
     public string? Description { get; set; }
+
     /// <summary>At most this many items of one kind per list (null: no limit).</summary>
     public int? MaxPerKind { get; set; }
+
     /// <summary>At most this many items carrying one tag per list (null: no limit).</summary>
     public int? MaxPerTag { get; set; }
     public List<PlacementItem> Items { get; set; } = [];
@@ -27,9 +29,14 @@ public class Placement
 
 public enum PlacementRule : byte
 {
-    [System.ComponentModel.Description("Shown first, in the order given, whenever the item is valid for the request.")] Pin,
-    [System.ComponentModel.Description("Ranked after every other item.")] Bury,
-    [System.ComponentModel.Description("Never shown in this placement.")] Exclude,
+    [System.ComponentModel.Description("Shown first, in the order given, whenever the item is valid for the request.")]
+    Pin,
+
+    [System.ComponentModel.Description("Ranked after every other item.")]
+    Bury,
+
+    [System.ComponentModel.Description("Never shown in this placement.")]
+    Exclude,
 }
 
 public class PlacementItem
@@ -37,14 +44,23 @@ public class PlacementItem
     public long PlacementId { get; set; }
     public long ContentItemId { get; set; }
     public PlacementRule Rule { get; set; }
+
     /// <summary>Order within the rule (pins are shown in this order).</summary>
     public int Position { get; set; }
     public ContentItem? ContentItem { get; set; }
 }
 
-/// <summary>The fields of a placement a caller sets; null leaves a field (or list) as it is, an empty list clears it.</summary>
-public sealed record PlacementInput(string Id, string? Description = null, int? MaxPerKind = null, int? MaxPerTag = null,
-    IReadOnlyList<string>? Pinned = null, IReadOnlyList<string>? Buried = null, IReadOnlyList<string>? Excluded = null);
+/// <summary>The fields of a placement a caller sets; null leaves a field (or list) as it is, an empty list clears
+/// it.</summary>
+public sealed record PlacementInput(
+    string Id,
+    string? Description = null,
+    int? MaxPerKind = null,
+    int? MaxPerTag = null,
+    IReadOnlyList<string>? Pinned = null,
+    IReadOnlyList<string>? Buried = null,
+    IReadOnlyList<string>? Excluded = null
+);
 
 public sealed class PlacementService(IDbContextFactory<PersonalizeDbContext> factory, TimeProvider clock)
 {
@@ -57,53 +73,93 @@ public sealed class PlacementService(IDbContextFactory<PersonalizeDbContext> fac
         var slug = v.Slug("id", input.Id);
         v.Range("maxPerKind", input.MaxPerKind, 0, 1000);
         v.Range("maxPerTag", input.MaxPerTag, 0, 1000);
-        if (!v.IsValid) return MutationResult<Placement>.Fail(v.Errors);
+        if (!v.IsValid)
+            return MutationResult<Placement>.Fail(v.Errors);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rules = new (string Field, PlacementRule Rule, IReadOnlyList<string>? Slugs)[]
         {
-            ("pinned", PlacementRule.Pin, input.Pinned), ("buried", PlacementRule.Bury, input.Buried), ("excluded", PlacementRule.Exclude, input.Excluded),
+            ("pinned", PlacementRule.Pin, input.Pinned),
+            ("buried", PlacementRule.Bury, input.Buried),
+            ("excluded", PlacementRule.Exclude, input.Excluded),
         };
         var named = rules.SelectMany(r => r.Slugs ?? []).Select(s => s.Trim()).Distinct().ToList();
-        var items = await db.ContentItems.Where(c => named.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
+        var items = await db
+            .ContentItems.Where(c => named.Contains(c.Slug))
+            .ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
         var seen = new Dictionary<string, string>();
         foreach (var (field, _, slugs) in rules)
         {
-            if (slugs is null) continue;
-            if (slugs.Count > MaxItemsPerRule) v.Fail(field, $"names {slugs.Count} items; at most {MaxItemsPerRule} are allowed.");
+            if (slugs is null)
+                continue;
+            if (slugs.Count > MaxItemsPerRule)
+                v.Fail(field, $"names {slugs.Count} items; at most {MaxItemsPerRule} " + "are allowed.");
             for (var i = 0; i < slugs.Count; i++)
             {
                 var itemSlug = slugs[i].Trim();
-                if (!items.ContainsKey(itemSlug)) v.NotFound($"{field}[{i}]", $"No content item has the id '{itemSlug}'.");
-                else if (seen.TryGetValue(itemSlug, out var first)) v.Fail($"{field}[{i}]", $"'{itemSlug}' is already in {first}; an item takes one rule per placement.");
-                else seen[itemSlug] = field;
+                if (!items.ContainsKey(itemSlug))
+                    v.NotFound($"{field}[{i}]", "No content item has the id " + $"'{itemSlug}'.");
+                else if (seen.TryGetValue(itemSlug, out var first))
+                    v.Fail(
+                        $"{field}[{i}]",
+                        $"'{itemSlug}' is already " + $"in {first}; an item takes one rule per placement."
+                    );
+                else
+                    seen[itemSlug] = field;
             }
         }
-        if (!v.IsValid) return MutationResult<Placement>.Fail(v.Errors);
+        if (!v.IsValid)
+            return MutationResult<Placement>.Fail(v.Errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var placement = await db.Placements.AsTracking().Include(p => p.Items).FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken)
+        var placement = await db
+            .Placements.AsTracking()
+            .Include(p => p.Items)
+            .FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken)
             ?? db.Placements.Add(new Placement { Slug = slug!, CreatedAt = now }).Entity;
-        if (input.Description is not null) placement.Description = v.Text("description", input.Description, 400);
-        if (input.MaxPerKind is not null) placement.MaxPerKind = input.MaxPerKind == 0 ? null : input.MaxPerKind;
-        if (input.MaxPerTag is not null) placement.MaxPerTag = input.MaxPerTag == 0 ? null : input.MaxPerTag;
+        if (input.Description is not null)
+            placement.Description = v.Text("description", input.Description, 400);
+        if (input.MaxPerKind is not null)
+            placement.MaxPerKind = input.MaxPerKind == 0 ? null : input.MaxPerKind;
+        if (input.MaxPerTag is not null)
+            placement.MaxPerTag = input.MaxPerTag == 0 ? null : input.MaxPerTag;
         foreach (var (_, rule, slugs) in rules)
         {
-            if (slugs is null) continue;
+            if (slugs is null)
+                continue;
             placement.Items.RemoveAll(i => i.Rule == rule);
-            placement.Items.AddRange(slugs.Select((s, position) => new PlacementItem { ContentItemId = items[s.Trim()], Rule = rule, Position = position }));
+            placement.Items.AddRange(
+                slugs.Select(
+                    (s, position) =>
+                        new PlacementItem
+                        {
+                            ContentItemId = items[s.Trim()],
+                            Rule = rule,
+                            Position = position,
+                        }
+                )
+            );
         }
         placement.UpdatedAt = now;
-        if (!v.IsValid) return MutationResult<Placement>.Fail(v.Errors);
+        if (!v.IsValid)
+            return MutationResult<Placement>.Fail(v.Errors);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return MutationResult<Placement>.Fail([new MutationError(MutationErrorCode.Conflict, $"The placement '{slug}' was created at the same time.", "input.id")]);
+            return MutationResult<Placement>.Fail([
+                new MutationError(
+                    MutationErrorCode.Conflict,
+                    "The placement " + $"'{slug}' was created at the same time.",
+                    "input.id"
+                ),
+            ]);
         }
-        return MutationResult<Placement>.Ok((await ReadAsync(db.Placements.Where(p => p.Id == placement.Id), cancellationToken)).Single());
+        return MutationResult<Placement>.Ok(
+            (await ReadAsync(db.Placements.Where(p => p.Id == placement.Id), cancellationToken)).Single()
+        );
     }
 
     public async Task<IReadOnlyList<Placement>> AllAsync(CancellationToken cancellationToken)
@@ -112,10 +168,20 @@ public sealed class PlacementService(IDbContextFactory<PersonalizeDbContext> fac
         return await ReadAsync(db.Placements.OrderBy(p => p.Slug), cancellationToken);
     }
 
-    /// <summary>Placements with their items, each item with its tags and target segments (the schema shows them).</summary>
-    private static Task<List<Placement>> ReadAsync(IQueryable<Placement> placements, CancellationToken cancellationToken) =>
-        placements.AsNoTracking()
-            .Include(p => p.Items).ThenInclude(i => i.ContentItem).ThenInclude(c => c!.Tags)
-            .Include(p => p.Items).ThenInclude(i => i.ContentItem).ThenInclude(c => c!.TargetSegments)
-            .AsSplitQuery().ToListAsync(cancellationToken);
+    /// <summary>Placements with their items, each item with its tags and target segments (the schema shows
+    /// them).</summary>
+    private static Task<List<Placement>> ReadAsync(
+        IQueryable<Placement> placements,
+        CancellationToken cancellationToken
+    ) =>
+        placements
+            .AsNoTracking()
+            .Include(p => p.Items)
+                .ThenInclude(i => i.ContentItem)
+                    .ThenInclude(c => c!.Tags)
+            .Include(p => p.Items)
+                .ThenInclude(i => i.ContentItem)
+                    .ThenInclude(c => c!.TargetSegments)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
 }

@@ -6,12 +6,14 @@ namespace Personalize.Recommendations.Serving;
 /// <summary>An item of a stored list and its score (recency-weighted popularity).</summary>
 public readonly record struct RankedItem(long ItemId, float Score);
 
-/// <summary>The non-personal lists a model version carries: bestsellers per lifecycle stage and overall (trending).</summary>
+/// <summary>The non-personal lists a model version carries: bestsellers per lifecycle stage and overall
+/// (trending).</summary>
 public sealed record ServingLists(IReadOnlyDictionary<LifecycleStage, RankedItem[]> ByStage, RankedItem[] Trending)
 {
     public static readonly ServingLists Empty = new(new Dictionary<LifecycleStage, RankedItem[]>(), []);
 
-    public RankedItem[] For(LifecycleStage stage) => ByStage.TryGetValue(stage, out var items) && items.Length > 0 ? items : Trending;
+    public RankedItem[] For(LifecycleStage stage) =>
+        ByStage.TryGetValue(stage, out var items) && items.Length > 0 ? items : Trending;
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this);
 

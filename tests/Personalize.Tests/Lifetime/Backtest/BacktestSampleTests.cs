@@ -5,7 +5,10 @@ namespace Personalize.Tests.Lifetime.Backtest;
 public sealed class BacktestSampleTests
 {
     private static ClvBacktestCustomer[] Customers(int count, int firstId = 1) =>
-        Enumerable.Range(firstId, count).Select(id => new ClvBacktestCustomer(id, id % 5, id % 5, 10, id % 3, 0)).ToArray();
+        Enumerable
+            .Range(firstId, count)
+            .Select(id => new ClvBacktestCustomer(id, id % 5, id % 5, 10, id % 3, 0))
+            .ToArray();
 
     [Fact]
     public void A_sample_has_the_size_asked_keeps_the_customers_order_and_is_the_same_each_time()
@@ -42,7 +45,8 @@ public sealed class BacktestSampleTests
         var customers = Customers(2_000);
         var drawn = new int[2_001];
         for (var seed = 0; seed < 400; seed++)
-            foreach (var c in BacktestSample.Take(customers, 200, seed)) drawn[c.CustomerId]++;
+            foreach (var c in BacktestSample.Take(customers, 200, seed))
+                drawn[c.CustomerId]++;
 
         // Each is drawn with p = 0.1 in 400 draws: mean 40, standard deviation 6; low ids no likelier than high ones.
         Assert.InRange(drawn.Skip(1).Average(), 39.99, 40.01);

@@ -12,7 +12,12 @@ namespace Personalize.Tests.Lifetime.Backtest;
 /// </summary>
 public sealed class CdnowBacktestTests(ITestOutputHelper output)
 {
-    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "TestData", "cdnow", "CDNOW_sample.txt");
+    private static readonly string Sample = Path.Combine(
+        AppContext.BaseDirectory,
+        "TestData",
+        "cdnow",
+        "CDNOW_sample.txt"
+    );
     private static readonly ClvBacktestOptions Paper = new(new DateOnly(1997, 9, 30), new DateOnly(1998, 6, 30));
 
     [Fact]
@@ -27,7 +32,8 @@ public sealed class CdnowBacktestTests(ITestOutputHelper output)
         var result = await db.Backtest().RunAsync(Paper);
 
         output.WriteLine(result.ToString());
-        foreach (var row in result.ByFrequency) output.WriteLine($"{row.Label}: {row.Customers} {row.MeanActual:F3} {row.MeanPredicted:F3}");
+        foreach (var row in result.ByFrequency)
+            output.WriteLine($"{row.Label}: {row.Customers} {row.MeanActual:F3} " + $"{row.MeanPredicted:F3}");
         Assert.Equal(39, result.Options.HoldoutLength);
         Assert.Equal(2357, result.Customers.Count);
         Assert.Equal(2457, result.CalibrationRepeatPurchases);
@@ -40,10 +46,12 @@ public sealed class CdnowBacktestTests(ITestOutputHelper output)
         // Distinct (customer, day) pairs in the holdout, from the file itself: 1,959 rows on 1,882 customer-days.
         Assert.Equal(1882, result.ActualHoldoutPurchases);
         // BG/NBD under-forecasts this holdout by about 12%, mostly among customers with x = 1 or 2 (FHL 2005, figure 5,
-        // shows the same shortfall). With the parameters pinned to 1% of the paper's, the sum of conditional expectations
-        // is pinned too: the published parameters give the same total to 0.5%.
+        // shows the same shortfall). With the parameters pinned to 1% of the paper's, the sum of conditional
+        // expectations is pinned too: the published parameters give the same total to 0.5%.
         var published = new BgNbdModel(new BgNbdParameters(0.243, 4.414, 0.793, 2.426));
-        var predictedWithPublished = result.Customers.Sum(c => published.ConditionalExpectedPurchases(39, c.Frequency, c.Recency, c.Age));
+        var predictedWithPublished = result.Customers.Sum(c =>
+            published.ConditionalExpectedPurchases(39, c.Frequency, c.Recency, c.Age)
+        );
         output.WriteLine($"with the published parameters: {predictedWithPublished:F1}");
         Assert.Equal(predictedWithPublished, result.PredictedHoldoutPurchases, predictedWithPublished * 0.005);
         Assert.InRange(result.RelativeError, -0.15, -0.09);
@@ -73,5 +81,8 @@ public sealed class CdnowBacktestTests(ITestOutputHelper output)
     }
 
     private static void AssertWithinPercent(double expected, double actual) =>
-        Assert.True(Math.Abs(actual - expected) <= Math.Abs(expected) * 0.01, $"expected {expected} ± 1%, got {actual}");
+        Assert.True(
+            Math.Abs(actual - expected) <= Math.Abs(expected) * 0.01,
+            $"expected {expected} ± 1%, got {actual}"
+        );
 }

@@ -12,7 +12,12 @@ namespace Personalize.Tests.Lifetime.Backtest;
 /// </summary>
 public sealed class ClvModelComparisonTests(ITestOutputHelper output)
 {
-    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "TestData", "cdnow", "CDNOW_sample.txt");
+    private static readonly string Sample = Path.Combine(
+        AppContext.BaseDirectory,
+        "TestData",
+        "cdnow",
+        "CDNOW_sample.txt"
+    );
     private static readonly ClvBacktestOptions Paper = new(new DateOnly(1997, 9, 30), new DateOnly(1998, 6, 30));
 
     [Fact]
@@ -28,11 +33,19 @@ public sealed class ClvModelComparisonTests(ITestOutputHelper output)
         Assert.Equal(PurchaseModelKindExtensions.All, comparison.Models.Select(m => m.Kind));
         Assert.All(comparison.Models, m => Assert.True(m.Fitted, m.Fit.FailureReason));
         foreach (var m in comparison.Models)
-            output.WriteLine($"{m.Fit.Parameters} LL {m.Fit.LogLikelihood:F1}: predicted {m.PredictedHoldoutPurchases:F1} vs {comparison.ActualHoldoutPurchases}, MAE {m.MeanAbsoluteError:F4}, RMSE {m.RootMeanSquaredError:F4}");
+            output.WriteLine(
+                $"{m.Fit.Parameters} LL {m.Fit.LogLikelihood:F1}: predicted "
+                    + $"{m.PredictedHoldoutPurchases:F1} vs {comparison.ActualHoldoutPurchases}, MAE "
+                    + $"{m.MeanAbsoluteError:F4}, RMSE {m.RootMeanSquaredError:F4}"
+            );
         Assert.Equal(1882, comparison.ActualHoldoutPurchases);
         var bg = comparison.Models.Single(m => m.Kind == PurchaseModelKind.BgNbd);
         // The BG/NBD of the comparison is the single-model back-test's.
-        Assert.Equal(single.PredictedHoldoutPurchases, bg.PredictedHoldoutPurchases, 1e-3 * single.PredictedHoldoutPurchases);
+        Assert.Equal(
+            single.PredictedHoldoutPurchases,
+            bg.PredictedHoldoutPurchases,
+            1e-3 * single.PredictedHoldoutPurchases
+        );
         Assert.Equal(single.MeanAbsoluteError, bg.MeanAbsoluteError, 1e-4);
         var pareto = comparison.Models.Single(m => m.Kind == PurchaseModelKind.ParetoNbd);
         Assert.Equal(0.553, pareto.Fit.Parameters!["r"], 0.553 * 0.01);
@@ -40,7 +53,11 @@ public sealed class ClvModelComparisonTests(ITestOutputHelper output)
         foreach (var m in comparison.Models)
         {
             Assert.Equal(comparison.Customers.Count, m.Predicted!.Count);
-            Assert.Equal(comparison.Customers.Select((c, i) => Math.Abs(m.Predicted[i] - c.Actual)).Average(), m.MeanAbsoluteError, 12);
+            Assert.Equal(
+                comparison.Customers.Select((c, i) => Math.Abs(m.Predicted[i] - c.Actual)).Average(),
+                m.MeanAbsoluteError,
+                12
+            );
             Assert.Equal(m.Predicted.Sum(), m.ByFrequency.Sum(r => r.MeanPredicted * r.Customers), 6);
         }
 
@@ -53,7 +70,13 @@ public sealed class ClvModelComparisonTests(ITestOutputHelper output)
             Assert.Equal(1 + 3 * 21, calibration.Length);
             var bgRows = calibration.Skip(1).Select(l => l.Split(',')).Where(f => f[0] == "BgNbd").ToList();
             Assert.Equal(2357, bgRows.Sum(f => long.Parse(f[2], CultureInfo.InvariantCulture)));
-            Assert.Equal(1882, bgRows.Sum(f => long.Parse(f[2], CultureInfo.InvariantCulture) * double.Parse(f[3], CultureInfo.InvariantCulture)), 6);
+            Assert.Equal(
+                1882,
+                bgRows.Sum(f =>
+                    long.Parse(f[2], CultureInfo.InvariantCulture) * double.Parse(f[3], CultureInfo.InvariantCulture)
+                ),
+                6
+            );
             Assert.Equal("20+", bgRows[^1][1]);
 
             var alive = File.ReadAllLines(paths[1]);
@@ -64,13 +87,18 @@ public sealed class ClvModelComparisonTests(ITestOutputHelper output)
             {
                 var f = line.Split(',');
                 var model = comparison.Models.Single(m => m.Kind.ToString() == f[0]).Fit.Parameters!.CreateModel();
-                var (x, tx, T) = (int.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture));
+                var (x, tx, T) = (
+                    int.Parse(f[1], CultureInfo.InvariantCulture),
+                    double.Parse(f[2], CultureInfo.InvariantCulture),
+                    double.Parse(f[3], CultureInfo.InvariantCulture)
+                );
                 Assert.Equal(model.ProbabilityAlive(x, tx, T), double.Parse(f[4], CultureInfo.InvariantCulture), 12);
             }
         }
         finally
         {
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
         }
     }
 }

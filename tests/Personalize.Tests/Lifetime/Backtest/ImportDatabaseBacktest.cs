@@ -6,5 +6,6 @@ namespace Personalize.Tests.Lifetime.Backtest;
 
 internal static class ImportDatabaseBacktest
 {
-    public static ClvBacktest Backtest(this ImportDatabase db) => ActivatorUtilities.CreateInstance<ClvBacktest>(db.Services);
+    public static ClvBacktest Backtest(this ImportDatabase db) =>
+        ActivatorUtilities.CreateInstance<ClvBacktest>(db.Services);
 }
