@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Personalize.Common;
 using Personalize.Import;
 using Personalize.Interactions;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Personalize.Access;
 using Personalize.Tests.Infrastructure;
 using Personalize.Tests.Scores;
-using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace Personalize.Tests.Reliability;

@@ -1,6 +1,4 @@
-using GraphQL.Introspection;
 using GraphQL.Types;
-using GraphQL.Types.Relay;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Api.Commands;
 using Personalize.Api.GraphQL;

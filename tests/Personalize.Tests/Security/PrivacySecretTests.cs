@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Personalize.Api;
 using Personalize.Api.Security;
 using Personalize.Privacy;
-using Personalize.Tests.Infrastructure;
 
 namespace Personalize.Tests.Security;
 
