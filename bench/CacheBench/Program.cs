@@ -35,10 +35,10 @@ for (var round = 0; round < rounds; round++)
     setPerKey.Add(await TimeAsync(SetPerKeyAsync));
 }
 Console.WriteLine(
-    $"write {Scores:N0} scores, MSET of {options.WriteBatchSize:N0} pipelined (the cache): " + $"{Describe(mset)}"
+    $"write {Scores:N0} scores, MSET of {options.WriteBatchSize:N0} pipelined (the cache): {Describe(mset)}"
 );
 Console.WriteLine(
-    $"write {Scores:N0} scores, SET per key in batches of {options.WriteBatchSize:N0}:   " + $"{Describe(setPerKey)}"
+    $"write {Scores:N0} scores, SET per key in batches of {options.WriteBatchSize:N0}:   {Describe(setPerKey)}"
 );
 Console.WriteLine($"SET per key / MSET, ratio of medians: {Median(setPerKey) / Median(mset):F2}");
 

@@ -19,7 +19,7 @@ public static class AcquisitionMutationFields
             )
             .Argument<NonNullGraphType<SetCustomerAcquisitionInputType>>(
                 "input",
-                "The customer, the channel and the " + "campaign."
+                "The customer, the channel and the campaign."
             )
             .ResolveAsync(async ctx =>
                 await ctx.Service<AcquisitionService>()
@@ -38,7 +38,7 @@ public static class AcquisitionMutationFields
             )
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<MarketingSpendInputType>>>>(
                 "entries",
-                "One " + "entry per channel and month."
+                "One entry per channel and month."
             )
             .ResolveAsync(async ctx =>
                 await ctx.Service<AcquisitionService>()

@@ -10,12 +10,9 @@ public sealed class ChannelAcquisitionType : ObjectGraphType<ChannelAcquisition>
         Name = "ChannelAcquisition";
         Description =
             "What an acquisition channel spent and brought in over a period. A customer is acquired by "
-            + "their first order: "
-            + "the customers counted are those whose first order falls in the period.";
+            + "their first order: the customers counted are those whose first order falls in the period.";
         Field(c => c.Channel, nullable: true)
-            .Description(
-                "The channel; null for customers without a recorded channel " + "(in `total`: every channel)."
-            );
+            .Description("The channel; null for customers without a recorded channel (in `total`: every channel).");
         Field(c => c.Spend)
             .Description(
                 "The channel's spend in the period: each month's recorded spend counted for "
@@ -23,9 +20,7 @@ public sealed class ChannelAcquisitionType : ObjectGraphType<ChannelAcquisition>
             );
         Field(c => c.AcquiredCustomers).Description("Customers of the channel whose first order falls in the period.");
         Field("cac", c => c.Cac, nullable: true)
-            .Description(
-                "Customer acquisition cost: spend ÷ acquiredCustomers; " + "null when no customer was acquired."
-            );
+            .Description("Customer acquisition cost: spend ÷ acquiredCustomers; null when no customer was acquired.");
         Field(c => c.MarginToDate)
             .Description(
                 "The acquired customers' orders to date, each counted by its margin "
@@ -43,15 +38,13 @@ public sealed class ChannelAcquisitionType : ObjectGraphType<ChannelAcquisition>
                     + "acquired customers."
             );
         Field("clvToCac", c => c.ClvToCac, nullable: true)
-            .Description("averageClv ÷ cac; null when the CAC is 0 " + "(nothing spent) or undefined.");
+            .Description("averageClv ÷ cac; null when the CAC is 0 (nothing spent) or undefined.");
         Field("paybackMonths", c => c.PaybackMonths, nullable: true)
             .Description(
                 "Months until the acquired customers' cumulative margin per customer (as in marginToDate) "
                     + "reaches the CAC, counted in calendar months "
                     + "after the month of each first order (0 = that month) and interpolated within the month that "
-                    + "reaches "
-                    + "it; 0 when nothing was spent; "
-                    + "null when the CAC is undefined or not recovered yet."
+                    + "reaches it; 0 when nothing was spent; null when the CAC is undefined or not recovered yet."
             );
     }
 }

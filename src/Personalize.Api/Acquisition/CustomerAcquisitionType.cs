@@ -15,6 +15,6 @@ public sealed class CustomerAcquisitionType : ObjectGraphType<Customer>
             .Description("The channel, e.g. paid-search.")
             .Resolve(ctx => ctx.Source.AcquisitionChannel);
         Field("campaign", c => c.AcquisitionCampaign, nullable: true)
-            .Description("The campaign within the channel; " + "null when none was recorded.");
+            .Description("The campaign within the channel; null when none was recorded.");
     }
 }

@@ -11,7 +11,7 @@ public sealed class MarketingSpendInputType : InputObjectGraphType<MarketingSpen
         Description = "What one acquisition channel cost in one calendar month.";
         Field(s => s.Channel)
             .Description(
-                "The channel, a slug such as paid-search: the value customers carry as " + "their acquisition channel."
+                "The channel, a slug such as paid-search: the value customers carry as their acquisition channel."
             );
         Field(s => s.Month).Description("The calendar month, YYYY-MM (UTC), e.g. 2026-10.");
         Field(s => s.Amount)

@@ -14,10 +14,10 @@ public sealed class RecordMarketingSpendPayloadType : ObjectGraphType<MutationRe
             "The result of recordMarketingSpend: the rows as stored, or the errors that stopped it (then "
             + "nothing was written).";
         Field<ListGraphType<NonNullGraphType<MarketingSpendType>>>("spend")
-            .Description("The rows as stored, in the " + "order given; null when there are errors.")
+            .Description("The rows as stored, in the order given; null when there are errors.")
             .Resolve(ctx => ctx.Source.Value?.Entries);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorInterface>>>>("errors")
-            .Description("Why " + "nothing was written; empty on success.")
+            .Description("Why nothing was written; empty on success.")
             .Resolve(ctx => ctx.Source.Errors);
     }
 }

@@ -89,7 +89,7 @@ public static partial class CommandLine
         if (verbName is null || verbName == "serve")
             return verbArguments.Count == 0
                 ? new(null, [.. settings], null)
-                : Fail("`serve` takes no arguments; got " + $"'{verbArguments[0]}'.");
+                : Fail($"`serve` takes no arguments; got '{verbArguments[0]}'.");
         return new(new CommandInvocation(verbName, verbArguments), [.. settings], null);
     }
 

@@ -53,7 +53,7 @@ public sealed class EvaluateCommand : ICommand
         if (holdoutEnd <= calibrationEnd)
             return Fail("--holdout-end must come after --calibration-end.");
         if (Penalizer(invocation.Option("penalizer")) is not { } penalizer)
-            return Fail("--penalizer: a number " + "between 0 and 100.");
+            return Fail("--penalizer: a number between 0 and 100.");
         if (Models(invocation.Option("models")) is not { } models)
             return Fail(
                 "--models: a comma-separated list of "
@@ -107,7 +107,7 @@ public sealed class EvaluateCommand : ICommand
         }
         var backtested = sample is { } size1 ? BacktestSample.Take(customers, size1, seeds[0]) : customers;
         var result = await ProgressDisplay.RunAsync<ClvBacktestProgress, ClvModelComparison>(
-            "Back-testing the " + "purchase models",
+            "Back-testing the purchase models",
             progress =>
                 Task.Run(
                     () => ClvBacktest.Compare(options, models, backtested, ordersRead, progress),

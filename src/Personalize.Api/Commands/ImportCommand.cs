@@ -29,8 +29,7 @@ public sealed class ImportCommand : ICommand
         var preset = invocation.Option("preset");
         if (preset is not null && (kind != ImportKind.Orders || preset is not ("online-retail" or "cdnow")))
             return Fail(
-                "The presets are `import orders --preset online-retail [FILE]` and `import orders --preset "
-                    + "cdnow FILE`."
+                "The presets are `import orders --preset online-retail [FILE]` and `import orders --preset cdnow FILE`."
             );
         var path =
             positional.Count > 1 ? positional[1]
@@ -42,8 +41,7 @@ public sealed class ImportCommand : ICommand
             return Fail(
                 preset is not null && positional.Count == 1
                     ? $"The Online Retail file is not at {Path.GetFullPath(path)}; pass its path: import orders "
-                        + "--preset "
-                        + "online-retail FILE"
+                        + "--preset online-retail FILE"
                     : $"File not found: {Path.GetFullPath(path)}"
             );
 

@@ -9,7 +9,7 @@ public sealed class KeysCommand : ICommand
 {
     public string Name => "keys";
     public string Usage =>
-        "keys create --name N --scopes storefront,email | keys list | keys revoke NAME|PREFIX    " + "manage API keys";
+        "keys create --name N --scopes storefront,email | keys list | keys revoke NAME|PREFIX    manage API keys";
 
     public async Task<int> RunAsync(
         CommandInvocation invocation,

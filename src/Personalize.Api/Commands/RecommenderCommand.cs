@@ -19,8 +19,7 @@ public sealed class RecommenderCommand : ICommand
 {
     public string Name => "recommender";
     public string Usage =>
-        "recommender evaluate --cutoff YYYY-MM-DD [--window-days 30] [--k 10] | recommender train "
-        + "[--as-of YYYY-MM-DD]";
+        "recommender evaluate --cutoff YYYY-MM-DD [--window-days 30] [--k 10] | recommender train [--as-of YYYY-MM-DD]";
 
     public Task<int> RunAsync(
         CommandInvocation invocation,
@@ -89,7 +88,7 @@ public sealed class RecommenderCommand : ICommand
                 e.Message
                     + (
                         invocation.Option("as-of") is null
-                            ? " For data that ends earlier, pass --as-of " + "YYYY-MM-DD."
+                            ? " For data that ends earlier, pass --as-of YYYY-MM-DD."
                             : ""
                     )
             );
@@ -194,9 +193,7 @@ public sealed class RecommenderCommand : ICommand
             AnsiConsole.Write(table);
         }
         if (served is not null)
-            Console.WriteLine(
-                "* what `recommender train --as-of " + $"{result.Options.Cutoff:yyyy-MM-dd}` would serve."
-            );
+            Console.WriteLine($"* what `recommender train --as-of {result.Options.Cutoff:yyyy-MM-dd}` would serve.");
         Console.WriteLine(result.ToString());
     }
 

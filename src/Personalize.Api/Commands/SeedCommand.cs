@@ -9,7 +9,7 @@ public sealed class SeedCommand : ICommand
 {
     public string Name => "seed";
     public string Usage =>
-        "seed               load the demo store into the configured database (refused when it has " + "customers)";
+        "seed               load the demo store into the configured database (refused when it has customers)";
 
     public async Task<int> RunAsync(
         CommandInvocation invocation,
@@ -22,8 +22,7 @@ public sealed class SeedCommand : ICommand
         if (await seeder.HasCustomersAsync(cancellationToken))
         {
             AnsiConsole.MarkupLine(
-                "[red]The database already has customers: the demo store is only loaded into an "
-                    + "empty database.[/] "
+                "[red]The database already has customers: the demo store is only loaded into an empty database.[/] "
                     + "Point ConnectionStrings:Personalize at a new database, e.g. "
                     + "--ConnectionStrings:Personalize=\"Data Source=demo.db\"."
             );
@@ -32,7 +31,7 @@ public sealed class SeedCommand : ICommand
         var summary = await ProgressDisplay.RunAsync<SeedProgress, SeedSummary>(
             "Seeding the demo store",
             progress => seeder.SeedAsync(progress, cancellationToken),
-            p => $"{p.Step}: " + $"{ProgressDisplay.Describe(p.Rows)}"
+            p => $"{p.Step}: {ProgressDisplay.Describe(p.Rows)}"
         );
         foreach (var step in summary.Steps)
             Console.WriteLine($"  {step}");

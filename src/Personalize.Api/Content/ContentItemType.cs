@@ -28,10 +28,10 @@ public sealed class ContentItemType : ObjectGraphType<ContentItem>
             .Description("Stages the item is meant for; empty means every stage.")
             .Resolve(ctx => StageSets.ToList(ctx.Source.TargetStages));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SegmentType>>>>("targetSegments")
-            .Description("Segments " + "the item is meant for; empty means everyone.")
+            .Description("Segments the item is meant for; empty means everyone.")
             .Resolve(ctx => ctx.Source.TargetSegments);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelType>>>>("channels")
-            .Description("Channels the " + "item may be shown on.")
+            .Description("Channels the item may be shown on.")
             .Resolve(ctx => ChannelSets.ToList(ctx.Source.Channels));
         Field(c => c.Locale, nullable: true).Description("BCP 47 locale; null means any locale.");
         Field(c => c.PublishFrom, nullable: true).Description("Start of the publication window (UTC); null: no start.");

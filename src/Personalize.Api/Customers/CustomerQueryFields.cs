@@ -18,12 +18,11 @@ public static class CustomerQueryFields
         query
             .Field<NonNullGraphType<ListGraphType<CustomerType>>>("customersByIds")
             .Description(
-                "Customers by the caller's own ids, in the order given; null where an id is unknown. At most "
-                    + "5000 ids."
+                "Customers by the caller's own ids, in the order given; null where an id is unknown. At most 5000 ids."
             )
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>(
                 "ids",
-                "The caller's own " + "customer ids."
+                "The caller's own customer ids."
             )
             .ResolveAsync(async ctx =>
                 await ctx.Service<CustomerQueries>()

@@ -34,11 +34,9 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Field(c => c.Locale, nullable: true).Description("BCP 47 locale, e.g. fr-FR.");
         Field(c => c.CreatedAt).Description("When the customer was first recorded (UTC).");
         Field(c => c.FirstSeenAt)
-            .Description(
-                "When the customer was first seen: the earliest of creation, orders and " + "interactions (UTC)."
-            );
+            .Description("When the customer was first seen: the earliest of creation, orders and interactions (UTC).");
         Field(c => c.ConsentPersonalization)
-            .Description("Whether the customer agreed to personalized content and " + "offers.");
+            .Description("Whether the customer agreed to personalized content and offers.");
         Field(c => c.ConsentEmailMarketing).Description("Whether the customer agreed to marketing emails.");
         Field(c => c.OrderCount).Description("Number of orders recorded.");
         Field(c => c.TotalSpent).Description("Sum of all order amounts.");

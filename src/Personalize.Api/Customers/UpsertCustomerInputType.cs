@@ -15,10 +15,10 @@ public sealed class UpsertCustomerInputType : InputObjectGraphType<UpsertCustome
         Field(c => c.Country, nullable: true).Description("ISO 3166-1 alpha-2 country code, e.g. FR.");
         Field(c => c.Locale, nullable: true).Description("BCP 47 locale, e.g. fr-FR.");
         Field(c => c.ConsentPersonalization, nullable: true)
-            .Description("Whether the customer agrees to " + "personalization.");
+            .Description("Whether the customer agrees to personalization.");
         Field(c => c.ConsentEmailMarketing, nullable: true)
-            .Description("Whether the customer agrees to marketing " + "emails.");
+            .Description("Whether the customer agrees to marketing emails.");
         Field(c => c.CreatedAt, nullable: true)
-            .Description("When the customer signed up (UTC); defaults to now on " + "creation, ignored on update.");
+            .Description("When the customer signed up (UTC); defaults to now on creation, ignored on update.");
     }
 }

@@ -18,8 +18,7 @@ public static class DashboardPage
     /// <summary>Nothing but this host: scripts, styles, data. ECharts styles its tooltips inline.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src "
-        + "'self'; "
-        + "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+        + "'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     public static void Serve(WebApplication app)
     {
@@ -27,7 +26,7 @@ public static class DashboardPage
         if (!File.Exists(System.IO.Path.Combine(folder, "index.html")))
         {
             app.Logger.LogWarning(
-                "The dashboard is not served: {Folder} has no index.html (it is copied there by " + "`dotnet build`).",
+                "The dashboard is not served: {Folder} has no index.html (it is copied there by `dotnet build`).",
                 folder
             );
             return;

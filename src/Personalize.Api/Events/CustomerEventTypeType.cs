@@ -9,7 +9,6 @@ public sealed class CustomerEventTypeType : EnumerationGraphType<CustomerEventTy
     {
         Name = "CustomerEventType";
         Description =
-            "What happened to a customer. On the wire (webhook `type`) it is written customer.stage_changed "
-            + "and so on.";
+            "What happened to a customer. On the wire (webhook `type`) it is written customer.stage_changed and so on.";
     }
 }

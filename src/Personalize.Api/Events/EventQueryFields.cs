@@ -17,7 +17,7 @@ public static class EventQueryFields
             .Argument<IdGraphType>("after", "An event id: only events written after it. Absent: from the oldest kept.")
             .Argument<ListGraphType<NonNullGraphType<CustomerEventTypeType>>>(
                 "types",
-                "Only these types; absent: " + "every type."
+                "Only these types; absent: every type."
             )
             .Argument<IdGraphType>("customerId", "Only this customer's events.")
             .Argument<IntGraphType>("first", $"How many (default 100, at most {EventQueries.MaxPage}).", a =>

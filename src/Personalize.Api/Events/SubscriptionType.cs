@@ -11,8 +11,7 @@ public sealed class SubscriptionType : ObjectGraphType
     {
         Name = "Subscription";
         Description =
-            "Live streams, over WebSocket (graphql-transport-ws) or Server-Sent Events (GraphQL over SSE) "
-            + "at /graphql.";
+            "Live streams, over WebSocket (graphql-transport-ws) or Server-Sent Events (GraphQL over SSE) at /graphql.";
         Field<NonNullGraphType<CustomerEventGraphType>>("customerEvents")
             .Description(
                 "Customer events as they are written, on every instance; the same events the webhooks "
@@ -20,7 +19,7 @@ public sealed class SubscriptionType : ObjectGraphType
             )
             .Argument<ListGraphType<NonNullGraphType<CustomerEventTypeType>>>(
                 "types",
-                "Only these types; absent: " + "every type."
+                "Only these types; absent: every type."
             )
             .Argument<IdGraphType>("customerId", "Only this customer's events.")
             .ResolveStreamAsync(async ctx =>

@@ -18,26 +18,25 @@ public sealed class ExperimentArmType : ObjectGraphType<ArmResult>
             .Description("Customers exposed (each once).")
             .Resolve(ctx => ctx.Source.Counts.Exposures);
         Field<NonNullGraphType<LongGraphType>>("conversions")
-            .Description("Exposed customers who converted at least " + "once.")
+            .Description("Exposed customers who converted at least once.")
             .Resolve(ctx => ctx.Source.Counts.Conversions);
         Field<NonNullGraphType<FloatGraphType>>("conversionRate")
-            .Description("conversions / exposures; 0 before any " + "exposure.")
+            .Description("conversions / exposures; 0 before any exposure.")
             .Resolve(ctx => ctx.Source.Counts.Rate);
         Field<NonNullGraphType<DecimalGraphType>>("conversionValue")
-            .Description("Sum of the values of this arm's " + "conversions.")
+            .Description("Sum of the values of this arm's conversions.")
             .Resolve(ctx => ctx.Source.Counts.ConversionValue);
         Field<LiftType>("liftVsControl")
             .Description(
-                "This arm against the control; null for the control itself and " + "while either arm has no exposure."
+                "This arm against the control; null for the control itself and while either arm has no exposure."
             )
             .Resolve(ctx => ctx.Source.Lift);
         Field<ExperimentArmMetricsType>("metrics")
-            .Description("Revenue, orders and guardrail metrics of the arm's " + "exposed customers.")
+            .Description("Revenue, orders and guardrail metrics of the arm's exposed customers.")
             .Resolve(ctx => ctx.Source.Metrics);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentMetricComparisonType>>>>("comparisons")
             .Description(
-                "Every metric against the control; empty for the control and while an arm lacks the data to "
-                    + "compare."
+                "Every metric against the control; empty for the control and while an arm lacks the data to compare."
             )
             .Resolve(ctx => ctx.Source.Comparisons);
     }

@@ -19,7 +19,7 @@ public sealed class ExperimentAssignmentType : ObjectGraphType<ExperimentAssignm
             .Description("The caller's own customer id.")
             .Resolve(ctx => ctx.Source.CustomerId);
         Field<ExperimentVariantType>("variant")
-            .Description("The variant to show; null in the holdout (show neither " + "variant).")
+            .Description("The variant to show; null in the holdout (show neither variant).")
             .Resolve(ctx => ctx.Source.Variant);
         Field(a => a.InHoldout).Description("Whether the customer is in the holdout.");
         Field(a => a.ExposedAt, nullable: true).Description("When the customer was first exposed; null if never.");

@@ -15,9 +15,7 @@ public sealed class ExperimentMetricComparisonType : ObjectGraphType<MetricCompa
             .Description("The metric.")
             .Resolve(ctx => ctx.Source.Metric);
         Field(c => c.IsGuardrail)
-            .Description(
-                "Whether the metric is a guardrail (a variant must not make it worse) " + "rather than a goal."
-            );
+            .Description("Whether the metric is a guardrail (a variant must not make it worse) rather than a goal.");
         Field(c => c.Method)
             .Description(
                 "The fixed-horizon test used, e.g. \"Welch t-test on CUPED-adjusted values\" "
@@ -36,32 +34,29 @@ public sealed class ExperimentMetricComparisonType : ObjectGraphType<MetricCompa
                     + "closed, so each value is final when it is counted."
             );
         Field(c => c.Relative, nullable: true)
-            .Description("Difference / control value; null when the control's value " + "is 0.");
+            .Description("Difference / control value; null when the control's value is 0.");
         Field<NonNullGraphType<ExperimentAnalysisType>>("analysis")
-            .Description("The analysis `pValue`, `lower` and " + "`upper` show.")
+            .Description("The analysis `pValue`, `lower` and `upper` show.")
             .Resolve(ctx => ctx.Source.Shown);
         Field(c => c.PValue).Description("Two-sided p-value of the analysis shown.");
         Field(c => c.Lower)
             .Description(
-                "Lower end of the 95 % interval (fixed horizon) or confidence sequence "
-                    + "(sequential) of the difference."
+                "Lower end of the 95 % interval (fixed horizon) or confidence sequence (sequential) of the difference."
             );
         Field(c => c.Upper)
             .Description(
-                "Upper end of the 95 % interval (fixed horizon) or confidence sequence "
-                    + "(sequential) of the difference."
+                "Upper end of the 95 % interval (fixed horizon) or confidence sequence (sequential) of the difference."
             );
         Field<NonNullGraphType<BooleanGraphType>>("isSignificant")
             .Description("Whether `pValue` is below 0.05.")
             .Resolve(ctx => ctx.Source.PValue < 0.05);
         Field(c => c.FixedHorizonPValue)
-            .Description("Fixed-horizon p-value: valid only if read once at a sample size " + "set in advance.");
+            .Description("Fixed-horizon p-value: valid only if read once at a sample size set in advance.");
         Field(c => c.FixedHorizonLower).Description("Lower end of the fixed-horizon 95 % interval.");
         Field(c => c.FixedHorizonUpper).Description("Upper end of the fixed-horizon 95 % interval.");
         Field(c => c.SequentialPValue)
             .Description(
-                "Always-valid p-value (mSPRT, one look a day since the first "
-                    + "exposure): valid however often it is read."
+                "Always-valid p-value (mSPRT, one look a day since the first exposure): valid however often it is read."
             );
         Field(c => c.SequentialLower).Description("Lower end of the 95 % confidence sequence.");
         Field(c => c.SequentialUpper).Description("Upper end of the 95 % confidence sequence.");

@@ -14,7 +14,7 @@ public sealed class ExperimentType : ObjectGraphType<Experiment>
             "A randomized test of offers or content: customers split deterministically between weighted "
             + "variants, with an optional holdout.";
         Field<NonNullGraphType<IdGraphType>>("id")
-            .Description("The experiment's id (a slug); it also salts the " + "assignment hash, so it never changes.")
+            .Description("The experiment's id (a slug); it also salts the assignment hash, so it never changes.")
             .Resolve(ctx => ctx.Source.Key);
         Field(e => e.Name).Description("Name shown to people.");
         Field(e => e.Description, nullable: true).Description("What is tested and why.");
@@ -31,10 +31,10 @@ public sealed class ExperimentType : ObjectGraphType<Experiment>
                     + "count for revenue and orders per exposed customer."
             );
         Field<NonNullGraphType<ExperimentAllocationType>>("allocation")
-            .Description("FIXED (hash and weights) or " + "THOMPSON_SAMPLING (bandit after the burn-in).")
+            .Description("FIXED (hash and weights) or THOMPSON_SAMPLING (bandit after the burn-in).")
             .Resolve(ctx => ctx.Source.Allocation);
         Field(e => e.BurnInExposures)
-            .Description("THOMPSON_SAMPLING: exposures split by weight before the bandit " + "allocates.");
+            .Description("THOMPSON_SAMPLING: exposures split by weight before the bandit allocates.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExperimentVariantType>>>>("variants")
             .Description("The arms, the control first.")
             .Resolve(ctx => ctx.Source.Variants.OrderBy(v => !v.IsControl).ThenBy(v => v.Key, StringComparer.Ordinal));
@@ -45,8 +45,7 @@ public sealed class ExperimentType : ObjectGraphType<Experiment>
             .Description(
                 "Exposures, conversions, revenue, orders and guardrails per arm against the control, the "
                     + "CUPED variance reductions, the sample-ratio check and the decision, computed now from the "
-                    + "logged "
-                    + "events."
+                    + "logged events."
             )
             .Argument<ExperimentAnalysisType>(
                 "analysis",

@@ -22,7 +22,7 @@ public sealed class ExperimentVariantType : ObjectGraphType<ExperimentVariant>
             .Description("The offer this arm shows (offer experiments); null for no offer.")
             .Resolve(ctx => ctx.Source.OfferId is { } key ? ctx.Loaders().OfferByKey(key) : null);
         Field<ContentItemType>("contentItem")
-            .Description("The content item this arm shows (content experiments); " + "null for no " + "content.")
+            .Description("The content item this arm shows (content experiments); null for no content.")
             .Resolve(ctx => ctx.Source.ContentItemId is { } key ? ctx.Loaders().ContentItemByKey(key) : null);
     }
 }

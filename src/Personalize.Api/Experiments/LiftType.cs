@@ -15,9 +15,7 @@ public sealed class LiftType : ObjectGraphType<Lift>
         Field(l => l.DifferenceLower).Description("Lower end of the 95 % confidence interval of the difference.");
         Field(l => l.DifferenceUpper).Description("Upper end of the 95 % confidence interval of the difference.");
         Field(l => l.Relative, nullable: true)
-            .Description(
-                "Arm rate / control rate − 1 (e.g. 0.3 = +30 %); null when " + "the control has no conversion."
-            );
+            .Description("Arm rate / control rate − 1 (e.g. 0.3 = +30 %); null when the control has no conversion.");
         Field(l => l.RelativeLower, nullable: true)
             .Description(
                 "Lower end of the 95 % confidence interval of the "

@@ -15,6 +15,6 @@ public sealed class VariantInputType : InputObjectGraphType<VariantInput>
         Field(v => v.IsControl, nullable: true).Description("Whether this arm is the control (exactly one is).");
         Field(v => v.Offer, nullable: true).Description("Code of the offer this arm shows (offer experiments).");
         Field(v => v.ContentItem, nullable: true)
-            .Description("Id of the content item this arm shows (content " + "experiments).");
+            .Description("Id of the content item this arm shows (content experiments).");
     }
 }

@@ -5,6 +5,6 @@ namespace Personalize.Api.GraphQL;
 public sealed class ConflictErrorType()
     : UserErrorType(
         "ConflictError",
-        "The input clashes with what is stored, e.g. " + "an id already taken.",
+        "The input clashes with what is stored, e.g. an id already taken.",
         MutationErrorCode.Conflict
     );

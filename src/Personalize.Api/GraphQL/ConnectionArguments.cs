@@ -17,8 +17,7 @@ public static class ConnectionArguments
         field
             .Argument<IntGraphType>(
                 "first",
-                "Return the first N objects (after `after`). Default 20, at most the "
-                    + "configured page size limit (5000)."
+                "Return the first N objects (after `after`). Default 20, at most the configured page size limit (5000)."
             )
             .Argument<StringGraphType>("after", "Return objects after this cursor.")
             .Argument<IntGraphType>("last", "Return the last N objects (before `before`).")

@@ -102,7 +102,7 @@ public sealed class FilterInputTypes
             FilterFieldKind.Enum => EnumOperationType(scalar),
             FilterFieldKind.EnumSet => Ensure(
                 $"List{scalar}OperationFilterInput",
-                $"Conditions on a set of {scalar} " + "values.",
+                $"Conditions on a set of {scalar} values.",
                 ("some", EnumOperationType(scalar), "At least one value matches."),
                 ("none", EnumOperationType(scalar), "No value matches."),
                 ("all", EnumOperationType(scalar), "Every value matches (true for an empty set)."),

@@ -98,7 +98,7 @@ public static class GraphQLServiceCollectionExtensions
                 correlationId
             );
         var error = new ExecutionError(
-            $"An unexpected error occurred; quote correlation id {correlationId} when " + "reporting it."
+            $"An unexpected error occurred; quote correlation id {correlationId} when reporting it."
         )
         {
             Code = "INTERNAL_ERROR",

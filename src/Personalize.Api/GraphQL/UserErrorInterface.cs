@@ -13,7 +13,7 @@ public sealed class UserErrorInterface : InterfaceGraphType<MutationError>
         Field(e => e.Message).Description("What is wrong, in a sentence a person can act on.");
         Field(e => e.Field, nullable: true)
             .Description(
-                "The input path at fault, e.g. `input.lines[2].quantity`; " + "null when the whole request is at fault."
+                "The input path at fault, e.g. `input.lines[2].quantity`; null when the whole request is at fault."
             );
     }
 }

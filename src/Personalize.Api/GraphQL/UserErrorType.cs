@@ -11,7 +11,7 @@ public abstract class UserErrorType : ObjectGraphType<MutationError>
         Description = description;
         Field(e => e.Message).Description("What is wrong, in a sentence a person can act on.");
         Field(e => e.Field, nullable: true)
-            .Description("The input path at fault; null when the whole request is at " + "fault.");
+            .Description("The input path at fault; null when the whole request is at fault.");
         Interface<UserErrorInterface>();
         IsTypeOf = o => o is MutationError e && e.Code == code;
     }

@@ -116,7 +116,7 @@ public static class HealthEndpoints
                     : $"the scores as of {current.AsOf:yyyy-MM-dd} ({current.PurchaseModel.DisplayName()}) stay in use";
                 if (failure is not null)
                     return HealthCheckResult.Degraded(
-                        $"The recompute as of {failure.AsOf:yyyy-MM-dd} stored nothing, " + $"{inUse}: {failure.Reason}"
+                        $"The recompute as of {failure.AsOf:yyyy-MM-dd} stored nothing, {inUse}: {failure.Reason}"
                     );
                 return HealthCheckResult.Healthy(
                     current is null

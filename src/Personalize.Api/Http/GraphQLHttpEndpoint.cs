@@ -62,7 +62,7 @@ public sealed class GraphQLHttpEndpoint(
                 context,
                 StatusCodes.Status413PayloadTooLarge,
                 responseType,
-                "The request body is " + $"larger than {limits.MaxRequestBytes} bytes."
+                $"The request body is larger than {limits.MaxRequestBytes} bytes."
             );
             return;
         }
@@ -87,7 +87,7 @@ public sealed class GraphQLHttpEndpoint(
                 context,
                 StatusCodes.Status413PayloadTooLarge,
                 responseType,
-                "The request body is " + $"larger than {limits.MaxRequestBytes} bytes."
+                $"The request body is larger than {limits.MaxRequestBytes} bytes."
             );
             return;
         }
@@ -102,7 +102,7 @@ public sealed class GraphQLHttpEndpoint(
                 context,
                 StatusCodes.Status400BadRequest,
                 responseType,
-                "The request could not be " + $"read: {Unreadable(e)}"
+                $"The request could not be read: {Unreadable(e)}"
             );
             return;
         }
@@ -113,7 +113,7 @@ public sealed class GraphQLHttpEndpoint(
                 context,
                 StatusCodes.Status400BadRequest,
                 responseType,
-                "A batch holds 1 to " + $"{limits.MaxBatchSize} operations; this one holds {operations.Length}."
+                $"A batch holds 1 to {limits.MaxBatchSize} operations; this one holds {operations.Length}."
             );
             return;
         }
@@ -130,7 +130,7 @@ public sealed class GraphQLHttpEndpoint(
                     context,
                     StatusCodes.Status400BadRequest,
                     responseType,
-                    "A " + "text/event-stream request holds one operation."
+                    "A text/event-stream request holds one operation."
                 );
             else
                 await streams.ServeEventStreamAsync(
@@ -310,7 +310,7 @@ public sealed class GraphQLHttpEndpoint(
         }
         if (!contentType.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
             throw new UnsupportedMediaTypeException(
-                $"Content-Type {contentType.MediaType} is not supported; send " + "application/json."
+                $"Content-Type {contentType.MediaType} is not supported; send application/json."
             );
 
         var read = await serializer.ReadAsync<GraphQLRequestBody>(body, cancellationToken)
@@ -368,7 +368,7 @@ public sealed class GraphQLHttpEndpoint(
         : ValidationError(
             context.Document.Source,
             null,
-            $"{operation.Operation.ToString().ToLowerInvariant()} operations are only " + "accepted with POST.",
+            $"{operation.Operation.ToString().ToLowerInvariant()} operations are only accepted with POST.",
             operation
         );
 

@@ -29,7 +29,7 @@ public sealed class GraphQLRequestBody
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         if (reader.TokenType != JsonTokenType.StartObject)
-                            throw new JsonException("A batch holds " + "request objects only.");
+                            throw new JsonException("A batch holds request objects only.");
                         operations.Add(ReadRequest(ref reader, options));
                     }
                     return new() { Operations = [.. operations], IsBatch = true };

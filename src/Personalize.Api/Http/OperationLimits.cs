@@ -80,7 +80,7 @@ public sealed class OperationLimits(IOptions<GraphQLOptions> options, IHostEnvir
             : base(
                 context.Document.Source,
                 null,
-                $"The document has more than {max} aliased fields " + "(GraphQL:MaxAliases).",
+                $"The document has more than {max} aliased fields (GraphQL:MaxAliases).",
                 field
             ) => Code = "TOO_MANY_ALIASES";
     }

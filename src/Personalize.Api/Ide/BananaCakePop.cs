@@ -24,7 +24,7 @@ public static class BananaCakePop
         if (!File.Exists(Path.Combine(folder, "index.html")))
         {
             app.Logger.LogWarning(
-                "Banana Cake Pop is not served: {Folder} has no index.html (it is installed by " + "`dotnet build`).",
+                "Banana Cake Pop is not served: {Folder} has no index.html (it is installed by `dotnet build`).",
                 folder
             );
             return;

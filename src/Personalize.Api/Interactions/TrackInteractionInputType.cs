@@ -15,6 +15,6 @@ public sealed class TrackInteractionInputType : InputObjectGraphType<TrackIntera
         Field(i => i.OccurredAt, nullable: true).Description("When it happened (default: now; not in the future).");
         Field(i => i.Weight, nullable: true).Description("The signal's strength, -100 to 100 (default: by kind).");
         Field(i => i.IdempotencyKey, nullable: true)
-            .Description("A key unique to this interaction; a retry with the " + "same key is stored once.");
+            .Description("A key unique to this interaction; a retry with the same key is stored once.");
     }
 }

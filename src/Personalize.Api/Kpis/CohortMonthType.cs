@@ -17,8 +17,6 @@ public sealed class CohortMonthType : ObjectGraphType<CohortMonth>
         Field(m => m.ActiveCustomers).Description("Members with at least one order in that month.");
         Field("retention", m => m.Share).Description("activeCustomers ÷ the cohort's customers (0 to 1).");
         Field(m => m.Complete)
-            .Description(
-                "False for a month still running at the end of the observation (its figure " + "can still grow)."
-            );
+            .Description("False for a month still running at the end of the observation (its figure can still grow).");
     }
 }

@@ -15,8 +15,7 @@ public sealed class CohortType : ObjectGraphType<Cohort>
         Field(c => c.Customers).Description("Customers whose first order falls in that month.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortMonthType>>>>("months")
             .Description(
-                "One entry per calendar month from the cohort's own (monthsAfter 0) up to the end of the "
-                    + "observation."
+                "One entry per calendar month from the cohort's own (monthsAfter 0) up to the end of the observation."
             )
             .Resolve(ctx => ctx.Source.Months);
     }

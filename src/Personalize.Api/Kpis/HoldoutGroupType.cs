@@ -23,6 +23,6 @@ public sealed class HoldoutGroupType : ObjectGraphType<HoldoutGroup>
             .Resolve(ctx => ctx.Source.Retention?.Denominator);
         Field(g => g.ScoredCustomers).Description("Customers on this side with a predicted CLV.");
         Field(g => g.AveragePredictedClv, nullable: true)
-            .Description("Mean predicted CLV of the scored customers; " + "null when none is scored.");
+            .Description("Mean predicted CLV of the scored customers; null when none is scored.");
     }
 }

@@ -12,6 +12,6 @@ public sealed class KpiPointType : ObjectGraphType<KpiPoint>
         Field(p => p.Start).Description("Start of the bucket (inclusive, UTC).");
         Field(p => p.End).Description("End of the bucket (exclusive, UTC).");
         Field(p => p.Value, nullable: true)
-            .Description("The metric's value; null where it is undefined (e.g. no " + "answers, no previous buyers).");
+            .Description("The metric's value; null where it is undefined (e.g. no answers, no previous buyers).");
     }
 }

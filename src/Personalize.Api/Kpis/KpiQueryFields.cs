@@ -14,8 +14,7 @@ public static class KpiQueryFields
             .Description(
                 "Key figures for a period, for everyone or a segment's members: retention, churn, repeat "
                     + "purchase, CLV, NPS, CSAT, offer redemption and reward cost, stages, and (for everyone) spend, "
-                    + "CAC, "
-                    + "CLV:CAC and payback per acquisition channel."
+                    + "CAC, CLV:CAC and payback per acquisition channel."
             )
             .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
             .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
@@ -40,15 +39,15 @@ public static class KpiQueryFields
             .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
             .Argument<NonNullGraphType<KpiIntervalType>>(
                 "interval",
-                "Bucket width; buckets follow the calendar " + "(UTC), the first and last cut to the period."
+                "Bucket width; buckets follow the calendar (UTC), the first and last cut to the period."
             )
             .Argument<IdGraphType>(
                 "segmentId",
-                "Limit the figures to this segment's current members (not for the " + "acquisition metrics)."
+                "Limit the figures to this segment's current members (not for the acquisition metrics)."
             )
             .Argument<StringGraphType>(
                 "channel",
-                "Acquisition metrics only: this acquisition channel instead of " + "every channel."
+                "Acquisition metrics only: this acquisition channel instead of every channel."
             )
             .ResolveAsync(async ctx =>
                 await ctx.Service<KpiService>()
@@ -78,7 +77,7 @@ public static class KpiQueryFields
             .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
             .Argument<NonNullGraphType<KpiIntervalType>>(
                 "interval",
-                "Bucket width (at most " + $"{KpiService.MaxTrendPoints} buckets)."
+                $"Bucket width (at most {KpiService.MaxTrendPoints} buckets)."
             )
             .Argument<IdGraphType>("segmentId", "Limit it to this segment's current members.")
             .ResolveAsync(async ctx =>
@@ -96,8 +95,7 @@ public static class KpiQueryFields
             .Description(
                 "Monthly acquisition cohorts (customers by the month of their first order, in [from, to); at "
                     + $"most {CohortQueries.MaxCohorts}) and the share of each that ordered in every month after, "
-                    + "observed "
-                    + "until `to`."
+                    + "observed until `to`."
             )
             .Argument<NonNullGraphType<DateTimeGraphType>>(
                 "from",
@@ -105,7 +103,7 @@ public static class KpiQueryFields
             )
             .Argument<NonNullGraphType<DateTimeGraphType>>(
                 "to",
-                "Cohorts whose first order is before this time; " + "activity is observed until then too."
+                "Cohorts whose first order is before this time; activity is observed until then too."
             )
             .Argument<IntGraphType>(
                 "months",

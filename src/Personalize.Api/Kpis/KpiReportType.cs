@@ -31,7 +31,7 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
             )
             .Resolve(ctx => ctx.Source.Retention?.Value);
         Field(k => k.ChurnRate, nullable: true)
-            .Description("1 − retentionRate: the previous period's buyers who did " + "not come back.");
+            .Description("1 − retentionRate: the previous period's buyers who did not come back.");
         Field<IntGraphType>("retainedCustomers")
             .Description("The numerator of retentionRate.")
             .Resolve(ctx => ctx.Source.Retention?.Numerator);
@@ -40,22 +40,20 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
             .Resolve(ctx => ctx.Source.Retention?.Denominator);
         Field<FloatGraphType>("repeatPurchaseRate")
             .Description(
-                "Of the period's buyers, the share with at least two orders by the period's end; null "
-                    + "without buyers."
+                "Of the period's buyers, the share with at least two orders by the period's end; null without buyers."
             )
             .Resolve(ctx => ctx.Source.RepeatPurchase?.Value);
         Field(k => k.ScoredCustomers)
-            .Description("Customers in scope with a predicted CLV (scored by `scores " + "recompute`).");
+            .Description("Customers in scope with a predicted CLV (scored by `scores recompute`).");
         Field(k => k.TotalPredictedClv)
             .Description(
-                "Sum of the current predicted CLV (discounted, over the scoring "
-                    + "horizon) of the customers in scope."
+                "Sum of the current predicted CLV (discounted, over the scoring horizon) of the customers in scope."
             );
         Field(k => k.AveragePredictedClv, nullable: true)
-            .Description("Mean predicted CLV of the scored customers in " + "scope; null when none is scored.");
+            .Description("Mean predicted CLV of the scored customers in scope; null when none is scored.");
         Field(k => k.TotalHistoricalClv)
             .Description(
-                "Sum of the historical CLV (revenue to date) of the customers in " + "scope, as of their last scoring."
+                "Sum of the historical CLV (revenue to date) of the customers in scope, as of their last scoring."
             );
         Field<SurveyFigureType>("nps")
             .Description(
@@ -64,7 +62,7 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
             )
             .Resolve(ctx => ctx.Source.Nps);
         Field<SurveyFigureType>("csat")
-            .Description("Share (%) of the period's CSAT answers that are 4 or 5; null " + "without answers.")
+            .Description("Share (%) of the period's CSAT answers that are 4 or 5; null without answers.")
             .Resolve(ctx => ctx.Source.Csat);
         Field<FloatGraphType>("offerRedemptionRate")
             .Description(

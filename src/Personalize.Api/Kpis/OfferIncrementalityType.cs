@@ -37,10 +37,10 @@ public sealed class OfferIncrementalityType : ObjectGraphType<OfferIncrementalit
             .Description("The arm's mean net value per customer.")
             .Resolve(ctx => ctx.Source.Arm.Mean);
         Field<NonNullGraphType<FloatGraphType>>("referenceValuePerCustomer")
-            .Description("The reference's mean net " + "value per customer.")
+            .Description("The reference's mean net value per customer.")
             .Resolve(ctx => ctx.Source.Reference.Mean);
         Field<FloatGraphType>("difference")
-            .Description("Arm − reference per customer; null while either side has " + "fewer than two customers.")
+            .Description("Arm − reference per customer; null while either side has fewer than two customers.")
             .Resolve(ctx => ctx.Source.Difference?.Difference);
         Field<FloatGraphType>("lower")
             .Description("Lower end of the 95 % interval of the difference.")
@@ -52,8 +52,6 @@ public sealed class OfferIncrementalityType : ObjectGraphType<OfferIncrementalit
             .Description("Two-sided p-value of Welch's t-test of the difference.")
             .Resolve(ctx => ctx.Source.Difference?.PValue);
         Field(i => i.IncrementalValue, nullable: true)
-            .Description(
-                "difference × customers: the net value the offer " + "added over the arm's exposed customers."
-            );
+            .Description("difference × customers: the net value the offer added over the arm's exposed customers.");
     }
 }

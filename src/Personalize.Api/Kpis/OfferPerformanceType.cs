@@ -16,10 +16,10 @@ public sealed class OfferPerformanceType : ObjectGraphType<OfferPerformance>
         Field(p => p.CodesGiven).Description("Codes (assignments) given in the period.");
         Field(p => p.CodesRedeemed).Description("Of the codes given in the period, those redeemed since.");
         Field(p => p.RedemptionRate, nullable: true)
-            .Description("codesRedeemed ÷ codesGiven; null when no code was " + "given.");
+            .Description("codesRedeemed ÷ codesGiven; null when no code was given.");
         Field(p => p.Redemptions).Description("Redemptions made in the period, whenever their code was given.");
         Field(p => p.RewardCost)
-            .Description("What those redemptions cost the business (as charged to the offer's " + "budget).");
+            .Description("What those redemptions cost the business (as charged to the offer's budget).");
         Field(p => p.RedeemedRevenue)
             .Description(
                 "The amounts of the orders that redeemed them (gross: these "

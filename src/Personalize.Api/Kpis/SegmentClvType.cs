@@ -18,10 +18,10 @@ public sealed class SegmentClvType : ObjectGraphType<SegmentClv>
         Field(s => s.TotalPredictedClv)
             .Description("Sum of their predicted CLV (discounted, over the scoring horizon).");
         Field(s => s.AveragePredictedClv, nullable: true)
-            .Description("Mean predicted CLV of the scored customers; " + "null when none is scored.");
+            .Description("Mean predicted CLV of the scored customers; null when none is scored.");
         Field(s => s.TotalHistoricalClv)
-            .Description("Sum of the scored customers' historical CLV (revenue to date at " + "their scoring).");
+            .Description("Sum of the scored customers' historical CLV (revenue to date at their scoring).");
         Field(s => s.AverageHistoricalClv, nullable: true)
-            .Description("Mean historical CLV of the scored customers; " + "null when none is scored.");
+            .Description("Mean historical CLV of the scored customers; null when none is scored.");
     }
 }

@@ -13,8 +13,7 @@ public sealed class StageBucketType : ObjectGraphType<StageBucket>
         Field(b => b.End).Description("End of the bucket (exclusive, UTC): the time the distribution is taken at.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageShareType>>>>("stages")
             .Description(
-                "Every stage with its customers at the bucket's end and their share of the customers who "
-                    + "existed then."
+                "Every stage with its customers at the bucket's end and their share of the customers who existed then."
             )
             .Resolve(ctx => ctx.Source.Stages);
     }

@@ -18,8 +18,7 @@ public sealed class StageFlowType : ObjectGraphType<StageFlow>
             .Resolve(ctx => ctx.Source.To);
         Field(f => f.Transitions)
             .Description(
-                "Stage changes recorded from `from` to `to` in the period (a customer "
-                    + "who moved twice counts twice)."
+                "Stage changes recorded from `from` to `to` in the period (a customer who moved twice counts twice)."
             );
     }
 }

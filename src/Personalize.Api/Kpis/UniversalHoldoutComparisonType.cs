@@ -20,23 +20,21 @@ public sealed class UniversalHoldoutComparisonType : ObjectGraphType<UniversalHo
             .Resolve(ctx => ctx.Source.Personalized);
         Field<FloatGraphType>("revenuePerCustomerDifference")
             .Description(
-                "Personalized − holdout revenue per " + "customer; null while either side has fewer than two customers."
+                "Personalized − holdout revenue per customer; null while either side has fewer than two customers."
             )
             .Resolve(ctx => ctx.Source.RevenueDifference?.Difference);
         Field<FloatGraphType>("revenuePerCustomerLower")
-            .Description("Lower end of the 95 % Welch interval of the " + "difference.")
+            .Description("Lower end of the 95 % Welch interval of the difference.")
             .Resolve(ctx => ctx.Source.RevenueDifference?.Lower);
         Field<FloatGraphType>("revenuePerCustomerUpper")
-            .Description("Upper end of the 95 % Welch interval of the " + "difference.")
+            .Description("Upper end of the 95 % Welch interval of the difference.")
             .Resolve(ctx => ctx.Source.RevenueDifference?.Upper);
         Field<FloatGraphType>("revenuePerCustomerPValue")
-            .Description("Two-sided p-value of Welch's t-test of the " + "difference.")
+            .Description("Two-sided p-value of Welch's t-test of the difference.")
             .Resolve(ctx => ctx.Source.RevenueDifference?.PValue);
         Field(c => c.RetentionDifference, nullable: true)
-            .Description("Personalized − holdout retention rate; null " + "when either is undefined.");
+            .Description("Personalized − holdout retention rate; null when either is undefined.");
         Field(c => c.ClvDifference, nullable: true)
-            .Description(
-                "Personalized − holdout mean predicted CLV; null when " + "either side has no scored customer."
-            );
+            .Description("Personalized − holdout mean predicted CLV; null when either side has no scored customer.");
     }
 }

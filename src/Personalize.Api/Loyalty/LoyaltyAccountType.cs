@@ -14,10 +14,10 @@ public sealed class LoyaltyAccountType : ObjectGraphType<LoyaltyAccount>
             + "rolling last 12 months, and the points ledger.";
         Field(a => a.Points).Description("Points available now: credits minus spending minus expired points.");
         Field<NonNullGraphType<LoyaltyTierType>>("tier")
-            .Description("Current tier, from the spend of the last 12 " + "months.")
+            .Description("Current tier, from the spend of the last 12 months.")
             .Resolve(ctx => ctx.Source.Tier.Name);
         Field<NonNullGraphType<DecimalGraphType>>("tierMultiplier")
-            .Description("Points multiplier of the current " + "tier, applied to the points orders earn.")
+            .Description("Points multiplier of the current tier, applied to the points orders earn.")
             .Resolve(ctx => ctx.Source.Tier.Multiplier);
         Field<LoyaltyTierType>("nextTier")
             .Description("The next tier up; null at the top tier.")
@@ -28,9 +28,7 @@ public sealed class LoyaltyAccountType : ObjectGraphType<LoyaltyAccount>
                     + "tier's rate by spending what is missing for the next tier; null at the top tier."
             );
         Field(a => a.SpendToNextTier, nullable: true)
-            .Description(
-                "Spend missing, over the rolling 12 months, to " + "reach the next tier; null at the top tier."
-            );
+            .Description("Spend missing, over the rolling 12 months, to reach the next tier; null at the top tier.");
         Field(a => a.RollingSpend).Description("Spend over the last 12 months, which sets the tier.");
         Field(a => a.AsOf).Description("The time the balance and tier are computed for (UTC).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LoyaltyEntryType>>>>("history")

@@ -12,14 +12,12 @@ public sealed class LoyaltyTierType : EnumerationGraphType
     {
         Name = "LoyaltyTier";
         Description =
-            "A loyalty tier, lowest first; the tiers and their spend thresholds are configuration "
-            + "(Loyalty:Tiers).";
+            "A loyalty tier, lowest first; the tiers and their spend thresholds are configuration (Loyalty:Tiers).";
         foreach (var tier in options.Value.OrderedTiers())
             Add(
                 tier.Name,
                 tier.Name,
-                $"From {tier.MinSpend:0.##} spent over the rolling last 12 months; points × "
-                    + $"{tier.Multiplier:0.##}."
+                $"From {tier.MinSpend:0.##} spent over the rolling last 12 months; points × {tier.Multiplier:0.##}."
             );
     }
 }

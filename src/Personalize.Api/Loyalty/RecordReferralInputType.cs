@@ -11,6 +11,6 @@ public sealed class RecordReferralInputType : InputObjectGraphType<RecordReferra
         Description = "A referral between two known customers.";
         Field<NonNullGraphType<IdGraphType>>("referrerId").Description("The customer who referred.");
         Field<NonNullGraphType<IdGraphType>>("refereeId")
-            .Description("The customer who was referred (a different " + "customer).");
+            .Description("The customer who was referred (a different customer).");
     }
 }

@@ -12,8 +12,8 @@ public sealed class RedeemPointsInputType : InputObjectGraphType<RedeemPointsInp
         Field<NonNullGraphType<IdGraphType>>("customerId").Description("The caller's own customer id.");
         Field(i => i.Points).Description("How many points (at least 1, at most the balance).");
         Field<NonNullGraphType<IdGraphType>>("idempotencyKey")
-            .Description("Unique per spend: a retried request with " + "the same key spends once.");
+            .Description("Unique per spend: a retried request with the same key spends once.");
         Field(i => i.Description, nullable: true)
-            .Description("What the points buy, shown in the ledger (at most 300 " + "characters).");
+            .Description("What the points buy, shown in the ledger (at most 300 characters).");
     }
 }

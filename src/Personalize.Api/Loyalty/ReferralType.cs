@@ -13,7 +13,7 @@ public sealed class ReferralType : ObjectGraphType<Referral>
             .Description("The account of the customer who referred.")
             .Resolve(ctx => ctx.Source.Referrer);
         Field<NonNullGraphType<LoyaltyAccountType>>("referee")
-            .Description("The account of the customer who was " + "referred.")
+            .Description("The account of the customer who was referred.")
             .Resolve(ctx => ctx.Source.Referee);
     }
 }

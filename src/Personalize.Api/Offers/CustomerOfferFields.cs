@@ -25,11 +25,11 @@ public static class CustomerOfferFields
             )
             .Argument<NonNullGraphType<ChannelType>>(
                 "channel",
-                "Where the offers will be shown; EMAIL needs the " + "customer's email-marketing consent."
+                "Where the offers will be shown; EMAIL needs the customer's email-marketing consent."
             )
             .Argument<IntGraphType>(
                 "first",
-                $"How many offers at most (0-{OfferDecisionService.MaxOffersPerCustomer}; " + "default 3).",
+                $"How many offers at most (0-{OfferDecisionService.MaxOffersPerCustomer}; default 3).",
                 a => a.DefaultValue = 3
             )
             .Resolve(ctx =>

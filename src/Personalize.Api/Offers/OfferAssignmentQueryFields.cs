@@ -10,8 +10,7 @@ public static class OfferAssignmentQueryFields
         query
             .Field<OfferAssignmentType>("offerAssignment")
             .Description(
-                "An assignment by its redemption code (any case), e.g. to check a code at checkout; null "
-                    + "when unknown."
+                "An assignment by its redemption code (any case), e.g. to check a code at checkout; null when unknown."
             )
             .Argument<NonNullGraphType<IdGraphType>>("code", "The redemption code.")
             .Resolve(ctx => ctx.Loaders().AssignmentByCode(ctx.GetArgument<string>("code")));

@@ -15,7 +15,7 @@ public sealed class OfferAssignmentType : ObjectGraphType<OfferAssignment>
             "An offer given to one customer, with the code that redeems it. Decided once, then the same on "
             + "every channel until it is redeemed or expires.";
         Field(a => a.Code)
-            .Description("The redemption code the customer enters at checkout (unique), e.g. " + "K7QX-M2PA-9RTE.");
+            .Description("The redemption code the customer enters at checkout (unique), e.g. K7QX-M2PA-9RTE.");
         Field<NonNullGraphType<OfferType>>("offer").Description("The offer.").Resolve(ctx => ctx.Source.Offer);
         Field<NonNullGraphType<IdGraphType>>("customerId")
             .Description("The caller's own id of the customer who holds it.")
@@ -30,7 +30,7 @@ public sealed class OfferAssignmentType : ObjectGraphType<OfferAssignment>
                     + "(Offers:AssignmentDays) or the offer's end, whichever is first."
             );
         Field<NonNullGraphType<LifecycleStageType>>("stage")
-            .Description("The customer's lifecycle stage when it was " + "decided.")
+            .Description("The customer's lifecycle stage when it was decided.")
             .Resolve(ctx => ctx.Source.Stage);
         Field(a => a.CustomerValue)
             .Description(
@@ -49,11 +49,10 @@ public sealed class OfferAssignmentType : ObjectGraphType<OfferAssignment>
             );
         Field(a => a.Reason)
             .Description(
-                "Why this offer: the stage strategy, P(redeem) and its source, and the "
-                    + "expected net value computation."
+                "Why this offer: the stage strategy, P(redeem) and its source, and the expected net value computation."
             );
         Field(a => a.RedeemedAt, nullable: true).Description("When it was redeemed; null while it is not.");
         Field(a => a.CostCharged, nullable: true)
-            .Description("What the redemption charged to the offer's budget; " + "null while not redeemed.");
+            .Description("What the redemption charged to the offer's budget; null while not redeemed.");
     }
 }

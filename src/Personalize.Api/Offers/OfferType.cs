@@ -38,7 +38,7 @@ public sealed class OfferType : ObjectGraphType<Offer>
         Field(o => o.MinClv, nullable: true).Description("Lowest customer lifetime value that may receive it.");
         Field(o => o.MaxClv, nullable: true).Description("Highest customer lifetime value that may receive it.");
         Field<LoyaltyTierType>("minLoyaltyTier")
-            .Description("Lowest loyalty tier that may receive it; null: every " + "tier.")
+            .Description("Lowest loyalty tier that may receive it; null: every tier.")
             .Resolve(ctx => ctx.Source.MinLoyaltyTier);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelType>>>>("channels")
             .Description("Channels it may be shown on.")
@@ -48,7 +48,7 @@ public sealed class OfferType : ObjectGraphType<Offer>
         Field(o => o.TotalBudget, nullable: true).Description("Total the offer may cost; null: unlimited.");
         Field(o => o.BudgetSpent).Description("Cost of the redemptions so far.");
         Field(o => o.PerCustomerCap, nullable: true)
-            .Description("How many times one customer may redeem it; null: no " + "limit.");
+            .Description("How many times one customer may redeem it; null: no limit.");
         Field<NonNullGraphType<OfferStatusType>>("status")
             .Description("DRAFT, ACTIVE, PAUSED or ARCHIVED.")
             .Resolve(ctx => ctx.Source.Status);

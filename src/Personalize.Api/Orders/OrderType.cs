@@ -11,7 +11,7 @@ public sealed class OrderType : ObjectGraphType<Order>
         Name = "Order";
         Description = "A purchase by a customer.";
         Field<NonNullGraphType<IdGraphType>>("id")
-            .Description("The order id given when it was recorded (unique " + "within its source).")
+            .Description("The order id given when it was recorded (unique within its source).")
             .Resolve(ctx => ctx.Source.ExternalId);
         Field(o => o.Source).Description("The system the order came from; (source, id) identifies an order.");
         Field(o => o.OrderedAt).Description("When the order was placed (UTC).");

@@ -16,8 +16,8 @@ public sealed class RecordOrderInputType : InputObjectGraphType<RecordOrderInput
         Field(o => o.Amount).Description("What the customer paid (0 or more).");
         Field(o => o.Currency, nullable: true).Description("ISO 4217 currency code (default EUR).");
         Field(o => o.Margin, nullable: true)
-            .Description("The store's margin on the order, when known (at most the " + "amount).");
+            .Description("The store's margin on the order, when known (at most the amount).");
         Field<ListGraphType<NonNullGraphType<OrderLineInputType>>>("lines")
-            .Description("The products ordered (at " + "most 1000 lines).");
+            .Description("The products ordered (at most 1000 lines).");
     }
 }

@@ -18,15 +18,14 @@ public sealed class PersonalizationType : ObjectGraphType<Visit>
         Description = "Everything a storefront shows one customer in one placement and channel, decided in one call.";
         Field<CustomerType>("customer")
             .Description(
-                "The customer; null when the id is unknown (the decisions are "
-                    + "then those for an anonymous prospect)."
+                "The customer; null when the id is unknown (the decisions are then those for an anonymous prospect)."
             )
             .Resolve(ctx => ctx.Source.Customer);
         Field<NonNullGraphType<IdGraphType>>("customerId")
             .Description("The customer id asked for.")
             .Resolve(ctx => ctx.Source.CustomerId);
         Field<NonNullGraphType<LifecycleStageType>>("stage")
-            .Description("The lifecycle stage the decisions were made " + "for (PROSPECT for an unknown id).")
+            .Description("The lifecycle stage the decisions were made for (PROSPECT for an unknown id).")
             .Resolve(ctx => ctx.Source.Subject.Stage);
         Field(p => p.Placement).Description("The placement asked for.");
         Field<NonNullGraphType<ChannelType>>("channel")
@@ -53,7 +52,7 @@ public sealed class PersonalizationType : ObjectGraphType<Visit>
             )
             .Argument<IntGraphType>(
                 "first",
-                $"How many offers at most (0-{OfferDecisionService.MaxOffersPerCustomer}; " + "default 3).",
+                $"How many offers at most (0-{OfferDecisionService.MaxOffersPerCustomer}; default 3).",
                 a => a.DefaultValue = 3
             )
             .Resolve(ctx =>

@@ -15,7 +15,7 @@ public static class PrivacyMutationFields
         mutation
             .Field<NonNullGraphType<PayloadType<CustomerType, Customer>>>("setConsent")
             .Description(
-                "Records the customer's consent to personalization and/or marketing emails, with an audit " + "entry."
+                "Records the customer's consent to personalization and/or marketing emails, with an audit entry."
             )
             .Argument<NonNullGraphType<SetConsentInputType>>("input", "The customer and the consents to set.")
             .ResolveAsync(async ctx =>

@@ -11,7 +11,7 @@ public sealed class SetConsentInputType : InputObjectGraphType<SetConsentInput>
         Description = "A customer's consents; an absent consent keeps its stored value.";
         Field<NonNullGraphType<IdGraphType>>("customerId").Description("The caller's own customer id.");
         Field(c => c.Personalization, nullable: true)
-            .Description("Whether the customer agrees to personalized " + "content and offers.");
+            .Description("Whether the customer agrees to personalized content and offers.");
         Field(c => c.EmailMarketing, nullable: true).Description("Whether the customer agrees to marketing emails.");
     }
 }

@@ -19,14 +19,14 @@ public sealed class PlacementType : ObjectGraphType<Placement>
             .Resolve(ctx => ctx.Source.Slug);
         Field(p => p.Description, nullable: true).Description("What the placement is.");
         Field(p => p.MaxPerKind, nullable: true)
-            .Description("At most this many items of one kind per list; null: no " + "limit.");
+            .Description("At most this many items of one kind per list; null: no limit.");
         Field(p => p.MaxPerTag, nullable: true)
-            .Description("At most this many items with one tag per list; null: no " + "limit.");
+            .Description("At most this many items with one tag per list; null: no limit.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContentItemType>>>>("pinned")
-            .Description("Shown first, " + "in this order, when valid for the request.")
+            .Description("Shown first, in this order, when valid for the request.")
             .Resolve(ctx => ItemsOf(ctx.Source, PlacementRule.Pin));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContentItemType>>>>("buried")
-            .Description("Ranked after " + "every other item.")
+            .Description("Ranked after every other item.")
             .Resolve(ctx => ItemsOf(ctx.Source, PlacementRule.Bury));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContentItemType>>>>("excluded")
             .Description("Never shown here.")

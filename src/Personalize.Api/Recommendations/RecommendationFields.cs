@@ -32,7 +32,7 @@ public static class RecommendationFields
             .Argument<ChannelType>("channel", "Only items that may be shown on this channel; absent: any channel.")
             .Argument<ListGraphType<NonNullGraphType<ContentKindType>>>(
                 "kinds",
-                "Only items of these kinds; absent: " + "every kind."
+                "Only items of these kinds; absent: every kind."
             )
             .Resolve(ctx =>
                 Recommend(

@@ -16,7 +16,7 @@ public static class RecommendationQueryFields
         query
             .Field<RecommenderModelType>("recommenderModel")
             .Description(
-                "The recommender model version this instance serves; null before the first `recommender " + "train`."
+                "The recommender model version this instance serves; null before the first `recommender train`."
             )
             .ResolveAsync(async ctx =>
                 (await ctx.Service<RecommendationSnapshots>().GetAsync(ctx.CancellationToken)).Model

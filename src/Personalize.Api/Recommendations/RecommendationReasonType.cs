@@ -15,10 +15,10 @@ public sealed class RecommendationReasonType : ObjectGraphType<RecommendationRea
             .Resolve(ctx => ctx.Source.Code);
         Field(r => r.Text)
             .Description(
-                "The reason in words, e.g. \"Because you bought Trail boots\" or \"Popular " + "with loyal customers\"."
+                "The reason in words, e.g. \"Because you bought Trail boots\" or \"Popular with loyal customers\"."
             );
         Field<ContentItemType>("relatedItem")
-            .Description("The item behind the reason (the X of \"Because you bought " + "X\"); null for other reasons.")
+            .Description("The item behind the reason (the X of \"Because you bought X\"); null for other reasons.")
             .Resolve(ctx => ctx.Source.RelatedItem);
     }
 }

@@ -17,10 +17,10 @@ public sealed class RecommenderCandidateType : ObjectGraphType<ModelCandidate>
                     + "\"personal-frequency\", \"lightgbm-rerank\"."
             );
         Field(c => c.Parameters)
-            .Description("The hyper-parameters its tuning grid chose on the validation window, in " + "words.");
+            .Description("The hyper-parameters its tuning grid chose on the validation window, in words.");
         Field(c => c.Simple)
             .Description(
-                "True for the popularity variants: the bar a personal model must beat by " + "more than the noise."
+                "True for the popularity variants: the bar a personal model must beat by more than the noise."
             );
         Field(c => c.NdcgAt10).Description("Mean NDCG@10 over the validation customers.");
         Field(c => c.HitRateAt10).Description("Share of validation customers with at least one hit in their top 10.");

@@ -10,7 +10,7 @@ public sealed class RecommenderModelType : ObjectGraphType<ServingModel>
         Name = "RecommenderModel";
         Description = "A trained recommender version, as served.";
         Field<NonNullGraphType<IntGraphType>>("version")
-            .Description("The version number; a newer training has a " + "higher one.")
+            .Description("The version number; a newer training has a higher one.")
             .Resolve(ctx => (int)ctx.Source.Version);
         Field(m => m.AsOf).Description("Signals before this time were trained on (UTC).");
         Field(m => m.TrainedAt).Description("When it was trained (UTC).");

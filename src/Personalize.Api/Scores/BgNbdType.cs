@@ -13,7 +13,7 @@ public sealed class BgNbdType : ObjectGraphType<PurchaseModelCandidate>
             .Description("Shape of the purchase-rate distribution.")
             .Resolve(ctx => ctx.Source.Parameters!["r"]);
         Field<NonNullGraphType<FloatGraphType>>("alpha")
-            .Description("Scale of the purchase-rate distribution, in " + "`timeUnit`s.")
+            .Description("Scale of the purchase-rate distribution, in `timeUnit`s.")
             .Resolve(ctx => ctx.Source.Parameters!["alpha"]);
         Field<NonNullGraphType<FloatGraphType>>("a")
             .Description("Beta a of the dropout probability.")

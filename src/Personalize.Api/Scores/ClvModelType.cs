@@ -19,10 +19,10 @@ public sealed class ClvModelType : ObjectGraphType<ClvSnapshot>
         Field(s => s.CustomerCount).Description("Customers with at least one order as of the date.");
         Field(s => s.RepeatCustomerCount).Description("Customers with at least one repeat purchase.");
         Field<NonNullGraphType<ClvPurchaseModelType>>("purchaseModel")
-            .Description("The purchase model in use, chosen " + "by `selectionRule`.")
+            .Description("The purchase model in use, chosen by `selectionRule`.")
             .Resolve(ctx => ctx.Source);
         Field<NonNullGraphType<SelectionRuleType>>("selectionRule")
-            .Description("How the purchase model in use was " + "chosen.")
+            .Description("How the purchase model in use was chosen.")
             .Resolve(ctx => ctx.Source.SelectionRule);
         Field(s => s.SelectionReason).Description("Why it was chosen, in a sentence.");
         Field(s => s.HoldoutDays).Description("Days before the as-of date held out for the back-test.");
@@ -46,7 +46,7 @@ public sealed class ClvModelType : ObjectGraphType<ClvSnapshot>
                 await ctx.Service<ClvModelStore>().FailureSinceCurrentAsync(ctx.CancellationToken)
             );
         Field<GammaGammaType>("gammaGamma")
-            .Description("The spend model (Fader & Hardie 2013); null when too few " + "repeat customers to fit it.")
+            .Description("The spend model (Fader & Hardie 2013); null when too few repeat customers to fit it.")
             .Resolve(ctx => ctx.Source.P is null ? null : ctx.Source);
         Field(s => s.HorizonMonths).Description("Months of future purchases counted in predicted CLV.");
         Field(s => s.AnnualDiscountRate).Description("Annual discount rate of predicted CLV.");

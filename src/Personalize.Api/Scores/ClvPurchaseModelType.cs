@@ -24,7 +24,7 @@ public sealed class ClvPurchaseModelType : ObjectGraphType<ClvSnapshot>
                     .ToList()
             );
         Field("logLikelihood", s => s.PurchaseLogLikelihood)
-            .Description("Log-likelihood of the fit on the whole " + "history.");
+            .Description("Log-likelihood of the fit on the whole history.");
         Field<NonNullGraphType<BooleanGraphType>>("onBound")
             .Description(
                 "True when the fit lies on a bound of the search: the model is usable, but the data does not "
@@ -32,6 +32,6 @@ public sealed class ClvPurchaseModelType : ObjectGraphType<ClvSnapshot>
             )
             .Resolve(ctx => ctx.Source.PurchaseBoundNote is not null);
         Field("boundNote", s => s.PurchaseBoundNote, nullable: true)
-            .Description("Which parameter lies on which " + "bound; null when none does.");
+            .Description("Which parameter lies on which bound; null when none does.");
     }
 }

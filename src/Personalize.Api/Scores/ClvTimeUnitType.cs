@@ -4,4 +4,4 @@ using Personalize.Lifetime;
 namespace Personalize.Api.Scores;
 
 public sealed class ClvTimeUnitType()
-    : DescribedEnumType<ClvTimeUnit>("The time unit the purchase models are fitted " + "in.");
+    : DescribedEnumType<ClvTimeUnit>("The time unit the purchase models are fitted in.");

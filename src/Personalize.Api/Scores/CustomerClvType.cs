@@ -16,8 +16,7 @@ public sealed class CustomerClvType : ObjectGraphType<CustomerScore>
             + "the customer's latest order).";
         Field("historical", s => s.HistoricalClv)
             .Description(
-                "Historical CLV: average order value × purchases per "
-                    + "year × years of relationship (= revenue to date)."
+                "Historical CLV: average order value × purchases per year × years of relationship (= revenue to date)."
             );
         Field<NonNullGraphType<DecimalGraphType>>("predicted")
             .Description(
@@ -61,7 +60,7 @@ public sealed class CustomerClvType : ObjectGraphType<CustomerScore>
                     .ConditionalExpectedPurchases(snapshot.TimeUnit.FromDays(days), s.Frequency, s.Recency, s.Age);
             });
         Field(s => s.ProbabilityAlive)
-            .Description("The purchase model's probability that the customer is still " + "active (0-1).");
+            .Description("The purchase model's probability that the customer is still active (0-1).");
         Field(s => s.AverageOrderValue).Description("Mean order amount so far.");
         Field(s => s.ExpectedAverageOrderValue)
             .Description(
@@ -69,7 +68,7 @@ public sealed class CustomerClvType : ObjectGraphType<CustomerScore>
                     + "customer's own average when no spend model could be fitted)."
             );
         Field<NonNullGraphType<RfmType>>("rfm")
-            .Description("Recency, frequency and monetary quintiles among all " + "scored customers.")
+            .Description("Recency, frequency and monetary quintiles among all scored customers.")
             .Resolve(ctx => ctx.Source);
         Field("repeatPurchases", s => s.Frequency).Description("x: distinct purchase days after the first.");
         Field(s => s.AsOf).Description("The date the scores describe.");

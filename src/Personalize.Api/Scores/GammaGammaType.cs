@@ -22,8 +22,6 @@ public sealed class GammaGammaType : ObjectGraphType<ClvSnapshot>
             .Description("Log-likelihood of the fit.");
         Field("customerCount", s => s.GammaGammaCustomerCount).Description("Repeat customers it was fitted on.");
         Field(s => s.SpendFrequencyCorrelation, nullable: true)
-            .Description(
-                "Pearson correlation of repeat frequency " + "and mean spend; the model assumes it is near zero."
-            );
+            .Description("Pearson correlation of repeat frequency and mean spend; the model assumes it is near zero.");
     }
 }

@@ -79,7 +79,7 @@ public sealed class ApiKeyAuthenticationHandler(
         else
             Response.Headers.WWWAuthenticate = $"{SchemeName}, Bearer";
         var message = failure
-            ?? $"Authentication required: send an API key in the {HeaderName} header, or a bearer " + "token.";
+            ?? $"Authentication required: send an API key in the {HeaderName} header, or a bearer token.";
         await Response.WriteAsJsonAsync(
             new
             {

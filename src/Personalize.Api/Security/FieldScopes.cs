@@ -27,9 +27,9 @@ public static class FieldScopes
     public static FieldType RequireScopes(this FieldType field, params string[] scopes)
     {
         if (scopes.Any(s => !Scopes.All.Contains(s)))
-            throw new ArgumentException("Unknown scope in " + $"{string.Join(", ", scopes)}.", nameof(scopes));
+            throw new ArgumentException($"Unknown scope in {string.Join(", ", scopes)}.", nameof(scopes));
         if (field.GetMetadata<string[]>(MetadataKey) is not null)
-            throw new InvalidOperationException("Field " + $"{field.Name} already has scopes.");
+            throw new InvalidOperationException($"Field {field.Name} already has scopes.");
         field.Metadata[MetadataKey] = scopes.Append(Scopes.Admin).Distinct().ToArray();
         return field;
     }

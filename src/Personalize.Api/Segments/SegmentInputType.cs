@@ -10,15 +10,14 @@ public sealed class SegmentInputType : InputObjectGraphType
         Name = "SegmentInput";
         Description = "A segment's fields. On update, absent fields keep their values.";
         Field<NonNullGraphType<IdGraphType>>("id")
-            .Description("The segment's id: a slug of lower-case letters, " + "digits and dashes.");
+            .Description("The segment's id: a slug of lower-case letters, digits and dashes.");
         Field<StringGraphType>("name").Description("Display name, at most 200 characters (required on create).");
         Field<StringGraphType>("description").Description("What the segment is for.");
         Field("rule", new GraphQLTypeReference(CustomerQueries.Filter.TypeName))
-            .Description("The customers it " + "selects: a `where:` value of `customers` (required on create).");
+            .Description("The customers it selects: a `where:` value of `customers` (required on create).");
         Field<BooleanGraphType>("tracked")
             .Description(
-                "Whether entering and leaving it are events (SEGMENT_ENTERED, "
-                    + "SEGMENT_LEFT), found by the event scan."
+                "Whether entering and leaving it are events (SEGMENT_ENTERED, SEGMENT_LEFT), found by the event scan."
             );
         Field<IntGraphType>("reentryCooldownHours")
             .Description(

@@ -13,7 +13,7 @@ public sealed class SegmentType : ObjectGraphType<Segment>
     {
         Name = "Segment";
         Description =
-            "A named group of customers, defined by a rule that is evaluated in the database whenever it is " + "used.";
+            "A named group of customers, defined by a rule that is evaluated in the database whenever it is used.";
         Field<NonNullGraphType<IdGraphType>>("id")
             .Description("The segment's id (slug).")
             .Resolve(ctx => ctx.Source.Slug);
@@ -30,8 +30,7 @@ public sealed class SegmentType : ObjectGraphType<Segment>
             .Description("Whether entering and leaving it are events (SEGMENT_ENTERED, SEGMENT_LEFT).");
         Field(s => s.ReentryCooldownHours, nullable: true)
             .Description(
-                "Hours after leaving within which coming back "
-                    + "is not a new entry event; null: every entry is announced."
+                "Hours after leaving within which coming back is not a new entry event; null: every entry is announced."
             );
         Field<NonNullGraphType<SegmentStatusType>>("status")
             .Description("ACTIVE or ARCHIVED.")

@@ -12,7 +12,7 @@ public sealed class ReplayWebhookDeliveriesInputType : InputObjectGraphType
         Field<NonNullGraphType<IdGraphType>>("endpointId").Description("The endpoint's id.");
         Field<BooleanGraphType>("deadOnly")
             .Description(
-                "Only the dead deliveries (default true); false: every " + "delivery in the window, delivered ones too."
+                "Only the dead deliveries (default true); false: every delivery in the window, delivered ones too."
             )
             .DefaultValue(true);
         Field<DateTimeGraphType>("from").Description("Only events that occurred at or after this time.");

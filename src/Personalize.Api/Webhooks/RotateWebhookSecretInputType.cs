@@ -9,7 +9,7 @@ public sealed class RotateWebhookSecretInputType : InputObjectGraphType
     {
         Name = "RotateWebhookSecretInput";
         Description =
-            "A new signing secret for an endpoint, with an overlap during which requests carry both " + "signatures.";
+            "A new signing secret for an endpoint, with an overlap during which requests carry both signatures.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The endpoint's id.");
         Field<IntGraphType>("overlapHours")
             .Description("How long the old secret still signs (0-720 hours; default 24).")

@@ -23,7 +23,7 @@ public sealed class WebhookDeliveryType : ObjectGraphType<WebhookDelivery>
         Field(d => d.Attempts).Description("Requests sent so far.");
         Field(d => d.NextAttemptAt).Description("When a pending delivery is tried next (UTC).");
         Field(d => d.LastStatusCode, nullable: true)
-            .Description("The HTTP status of the last answer; null when none " + "came (refused, timed out).");
+            .Description("The HTTP status of the last answer; null when none came (refused, timed out).");
         Field(d => d.LastError, nullable: true).Description("Why the last attempt failed; null after a success.");
         Field(d => d.LastAttemptAt, nullable: true).Description("When the last attempt was made (UTC).");
         Field(d => d.DeliveredAt, nullable: true).Description("When the receiver answered 2xx (UTC).");

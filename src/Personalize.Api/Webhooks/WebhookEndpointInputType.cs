@@ -14,7 +14,7 @@ public sealed class WebhookEndpointInputType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("url")
             .Description("Where events are POSTed: an absolute http(s) URL.");
         Field<StringGraphType>("secret")
-            .Description("The signing secret, \"whsec_\" + base64 of 24-64 random bytes; " + "absent: one is made.");
+            .Description("The signing secret, \"whsec_\" + base64 of 24-64 random bytes; absent: one is made.");
         AddSettings(this);
     }
 
@@ -24,14 +24,14 @@ public sealed class WebhookEndpointInputType : InputObjectGraphType
         input.Field<StringGraphType>("description").Description("What the endpoint is for.");
         input
             .Field<ListGraphType<NonNullGraphType<CustomerEventTypeType>>>("eventTypes")
-            .Description("The event " + "types it receives; empty or absent: every type.");
+            .Description("The event types it receives; empty or absent: every type.");
         input
             .Field<ListGraphType<NonNullGraphType<LifecycleStageType>>>("stages")
-            .Description("Only customers in " + "these stages when an event is fanned out; empty: every stage.");
+            .Description("Only customers in these stages when an event is fanned out; empty: every stage.");
         input
             .Field<IdGraphType>("segmentId")
             .Description(
-                "Only members of this segment when an event is fanned out; " + "an empty string removes the filter."
+                "Only members of this segment when an event is fanned out; an empty string removes the filter."
             );
         input
             .Field<IntGraphType>("maxConcurrency")
@@ -47,6 +47,6 @@ public sealed class WebhookEndpointInputType : InputObjectGraphType
             );
         input
             .Field<BooleanGraphType>("enabled")
-            .Description("Whether events are sent to it (default true). A " + "disabled endpoint collects nothing.");
+            .Description("Whether events are sent to it (default true). A disabled endpoint collects nothing.");
     }
 }

@@ -34,7 +34,7 @@ public static class WebhookMutationFields
             .Description("Changes the fields given of an endpoint.")
             .Argument<NonNullGraphType<UpdateWebhookEndpointInputType>>(
                 "input",
-                "The endpoint's id and the fields to " + "change."
+                "The endpoint's id and the fields to change."
             )
             .ResolveAsync(async ctx =>
             {

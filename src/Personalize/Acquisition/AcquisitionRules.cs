@@ -13,22 +13,21 @@ public static partial class AcquisitionRules
     /// <returns>Null when the channel is fine, else why not.</returns>
     public static string? ChannelProblem(string channel) =>
         channel.Length > MaxChannelLength
-            ? $"is {channel.Length} characters long; at most {MaxChannelLength} are " + "allowed."
+            ? $"is {channel.Length} characters long; at most {MaxChannelLength} are allowed."
         : ChannelPattern().IsMatch(channel) ? null
         : $"'{channel}' is not a channel: use a slug of lower-case letters, digits and single dashes, e.g. "
             + "'paid-search'.";
 
     public static string? CampaignProblem(string campaign) =>
         campaign.Length > MaxCampaignLength
-            ? $"is {campaign.Length} characters long; at most {MaxCampaignLength} are " + "allowed."
+            ? $"is {campaign.Length} characters long; at most {MaxCampaignLength} are allowed."
         : campaign.Any(char.IsControl) ? "must not contain control characters."
         : null;
 
     public static string? AmountProblem(decimal amount) =>
         amount < 0 ? $"is {amount.ToString(CultureInfo.InvariantCulture)}; spend cannot be negative."
         : amount > MaxMonthlyAmount
-            ? $"is {amount.ToString(CultureInfo.InvariantCulture)}; at most "
-                + $"{MaxMonthlyAmount:0} a month is allowed."
+            ? $"is {amount.ToString(CultureInfo.InvariantCulture)}; at most {MaxMonthlyAmount:0} a month is allowed."
         : null;
 
     /// <summary>"2026-10" as the first day of that month, UTC; null when the text is not such a month.</summary>

@@ -70,7 +70,7 @@ public sealed class AcquisitionService(
         if (entries.Count == 0)
             v.Fail("entries", "is empty: give at least one channel and month.");
         if (entries.Count > MaxSpendEntries)
-            v.Fail("entries", $"has {entries.Count} entries; at most " + $"{MaxSpendEntries} are allowed per call.");
+            v.Fail("entries", $"has {entries.Count} entries; at most {MaxSpendEntries} are allowed per call.");
         var seen = new Dictionary<(string, DateTime), int>();
         for (var i = 0; i < entries.Count && entries.Count <= MaxSpendEntries; i++)
         {
@@ -82,7 +82,7 @@ public sealed class AcquisitionService(
                 ? AcquisitionRules.ParseMonth(text)
                 : null;
             if (month is null && !string.IsNullOrWhiteSpace(entry.Month))
-                v.Fail($"{field}.month", $"'{entry.Month}' " + $"is not {AcquisitionRules.MonthExample}.");
+                v.Fail($"{field}.month", $"'{entry.Month}' is not {AcquisitionRules.MonthExample}.");
             if (AcquisitionRules.AmountProblem(entry.Amount) is { } amountProblem)
                 v.Fail($"{field}.amount", amountProblem);
             if (channel is null || month is null)

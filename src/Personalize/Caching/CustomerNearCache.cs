@@ -22,7 +22,7 @@ internal static class FactSlots
         return index < CustomerNearCache.MaxFacts
             ? index
             : throw new InvalidOperationException(
-                "At most " + $"{CustomerNearCache.MaxFacts} customer facts; '{name}' is one more."
+                $"At most {CustomerNearCache.MaxFacts} customer facts; '{name}' is one more."
             );
     }
 }

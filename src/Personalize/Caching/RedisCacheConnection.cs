@@ -25,13 +25,13 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new ArgumentException(
-                $"ConnectionStrings:{CacheOptions.ConnectionStringName} is required for the " + "Redis cache.",
+                $"ConnectionStrings:{CacheOptions.ConnectionStringName} is required for the Redis cache.",
                 nameof(options)
             );
         if (options.WriteBatchSize < 1)
             throw new ArgumentOutOfRangeException(
                 nameof(options),
-                $"{CacheOptions.Section}:WriteBatchSize must be at " + "least 1."
+                $"{CacheOptions.Section}:WriteBatchSize must be at least 1."
             );
         _options = options;
         _logger = logger ?? NullLogger.Instance;
@@ -74,7 +74,7 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
         {
             SkipRedisForAWhile(e);
             throw e as CacheUnavailableException
-                ?? new CacheUnavailableException("Redis cache unavailable: " + $"{e.Message}", e);
+                ?? new CacheUnavailableException($"Redis cache unavailable: {e.Message}", e);
         }
     }
 

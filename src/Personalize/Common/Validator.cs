@@ -45,7 +45,7 @@ public sealed class Validator(string prefix = "input")
         if (trimmed is null && required)
             Fail(field, "is required.");
         else if (trimmed is not null && trimmed.Length > maxLength)
-            Fail(field, $"is {trimmed.Length} characters long; " + $"at most {maxLength} are allowed.");
+            Fail(field, $"is {trimmed.Length} characters long; at most {maxLength} are allowed.");
         return trimmed;
     }
 
@@ -63,8 +63,7 @@ public sealed class Validator(string prefix = "input")
         if (slug is not null && !Formats.IsSlug(slug))
             Fail(
                 field,
-                $"'{slug}' is not a slug: use lower-case letters, digits and single dashes, e.g. "
-                    + "'summer-hiking-guide'."
+                $"'{slug}' is not a slug: use lower-case letters, digits and single dashes, e.g. 'summer-hiking-guide'."
             );
         return slug;
     }
@@ -75,8 +74,7 @@ public sealed class Validator(string prefix = "input")
         if (code is not null && !Formats.IsCode(code))
             Fail(
                 field,
-                $"'{code}' is not a code: use upper-case letters, digits, dashes and underscores, e.g. "
-                    + "'WELCOME_10'."
+                $"'{code}' is not a code: use upper-case letters, digits, dashes and underscores, e.g. 'WELCOME_10'."
             );
         return code;
     }
@@ -93,7 +91,7 @@ public sealed class Validator(string prefix = "input")
     {
         var country = Text(field, value, 100);
         if (country is not null && !Formats.IsCountry(country))
-            Fail(field, $"'{country}' is not an ISO 3166-1 alpha-2 " + "country code, e.g. 'FR'.");
+            Fail(field, $"'{country}' is not an ISO 3166-1 alpha-2 country code, e.g. 'FR'.");
         return country?.ToUpperInvariant();
     }
 
@@ -101,7 +99,7 @@ public sealed class Validator(string prefix = "input")
     {
         var locale = Text(field, value, 100);
         if (locale is not null && (locale.Length > 35 || !Formats.IsLocale(locale)))
-            Fail(field, $"'{locale}' is not a " + "locale, e.g. 'fr-FR' or 'en'.");
+            Fail(field, $"'{locale}' is not a locale, e.g. 'fr-FR' or 'en'.");
         return locale;
     }
 
@@ -109,7 +107,7 @@ public sealed class Validator(string prefix = "input")
     {
         var currency = Text(field, value, 100);
         if (currency is not null && !Formats.IsCurrency(currency))
-            Fail(field, $"'{currency}' is not an ISO 4217 " + "currency code, e.g. 'EUR'.");
+            Fail(field, $"'{currency}' is not an ISO 4217 currency code, e.g. 'EUR'.");
         return currency?.ToUpperInvariant();
     }
 
@@ -135,7 +133,7 @@ public sealed class Validator(string prefix = "input")
     public void Range(string field, decimal? value, decimal min, decimal max)
     {
         if (value is not null && (value < min || value > max))
-            Fail(field, $"is {Number(value.Value)}; it must be " + $"between {Number(min)} and {Number(max)}.");
+            Fail(field, $"is {Number(value.Value)}; it must be between {Number(min)} and {Number(max)}.");
     }
 
     public void Range(string field, int? value, int min, int max) => Range(field, (decimal?)value, min, max);

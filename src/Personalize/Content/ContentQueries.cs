@@ -21,7 +21,7 @@ public sealed class ContentQueries(IDbContextFactory<PersonalizeDbContext> facto
         .EnumSet<LifecycleStage, LifecycleStageSet>(
             "targetStages",
             c => c.TargetStages,
-            "Stages the item is meant " + "for; an empty set means every stage."
+            "Stages the item is meant for; an empty set means every stage."
         )
         .StringList("targetSegments", c => c.TargetSegments, s => s.Slug, "Ids of the segments the item is meant for.")
         .EnumSet<Channel, ChannelSet>("channels", c => c.Channels, "Channels the item may be shown on.")

@@ -57,7 +57,7 @@ public sealed class ContentService(IDbContextFactory<PersonalizeDbContext> facto
             .Include(c => c.TargetSegments)
             .FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
         if (create && item is not null)
-            v.Conflict("id", $"A content item with the id '{slug}' already exists; use " + "updateContentItem.");
+            v.Conflict("id", $"A content item with the id '{slug}' already exists; use updateContentItem.");
         if (!create && item is null)
             return MutationResult<ContentItem>.NotFound("input.id", "content item", slug!);
         if (create)
@@ -112,7 +112,7 @@ public sealed class ContentService(IDbContextFactory<PersonalizeDbContext> facto
             return MutationResult<ContentItem>.Fail([
                 new MutationError(
                     MutationErrorCode.Conflict,
-                    "A content item " + $"with the id '{slug}' was created at the same time.",
+                    $"A content item with the id '{slug}' was created at the same time.",
                     "input.id"
                 ),
             ]);

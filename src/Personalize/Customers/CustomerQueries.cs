@@ -15,7 +15,7 @@ public sealed class CustomerQueries(
 {
     public static readonly FilterDefinition<Customer> Filter = new FilterDefinition<Customer>(
         "CustomerFilterInput",
-        "Conditions on customers, combined with AND; `and`/`or` nest. The same input is a " + "segment's rule."
+        "Conditions on customers, combined with AND; `and`/`or` nest. The same input is a segment's rule."
     )
         .String("id", c => c.ExternalId, "The caller's own customer id.")
         .String("email", c => c.Email, "Email address (stored in lower case).")
@@ -26,17 +26,17 @@ public sealed class CustomerQueries(
         .Comparable(
             "firstSeenAt",
             c => c.FirstSeenAt,
-            "When the customer was first seen (earliest order or " + "interaction)."
+            "When the customer was first seen (earliest order or interaction)."
         )
         .Boolean(
             "consentPersonalization",
             c => c.ConsentPersonalization,
-            "Whether the customer agreed to " + "personalization."
+            "Whether the customer agreed to personalization."
         )
         .Boolean(
             "consentEmailMarketing",
             c => c.ConsentEmailMarketing,
-            "Whether the customer agreed to marketing " + "emails."
+            "Whether the customer agreed to marketing emails."
         )
         .Comparable("orderCount", c => c.OrderCount, "Number of orders recorded.")
         .Comparable("totalSpent", c => c.TotalSpent, "Sum of all order amounts.")
@@ -46,17 +46,17 @@ public sealed class CustomerQueries(
         .Comparable(
             "predictedClv",
             c => c.PredictedClv,
-            "Predicted, discounted lifetime value over the scoring " + "horizon (null until scored)."
+            "Predicted, discounted lifetime value over the scoring horizon (null until scored)."
         )
         .Comparable(
             "historicalClv",
             c => c.HistoricalClv,
-            "Historical lifetime value: average order value × " + "purchases per year × years of relationship."
+            "Historical lifetime value: average order value × purchases per year × years of relationship."
         )
         .Comparable(
             "probabilityAlive",
             c => c.ProbabilityAlive,
-            "BG/NBD probability that the customer is still " + "active (0-1)."
+            "BG/NBD probability that the customer is still active (0-1)."
         )
         .Comparable("expectedPurchases", c => c.ExpectedPurchases, "Purchases expected over the scoring horizon.")
         .Comparable("rfmScore", c => c.RfmScore, "RFM cell R×100 + F×10 + M, e.g. 555 for the best.")
@@ -66,7 +66,7 @@ public sealed class CustomerQueries(
 
     public static readonly SortDefinition<Customer> Sort = new SortDefinition<Customer>(
         "CustomerSortInput",
-        "One field to sort customers by; list several to sort by several. Ties are broken by " + "an internal id.",
+        "One field to sort customers by; list several to sort by several. Ties are broken by an internal id.",
         c => c.Id
     )
         .Field("id", c => c.ExternalId, "The caller's own customer id.")
@@ -79,17 +79,17 @@ public sealed class CustomerQueries(
         .Field(
             "lastOrderAt",
             c => c.LastOrderAt,
-            "Time of the latest order (customers without orders first when " + "ascending)."
+            "Time of the latest order (customers without orders first when ascending)."
         )
         .Field(
             "lifecycleStage",
             c => c.Stage,
-            "Lifecycle stage, in the order PROSPECT, NEW, ACTIVE, AT_RISK, LAPSED, " + "LOYAL."
+            "Lifecycle stage, in the order PROSPECT, NEW, ACTIVE, AT_RISK, LAPSED, LOYAL."
         )
         .Field(
             "predictedClv",
             c => c.PredictedClv,
-            "Predicted lifetime value (unscored customers first when " + "ascending)."
+            "Predicted lifetime value (unscored customers first when ascending)."
         )
         .Field("probabilityAlive", c => c.ProbabilityAlive, "Probability that the customer is still active.")
         .Field("rfmScore", c => c.RfmScore, "RFM cell.");

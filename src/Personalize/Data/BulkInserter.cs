@@ -76,7 +76,7 @@ internal sealed class BulkInserter(PersonalizeDbContext db) : IDisposable
             _command.CommandText =
                 _generatedKey is null ? $"INSERT INTO {name} ({columns}) VALUES ({values})"
                 : db.Database.IsSqlServer()
-                    ? $"INSERT INTO {name} ({columns}) OUTPUT INSERTED.{keyColumn} VALUES " + $"({values})"
+                    ? $"INSERT INTO {name} ({columns}) OUTPUT INSERTED.{keyColumn} VALUES ({values})"
                 : $"INSERT INTO {name} ({columns}) VALUES ({values}) RETURNING {keyColumn}";
         }
 

@@ -23,7 +23,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException(
-                        "Database:Provider is SqlServer but " + "ConnectionStrings:Personalize is empty."
+                        "Database:Provider is SqlServer but ConnectionStrings:Personalize is empty."
                     );
                 services.AddPooledDbContextFactory<SqlServerPersonalizeDbContext>(
                     (sp, db) =>

@@ -40,7 +40,7 @@ public sealed class GroupCommit<TWrite> : IAsyncDisposable, IDisposable
     public void Enqueue(TWrite write)
     {
         if (!_queue.Writer.TryWrite(write))
-            throw new ObjectDisposedException(GetType().Name, "The service is " + "shutting down.");
+            throw new ObjectDisposedException(GetType().Name, "The service is shutting down.");
     }
 
     public async ValueTask DisposeAsync()

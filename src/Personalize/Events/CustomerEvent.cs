@@ -5,8 +5,7 @@ namespace Personalize.Events;
 public enum CustomerEventType
 {
     [System.ComponentModel.Description(
-        "The lifecycle stage changed, by a write or because time passed; data: from, "
-            + "to and the scores that moved it."
+        "The lifecycle stage changed, by a write or because time passed; data: from, to and the scores that moved it."
     )]
     StageChanged,
 
@@ -29,12 +28,12 @@ public enum CustomerEventType
     OfferRedeemed,
 
     [System.ComponentModel.Description(
-        "An unredeemed offer expires within the configured horizon; data: offer, code, " + "expiresAt."
+        "An unredeemed offer expires within the configured horizon; data: offer, code, expiresAt."
     )]
     OfferExpiring,
 
     [System.ComponentModel.Description(
-        "An item added to the cart was not bought within the configured time; data: " + "item, addedAt."
+        "An item added to the cart was not bought within the configured time; data: item, addedAt."
     )]
     CartAbandoned,
 

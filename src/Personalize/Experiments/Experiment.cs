@@ -92,14 +92,13 @@ public enum ExperimentSubject
 public enum ExperimentAllocation
 {
     [System.ComponentModel.Description(
-        "Every customer by the assignment hash and the variants' weights, fixed for " + "the whole experiment."
+        "Every customer by the assignment hash and the variants' weights, fixed for the whole experiment."
     )]
     Fixed,
 
     [System.ComponentModel.Description(
         "After the burn-in, new customers go to each variant with the probability that "
-            + "it converts best (Thompson sampling, Beta-Bernoulli on conversions); a customer's arm never "
-            + "changes."
+            + "it converts best (Thompson sampling, Beta-Bernoulli on conversions); a customer's arm never changes."
     )]
     ThompsonSampling,
 }

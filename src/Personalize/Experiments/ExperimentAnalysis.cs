@@ -25,7 +25,7 @@ public enum ExperimentMetric
     RevenuePerCustomer,
 
     [System.ComponentModel.Description(
-        "Orders per exposed customer within the attribution window, CUPED-adjusted by " + "pre-exposure spend."
+        "Orders per exposed customer within the attribution window, CUPED-adjusted by pre-exposure spend."
     )]
     OrdersPerCustomer,
 
@@ -33,7 +33,7 @@ public enum ExperimentMetric
     AverageOrderValue,
 
     [System.ComponentModel.Description(
-        "Share of exposed customers with a recorded conversion within the attribution " + "window."
+        "Share of exposed customers with a recorded conversion within the attribution window."
     )]
     ConversionRate,
 
@@ -49,7 +49,7 @@ public enum ExperimentMetric
     ConsentWithdrawalRate,
 
     [System.ComponentModel.Description(
-        "Guardrail: rewards redeemed (their cost) per exposed customer within the " + "window."
+        "Guardrail: rewards redeemed (their cost) per exposed customer within the window."
     )]
     RewardCostPerCustomer,
 }
@@ -57,12 +57,12 @@ public enum ExperimentMetric
 public enum ExperimentAnalysisKind
 {
     [System.ComponentModel.Description(
-        "Always-valid p-values and confidence sequences (mSPRT): valid however often " + "the results are read."
+        "Always-valid p-values and confidence sequences (mSPRT): valid however often the results are read."
     )]
     Sequential,
 
     [System.ComponentModel.Description(
-        "Classical p-values and 95 % intervals: valid only when read once, at a sample " + "size fixed in advance."
+        "Classical p-values and 95 % intervals: valid only when read once, at a sample size fixed in advance."
     )]
     FixedHorizon,
 }

@@ -57,7 +57,7 @@ public static class ExperimentDecisions
         if (small.Count > 0)
             return new(
                 ExperimentVerdict.KeepRunning,
-                $"Fewer than {MinCustomersPerArm} exposed customers in " + $"{string.Join(", ", small)}.",
+                $"Fewer than {MinCustomersPerArm} exposed customers in {string.Join(", ", small)}.",
                 null
             );
 

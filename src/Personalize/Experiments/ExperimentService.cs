@@ -277,7 +277,7 @@ public sealed class ExperimentService(
         {
             v.Fail(
                 "customerId",
-                $"The customer '{customerId}' was never exposed to '{key}'; only exposed customers " + "convert."
+                $"The customer '{customerId}' was never exposed to '{key}'; only exposed customers convert."
             );
             return MutationResult<ExperimentConversion>.Fail(v.Errors);
         }
@@ -515,7 +515,7 @@ public sealed class ExperimentService(
             .Include(e => e.Variants)
             .FirstOrDefaultAsync(e => e.Key == key, cancellationToken);
         if (create && experiment is not null)
-            v.Conflict("id", $"An experiment with the id '{key}' already exists; use " + "updateExperiment.");
+            v.Conflict("id", $"An experiment with the id '{key}' already exists; use updateExperiment.");
         if (!create && experiment is null)
             return MutationResult<Experiment>.NotFound("input.id", "experiment", key!);
         if (create)
@@ -543,7 +543,7 @@ public sealed class ExperimentService(
                 if (given)
                     v.Conflict(
                         field,
-                        "cannot change once the experiment has started: customers have been " + "assigned by it."
+                        "cannot change once the experiment has started: customers have been assigned by it."
                     );
         }
         if (!v.IsValid)
@@ -558,7 +558,7 @@ public sealed class ExperimentService(
         if (input.HoldoutShare is { } holdout)
         {
             if (holdout is < 0 or > MaxHoldoutShare)
-                v.Fail("holdoutShare", $"is {holdout}; it must be between 0 and " + $"{MaxHoldoutShare}.");
+                v.Fail("holdoutShare", $"is {holdout}; it must be between 0 and {MaxHoldoutShare}.");
             experiment.HoldoutShare = holdout;
         }
         if (input.AttributionWindowDays is { } window)
@@ -591,9 +591,9 @@ public sealed class ExperimentService(
     )
     {
         if (inputs.Count is < 2 or > MaxVariants)
-            v.Fail("variants", $"has {inputs.Count} variants; an experiment has " + $"2 to {MaxVariants}.");
+            v.Fail("variants", $"has {inputs.Count} variants; an experiment has 2 to {MaxVariants}.");
         if (inputs.Count(i => i.IsControl) != 1)
-            v.Fail("variants", "exactly one variant must be the control " + "(isControl: true).");
+            v.Fail("variants", "exactly one variant must be the control (isControl: true).");
 
         var offerCodes = inputs.Select(i => i.Offer).OfType<string>().ToList();
         var offers = await db
@@ -629,7 +629,7 @@ public sealed class ExperimentService(
             if (input.ContentItem is not null)
             {
                 if (subject != ExperimentSubject.Content)
-                    v.Fail($"{path}.contentItem", "only content experiments " + "show content items.");
+                    v.Fail($"{path}.contentItem", "only content experiments show content items.");
                 else if (items.TryGetValue(input.ContentItem, out var id))
                     contentItemId = id;
                 else

@@ -27,15 +27,15 @@ public sealed class UniversalHoldoutOptions
         foreach (var child in section.GetChildren())
             if (!known.Contains(child.Key))
                 throw new InvalidOperationException(
-                    $"{Section}:{child.Key} is not a setting; the settings are " + $"{string.Join(", ", known)}."
+                    $"{Section}:{child.Key} is not a setting; the settings are {string.Join(", ", known)}."
                 );
         var options = section.Get<UniversalHoldoutOptions>() ?? new UniversalHoldoutOptions();
         if (options.Share is < 0 or > MaxShare || double.IsNaN(options.Share))
             throw new InvalidOperationException(
-                $"{Section}:Share is {options.Share}; it must be between 0 and " + $"{MaxShare}."
+                $"{Section}:Share is {options.Share}; it must be between 0 and {MaxShare}."
             );
         if (string.IsNullOrWhiteSpace(options.Salt))
-            throw new InvalidOperationException($"{Section}:Salt must not be " + "empty.");
+            throw new InvalidOperationException($"{Section}:Salt must not be empty.");
         return options;
     }
 }

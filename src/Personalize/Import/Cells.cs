@@ -9,12 +9,12 @@ public static class Cells
     public static string Slug(string column, string value) =>
         Formats.IsSlug(value)
             ? value
-            : throw new RowError($"{column}: '{value}' is not a slug (lower-case letters, " + "digits and dashes)");
+            : throw new RowError($"{column}: '{value}' is not a slug (lower-case letters, digits and dashes)");
 
     public static string? Email(string column, string? value) =>
         value is null || Formats.IsEmail(value)
             ? value
-            : throw new RowError($"{column}: '{value}' is not an email " + "address");
+            : throw new RowError($"{column}: '{value}' is not an email address");
 
     public static string? Country(string column, string? value) =>
         value is null ? null
@@ -24,12 +24,12 @@ public static class Cells
     public static string? Locale(string column, string? value) =>
         value is null || Formats.IsLocale(value)
             ? value
-            : throw new RowError($"{column}: '{value}' is not a locale " + "such as fr-FR");
+            : throw new RowError($"{column}: '{value}' is not a locale such as fr-FR");
 
     public static string Currency(string column, string value) =>
         Formats.IsCurrency(value)
             ? value.ToUpperInvariant()
-            : throw new RowError($"{column}: '{value}' is not a " + "3-letter currency code");
+            : throw new RowError($"{column}: '{value}' is not a 3-letter currency code");
 
     public static string? Channel(string column, string? value) =>
         value is not null && Acquisition.AcquisitionRules.ChannelProblem(value) is { } problem

@@ -56,7 +56,7 @@ public sealed class DataImporter(
             _ => throw new ArgumentOutOfRangeException(
                 nameof(kind),
                 kind,
-                "Segments are imported from JSON: use " + "ImportFileAsync."
+                "Segments are imported from JSON: use ImportFileAsync."
             ),
         };
 

@@ -35,12 +35,11 @@ public sealed record ImportSummary(
         var skipped =
             SkippedBecause.Count == 0
                 ? ""
-                : " " + $"({string.Join(", ", SkippedBecause.Select(r => $"{N(r.Value)} {r.Key}"))})";
+                : $" ({string.Join(", ", SkippedBecause.Select(r => $"{N(r.Value)} {r.Key}"))})";
         var created = Created
             .Where(c => c.Value > 0 && c.Key != WithoutConsent)
             .Select(c =>
-                $"{N(c.Value)} {c.Key} "
-                + "created"
+                $"{N(c.Value)} {c.Key} created"
                 + (
                     c.Key == "customers" && CreatedOf(WithoutConsent) > 0
                         ? $" ({N(CreatedOf(WithoutConsent))} without personalization consent: they get non-personal "

@@ -122,7 +122,7 @@ internal sealed class OrderWriter
             if (session.Customers.IdOf(first.CustomerId) is not { } customerId)
             {
                 foreach (var r in rows)
-                    session.ReportBad(r.Line, $"customer_id: unknown customer '{first.CustomerId}' " + "(--strict)");
+                    session.ReportBad(r.Line, $"customer_id: unknown customer '{first.CustomerId}' (--strict)");
                 continue;
             }
             if (existing.Contains(first.OrderId))

@@ -40,7 +40,7 @@ internal sealed class SegmentImport(IDbContextFactory<PersonalizeDbContext> fact
                 0,
                 0,
                 0,
-                [new BadRow(e.LineNumber + 1 ?? 1, "not a JSON array of " + $"segments: {e.Message}")],
+                [new BadRow(e.LineNumber + 1 ?? 1, $"not a JSON array of segments: {e.Message}")],
                 false,
                 0,
                 stopwatch
@@ -57,7 +57,7 @@ internal sealed class SegmentImport(IDbContextFactory<PersonalizeDbContext> fact
                 if (string.IsNullOrWhiteSpace(e.Name))
                     throw new RowError("name: is required");
                 if (e.Rule is not JsonObject)
-                    throw new RowError("rule: must be a JSON object (the customers `where:` " + "input)");
+                    throw new RowError("rule: must be a JSON object (the customers `where:` input)");
                 valid.Add(
                     (e, e.Status is null ? SegmentStatus.Active : CsvRow.ParseEnum<SegmentStatus>("status", e.Status))
                 );

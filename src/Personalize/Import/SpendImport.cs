@@ -23,7 +23,7 @@ internal sealed class SpendImport : IRowImport<SpendRow>
         var channel = Cells.Channel("channel", row.Required("channel"))!;
         var text = row.Required("month");
         var month = AcquisitionRules.ParseMonth(text)
-            ?? throw new RowError($"month: '{text}' is not " + $"{AcquisitionRules.MonthExample}");
+            ?? throw new RowError($"month: '{text}' is not {AcquisitionRules.MonthExample}");
         var amount = row.RequiredDecimal("amount");
         if (AcquisitionRules.AmountProblem(amount) is { } problem)
             throw new RowError($"amount: {problem}");

@@ -26,7 +26,7 @@ internal sealed class SurveyImport(KeyedHash keys) : IRowImport<SurveyRow>
         var score = row.Int("score") ?? throw new RowError("score: is required");
         var (min, max) = kind == SurveyKind.Nps ? (0, 10) : (1, 5);
         if (score < min || score > max)
-            throw new RowError($"score: {score} is outside {min}-{max} for " + $"{CsvRow.SnakeCase(kind.ToString())}");
+            throw new RowError($"score: {score} is outside {min}-{max} for {CsvRow.SnakeCase(kind.ToString())}");
         var at = row.RequiredDate("responded_at");
         var comment = Cells.MaxLength("comment", row.Text("comment"), 2000);
         var key = keys.IdempotencyKey(

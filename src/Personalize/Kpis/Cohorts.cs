@@ -34,7 +34,7 @@ public sealed class CohortQueries(IDbContextFactory<PersonalizeDbContext> factor
         if (to <= from)
             throw new QueryException("to", "must be after from.");
         if (months is < 1 or > MaxMonths)
-            throw new QueryException("months", $"is {months}; it must be between 1 and " + $"{MaxMonths}.");
+            throw new QueryException("months", $"is {months}; it must be between 1 and {MaxMonths}.");
         var first = new DateTime(from.Year, from.Month, 1, 0, 0, 0, DateTimeKind.Utc);
         var cohortCount =
             (to.Year - first.Year) * 12
@@ -44,7 +44,7 @@ public sealed class CohortQueries(IDbContextFactory<PersonalizeDbContext> factor
         if (cohortCount > MaxCohorts)
             throw new QueryException(
                 "from",
-                $"gives {cohortCount} monthly cohorts; at most {MaxCohorts} are allowed: " + "choose a shorter period."
+                $"gives {cohortCount} monthly cohorts; at most {MaxCohorts} are allowed: choose a shorter period."
             );
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -132,7 +132,7 @@ public sealed class KpiService(
         if (channel is not null)
             throw new QueryException(
                 "channel",
-                "applies to the acquisition metrics only (MARKETING_SPEND, CAC, " + "CLV_TO_CAC, PAYBACK_MONTHS)."
+                "applies to the acquisition metrics only (MARKETING_SPEND, CAC, CLV_TO_CAC, PAYBACK_MONTHS)."
             );
         var buckets = Buckets(from, to, interval).ToList();
         if (buckets.Count > MaxTrendPoints)
@@ -161,7 +161,7 @@ public sealed class KpiService(
         if (interval != KpiInterval.Month)
             throw new QueryException(
                 "interval",
-                "must be MONTH for spend, CAC, CLV:CAC and payback: spend is " + "recorded per month."
+                "must be MONTH for spend, CAC, CLV:CAC and payback: spend is recorded per month."
             );
         if (segmentId is not null)
             throw new QueryException(
@@ -172,7 +172,7 @@ public sealed class KpiService(
         if (Buckets(from, to, interval).Count() > MaxTrendPoints)
             throw new QueryException(
                 "interval",
-                $"gives more than {MaxTrendPoints} points for this period: choose a " + "shorter period."
+                $"gives more than {MaxTrendPoints} points for this period: choose a shorter period."
             );
         var months = await acquisition.MonthlyAsync(from, to, channel, cancellationToken);
         return months

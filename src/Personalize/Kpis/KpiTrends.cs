@@ -257,7 +257,7 @@ internal sealed class KpiTrends(
     /// <summary>The number of a time's bucket, 1 for the first (0 before it); only inside a query passed to <see
     /// cref="InSql"/>.</summary>
     private static int Bucket(DateTime time) =>
-        throw new InvalidOperationException("Bucket() is translated to SQL by " + "InSql.");
+        throw new InvalidOperationException("Bucket() is translated to SQL by InSql.");
 
     /// <summary>
     /// The query with each <see cref="Bucket"/> call replaced by Σ (time ≥ bucket start ? 1 : 0), summed as a balanced

@@ -59,7 +59,7 @@ public enum KpiMetric
 {
     // The acquisition metrics come last (see KpiMetrics.IsAcquisition).
     [System.ComponentModel.Description(
-        "Share of the previous equal-length period's buyers who bought again in this " + "one."
+        "Share of the previous equal-length period's buyers who bought again in this one."
     )]
     RetentionRate,
 
@@ -85,8 +85,7 @@ public enum KpiMetric
     AverageOrderValue,
 
     [System.ComponentModel.Description(
-        "Net Promoter Score of the period's NPS answers: % promoters (9-10) − % "
-            + "detractors (0-6), from −100 to 100."
+        "Net Promoter Score of the period's NPS answers: % promoters (9-10) − % detractors (0-6), from −100 to 100."
     )]
     Nps,
 
@@ -106,7 +105,7 @@ public enum KpiMetric
     NewCustomerAverageClv,
 
     [System.ComponentModel.Description(
-        "Sum of the current predicted CLV of the customers whose first order falls in " + "the bucket."
+        "Sum of the current predicted CLV of the customers whose first order falls in the bucket."
     )]
     NewCustomerTotalClv,
 

@@ -27,7 +27,7 @@ public sealed class SegmentClvQueries(IDbContextFactory<PersonalizeDbContext> fa
     public async Task<IReadOnlyList<SegmentClv>> ClvBySegmentAsync(int first, CancellationToken cancellationToken)
     {
         if (first is < 1 or > MaxSegments)
-            throw new Querying.QueryException("first", $"is {first}; it must be between " + $"1 and {MaxSegments}.");
+            throw new Querying.QueryException("first", $"is {first}; it must be between 1 and {MaxSegments}.");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var segments = await db
             .Segments.Where(s => s.Status == SegmentStatus.Active)

@@ -40,7 +40,7 @@ public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> fac
         if (buckets.Count > KpiService.MaxTrendPoints)
             throw new QueryException(
                 "interval",
-                $"gives {buckets.Count} points for this period; at most " + $"{KpiService.MaxTrendPoints} are allowed."
+                $"gives {buckets.Count} points for this period; at most {KpiService.MaxTrendPoints} are allowed."
             );
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

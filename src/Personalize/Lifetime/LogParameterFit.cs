@@ -102,7 +102,7 @@ internal static class LogParameterFit
                 null,
                 double.NaN,
                 result.Evaluations,
-                "The log-likelihood is not finite anywhere the search " + "went.",
+                "The log-likelihood is not finite anywhere the search went.",
                 null
             );
         if (!result.Converged)

@@ -16,7 +16,7 @@ public sealed class ParetoNbdModel : IPurchaseModel
     public ParetoNbdModel(PurchaseModelParameters parameters)
     {
         if (parameters.Kind != PurchaseModelKind.ParetoNbd)
-            throw new ArgumentException("Pareto/NBD parameters " + "expected.", nameof(parameters));
+            throw new ArgumentException("Pareto/NBD parameters expected.", nameof(parameters));
         Parameters = parameters;
         (_r, _alpha, _s, _beta) = (
             parameters.Values[0],

@@ -85,7 +85,7 @@ public static class PredictiveClv
         options ??= PredictiveClvOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
         if (options.AnnualDiscountRate <= -1)
-            throw new ArgumentOutOfRangeException(nameof(options), "The discount " + "rate must exceed −100 %.");
+            throw new ArgumentOutOfRangeException(nameof(options), "The discount rate must exceed −100 %.");
 
         var monthlyRate = Math.Pow(1 + options.AnnualDiscountRate, 1.0 / 12) - 1;
         var monthLength = unit.FromDays(ClvTimeUnitExtensions.DaysPerMonth);

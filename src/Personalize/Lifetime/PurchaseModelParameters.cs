@@ -10,7 +10,7 @@ public sealed record PurchaseModelParameters
     {
         if (values.Length != kind.ParameterNames().Count)
             throw new ArgumentException(
-                $"{kind.DisplayName()} has {kind.ParameterNames().Count} parameters, got " + $"{values.Length}.",
+                $"{kind.DisplayName()} has {kind.ParameterNames().Count} parameters, got {values.Length}.",
                 nameof(values)
             );
         Kind = kind;

@@ -25,13 +25,13 @@ public sealed class SpendData
             throw new ArgumentOutOfRangeException(
                 nameof(frequency),
                 frequency,
-                "Only repeat " + "customers (x > 0) carry spend information."
+                "Only repeat customers (x > 0) carry spend information."
             );
         if (!double.IsFinite(meanSpend) || meanSpend <= 0)
             throw new ArgumentOutOfRangeException(
                 nameof(meanSpend),
                 meanSpend,
-                "The mean spend must be positive and " + "finite."
+                "The mean spend must be positive and finite."
             );
         if (count <= 0)
             throw new ArgumentOutOfRangeException(nameof(count), count, "count must be positive.");

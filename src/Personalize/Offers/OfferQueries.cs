@@ -21,19 +21,19 @@ public sealed class OfferQueries(IDbContextFactory<PersonalizeDbContext> factory
         .EnumSet<LifecycleStage, LifecycleStageSet>(
             "eligibleStages",
             o => o.EligibleStages,
-            "Stages that may receive " + "the offer; an empty set means every stage."
+            "Stages that may receive the offer; an empty set means every stage."
         )
         .StringList(
             "eligibleSegments",
             o => o.EligibleSegments,
             s => s.Slug,
-            "Ids of the segments that may receive " + "the offer."
+            "Ids of the segments that may receive the offer."
         )
         .StringList(
             "eligibleCountries",
             o => o.EligibleCountries,
             c => c.Country,
-            "Countries that may receive the " + "offer; empty means every country."
+            "Countries that may receive the offer; empty means every country."
         )
         .EnumSet<Channel, ChannelSet>("channels", o => o.Channels, "Channels the offer may be shown on.")
         .Comparable("validFrom", o => o.ValidFrom, "Start of validity (null: no start).")

@@ -69,14 +69,13 @@ public sealed class OfferRedemptionService(
             if (attempt > 0) // the claim failed although the code is still unredeemed: the cap was reached meanwhile
                 return Fail(
                     MutationErrorCode.Conflict,
-                    "The customer has redeemed this offer the most times allowed "
-                        + $"({assignment.Offer.PerCustomerCap}).",
+                    $"The customer has redeemed this offer the most times allowed ({assignment.Offer.PerCustomerCap}).",
                     "input.code"
                 );
             if (assignment.ExpiresAt <= now)
                 return Fail(
                     MutationErrorCode.Validation,
-                    "The code expired at " + $"{assignment.ExpiresAt:yyyy-MM-dd HH:mm} UTC.",
+                    $"The code expired at {assignment.ExpiresAt:yyyy-MM-dd HH:mm} UTC.",
                     "input.code"
                 );
             if (order.OrderedAt < assignment.AssignedAt)
@@ -208,7 +207,7 @@ public sealed class OfferRedemptionService(
                 OccurredAt = now,
                 OrderId = order.Id,
                 Reference = $"offer:{assignment.Code}",
-                Description = $"{offer.Title} ({offer.Code}) on order " + $"{order.ExternalId}",
+                Description = $"{offer.Title} ({offer.Code}) on order {order.ExternalId}",
             }
         );
         await db.SaveChangesAsync(cancellationToken);
@@ -231,8 +230,7 @@ public sealed class OfferRedemptionService(
         var message =
             elsewhere.Count == 0
                 ? $"No order has the id '{orderId}' in the source '{source}'. Record it with `recordOrder` first, or "
-                    + "pass "
-                    + "the `source` it was recorded with."
+                    + "pass the `source` it was recorded with."
                 : $"No order has the id '{orderId}' in the source '{source}'; it was recorded with the source "
                     + $"{string.Join(" or ", elsewhere.Select(e => $"'{e}'"))}: pass `source: \"{elsewhere[0]}\"`.";
         return Fail(MutationErrorCode.NotFound, message, "input.orderId");

@@ -67,7 +67,7 @@ public sealed class OfferService(
             .Include(o => o.EligibleSegments)
             .FirstOrDefaultAsync(o => o.Code == code, cancellationToken);
         if (create && offer is not null)
-            v.Conflict("id", $"An offer with the code '{code}' already exists; use " + "updateOffer.");
+            v.Conflict("id", $"An offer with the code '{code}' already exists; use updateOffer.");
         if (!create && offer is null)
             return MutationResult<Offer>.NotFound("input.id", "offer", code!);
         if (create)
@@ -148,7 +148,7 @@ public sealed class OfferService(
             return MutationResult<Offer>.Fail([
                 new MutationError(
                     MutationErrorCode.Conflict,
-                    "An offer with the code " + $"'{code}' was created at the same time.",
+                    $"An offer with the code '{code}' was created at the same time.",
                     "input.id"
                 ),
             ]);

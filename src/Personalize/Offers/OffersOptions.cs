@@ -46,7 +46,7 @@ public sealed class OffersOptions
             [LifecycleStage.Prospect] = new()
             {
                 Name = "first-purchase incentive",
-                PreferredRewardTypes = "PercentOff, " + "FreeShipping, AmountOff",
+                PreferredRewardTypes = "PercentOff, FreeShipping, AmountOff",
                 BaseRedeemRate = 0.04,
                 ValueShare = 1.0,
             },
@@ -67,7 +67,7 @@ public sealed class OffersOptions
             [LifecycleStage.AtRisk] = new()
             {
                 Name = "retention save",
-                PreferredRewardTypes = "PercentOff, AmountOff, " + "PointsMultiplier",
+                PreferredRewardTypes = "PercentOff, AmountOff, PointsMultiplier",
                 BaseRedeemRate = 0.06,
                 ValueShare = 0.4,
             },
@@ -81,7 +81,7 @@ public sealed class OffersOptions
             [LifecycleStage.Loyal] = new()
             {
                 Name = "VIP perks and early access",
-                PreferredRewardTypes = "VipAccess, " + "EventInvitation, PointsMultiplier, Gift",
+                PreferredRewardTypes = "VipAccess, EventInvitation, PointsMultiplier, Gift",
                 BaseRedeemRate = 0.12,
                 ValueShare = 0.1,
             },

@@ -23,8 +23,7 @@ public sealed class PersonalizationNotes(RecommendationSnapshots snapshots)
                 $"{returned} of the {visit.First} recommendations asked for: only {returned} items were valid "
                     + "after the rules "
                     + "(published now, on the channel, in the customer's language, not taken before unless repeatable, "
-                    + "not dismissed, "
-                    + "within the placement's diversity limits)."
+                    + "not dismissed, within the placement's diversity limits)."
             );
         return notes;
     }

@@ -18,7 +18,7 @@ public sealed class KeyedHash
         var secret = options.Value.Secret is { Length: > 0 } configured ? configured : PrivacyOptions.DevelopmentSecret;
         if (secret.Length < PrivacyOptions.MinSecretLength)
             throw new InvalidOperationException(
-                $"Privacy:Secret must be at least {PrivacyOptions.MinSecretLength} " + "characters long."
+                $"Privacy:Secret must be at least {PrivacyOptions.MinSecretLength} characters long."
             );
         _secret = Encoding.UTF8.GetBytes(secret);
     }

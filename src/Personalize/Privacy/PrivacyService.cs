@@ -54,7 +54,7 @@ public sealed class PrivacyService(
         var v = new Validator();
         var id = v.Id("customerId", input.CustomerId);
         if (input.Personalization is null && input.EmailMarketing is null)
-            v.Fail("personalization", "give " + "personalization, emailMarketing or both.");
+            v.Fail("personalization", "give personalization, emailMarketing or both.");
         if (!v.IsValid)
             return MutationResult<Customer>.Fail(v.Errors);
 

@@ -25,7 +25,7 @@ public sealed record PageRequest(
         if (size > options.MaxPageSize)
             throw new QueryException(
                 First is not null ? "first" : "last",
-                $"at most {options.MaxPageSize} rows per " + $"page; got {size}."
+                $"at most {options.MaxPageSize} rows per page; got {size}."
             );
         return size;
     }

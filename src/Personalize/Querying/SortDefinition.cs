@@ -14,7 +14,7 @@ public enum SortDirection
 public enum StringMatchMode
 {
     [System.ComponentModel.Description(
-        "As the database compares: case-sensitive on SQLite, per collation on SQL " + "Server (usually insensitive)."
+        "As the database compares: case-sensitive on SQLite, per collation on SQL Server (usually insensitive)."
     )]
     CaseSensitive,
 
@@ -60,7 +60,7 @@ public sealed class SortDefinition<T>(string typeName, string description, Expre
             if (set.Count != 1)
                 throw new QueryException(
                     at,
-                    "set exactly one field per sort object; list several objects to sort by " + "several fields."
+                    "set exactly one field per sort object; list several objects to sort by several fields."
                 );
             var (name, direction) = set[0];
             var field = _fields.FirstOrDefault(f => f.Name == name)

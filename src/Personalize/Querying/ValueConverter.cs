@@ -25,7 +25,7 @@ internal static class ValueConverter
                 throw Wrong(
                     path,
                     raw,
-                    "one of " + $"{string.Join(", ", Enum.GetNames(type).Select(GraphQLNames.ToConstantCase))}"
+                    $"one of {string.Join(", ", Enum.GetNames(type).Select(GraphQLNames.ToConstantCase))}"
                 );
             }
             if (type == typeof(DateTime))

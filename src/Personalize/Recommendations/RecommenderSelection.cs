@@ -33,6 +33,14 @@ public sealed record SelectionReport(
 }
 
 /// <summary>A fitted recommender and, for the re-ranker, the model it owns.</summary>
+/// <summary>One point of a candidate's grid: the recommender fitted before the validation window, its parameters, and
+/// what fits it the same way on all data.</summary>
+internal sealed record GridPoint(
+    IRecommender Recommender,
+    string Parameters,
+    Func<FitContext, FittedRecommender> Refit
+);
+
 public sealed record FittedRecommender(IRecommender Recommender, RerankModel? Model) : IDisposable
 {
     public void Dispose() => Model?.Dispose();
@@ -151,56 +159,57 @@ public static class RecommenderSelection
             TaskScheduler.Default
         );
 
-        // One family: every grid point fitted and judged; the best NDCG is kept with the parameters that gave it.
-        void Family(
-            string name,
-            bool simple,
-            IEnumerable<(string Parameters, Func<FitContext, FittedRecommender> Fit)> grid
-        )
+        // One family: every grid point judged on the window; the best NDCG is kept with what refits it on all data.
+        void Judge(string name, bool simple, IEnumerable<GridPoint> grid)
         {
             progress?.Report(name);
             var stopwatch = Stopwatch.StartNew();
-            (CandidateScore Score, double[] Ndcg, Func<FitContext, FittedRecommender> Fit)? best = null;
-            foreach (var (parameters, fit) in grid)
+            (CandidateScore Score, double[] Ndcg, Func<FitContext, FittedRecommender> Refit)? best = null;
+            foreach (var (recommender, parameters, refit) in grid)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var fitted = fit(context);
                 var (score, ndcg) = RecommenderEvaluation.Measure(
-                    fitted.Recommender,
+                    recommender,
                     customers,
                     catalog,
                     options.K,
                     cancellationToken: cancellationToken
                 );
                 if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                    best = (
-                        new CandidateScore(
-                            name,
-                            parameters,
-                            simple,
-                            score.Ndcg,
-                            score.HitRate,
-                            score.Recall,
-                            score.Coverage,
-                            0
-                        ),
-                        ndcg,
-                        fit
+                {
+                    var candidate = new CandidateScore(
+                        name,
+                        parameters,
+                        simple,
+                        score.Ndcg,
+                        score.HitRate,
+                        score.Recall,
+                        score.Coverage,
+                        0
                     );
+                    best = (candidate, ndcg, refit);
+                }
             }
             scores.Add((best!.Value.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, best.Value.Ndcg));
-            fits[name] = best.Value.Fit;
+            fits[name] = best.Value.Refit;
+        }
+
+        // A family of one: fitted on the data before the window, refitted the same way on all data.
+        IEnumerable<GridPoint> OnePoint(string parameters, Func<FitContext, FittedRecommender> fit)
+        {
+            using var fitted = fit(context);
+            yield return new(fitted.Recommender, parameters, fit);
         }
 
         try
         {
-            Family(Popularity, true, [("recency-weighted", c => new(c.Baselines.Global, null))]);
-            Family(StagePopularity, true, [("per lifecycle stage", c => new(c.Baselines.Stage, null))]);
-            Family("history", false, [("own items, recency-weighted", c => new(c.Baselines.History, null))]);
-            Family("item-knn", false, [(F($"{model.KnnNeighbours} neighbours"), c => new(c.Baselines.Knn, null))]);
-            EaseFamily();
-            Rp3Family();
-            FrequencyFamily();
+            Judge(Popularity, true, OnePoint("recency-weighted", c => new(c.Baselines.Global, null)));
+            Judge(StagePopularity, true, OnePoint("per lifecycle stage", c => new(c.Baselines.Stage, null)));
+            Judge("history", false, OnePoint("own items, recency-weighted", c => new(c.Baselines.History, null)));
+            Judge("item-knn", false, OnePoint(F($"{model.KnnNeighbours} neighbours"), c => new(c.Baselines.Knn, null)));
+            Judge("ease", false, EaseGrid());
+            Judge("rp3beta", false, Rp3Grid());
+            Judge("personal-frequency", false, FrequencyGrid());
         }
         catch
         {
@@ -219,182 +228,102 @@ public static class RecommenderSelection
             windows
         );
 
-        // EASE: one Gram matrix for every λ, one inversion each.
-        void EaseFamily()
+        // EASE: one Gram matrix for every λ, one inversion each. A refit keeps the parameters, not the weights.
+        IEnumerable<GridPoint> EaseGrid()
         {
-            const string name = "ease";
-            progress?.Report(name);
-            var stopwatch = Stopwatch.StartNew();
-            (CandidateScore Score, double[] Ndcg, double Lambda)? best = null;
+            var (items, neighbours) = (options.EaseMaxItems, options.ItemNeighbours);
             foreach (
                 var ease in EaseRecommender.ForLambdas(
                     matrix,
                     baselines.Global,
                     options.EaseLambdas,
-                    options.EaseMaxItems,
-                    options.ItemNeighbours,
+                    items,
+                    neighbours,
                     cancellationToken
                 )
             )
             {
-                var (score, ndcg) = RecommenderEvaluation.Measure(
-                    ease,
-                    customers,
-                    catalog,
-                    options.K,
-                    cancellationToken: cancellationToken
-                );
-                if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                    best = (
-                        new CandidateScore(
-                            name,
-                            F($"λ={ease.Lambda}, {options.EaseMaxItems} items, top {options.ItemNeighbours}"),
-                            false,
-                            score.Ndcg,
-                            score.HitRate,
-                            score.Recall,
-                            score.Coverage,
-                            0
+                var lambda = ease.Lambda;
+                yield return new(ease, F($"λ={lambda}, {items} items, top {neighbours}"), c =>
+                    new(
+                        new EaseRecommender(
+                            c.Baselines.Matrix,
+                            c.Baselines.Global,
+                            lambda,
+                            items,
+                            neighbours,
+                            c.CancellationToken
                         ),
-                        ndcg,
-                        ease.Lambda
-                    );
-            }
-            var b = best!.Value;
-            scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
-            fits[name] = c =>
-                new(
-                    new EaseRecommender(
-                        c.Baselines.Matrix,
-                        c.Baselines.Global,
-                        b.Lambda,
-                        options.EaseMaxItems,
-                        options.ItemNeighbours,
-                        c.CancellationToken
-                    ),
-                    null
+                        null
+                    )
                 );
+            }
         }
 
         // RP3beta: one walk for the whole α × β grid.
-        void Rp3Family()
+        IEnumerable<GridPoint> Rp3Grid()
         {
-            const string name = "rp3beta";
-            progress?.Report(name);
-            var stopwatch = Stopwatch.StartNew();
-            (CandidateScore Score, double[] Ndcg, double Alpha, double Beta)? best = null;
+            var neighbours = options.ItemNeighbours;
             foreach (
                 var rp3 in Rp3BetaRecommender.ForGrid(
                     matrix,
                     baselines.Global,
                     options.Rp3Alphas,
                     options.Rp3Betas,
-                    options.ItemNeighbours,
+                    neighbours,
                     cancellationToken
                 )
             )
             {
-                var (score, ndcg) = RecommenderEvaluation.Measure(
-                    rp3,
-                    customers,
-                    catalog,
-                    options.K,
-                    cancellationToken: cancellationToken
-                );
-                if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                    best = (
-                        new CandidateScore(
-                            name,
-                            F($"α={rp3.Alpha}, β={rp3.Beta}, top {options.ItemNeighbours}"),
-                            false,
-                            score.Ndcg,
-                            score.HitRate,
-                            score.Recall,
-                            score.Coverage,
-                            0
+                var (alpha, beta) = (rp3.Alpha, rp3.Beta);
+                yield return new(rp3, F($"α={alpha}, β={beta}, top {neighbours}"), c =>
+                    new(
+                        new Rp3BetaRecommender(
+                            c.Baselines.Matrix,
+                            c.Baselines.Global,
+                            alpha,
+                            beta,
+                            neighbours,
+                            c.CancellationToken
                         ),
-                        ndcg,
-                        rp3.Alpha,
-                        rp3.Beta
-                    );
-            }
-            var b = best!.Value;
-            scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
-            fits[name] = c =>
-                new(
-                    new Rp3BetaRecommender(
-                        c.Baselines.Matrix,
-                        c.Baselines.Global,
-                        b.Alpha,
-                        b.Beta,
-                        options.ItemNeighbours,
-                        c.CancellationToken
-                    ),
-                    null
+                        null
+                    )
                 );
+            }
         }
 
         // Personal frequency: one neighbour search per half-life, every (neighbours, α) scored from it.
-        void FrequencyFamily()
+        IEnumerable<GridPoint> FrequencyGrid()
         {
-            const string name = "personal-frequency";
-            progress?.Report(name);
-            var stopwatch = Stopwatch.StartNew();
-            var maxNeighbours = options.FrequencyNeighbours.Max();
-            (CandidateScore Score, double[] Ndcg, double HalfLife, int Neighbours, double Alpha)? best = null;
             foreach (var halfLife in options.HalfLifeDays)
             {
                 var searched = new PersonalFrequencyRecommender(
                     matrix,
                     baselines.Global,
                     halfLife,
-                    maxNeighbours,
+                    options.FrequencyNeighbours.Max(),
                     1,
                     cancellationToken
                 );
                 foreach (var neighbours in options.FrequencyNeighbours)
                 foreach (var alpha in options.FrequencyAlphas)
-                {
-                    var (score, ndcg) = RecommenderEvaluation.Measure(
+                    yield return new(
                         searched.With(neighbours, alpha),
-                        customers,
-                        catalog,
-                        options.K,
-                        cancellationToken: cancellationToken
+                        F($"half-life {halfLife} d, {neighbours} neighbours, α={alpha}"),
+                        c =>
+                            new(
+                                new PersonalFrequencyRecommender(
+                                    c.Baselines.Matrix,
+                                    c.Baselines.Global,
+                                    halfLife,
+                                    neighbours,
+                                    alpha,
+                                    c.CancellationToken
+                                ),
+                                null
+                            )
                     );
-                    if (best is null || score.Ndcg > best.Value.Score.Ndcg)
-                        best = (
-                            new CandidateScore(
-                                name,
-                                F($"half-life {halfLife} d, {neighbours} neighbours, α={alpha}"),
-                                false,
-                                score.Ndcg,
-                                score.HitRate,
-                                score.Recall,
-                                score.Coverage,
-                                0
-                            ),
-                            ndcg,
-                            halfLife,
-                            neighbours,
-                            alpha
-                        );
-                }
             }
-            var b = best!.Value;
-            scores.Add((b.Score with { FitSeconds = stopwatch.Elapsed.TotalSeconds }, b.Ndcg));
-            fits[name] = c =>
-                new(
-                    new PersonalFrequencyRecommender(
-                        c.Baselines.Matrix,
-                        c.Baselines.Global,
-                        b.HalfLife,
-                        b.Neighbours,
-                        b.Alpha,
-                        c.CancellationToken
-                    ),
-                    null
-                );
         }
 
         void RerankFamily()

@@ -57,7 +57,7 @@ public sealed class SelectionOptions
         if (Resamples < 100)
             return "Selection:Resamples must be at least 100.";
         if (EaseLambdas.Length == 0 || EaseLambdas.Any(l => l <= 0))
-            return "Selection:EaseLambdas must hold positive " + "values.";
+            return "Selection:EaseLambdas must hold positive values.";
         if (EaseMaxItems < 1)
             return "Selection:EaseMaxItems must be at least 1.";
         if (ItemNeighbours < 1)
@@ -67,7 +67,7 @@ public sealed class SelectionOptions
         if (Rp3Betas.Length == 0 || Rp3Betas.Any(b => b < 0))
             return "Selection:Rp3Betas must hold values of 0 or more.";
         if (HalfLifeDays.Length == 0 || HalfLifeDays.Any(h => h <= 0))
-            return "Selection:HalfLifeDays must hold " + "positive values.";
+            return "Selection:HalfLifeDays must hold positive values.";
         if (FrequencyNeighbours.Length == 0 || FrequencyNeighbours.Any(n => n < 1))
             return "Selection:FrequencyNeighbours must hold values of 1 or more.";
         if (FrequencyAlphas.Length == 0 || FrequencyAlphas.Any(a => a is < 0 or > 1))

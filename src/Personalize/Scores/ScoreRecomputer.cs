@@ -220,7 +220,7 @@ public sealed class ScoreRecomputer(
                 : null;
         if (gammaGamma is { Converged: false })
             logger.LogWarning(
-                "Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's " + "average order.",
+                "Gamma-Gamma did not fit ({Reason}); expected spend falls back to each customer's average order.",
                 gammaGamma.FailureReason
             );
         progress?.Report(new ScoreProgress(ScorePhase.Fitting, candidates.Count + 1, candidates.Count + 1));
@@ -614,7 +614,7 @@ public sealed class ScoreRecomputer(
         {
             logger.LogWarning(
                 e,
-                "The score cache is unavailable; reads fall back to the database until scores are " + "cached again."
+                "The score cache is unavailable; reads fall back to the database until scores are cached again."
             );
             return (cached, "cache unavailable: reads use the database");
         }

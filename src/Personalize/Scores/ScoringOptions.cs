@@ -62,17 +62,17 @@ public sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
         if (o.HorizonMonths is < 1 or > 120)
             problems.Add("Scores:HorizonMonths must be between 1 and 120.");
         if (!(o.AnnualDiscountRate > -1 && o.AnnualDiscountRate < 10))
-            problems.Add("Scores:AnnualDiscountRate must " + "lie in (-1, 10).");
+            problems.Add("Scores:AnnualDiscountRate must lie in (-1, 10).");
         if (o.KeepSnapshots < 1)
             problems.Add("Scores:KeepSnapshots must be at least 1.");
         if (o.HoldoutDays is < 1 or > 3650)
             problems.Add("Scores:HoldoutDays must be between 1 and 3650.");
         if (o.MinimumBacktestRepeatCustomers < 1)
-            problems.Add("Scores:MinimumBacktestRepeatCustomers must be at " + "least 1.");
+            problems.Add("Scores:MinimumBacktestRepeatCustomers must be at least 1.");
         if (!(o.Penalizer >= 0 && o.Penalizer <= 100))
             problems.Add("Scores:Penalizer must be between 0 and 100.");
         if (o.BacktestSampleCustomers is < 0 or > 0 and < 1000)
-            problems.Add("Scores:BacktestSampleCustomers must be " + "0 (everyone) or at least 1000.");
+            problems.Add("Scores:BacktestSampleCustomers must be 0 (everyone) or at least 1000.");
         foreach (var m in o.Models)
             if (!PurchaseModelKindExtensions.TryParse(m, out _))
                 problems.Add(

@@ -31,8 +31,7 @@ public sealed class DemoExperimentSeeder(
                 Key,
                 "Win-back: free shipping or 25 % off?",
                 "Customers who had not ordered for a while were shown either free shipping (control) or 25 % off; 10 % "
-                    + "saw neither. "
-                    + "Demo data: the arms differ only by chance.",
+                    + "saw neither. Demo data: the arms differ only by chance.",
                 ExperimentSubject.Offer,
                 0.1,
                 [
@@ -44,9 +43,7 @@ public sealed class DemoExperimentSeeder(
             cancellationToken
         );
         if (!created.Succeeded)
-            throw new InvalidOperationException(
-                "The demo experiment is invalid: " + $"{string.Join("; ", created.Errors)}"
-            );
+            throw new InvalidOperationException($"The demo experiment is invalid: {string.Join("; ", created.Errors)}");
         var experiment = created.Value!;
         var startedAt = anchor.AddDays(-60);
 

@@ -77,7 +77,7 @@ public sealed class DemoStoreSeeder(
     {
         if (await HasCustomersAsync(cancellationToken))
             throw new InvalidOperationException(
-                "The database already has customers; the demo store is only loaded " + "into an empty database."
+                "The database already has customers; the demo store is only loaded into an empty database."
             );
         var stopwatch = Stopwatch.StartNew();
         var anchor = DateTime.SpecifyKind(
@@ -101,7 +101,7 @@ public sealed class DemoStoreSeeder(
             logger.LogInformation("{Summary}", summary);
             if (!summary.Committed)
                 throw new InvalidOperationException(
-                    $"Seeding stopped: {summary}; " + $"{string.Join("; ", summary.BadRows.Take(5))}"
+                    $"Seeding stopped: {summary}; {string.Join("; ", summary.BadRows.Take(5))}"
                 );
         }
 
@@ -232,7 +232,7 @@ public sealed class DemoStoreSeeder(
         foreach (var input in inputs)
             if ((await placements.UpsertAsync(input, cancellationToken)).Errors is [var first, ..])
                 throw new InvalidOperationException(
-                    $"Seeding stopped: placement '{input.Id}': {first.Field}: " + $"{first.Message}"
+                    $"Seeding stopped: placement '{input.Id}': {first.Field}: {first.Message}"
                 );
     }
 

@@ -191,7 +191,7 @@ public sealed class MarketingHistory(
         );
         if (!summary.Committed)
             throw new InvalidOperationException(
-                $"Marketing history stopped: {summary}; " + $"{string.Join("; ", summary.BadRows.Take(5))}"
+                $"Marketing history stopped: {summary}; {string.Join("; ", summary.BadRows.Take(5))}"
             );
         return summary.Imported;
     }

@@ -52,7 +52,7 @@ public sealed class SegmentQueries
 
     public static readonly SortDefinition<Segment> Sort = new SortDefinition<Segment>(
         "SegmentSortInput",
-        "One field " + "to sort segments by.",
+        "One field to sort segments by.",
         s => s.Id
     )
         .Field("id", s => s.Slug, "The segment's id (slug).")
@@ -252,7 +252,7 @@ public sealed class SegmentQueries
 
     private static long MaskOf(Customer customer) =>
         throw new InvalidOperationException(
-            "A placeholder, replaced by " + "the segments' rules before the query is compiled."
+            "A placeholder, replaced by the segments' rules before the query is compiled."
         );
 
     /// <summary>Replaces <see cref="MaskOf"/>(c) with the sum of one CASE per segment rule, on c.</summary>

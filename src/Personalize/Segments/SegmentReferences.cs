@@ -19,7 +19,7 @@ public static class SegmentReferences
         var found = await db.Segments.AsTracking().Where(s => wanted.Contains(s.Slug)).ToListAsync(cancellationToken);
         for (var i = 0; i < slugs.Count; i++)
             if (found.All(s => s.Slug != slugs[i].Trim()))
-                v.NotFound($"{field}[{i}]", "No segment has the id " + $"'{slugs[i]}'.");
+                v.NotFound($"{field}[{i}]", $"No segment has the id '{slugs[i]}'.");
         return found;
     }
 }

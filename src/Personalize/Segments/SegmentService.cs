@@ -45,7 +45,7 @@ public sealed class SegmentService(
         if (create && string.IsNullOrWhiteSpace(input.Name))
             v.Fail("name", "is required.");
         if (create && input.Rule is null)
-            v.Fail("rule", "is required: the customers `where:` filter that selects the " + "segment.");
+            v.Fail("rule", "is required: the customers `where:` filter that selects the segment.");
         if (input.Rule is not null)
         {
             try
@@ -66,7 +66,7 @@ public sealed class SegmentService(
             return MutationResult<Segment>.Fail([
                 new MutationError(
                     MutationErrorCode.Conflict,
-                    "A segment with the id " + $"'{slug}' already exists; use updateSegment.",
+                    $"A segment with the id '{slug}' already exists; use updateSegment.",
                     "input.id"
                 ),
             ]);
@@ -98,7 +98,7 @@ public sealed class SegmentService(
             return MutationResult<Segment>.Fail([
                 new MutationError(
                     MutationErrorCode.Conflict,
-                    "A segment with the id " + $"'{slug}' was created at the same time.",
+                    $"A segment with the id '{slug}' was created at the same time.",
                     "input.id"
                 ),
             ]);

@@ -274,7 +274,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
             error =
                 e.HttpRequestError == HttpRequestError.Unknown
                     ? "the request failed"
-                    : "the request failed: " + $"{e.HttpRequestError}";
+                    : $"the request failed: {e.HttpRequestError}";
         }
         finally
         {
@@ -289,7 +289,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
             // The lease runs out and the delivery is sent again: at least once.
             logger.LogWarning(
                 e,
-                "Webhook delivery {DeliveryId}: the outcome could not be stored; it will be sent " + "again.",
+                "Webhook delivery {DeliveryId}: the outcome could not be stored; it will be sent again.",
                 delivery.Id
             );
         }

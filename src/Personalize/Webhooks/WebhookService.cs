@@ -59,8 +59,7 @@ public sealed class WebhookService(
         if (input.Secret is not null)
             v.Fail(
                 "secret",
-                "cannot be set by an update: use rotateWebhookSecret, which "
-                    + "keeps the old one valid for an overlap."
+                "cannot be set by an update: use rotateWebhookSecret, which keeps the old one valid for an overlap."
             );
         var now = clock.GetUtcNow().UtcDateTime;
         await ApplyAsync(db, endpoint, input with { Secret = null }, v, now, cancellationToken);
@@ -185,7 +184,7 @@ public sealed class WebhookService(
                         .Select(s => (long?)s.Id)
                         .FirstOrDefaultAsync(cancellationToken);
             if (slug.Length > 0 && endpoint.SegmentId is null)
-                v.NotFound("segmentId", "No segment has the id " + $"'{slug}'.");
+                v.NotFound("segmentId", $"No segment has the id '{slug}'.");
         }
         if (input.Secret is not null && !WebhookSignature.IsSecret(input.Secret))
             v.Fail("secret", WebhookSignature.SecretRule + " (or leave it out: one is made).");

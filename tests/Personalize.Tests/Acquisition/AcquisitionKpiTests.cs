@@ -197,7 +197,7 @@ public sealed class AcquisitionKpiTests(AcquisitionKpiTests.Store store) : IClas
     {
         Assert.True(
             Math.Abs((double)expected.Spend - row.GetProperty("spend").GetDouble()) < 1e-6,
-            $"{name} spend " + $"{expected.Spend} vs {row.GetProperty("spend")}"
+            $"{name} spend {expected.Spend} vs {row.GetProperty("spend")}"
         );
         Assert.Equal(expected.Acquired, row.GetProperty("acquiredCustomers").GetInt32());
         AssertNullable((double?)expected.Cac, row.GetProperty("cac"), $"{name} cac");

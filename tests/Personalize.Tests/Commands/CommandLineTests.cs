@@ -52,7 +52,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData(
         new[] { "scores", "recompute", "--as-off", "2011-06-30" },
-        "Unknown option --as-off: `scores` takes " + "--as-of VALUE, --timings"
+        "Unknown option --as-off: `scores` takes --as-of VALUE, --timings"
     )]
     [InlineData(new[] { "serve", "--port", "5000" }, "Unknown option --port: `serve` takes no options")]
     [InlineData(new[] { "scores", "recompute", "--as-of" }, "--as-of needs a value")]

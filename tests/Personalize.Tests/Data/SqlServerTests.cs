@@ -332,7 +332,7 @@ public sealed class SqlServerTests : IDisposable
         // The budget is charged by one conditional UPDATE, and the claim checks the cap in the same statement.
         Assert.Contains(_captured.Statements, s =>
             s.Contains("UPDATE [o]")
-            && s.Contains("[BudgetSpent] = " + "[o].[BudgetSpent] + ")
+            && s.Contains("[BudgetSpent] = [o].[BudgetSpent] + ")
             && s.Contains("[o].[TotalBudget] IS NULL OR")
         );
         Assert.Contains(_captured.Statements, s =>
@@ -381,7 +381,7 @@ public sealed class SqlServerTests : IDisposable
             AssertParses(sql);
         // Each customer's sequence moves by its events' count in one statement.
         Assert.Contains(_captured.Statements, s =>
-            s.Contains("UPDATE [c]") && s.Contains("[EventSequence] = " + "[c].[EventSequence] + ")
+            s.Contains("UPDATE [c]") && s.Contains("[EventSequence] = [c].[EventSequence] + ")
         );
         Assert.Contains(_captured.Statements, s => s.Contains("[Interactions]") && s.Contains("NOT EXISTS"));
     }

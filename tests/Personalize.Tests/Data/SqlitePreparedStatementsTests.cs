@@ -151,7 +151,7 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<SqlitePrepared
         var listed = ListedCommands((SqliteConnection)db.Database.GetDbConnection());
         Assert.True(
             listed < CompiledStatements.Limit,
-            $"{listed} commands listed on the connection after {commits} " + "commits"
+            $"{listed} commands listed on the connection after {commits} commits"
         );
     }
 
@@ -173,7 +173,7 @@ public sealed class SqlitePreparedStatementsTests : IClassFixture<SqlitePrepared
     {
         var field = typeof(SqliteConnection).GetField("_commands", BindingFlags.Instance | BindingFlags.NonPublic)
             ?? throw new InvalidOperationException(
-                "Microsoft.Data.Sqlite no longer has SqliteConnection._commands; " + "update this test."
+                "Microsoft.Data.Sqlite no longer has SqliteConnection._commands; update this test."
             );
         return ((System.Collections.ICollection)field.GetValue(connection)!).Count;
     }

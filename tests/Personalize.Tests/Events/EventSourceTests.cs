@@ -56,14 +56,13 @@ public sealed class EventSourceTests : IDisposable
             """mutation { createContentItem(input: { id: "boots", kind: PRODUCT, title: "Boots", status: PUBLISHED }) { errors { message } } }"""
         );
         var twoHoursAgo = DateTime.UtcNow.AddHours(-2).ToString("O");
+        var anHourAgo = DateTime.UtcNow.AddHours(-1).ToString("O");
         await _api.DataAsync(
             $$"""
             mutation {
               a: trackInteraction(input: { customerId: "cart-1", itemId: "boots", kind: ADD_TO_CART, occurredAt: "{{twoHoursAgo}}" }) { errors { message } }
               b: trackInteraction(input: { customerId: "cart-2", itemId: "boots", kind: ADD_TO_CART, occurredAt: "{{twoHoursAgo}}" }) { errors { message } }
-              c: trackInteraction(input: { customerId: "cart-2", itemId: "boots", kind: PURCHASE, occurredAt: "{{DateTime.UtcNow.AddHours(
-                -1
-            ):O}}" }) { errors { message } }
+              c: trackInteraction(input: { customerId: "cart-2", itemId: "boots", kind: PURCHASE, occurredAt: "{{anHourAgo}}" }) { errors { message } }
             }
             """
         );

@@ -77,7 +77,7 @@ public sealed class DemoExperimentDecisionTests(DemoStoreFactory store, Xunit.Ab
             var offers = OffersOf(node).Where(ExperimentOffers.Contains).ToList();
             Assert.True(
                 offers.All(o => o == (arm?.OfferId is { } offerId ? offerCodes[offerId] : null)),
-                $"{id} " + $"({arm?.Key ?? "holdout"}) got {string.Join(", ", offers)}"
+                $"{id} ({arm?.Key ?? "holdout"}) got {string.Join(", ", offers)}"
             );
         }
         Assert.Contains("WINBACK25", OffersOf(page.Single(n => n.GetProperty("id").GetString() == "C00005")));

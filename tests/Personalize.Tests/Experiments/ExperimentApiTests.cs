@@ -121,8 +121,7 @@ public sealed class ExperimentApiTests(ExperimentApiTests.Store store, ITestOutp
         var created = await MutateAsync(Create, OfferExperiment(id, holdout), "createExperiment");
         Assert.Equal(0, created.GetProperty("errors").GetArrayLength());
         var started = await store.DataAsync(
-            "mutation($id: ID!) { startExperiment(id: $id) { experiment { status "
-                + "startedAt } errors { message } } }",
+            "mutation($id: ID!) { startExperiment(id: $id) { experiment { status startedAt } errors { message } } }",
             new { id }
         );
         Assert.Equal(
@@ -239,8 +238,7 @@ public sealed class ExperimentApiTests(ExperimentApiTests.Store store, ITestOutp
         await store.DataAsync("""mutation { startExperiment(id: "lifecycle") { errors { message } } }""");
         var frozen = await store.DataAsync(
             """
-            mutation { updateExperiment(input: { id: "lifecycle", holdoutShare: 0, description: "Which discount wins "
-                + "back lapsed customers?" }) { experiment { description } errors { __typename field } } }
+            mutation { updateExperiment(input: { id: "lifecycle", holdoutShare: 0, description: "Which discount wins back lapsed customers?" }) { experiment { description } errors { __typename field } } }
             """
         );
         var error = frozen.GetProperty("updateExperiment").GetProperty("errors")[0];

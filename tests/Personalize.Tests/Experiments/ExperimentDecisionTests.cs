@@ -146,8 +146,7 @@ public sealed class ExperimentDecisionTests(ExperimentDecisionTests.Store store,
         private async Task ExperimentAsync(object input)
         {
             var created = await DataAsync(
-                "mutation($input: ExperimentInput!) { createExperiment(input: $input) { "
-                    + "errors { message field } } }",
+                "mutation($input: ExperimentInput!) { createExperiment(input: $input) { errors { message field } } }",
                 new { input }
             );
             Assert.Equal(0, created.GetProperty("createExperiment").GetProperty("errors").GetArrayLength());

@@ -32,7 +32,7 @@ public sealed class BananaCakePopBrowserTests(ITestOutputHelper output)
         Assert.Equal(api.GraphQLUrl + "/", report.GetProperty("finalUrl").GetString());
         Assert.True(
             report.GetProperty("sdlShowsType").GetBoolean(),
-            "The IDE's SDL view did not show `type Customer " + "{`."
+            "The IDE's SDL view did not show `type Customer {`."
         );
         Assert.Empty(report.GetProperty("externalRequests").EnumerateArray());
         Assert.True(api.IntrospectionRequests > 0, "The server received no introspection query.");

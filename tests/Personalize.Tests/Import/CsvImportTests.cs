@@ -232,7 +232,7 @@ public sealed class CsvImportTests
         );
 
         Assert.Equal(
-            "line 4: order_id: the lines of order 'o1' must be consecutive rows (it appeared earlier in the " + "file)",
+            "line 4: order_id: the lines of order 'o1' must be consecutive rows (it appeared earlier in the file)",
             Assert.Single(summary.BadRows).ToString()
         );
         var customer = await db.QueryAsync(d => d.Customers.SingleAsync());

@@ -74,7 +74,7 @@ public sealed class DemoStoreSeedTests
         Assert.All(validity, a =>
             Assert.True(
                 (a.ExpiresAt - a.AssignedAt).TotalDays <= 14,
-                $"{a.Code} lives from " + $"{a.AssignedAt} to {a.ExpiresAt}"
+                $"{a.Code} lives from {a.AssignedAt} to {a.ExpiresAt}"
             )
         );
         Assert.Contains(validity, a => a.Code == DemoStoreSeeder.DemoCode);

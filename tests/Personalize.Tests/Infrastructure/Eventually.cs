@@ -21,7 +21,7 @@ public static class Eventually
             if (done(value))
                 return value;
             if (DateTime.UtcNow > deadline)
-                throw new Xunit.Sdk.XunitException($"Still {value} after " + $"{Within.TotalSeconds} s.");
+                throw new Xunit.Sdk.XunitException($"Still {value} after {Within.TotalSeconds} s.");
             await Task.Delay(Pause);
         }
     }

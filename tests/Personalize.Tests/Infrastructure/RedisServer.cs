@@ -112,7 +112,7 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
         {
             if (process.HasExited)
                 throw new InvalidOperationException(
-                    $"redis-server exited with code {process.ExitCode} on port " + $"{Port}:\n{Output()}"
+                    $"redis-server exited with code {process.ExitCode} on port {Port}:\n{Output()}"
                 );
             if (await AnswersPingAsync())
                 return;
@@ -120,7 +120,7 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
         }
         await StopAsync();
         throw new TimeoutException(
-            $"redis-server did not answer PING on port {Port} within " + $"{StartTimeout.TotalSeconds} s:\n{Output()}"
+            $"redis-server did not answer PING on port {Port} within {StartTimeout.TotalSeconds} s:\n{Output()}"
         );
     }
 

@@ -287,8 +287,7 @@ public sealed class DashboardAggregateTests(DashboardAggregateTests.Store store)
                     " ",
                     metrics.Select(m =>
                         $"{m.Field}: kpiTrend(metric: {m.Metric}, from: \"2025-10-01T00:00:00Z\", to: "
-                        + "\"2026-04-01T00:00:00Z\", "
-                        + $"interval: MONTH, segmentId: $s) {{ start end value }}"
+                        + $"\"2026-04-01T00:00:00Z\", interval: MONTH, segmentId: $s) {{ start end value }}"
                     )
                 )
                 + " }",
@@ -298,8 +297,7 @@ public sealed class DashboardAggregateTests(DashboardAggregateTests.Store store)
         {
             var report = (
                 await store.DataAsync(
-                    "query($f: DateTime!, $t: DateTime!, $s: ID) { kpis(from: $f, to: $t, "
-                        + "segmentId: $s) { "
+                    "query($f: DateTime!, $t: DateTime!, $s: ID) { kpis(from: $f, to: $t, segmentId: $s) { "
                         + string.Join(" ", metrics.Select(m => m.Field))
                         + " } }",
                     new
@@ -323,7 +321,7 @@ public sealed class DashboardAggregateTests(DashboardAggregateTests.Store store)
                 else
                     Assert.True(
                         Math.Abs(expected.GetDouble() - value.GetDouble()) < 1e-9,
-                        $"{field} {point}: trend " + $"{value}, report {expected}"
+                        $"{field} {point}: trend {value}, report {expected}"
                     );
             }
         }

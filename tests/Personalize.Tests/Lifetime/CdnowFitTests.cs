@@ -71,7 +71,7 @@ public sealed class CdnowFitTests(ITestOutputHelper output)
         var p = fit.GetParametersOrThrow();
         var correlation = GammaGammaModel.FrequencySpendCorrelation(data);
         output.WriteLine(
-            $"p={p.P:F4} q={p.Q:F4} gamma={p.Gamma:F4} LL={fit.LogLikelihood:F3} corr(x, " + $"zbar)={correlation:F4}"
+            $"p={p.P:F4} q={p.Q:F4} gamma={p.Gamma:F4} LL={fit.LogLikelihood:F3} corr(x, zbar)={correlation:F4}"
         );
         AssertWithinPercent(6.25, p.P);
         AssertWithinPercent(3.74, p.Q);

@@ -79,6 +79,6 @@ public sealed class HypergeometricTests
     private static void AssertClose(double expected, double actual, double relative) =>
         Assert.True(
             Math.Abs(actual - expected) <= relative * Math.Max(1, Math.Abs(expected)),
-            "expected " + $"{expected:R}, got {actual:R}"
+            $"expected {expected:R}, got {actual:R}"
         );
 }

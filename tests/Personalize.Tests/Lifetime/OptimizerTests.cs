@@ -93,7 +93,7 @@ public sealed class OptimizerTests(ITestOutputHelper output)
         Assert.True(fit.Converged, fit.FailureReason);
         Assert.True(
             fit.LogLikelihood >= nelderMead - 1e-3,
-            $"quasi-Newton LL {fit.LogLikelihood} below Nelder–Mead's " + $"{nelderMead}"
+            $"quasi-Newton LL {fit.LogLikelihood} below Nelder–Mead's {nelderMead}"
         );
         Assert.True(fit.Evaluations < 100, $"{fit.Evaluations} evaluations");
         if (store == "cdnow")

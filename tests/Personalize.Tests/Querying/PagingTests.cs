@@ -157,7 +157,7 @@ public sealed class PagingTests : IAsyncLifetime
 
         before = _factory.SqlStatements;
         var data = await _factory.DataAsync(
-            "{ customers(first: 2, where: { orderCount: { gte: 1 } }) { totalCount " + "nodes { id } } }"
+            "{ customers(first: 2, where: { orderCount: { gte: 1 } }) { totalCount nodes { id } } }"
         );
         var withCount = _factory.SqlStatements - before;
 

@@ -53,7 +53,7 @@ public sealed class EaseTests
             Assert.Equal(expected.Select(e => matrix.Log.ItemIndex(e.Item + 1)!.Value), actual.Select(a => a.Item));
             Assert.True(
                 expected.Zip(actual).All(x => Math.Abs(x.First.Score - x.Second.Score) < 1e-5),
-                "customer " + $"{c}: {string.Join(" ", expected)} vs {string.Join(" ", actual)}"
+                $"customer {c}: {string.Join(" ", expected)} vs {string.Join(" ", actual)}"
             );
         }
     }
@@ -103,7 +103,7 @@ public sealed class EaseTests
                 .ToList();
             Assert.True(
                 expected.Zip(actual).All(x => Math.Abs(x.First - x.Second) < 1e-5),
-                $"customer {c}: " + $"{string.Join(" ", expected)} vs {string.Join(" ", actual)}"
+                $"customer {c}: {string.Join(" ", expected)} vs {string.Join(" ", actual)}"
             );
         }
     }

@@ -203,7 +203,7 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
         var (five, page) = (await Statements(5), await Statements(200));
 
         output.WriteLine(
-            $"SQL statements: {five} for 5 customers, {page} for 200 (first reads: {coldFive}, " + $"{coldPage})."
+            $"SQL statements: {five} for 5 customers, {page} for 200 (first reads: {coldFive}, {coldPage})."
         );
         Assert.Equal(five, page);
         // customers page + what the customers took; lists the cache lacks add one statement, whatever the page size
@@ -222,13 +222,11 @@ public sealed class RecommendationQueryTests(DemoStoreFactory store, ITestOutput
             .EnumerateArray()
             .Select(r => r.GetProperty("item").GetProperty("id").GetString()!)
             .ToList();
-        var pinned = "video-tent-pitching-in-90-seconds";
+        var (pinned, excluded) = ("video-tent-pitching-in-90-seconds", before[0]);
 
         var upserted = await store.DataAsync(
             $$"""
-            mutation { upsertPlacement(input: { id: "test-pins", maxPerKind: 2, pinned: ["{{pinned}}"], excluded: ["{{before[
-                0
-            ]}}"] }) {
+            mutation { upsertPlacement(input: { id: "test-pins", maxPerKind: 2, pinned: ["{{pinned}}"], excluded: ["{{excluded}}"] }) {
               placement { id maxPerKind pinned { id } excluded { id } } errors { message } } }
             """
         );

@@ -201,8 +201,7 @@ public sealed class RecommendationRankerTests
                 (ReasonCode.Pinned, "Featured"),
                 (
                     ReasonCode.NotPersonalized,
-                    "Popular with our customers (not "
-                        + "personalized: this customer has not agreed to personalization)"
+                    "Popular with our customers (not personalized: this customer has not agreed to personalization)"
                 ),
             ],
             withoutConsent.Select(r => (r.Reason.Code, r.Reason.Text))

@@ -38,7 +38,7 @@ public sealed class ServedListsTests
         for (var i = 0; i < store.Items; i++)
             content.Append(
                 CultureInfo.InvariantCulture,
-                $"item-{i + 1},product,Item " + $"{i + 1},,,,,,,,2023-01-01T00:00:00Z,,published\n"
+                $"item-{i + 1},product,Item {i + 1},,,,,,,,2023-01-01T00:00:00Z,,published\n"
             );
         var interactions = new StringBuilder("customer_id,item_id,kind,occurred_at\n");
         foreach (var (c, i, day) in store.Events)
@@ -138,7 +138,7 @@ public sealed class ServedListsTests
         Assert.DoesNotContain("without personalization consent", consenting.ToString());
         var consent = (
             await api.DataAsync(
-                "{ customers(first: 10, order: [{ id: ASC }]) { nodes { id " + "consentPersonalization } } }"
+                "{ customers(first: 10, order: [{ id: ASC }]) { nodes { id consentPersonalization } } }"
             )
         )
             .GetProperty("customers")
@@ -194,8 +194,7 @@ public sealed class ServedListsTests
                     " ",
                     page.Select(id =>
                         $"c{id}: personalize(customerId: \"{external[id]}\", placement: \"home\", channel: WEB, first: "
-                        + $"10) {{ "
-                        + $"recommendations {{ item {{ id }} }} }}"
+                        + $"10) {{ recommendations {{ item {{ id }} }} }}"
                     )
                 )
                 + " }";

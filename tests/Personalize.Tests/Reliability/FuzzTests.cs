@@ -80,16 +80,15 @@ public sealed class FuzzTests(ITestOutputHelper output) : IDisposable
         using var health = await client.PostAsync("/graphql", Json("""{"query":"{ __typename }"}"""));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         var summary =
-            $"managed memory before: {before}; after two passes: {warm}; after {ReplayPasses} more: " + $"{replayed}";
+            $"managed memory before: {before}; after two passes: {warm}; after {ReplayPasses} more: {replayed}";
         output.WriteLine(
             $"Fuzz: {Requests} requests (seed {Seed}) sent {2 + ReplayPasses} times, statuses "
                 + $"{string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}; "
-                + $"{executedWithErrors} answered with GraphQL errors, 0 internal errors, 0 unexpected 5xx; "
-                + $"{summary}."
+                + $"{executedWithErrors} answered with GraphQL errors, 0 internal errors, 0 unexpected 5xx; {summary}."
         );
         Assert.True(
             replayed.SmallObjectsMegabytes - warm.SmallObjectsMegabytes < 6,
-            "the small-object heap grew " + $"while replaying the same requests: {summary}"
+            $"the small-object heap grew while replaying the same requests: {summary}"
         );
         Assert.True(replayed.TotalMegabytes < 1024, $"managed memory passed 1 GiB: {summary}");
 

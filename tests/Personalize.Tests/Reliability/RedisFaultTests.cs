@@ -21,8 +21,7 @@ public sealed class RedisFaultTests(ITestOutputHelper output) : IAsyncLifetime
         _faults;
 
     private const string CustomerScores =
-        "query($id: ID!) { customer(id: $id) { id lifecycleStage clv { predicted "
-        + "probabilityAlive rfm { score } } } }";
+        "query($id: ID!) { customer(id: $id) { id lifecycleStage clv { predicted probabilityAlive rfm { score } } } }";
     private static readonly string[] Customers = Enumerable.Range(1, 40).Select(i => $"C{i * 7:D5}").ToArray();
 
     public async Task InitializeAsync()
@@ -135,6 +134,6 @@ public sealed class RedisFaultTests(ITestOutputHelper output) : IAsyncLifetime
     private static void AssertSame(Dictionary<string, string> healthy, Dictionary<string, string> now, string phase)
     {
         foreach (var (id, answer) in now)
-            Assert.True(healthy[id] == answer, $"{phase}: {id} answered {answer}, " + $"healthy {healthy[id]}");
+            Assert.True(healthy[id] == answer, $"{phase}: {id} answered {answer}, healthy {healthy[id]}");
     }
 }

@@ -113,8 +113,7 @@ public sealed class WriteLoadTests(ITestOutputHelper output)
         Assert.Equal(Clients, customers.Count);
         Assert.All(customers, c => Assert.Equal((WritesPerClient / 2, expectedSpent), (c.OrderCount, c.TotalSpent)));
         output.WriteLine(
-            $"Write load: {Clients} clients, {_requests} requests sent, {accepted} writes accepted and "
-                + "checked "
+            $"Write load: {Clients} clients, {_requests} requests sent, {accepted} writes accepted and checked "
                 + $"({interactionKeys.Count} interactions, {orderIds.Count} orders, {Clients} customer totals), "
                 + $"{_clientTimeouts} client-side timeouts, "
                 + $"{_concurrentDuplicates} concurrent duplicates, {_retriedStatuses} retryable statuses "

@@ -97,7 +97,7 @@ public sealed class OfferRedemptionApiTests
         foreach (var c in customers)
             await api.CustomerAsync(c, $"{c}@example.com");
         var page = await api.PostAsync(
-            "{ customers(first: 50) { nodes { id offers(channel: EMAIL, first: 1) { code } " + "} } }"
+            "{ customers(first: 50) { nodes { id offers(channel: EMAIL, first: 1) { code } } } }"
         );
         var codes = page.GetProperty("customers")
             .GetProperty("nodes")

@@ -38,7 +38,7 @@ public sealed partial class DocumentationLinkTests
             if (!path.StartsWith(RepositoryFiles.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 if (!line.Contains("optional", StringComparison.OrdinalIgnoreCase))
-                    broken.Add(where + " " + "(outside the repository, not marked optional)");
+                    broken.Add(where + " (outside the repository, not marked optional)");
                 continue;
             }
             if (!File.Exists(path) && !Directory.Exists(path))

@@ -107,7 +107,7 @@ public sealed class CdnowRecomputeTests : IDisposable
         {
             var indexes = await db
                 .Database.SqlQueryRaw<string>(
-                    "SELECT name AS Value FROM sqlite_master WHERE type = " + "'index' AND tbl_name = 'Customers'"
+                    "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Customers'"
                 )
                 .ToListAsync();
             Assert.Contains("IX_Customers_PredictedClv_Id", indexes);

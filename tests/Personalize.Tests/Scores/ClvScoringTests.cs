@@ -100,7 +100,7 @@ public sealed class ClvScoringTests(DemoStoreFactory store)
             .GetDecimal();
         Assert.True(
             lowestLoyal >= threshold,
-            $"a LOYAL customer has predicted CLV {lowestLoyal} below the top band " + $"{threshold}"
+            $"a LOYAL customer has predicted CLV {lowestLoyal} below the top band {threshold}"
         );
         Assert.All(data.GetProperty("champions").GetProperty("nodes").EnumerateArray(), n =>
             Assert.Equal(555, n.GetProperty("clv").GetProperty("rfm").GetProperty("score").GetInt32())

@@ -55,7 +55,7 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         Assert.True(model.ProbabilityAlive(3, 10, 40) > 0.95);
 
         var data = await _api.DataAsync(
-            "{ clvModel { purchaseModel { model onBound boundNote } selectionReason " + "lastFailure { reason } } }"
+            "{ clvModel { purchaseModel { model onBound boundNote } selectionReason lastFailure { reason } } }"
         );
         var inUse = data.GetProperty("clvModel").GetProperty("purchaseModel");
         Assert.Equal(snapshot.PurchaseBoundNote is not null, inUse.GetProperty("onBound").GetBoolean());
@@ -129,8 +129,7 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(SelectionRule.Bic, snapshot.SelectionRule);
         var candidates = (
             await api.DataAsync(
-                "{ clvModel { selectionRule candidates { model bic holdoutRmse "
-                    + "holdoutByFrequency { frequency } } } }"
+                "{ clvModel { selectionRule candidates { model bic holdoutRmse holdoutByFrequency { frequency } } } }"
             )
         )
             .GetProperty("clvModel")
@@ -219,7 +218,7 @@ public sealed class GeneratedStoreClvTests(ITestOutputHelper output) : IDisposab
                 var day = start.AddDays((int)t);
                 text.Append(
                     CultureInfo.InvariantCulture,
-                    $"{id} {day:yyyyMMdd} 1 " + $"{10 + random.Next(0, 4000) / 100.0:0.00}\n"
+                    $"{id} {day:yyyyMMdd} 1 {10 + random.Next(0, 4000) / 100.0:0.00}\n"
                 );
                 if (t > first && random.NextDouble() < p)
                     break;

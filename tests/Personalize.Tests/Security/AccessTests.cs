@@ -304,7 +304,7 @@ public sealed class AccessTests(SecuredApi api) : IClassFixture<SecuredApi>, IAs
         );
         using var ok = await client.PostAsJsonAsync(
             "/graphql",
-            new { query = "{ lifecycleStages { stage } " + "customer(id: \"ACC-1\") { id } }" }
+            new { query = "{ lifecycleStages { stage } customer(id: \"ACC-1\") { id } }" }
         );
         var body = JsonDocument.Parse(await ok.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);

@@ -40,8 +40,7 @@ public sealed class ErrorHygieneTests(SecuredApi api) : IClassFixture<SecuredApi
                 .GetProperty("message")
                 .GetString();
             Assert.EndsWith(
-                "ContentKind is one of: ARTICLE, GUIDE, TUTORIAL, CASE_STUDY, WEBINAR, VIDEO, "
-                    + "TESTIMONIAL, PRODUCT.",
+                "ContentKind is one of: ARTICLE, GUIDE, TUTORIAL, CASE_STUDY, WEBINAR, VIDEO, TESTIMONIAL, PRODUCT.",
                 message
             );
         }

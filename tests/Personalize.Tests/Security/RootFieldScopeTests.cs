@@ -21,8 +21,7 @@ public sealed class RootFieldScopeTests(ApiFactory api) : IClassFixture<ApiFacto
             .ToList();
         Assert.True(
             missing.Count == 0,
-            "Root fields without explicit scopes (add them to "
-                + "Security/RootFieldScopes.cs): "
+            "Root fields without explicit scopes (add them to Security/RootFieldScopes.cs): "
                 + string.Join(", ", missing)
         );
     }

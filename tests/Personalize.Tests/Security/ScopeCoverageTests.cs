@@ -86,7 +86,7 @@ public sealed class ScopeCoverageTests(ScopeCoverageTests.Api api) : IClassFixtu
             var (type, field) = (name.Split('.')[0], name.Split('.')[1]);
             Assert.True(
                 ((IComplexGraphType)schema.AllTypes[type]!).GetField(field) is not null,
-                $"{name} is " + "allow-listed but gone"
+                $"{name} is allow-listed but gone"
             );
         }
     }

@@ -93,16 +93,16 @@ public sealed class PlacementService(IDbContextFactory<PersonalizeDbContext> fac
             if (slugs is null)
                 continue;
             if (slugs.Count > MaxItemsPerRule)
-                v.Fail(field, $"names {slugs.Count} items; at most {MaxItemsPerRule} " + "are allowed.");
+                v.Fail(field, $"names {slugs.Count} items; at most {MaxItemsPerRule} are allowed.");
             for (var i = 0; i < slugs.Count; i++)
             {
                 var itemSlug = slugs[i].Trim();
                 if (!items.ContainsKey(itemSlug))
-                    v.NotFound($"{field}[{i}]", "No content item has the id " + $"'{itemSlug}'.");
+                    v.NotFound($"{field}[{i}]", $"No content item has the id '{itemSlug}'.");
                 else if (seen.TryGetValue(itemSlug, out var first))
                     v.Fail(
                         $"{field}[{i}]",
-                        $"'{itemSlug}' is already " + $"in {first}; an item takes one rule per placement."
+                        $"'{itemSlug}' is already in {first}; an item takes one rule per placement."
                     );
                 else
                     seen[itemSlug] = field;
@@ -152,7 +152,7 @@ public sealed class PlacementService(IDbContextFactory<PersonalizeDbContext> fac
             return MutationResult<Placement>.Fail([
                 new MutationError(
                     MutationErrorCode.Conflict,
-                    "The placement " + $"'{slug}' was created at the same time.",
+                    $"The placement '{slug}' was created at the same time.",
                     "input.id"
                 ),
             ]);

@@ -4,12 +4,12 @@ namespace Personalize.Recommendations.Serving;
 public enum ReasonCode : byte
 {
     [System.ComponentModel.Description(
-        "Similar to a product the customer bought: \"Because you bought X\" " + "(relatedItem = X)."
+        "Similar to a product the customer bought: \"Because you bought X\" (relatedItem = X)."
     )]
     BecauseYouBought,
 
     [System.ComponentModel.Description(
-        "Similar to content the customer engaged with: \"Because you read X\" " + "(relatedItem = X)."
+        "Similar to content the customer engaged with: \"Because you read X\" (relatedItem = X)."
     )]
     BecauseYouViewed,
 
@@ -17,7 +17,7 @@ public enum ReasonCode : byte
     BuyAgain,
 
     [System.ComponentModel.Description(
-        "Popular with customers in the same lifecycle stage: \"Popular with loyal " + "customers\"."
+        "Popular with customers in the same lifecycle stage: \"Popular with loyal customers\"."
     )]
     PopularWithStage,
 
@@ -36,7 +36,7 @@ public enum ReasonCode : byte
     Pinned,
 
     [System.ComponentModel.Description(
-        "The customer has not consented to personalization: popular with everyone, not " + "chosen for them."
+        "The customer has not consented to personalization: popular with everyone, not chosen for them."
     )]
     NotPersonalized,
 }

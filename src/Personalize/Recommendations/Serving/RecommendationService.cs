@@ -38,7 +38,7 @@ public sealed class RecommendationService(
     {
         var max = options.Value.MaxFirst;
         if (request.First < 0 || request.First > max)
-            throw new QueryException("first", $"between 0 and {max}; got " + $"{request.First}.");
+            throw new QueryException("first", $"between 0 and {max}; got {request.First}.");
     }
 
     /// <returns>One list per customer, in the order given.</returns>

@@ -148,7 +148,7 @@ public sealed class RecommenderTrainer(
         );
         if (log.SignalCount == 0)
             throw new InvalidOperationException(
-                $"No interactions before {asOf:yyyy-MM-dd}: " + "nothing to train the recommender on."
+                $"No interactions before {asOf:yyyy-MM-dd}: nothing to train the recommender on."
             );
         Phase("reading signals");
 
@@ -219,7 +219,7 @@ public sealed class RecommenderTrainer(
             cached = false;
             logger.LogWarning(
                 e,
-                "Could not write the candidate lists to the cache; the service reads them from the " + "database."
+                "Could not write the candidate lists to the cache; the service reads them from the database."
             );
         }
         nearCache.InvalidateAll();

@@ -33,7 +33,7 @@ public sealed class CdnowBacktestTests(ITestOutputHelper output)
 
         output.WriteLine(result.ToString());
         foreach (var row in result.ByFrequency)
-            output.WriteLine($"{row.Label}: {row.Customers} {row.MeanActual:F3} " + $"{row.MeanPredicted:F3}");
+            output.WriteLine($"{row.Label}: {row.Customers} {row.MeanActual:F3} {row.MeanPredicted:F3}");
         Assert.Equal(39, result.Options.HoldoutLength);
         Assert.Equal(2357, result.Customers.Count);
         Assert.Equal(2457, result.CalibrationRepeatPurchases);

@@ -43,13 +43,13 @@ public sealed class CdnowPresetTests
     {
         await using var db = await ImportDatabase.CreateAsync();
         await db.Importer.ImportCdnowAsync(
-            db.File("sample.txt", " 00004 0001 19970101  2   29.33\r\n 00004 0001 " + "19970118  2   29.73\r\n")
+            db.File("sample.txt", " 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n")
         );
 
         var master = await db.Importer.ImportCdnowAsync(
             db.File(
                 "master.txt",
-                " 00004 19970101  2   29.33\n 00004 " + "19970118  2   29.73\n 00005 19970101  1   10.00\n"
+                " 00004 19970101  2   29.33\n 00004 19970118  2   29.73\n 00005 19970101  1   10.00\n"
             )
         );
 
