@@ -54,7 +54,8 @@ public static class DataServiceCollectionExtensions
                                 sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
                             )
                             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                            .AddInterceptors(sp.GetServices<IInterceptor>());
+                            .AddInterceptors(sp.GetServices<IInterceptor>())
+                            .AddInterceptors(new SqliteBusyTimeout());
                         if (options.PreparedStatements)
                             db.ReplaceService<IRelationalConnection, KeptOpenSqliteConnection>();
                     }

@@ -1,22 +1,47 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Personalize.Data;
 
 namespace Personalize.Experiments;
 
 /// <summary>
-/// Stores the exposures of served decisions: one INSERT per page that keeps an existing row (the first exposure fixes
-/// the arm), and a memory of the pairs this process already stored so a returning customer costs no statement.
+/// Stores the exposures of served decisions: the exposures of concurrent decisions go in one INSERT that keeps an
+/// existing row (the first exposure fixes the arm), one commit for many page views (<see cref="GroupCommit{TWrite}"/>),
+/// and a memory of the pairs this process already stored means a returning customer costs no statement.
 /// </summary>
-public sealed class ExperimentExposureLog(IDbContextFactory<PersonalizeDbContext> factory)
+public sealed class ExperimentExposureLog : IAsyncDisposable, IDisposable
 {
     private const int MaxRemembered = 1_000_000;
+    private const int MaxBatchRows = 2_000;
+
+    private sealed record Exposure(long ExperimentId, long CustomerId, long? VariantId);
+
+    private sealed record Pending(IReadOnlyList<Exposure> Exposures, DateTime At, TaskCompletionSource Stored);
+
+    private readonly IDbContextFactory<PersonalizeDbContext> _factory;
+    private readonly GroupCommit<Pending> _queue;
 
     // The arm stored for each (experiment, customer) pair this process wrote or read; null value = holdout.
     private readonly ConcurrentDictionary<(long Experiment, long Customer), long?> _stored = new();
 
-    public async Task LogAsync(
+    public ExperimentExposureLog(IDbContextFactory<PersonalizeDbContext> factory, ILogger<ExperimentExposureLog> logger)
+    {
+        _factory = factory;
+        _queue = new GroupCommit<Pending>(
+            StoreAsync,
+            (pending, e) => pending.Stored.TrySetException(e),
+            pending => pending.Exposures.Count,
+            MaxBatchRows,
+            logger
+        );
+    }
+
+    /// <summary>Stores the exposures not stored before; returns once they are committed.</summary>
+    public Task LogAsync(
         IReadOnlyCollection<(ExperimentArm Arm, long CustomerId)> exposures,
         DateTime at,
         CancellationToken cancellationToken
@@ -25,37 +50,51 @@ public sealed class ExperimentExposureLog(IDbContextFactory<PersonalizeDbContext
         var fresh = exposures
             .Where(x => !_stored.ContainsKey((x.Arm.Experiment.Id, x.CustomerId)))
             .DistinctBy(x => (x.Arm.Experiment.Id, x.CustomerId))
+            .Select(x => new Exposure(x.Arm.Experiment.Id, x.CustomerId, x.Arm.Variant?.Id))
             .ToList();
         if (fresh.Count == 0)
-            return;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            return Task.CompletedTask;
+        var pending = new Pending(fresh, at, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        _queue.Enqueue(pending);
+        return pending.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    // What was queued is written before the process exits.
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+
+    public void Dispose() => _queue.Dispose();
+
+    private async Task StoreAsync(IReadOnlyList<Pending> batch)
+    {
+        // Two decisions for one new customer may meet in a batch: the first row stands, as it would in the table.
+        var exposures = batch
+            .SelectMany(p => p.Exposures.Select(x => (p.At, Exposure: x)))
+            .DistinctBy(r => (r.Exposure.ExperimentId, r.Exposure.CustomerId))
+            .ToList();
+        await using var db = await _factory.CreateDbContextAsync();
         var sqlServer = db.Database.IsSqlServer();
         var rows = JsonSerializer.Serialize(
-            fresh.Select(x => new
+            exposures.Select(r => new
             {
-                experimentId = x.Arm.Experiment.Id,
-                customerId = x.CustomerId,
-                variantId = x.Arm.Variant?.Id,
-                exposedAt = at.ToString(
+                experimentId = r.Exposure.ExperimentId,
+                customerId = r.Exposure.CustomerId,
+                variantId = r.Exposure.VariantId,
+                exposedAt = r.At.ToString(
                     sqlServer ? "yyyy-MM-ddTHH:mm:ss.fffffff" : "yyyy-MM-dd HH:mm:ss.FFFFFFF",
-                    System.Globalization.CultureInfo.InvariantCulture
+                    CultureInfo.InvariantCulture
                 ),
             })
         );
-        var parameter = System
-            .Data.Common.DbProviderFactories.GetFactory(db.Database.GetDbConnection())!
-            .CreateParameter()!;
+        var parameter = DbProviderFactories.GetFactory(db.Database.GetDbConnection())!.CreateParameter()!;
         parameter.ParameterName = "@rows";
         parameter.Value = rows;
-        await db.Database.ExecuteSqlRawAsync(
-            sqlServer ? SqlServerInsert : SqliteInsert,
-            [parameter],
-            cancellationToken
-        );
+        await db.Database.ExecuteSqlRawAsync(sqlServer ? SqlServerInsert : SqliteInsert, [parameter]);
         if (_stored.Count > MaxRemembered)
             _stored.Clear();
-        foreach (var x in fresh)
-            _stored.TryAdd((x.Arm.Experiment.Id, x.CustomerId), x.Arm.Variant?.Id);
+        foreach (var (_, x) in exposures)
+            _stored.TryAdd((x.ExperimentId, x.CustomerId), x.VariantId);
+        foreach (var pending in batch)
+            pending.Stored.TrySetResult();
     }
 
     /// <summary>The arms stored for these customers in these experiments (pairs without an exposure are absent): from
@@ -76,7 +115,7 @@ public sealed class ExperimentExposureLog(IDbContextFactory<PersonalizeDbContext
                 missing.Add(c);
         if (missing.Count == 0)
             return result;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var rows = await db
             .ExperimentExposures.Where(x => experimentIds.Contains(x.ExperimentId) && missing.Contains(x.CustomerId))
             .Select(x => new
