@@ -18,8 +18,8 @@ bench_setup dashboard.db
 
 if [ ! -f "$work/dashboard.db" ]; then
   api generate store --customers "$customers" --anchor "$anchor" | tail -1
-  api import offers seed/offers.csv | tail -1
   api import segments seed/segments.json | tail -1
+  api import offers seed/offers.csv | tail -1
   api scores recompute --as-of "$anchor" | tail -1
   api generate marketing --anchor "$anchor" | tail -1
 fi

@@ -15,6 +15,7 @@ using Personalize;
 using Personalize.Customers;
 using Personalize.Data;
 using Personalize.Events;
+using Personalize.Webhooks;
 
 var events = Arg(0, 20_000);
 var customerCount = Arg(1, 5_000);

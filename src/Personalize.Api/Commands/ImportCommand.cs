@@ -8,6 +8,7 @@ namespace Personalize.Api.Commands;
 /// --preset online-retail [FILE]` and `import orders --preset cdnow FILE`.</summary>
 public sealed class ImportCommand : ICommand
 {
+    // Beside the repository, where the large data sets are kept (not in a clone).
     private const string OnlineRetailDefaultPath = "../shared/data/online-retail/online_retail.csv";
 
     public string Name => "import";
@@ -33,7 +34,7 @@ public sealed class ImportCommand : ICommand
             );
         var path =
             positional.Count > 1 ? positional[1]
-            : preset == "online-retail" ? OnlineRetailDefaultPath
+            : preset == "online-retail" ? Path.Combine(RepositoryFolder.Root(), OnlineRetailDefaultPath)
             : null;
         if (path is null)
             return Fail($"Usage: {Usage}");

@@ -23,21 +23,13 @@ public sealed class SchemaCommand : ICommand
             Console.Error.WriteLine($"Usage: {Usage}");
             return 2;
         }
-        var path = Path.GetFullPath(positional.Count > 1 ? positional[1] : Path.Combine(RepositoryRoot(), DefaultPath));
+        var path = Path.GetFullPath(
+            positional.Count > 1 ? positional[1] : Path.Combine(RepositoryFolder.Root(), DefaultPath)
+        );
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, Print(services.GetRequiredService<PersonalizeSchema>()), cancellationToken);
         Console.WriteLine($"Wrote the schema to {path}.");
         return 0;
-    }
-
-    /// <summary>The folder holding Personalize.sln, above the current one (`dotnet run` starts in the project
-    /// folder).</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Personalize.sln")))
-                return dir.FullName;
-        return Environment.CurrentDirectory;
     }
 
     /// <summary>The SDL with descriptions, ending in one newline: the text schema/schema.graphql must hold.</summary>
