@@ -24,7 +24,8 @@ if [ ! -f "$work/dashboard.db" ]; then
   api generate marketing --anchor "$anchor" | tail -1
 fi
 echo "database: $(du -h "$work/dashboard.db" | cut -f1)"
-start_service
+# A view slower than the service's 10 s limit is measured too, not cut short: the table says how far it is.
+start_service --GraphQL:ExecutionTimeoutMs=300000
 
 python3 - "$api_port" "$BENCH_API_KEY" "$runs" "$customers" <<'PY'
 import glob, json, os, statistics, sys, time, urllib.request
@@ -36,7 +37,7 @@ def post(query, names):
     request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", body,
                                      {"Content-Type": "application/json", "X-Api-Key": key})
     start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=60) as response:
+    with urllib.request.urlopen(request, timeout=300) as response:
         answer = json.load(response)
     elapsed = time.perf_counter() - start
     if answer.get("errors"):

@@ -7,7 +7,8 @@ namespace Personalize.Api.Webhooks;
 
 /// <summary>
 /// Runs the webhook dispatcher: a round as soon as this process writes events or a request is answered, else every
-/// `Events:Webhooks:PollSeconds` for what other instances wrote. Storefront requests never wait on it.
+/// `Events:Webhooks:PollSeconds` for what other instances wrote; while events keep coming, rounds are at least
+/// `GatherSeconds` apart unless the last one was full. Storefront requests never wait on it.
 /// </summary>
 public sealed class WebhookDeliveryJob(
     WebhookDispatcher dispatcher,
@@ -22,7 +23,7 @@ public sealed class WebhookDeliveryJob(
         if (!o.Deliver)
             return;
         using var background = SqlStatementCounter.Background();
-        var idle = TimeSpan.FromSeconds(o.PollSeconds);
+        var (idle, gather) = (TimeSpan.FromSeconds(o.PollSeconds), TimeSpan.FromSeconds(o.GatherSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
             var appended = outbox.NextAppend;
@@ -30,8 +31,13 @@ public sealed class WebhookDeliveryJob(
             try
             {
                 var (fannedOut, started) = await dispatcher.RunRoundAsync(stoppingToken);
-                if (fannedOut > 0 || started > 0)
+                if (fannedOut >= o.BatchSize || started >= o.BatchSize)
                     continue;
+                if (fannedOut > 0 || started > 0)
+                {
+                    await Task.Delay(gather, stoppingToken);
+                    continue;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

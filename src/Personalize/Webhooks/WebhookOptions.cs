@@ -26,6 +26,11 @@ public sealed class WebhookOptions
     /// <summary>How often an idle instance looks for events written by other instances.</summary>
     public double PollSeconds { get; set; } = 1;
 
+    /// <summary>After a round that found less than a full batch, how long new events gather before the next one: a
+    /// busy storefront appends events many times a second, and a round per append would compete with its writes for
+    /// the database. A full batch is followed at once.</summary>
+    public double GatherSeconds { get; set; } = 0.25;
+
     /// <summary>Defaults for new endpoints: parallel requests and requests per second.</summary>
     public int DefaultMaxConcurrency { get; set; } = 8;
     public int DefaultMaxPerSecond { get; set; } = 500;

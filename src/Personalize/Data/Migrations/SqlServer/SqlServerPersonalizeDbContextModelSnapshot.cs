@@ -1013,12 +1013,12 @@ namespace Personalize.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderedAt", "Id");
-
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "OrderedAt", "Id");
+                    b.HasIndex("CustomerId", "OrderedAt", "Id", "Amount", "Margin");
+
+                    b.HasIndex("OrderedAt", "Id", "CustomerId", "Amount", "Margin");
 
                     b.ToTable("Orders");
                 });

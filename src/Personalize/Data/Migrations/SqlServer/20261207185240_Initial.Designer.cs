@@ -12,7 +12,7 @@ using Personalize.Data;
 namespace Personalize.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPersonalizeDbContext))]
-    [Migration("20261207161150_Initial")]
+    [Migration("20261207185240_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1016,12 +1016,12 @@ namespace Personalize.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderedAt", "Id");
-
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "OrderedAt", "Id");
+                    b.HasIndex("CustomerId", "OrderedAt", "Id", "Amount", "Margin");
+
+                    b.HasIndex("OrderedAt", "Id", "CustomerId", "Amount", "Margin");
 
                     b.ToTable("Orders");
                 });

@@ -11,7 +11,7 @@ using Personalize.Data;
 namespace Personalize.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePersonalizeDbContext))]
-    [Migration("20261207160847_Initial")]
+    [Migration("20261207185217_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -976,12 +976,12 @@ namespace Personalize.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderedAt", "Id");
-
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "OrderedAt", "Id");
+                    b.HasIndex("CustomerId", "OrderedAt", "Id", "Amount", "Margin");
+
+                    b.HasIndex("OrderedAt", "Id", "CustomerId", "Amount", "Margin");
 
                     b.ToTable("Orders");
                 });
