@@ -34,15 +34,17 @@ public static class AcquisitionQueryFields
             .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
             .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
             .Argument<StringGraphType>("channel", "Only this channel.")
-            .ResolveAsync(async ctx =>
-                await ctx.Service<AcquisitionQueries>()
-                    .ReportAsync(
-                        ctx.GetArgument<DateTime>("from").ToUniversalTime(),
-                        ctx.GetArgument<DateTime>("to").ToUniversalTime(),
-                        ctx.GetArgument<string?>("channel"),
-                        ctx.CancellationToken
-                    )
-            );
+            .Resolve(ctx =>
+            {
+                var (from, to) = (
+                    ctx.GetArgument<DateTime>("from").ToUniversalTime(),
+                    ctx.GetArgument<DateTime>("to").ToUniversalTime()
+                );
+                AcquisitionQueries.CheckPeriod(from, to);
+                return ctx.Loaders()
+                    .AcquisitionMonths(from, to, ctx.GetArgument<string?>("channel"))
+                    .Then(m => m.Report());
+            });
         query
             .Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("acquisitionChannels")
             .Description("Every acquisition channel a customer or a spend row names, in alphabetical order.")

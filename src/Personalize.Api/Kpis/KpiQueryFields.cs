@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Personalize.Api.Acquisition;
 using Personalize.Api.GraphQL;
 using Personalize.Kpis;
 
@@ -50,17 +51,25 @@ public static class KpiQueryFields
                 "Acquisition metrics only: this acquisition channel instead of every channel."
             )
             .ResolveAsync(async ctx =>
-                await ctx.Service<KpiService>()
-                    .TrendAsync(
-                        ctx.GetArgument<KpiMetric>("metric"),
-                        Utc(ctx.GetArgument<DateTime>("from")),
-                        Utc(ctx.GetArgument<DateTime>("to")),
-                        ctx.GetArgument<KpiInterval>("interval"),
-                        ctx.GetArgument<string?>("segmentId"),
-                        ctx.CancellationToken,
-                        ctx.GetArgument<string?>("channel")
-                    )
-            );
+            {
+                var (metric, from, to) = (
+                    ctx.GetArgument<KpiMetric>("metric"),
+                    Utc(ctx.GetArgument<DateTime>("from")),
+                    Utc(ctx.GetArgument<DateTime>("to"))
+                );
+                var (interval, segmentId, channel) = (
+                    ctx.GetArgument<KpiInterval>("interval"),
+                    ctx.GetArgument<string?>("segmentId"),
+                    ctx.GetArgument<string?>("channel")
+                );
+                if (!metric.IsAcquisition())
+                    return await ctx.Service<KpiService>()
+                        .TrendAsync(metric, from, to, interval, segmentId, ctx.CancellationToken, channel);
+                KpiService.CheckAcquisitionTrend(from, to, interval, segmentId);
+                return ctx.Loaders()
+                    .AcquisitionMonths(from, to, channel)
+                    .Then(months => KpiService.AcquisitionTrend(metric, months));
+            });
     }
 
     /// <summary>The aggregates the dashboard charts beside the KPIs: stage flows, cohorts, CLV by segment,

@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using Personalize.Api.Acquisition;
+using Personalize.Api.GraphQL;
 using Personalize.Kpis;
 
 namespace Personalize.Api.Kpis;
@@ -90,7 +92,11 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
                     + "total; null when the report is limited to a segment (spend is recorded per channel, not per "
                     + "segment)."
             )
-            .Resolve(ctx => ctx.Source.Acquisition);
+            .Resolve(ctx =>
+                ctx.Source.SegmentId is null
+                    ? ctx.Loaders().AcquisitionMonths(ctx.Source.From, ctx.Source.To, null).Then(m => m.Report())
+                    : null
+            );
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StageShareType>>>>("stageDistribution")
             .Description("Customers in scope per current lifecycle stage, every stage listed.")
             .Resolve(ctx => ctx.Source.Stages);

@@ -43,63 +43,29 @@ public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> f
         return fromCustomers.Union(fromSpend).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The period's acquisition per channel and in total; <paramref name="channel"/> limits it to one
-    /// channel.</summary>
-    public async Task<AcquisitionReport> ReportAsync(
+    /// <summary>
+    /// The period's acquisition per calendar month and channel, <paramref name="channel"/> limiting it to one channel:
+    /// spend (pro rata where the period cuts a month), customers acquired, their margin to date and predicted CLV.
+    /// </summary>
+    public async Task<AcquisitionMonths> MonthsAsync(
         DateTime from,
         DateTime to,
         string? channel,
         CancellationToken cancellationToken
     )
+    {
+        CheckPeriod(from, to);
+        return new AcquisitionMonths(from, to, await ByMonthAsync(from, to, channel, cancellationToken));
+    }
+
+    /// <summary>Throws unless [from, to) is a period.</summary>
+    public static void CheckPeriod(DateTime from, DateTime to)
     {
         if (to <= from)
             throw new Querying.QueryException("to", "must be after from.");
-        return Combine(from, to, await ByMonthAsync(from, to, channel, cancellationToken));
     }
 
-    /// <summary>One report per calendar month of [from, to), the first and last cut to the period.</summary>
-    public async Task<IReadOnlyList<AcquisitionReport>> MonthlyAsync(
-        DateTime from,
-        DateTime to,
-        string? channel,
-        CancellationToken cancellationToken
-    )
-    {
-        var months = await ByMonthAsync(from, to, channel, cancellationToken);
-        var reports = new List<AcquisitionReport>();
-        for (var start = from; start < to; )
-        {
-            var next = new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
-            var end = next < to ? next : to;
-            reports.Add(
-                Combine(
-                    start,
-                    end,
-                    months.Where(m => m.Month.Year == start.Year && m.Month.Month == start.Month).ToList()
-                )
-            );
-            start = end;
-        }
-        return reports;
-    }
-
-    private sealed record MonthRow(DateTime Month, ChannelAcquisition Figures);
-
-    private static AcquisitionReport Combine(DateTime from, DateTime to, IReadOnlyList<MonthRow> months)
-    {
-        var channels = months
-            .GroupBy(m => m.Figures.Channel)
-            .Select(g => ChannelAcquisition.Sum(g.Key, g.Select(m => m.Figures)))
-            .OrderByDescending(c => c.Spend)
-            .ThenByDescending(c => c.AcquiredCustomers)
-            .ThenBy(c => c.Channel ?? "\uffff", StringComparer.Ordinal)
-            .ToList();
-        return new AcquisitionReport(from, to, channels, ChannelAcquisition.Sum(null, channels));
-    }
-
-    /// <summary>Per calendar month of the period and channel: spend (pro rata where the period cuts the month),
-    /// customers, margin and CLV.</summary>
-    private async Task<List<MonthRow>> ByMonthAsync(
+    private async Task<List<AcquisitionMonths.Row>> ByMonthAsync(
         DateTime from,
         DateTime to,
         string? channel,
@@ -179,7 +145,7 @@ public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> f
                 var amount = spent
                     .Where(s => s.Month == key.Month && s.Channel == key.Channel)
                     .Sum(s => s.Amount * Overlap(s.Month, from, to));
-                return new MonthRow(
+                return new AcquisitionMonths.Row(
                     key.Month,
                     new ChannelAcquisition(
                         key.Channel,

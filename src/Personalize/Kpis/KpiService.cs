@@ -31,11 +31,15 @@ public sealed class KpiService(
     )
     {
         CheckPeriod(from, to);
+        // Microsoft.Data.Sqlite runs a statement synchronously inside its async methods. Returning to the caller first
+        // lets GraphQL.NET run the other fields of the request (a dashboard view asks for a dozen trends) side by
+        // side instead of one after another.
+        await Task.Yield();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, segmentId, cancellationToken);
         var period = new Period(db, scope, from, to);
 
-        var orders = await period.OrderTotalsAsync(cancellationToken);
+        var orders = await period.OrderFiguresAsync(cancellationToken);
         var clv = await period
             .Customers.GroupBy(_ => 1)
             .Select(g => new
@@ -90,8 +94,8 @@ public sealed class KpiService(
             orders.Orders,
             orders.Revenue,
             orders.Orders == 0 ? null : orders.Revenue / orders.Orders,
-            await period.RetentionAsync(cancellationToken),
-            await period.RepeatPurchaseAsync(cancellationToken),
+            orders.Retention,
+            orders.RepeatPurchase,
             clv?.Scored ?? 0,
             clv?.Predicted ?? 0,
             clv is { Scored: > 0 } ? clv.Predicted / clv.Scored : null,
@@ -110,7 +114,6 @@ public sealed class KpiService(
         )
         {
             UniversalHoldout = universal,
-            Acquisition = segmentId is null ? await acquisition.ReportAsync(from, to, null, cancellationToken) : null,
         };
     }
 
@@ -142,6 +145,7 @@ public sealed class KpiService(
                     + $"{MaxTrendPoints} are allowed: choose a longer interval or a shorter period."
             );
 
+        await Task.Yield(); // as in ReportAsync
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, segmentId, cancellationToken);
         var values = await new KpiTrends(db, scope, buckets).ValuesAsync(metric, cancellationToken);
@@ -158,6 +162,14 @@ public sealed class KpiService(
         CancellationToken cancellationToken
     )
     {
+        CheckAcquisitionTrend(from, to, interval, segmentId);
+        return AcquisitionTrend(metric, await acquisition.MonthsAsync(from, to, channel, cancellationToken));
+    }
+
+    /// <summary>Throws unless an acquisition metric (<see cref="KpiMetrics.IsAcquisition"/>) can be charted so.</summary>
+    public static void CheckAcquisitionTrend(DateTime from, DateTime to, KpiInterval interval, string? segmentId)
+    {
+        CheckPeriod(from, to);
         if (interval != KpiInterval.Month)
             throw new QueryException(
                 "interval",
@@ -174,8 +186,12 @@ public sealed class KpiService(
                 "interval",
                 $"gives more than {MaxTrendPoints} points for this period: choose a shorter period."
             );
-        var months = await acquisition.MonthlyAsync(from, to, channel, cancellationToken);
-        return months
+    }
+
+    /// <summary>An acquisition metric per calendar month of the months' period.</summary>
+    public static IReadOnlyList<KpiPoint> AcquisitionTrend(KpiMetric metric, AcquisitionMonths months) =>
+        months
+            .Monthly()
             .Select(m => new KpiPoint(
                 m.From,
                 m.To,
@@ -189,7 +205,6 @@ public sealed class KpiService(
                 }
             ))
             .ToList();
-    }
 
     public static IEnumerable<(DateTime Start, DateTime End)> Buckets(DateTime from, DateTime to, KpiInterval interval)
     {
@@ -236,14 +251,10 @@ public sealed class KpiService(
         public IQueryable<Order> ScopedOrders =>
             scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
 
-        private IQueryable<Order> Orders => ScopedOrders.Where(o => o.OrderedAt >= from && o.OrderedAt < to);
-
         private IQueryable<OfferAssignment> Assignments =>
             scope is null
                 ? db.OfferAssignments
                 : db.OfferAssignments.Where(a => scope.Select(c => c.Id).Contains(a.CustomerId));
-
-        private IQueryable<long> Buyers => Orders.Select(o => o.CustomerId).Distinct();
 
         private IQueryable<SurveyResponse> Answers(SurveyKind kind)
         {
@@ -251,20 +262,54 @@ public sealed class KpiService(
             return scope is null ? answers : answers.Where(s => scope.Select(c => c.Id).Contains(s.CustomerId));
         }
 
-        public async Task<(int Orders, decimal Revenue, int Buyers)> OrderTotalsAsync(
-            CancellationToken cancellationToken
-        )
+        /// <summary>The period's order figures, retention and repeat purchase.</summary>
+        public sealed record OrderFigures(
+            int Orders,
+            decimal Revenue,
+            int Buyers,
+            Rate? Retention,
+            Rate? RepeatPurchase
+        );
+
+        /// <summary>
+        /// In one pass over the orders before the period's end, grouped by customer (the order of the customer index,
+        /// so no sort): orders, revenue and buyers in the period; retention, the buyers of the previous period of the
+        /// same length who bought again in this one; repeat purchase, the period's buyers with at least two orders by
+        /// its end (a first order before the period, or two in it).
+        /// </summary>
+        public async Task<OrderFigures> OrderFiguresAsync(CancellationToken cancellationToken)
         {
-            var totals = await Orders
+            var previousFrom = from - (to - from);
+            var counts = await ScopedOrders
+                .Where(o => o.OrderedAt < to)
+                .GroupBy(o => o.CustomerId)
+                .Select(g => new
+                {
+                    Orders = g.Sum(o => o.OrderedAt >= from ? 1 : 0),
+                    Revenue = g.Sum(o => o.OrderedAt >= from ? o.Amount : 0m),
+                    Previous = g.Max(o => o.OrderedAt >= previousFrom && o.OrderedAt < from ? 1 : 0),
+                    First = g.Min(o => o.OrderedAt),
+                })
                 .GroupBy(_ => 1)
                 .Select(g => new
                 {
-                    Orders = g.Count(),
-                    Revenue = g.Sum(o => o.Amount),
-                    Buyers = g.Select(o => o.CustomerId).Distinct().Count(),
+                    Orders = g.Sum(c => c.Orders),
+                    Revenue = g.Sum(c => c.Revenue),
+                    Buyers = g.Count(c => c.Orders > 0),
+                    Previous = g.Count(c => c.Previous == 1),
+                    Retained = g.Count(c => c.Previous == 1 && c.Orders > 0),
+                    Repeat = g.Count(c => c.Orders > 1 || (c.Orders == 1 && c.First < from)),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
-            return totals is null ? (0, 0m, 0) : (totals.Orders, totals.Revenue, totals.Buyers);
+            return counts is null
+                ? new OrderFigures(0, 0m, 0, null, null)
+                : new OrderFigures(
+                    counts.Orders,
+                    counts.Revenue,
+                    counts.Buyers,
+                    Rate.Of(counts.Retained, counts.Previous),
+                    Rate.Of(counts.Repeat, counts.Buyers)
+                );
         }
 
         private IQueryable<Customer> NewCustomers =>
@@ -272,37 +317,6 @@ public sealed class KpiService(
 
         public Task<int> NewCustomersAsync(CancellationToken cancellationToken) =>
             NewCustomers.CountAsync(cancellationToken);
-
-        /// <summary>Buyers of the previous period of the same length who bought again in this one.</summary>
-        public async Task<Rate?> RetentionAsync(CancellationToken cancellationToken)
-        {
-            var previousFrom = from - (to - from);
-            var previousBuyers = ScopedOrders
-                .Where(o => o.OrderedAt >= previousFrom && o.OrderedAt < from)
-                .Select(o => o.CustomerId)
-                .Distinct();
-            var counts = await previousBuyers
-                .GroupBy(_ => 1)
-                .Select(g => new { All = g.Count(), Retained = g.Count(id => Buyers.Contains(id)) })
-                .FirstOrDefaultAsync(cancellationToken);
-            return counts is null ? null : Rate.Of(counts.Retained, counts.All);
-        }
-
-        /// <summary>
-        /// The period's buyers who have at least two orders by its end: those whose first order came before the period,
-        /// and those who ordered twice in it (one pass over the period's orders).
-        /// </summary>
-        public async Task<Rate?> RepeatPurchaseAsync(CancellationToken cancellationToken)
-        {
-            var counts = await Orders
-                .GroupBy(o => o.CustomerId)
-                .Select(g => new { CustomerId = g.Key, Orders = g.Count() })
-                .Join(db.Customers, b => b.CustomerId, c => c.Id, (b, c) => new { b.Orders, First = c.FirstOrderAt })
-                .GroupBy(_ => 1)
-                .Select(g => new { All = g.Count(), Repeat = g.Count(c => c.First < from || c.Orders >= 2) })
-                .FirstOrDefaultAsync(cancellationToken);
-            return counts is null ? null : Rate.Of(counts.Repeat, counts.All);
-        }
 
         /// <summary>Of the assignments made in the period, those redeemed (at any time since).</summary>
         public async Task<Rate?> OfferRedemptionAsync(CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Personalize.Kpis;
 
 /// <summary>
 /// A trend's buckets in one statement per metric: each row gets its bucket's number in SQL — the count of bucket starts
-/// at or before its time, a sum of CASEs — and the rows are grouped by it. The figures are those of
+/// at or before its time, found by nested CASEs — and the rows are grouped by it. The figures are those of
 /// <see cref="KpiService.ReportAsync"/> for each bucket alone; retention, whose previous period of the same length
 /// differs per bucket, is a UNION ALL of one small query per bucket, still one statement.
 /// </summary>
@@ -214,17 +214,13 @@ internal sealed class KpiTrends(
                 {
                     var (start, end, previous) = (b.Start, b.End, b.Start - (b.End - b.Start));
                     var number = i + 1;
+                    // A set, not a probe per buyer: SQLite builds the bucket's buyers once.
+                    var buyers = orders.Where(o => o.OrderedAt >= start && o.OrderedAt < end).Select(o => o.CustomerId);
                     return orders
                         .Where(o => o.OrderedAt >= previous && o.OrderedAt < start)
                         .Select(o => o.CustomerId)
                         .Distinct()
-                        .Select(id => new RetentionRow
-                        {
-                            Bucket = number,
-                            Retained = orders.Any(o => o.CustomerId == id && o.OrderedAt >= start && o.OrderedAt < end)
-                                ? 1
-                                : 0,
-                        });
+                        .Select(id => new RetentionRow { Bucket = number, Retained = buyers.Contains(id) ? 1 : 0 });
                 }
             )
             .Aggregate((all, next) => all.Concat(next));
@@ -260,8 +256,9 @@ internal sealed class KpiTrends(
         throw new InvalidOperationException("Bucket() is translated to SQL by InSql.");
 
     /// <summary>
-    /// The query with each <see cref="Bucket"/> call replaced by Σ (time ≥ bucket start ? 1 : 0), summed as a balanced
-    /// tree so that the SQL stays shallow however many buckets there are.
+    /// The query with each <see cref="Bucket"/> call replaced by a binary search over the bucket starts written as
+    /// nested CASEs: about log2(buckets) comparisons per row, and shallow enough for SQL Server's limit of 10 nested
+    /// CASEs at <see cref="KpiService.MaxTrendPoints"/> buckets.
     /// </summary>
     private IQueryable<T> InSql<T>(IQueryable<T> query) =>
         query.Provider.CreateQuery<T>(new BucketInliner(buckets).Visit(query.Expression));
@@ -272,23 +269,21 @@ internal sealed class KpiTrends(
         {
             if (node.Method.DeclaringType != typeof(KpiTrends) || node.Method.Name != nameof(Bucket))
                 return base.VisitMethodCall(node);
-            var time = Visit(node.Arguments[0]);
-            var terms = buckets
-                .Select(b =>
-                    (Expression)
-                        Expression.Condition(
-                            Expression.GreaterThanOrEqual(time, Expression.Constant(b.Start)),
-                            Expression.Constant(1),
-                            Expression.Constant(0)
-                        )
-                )
-                .ToList();
-            while (terms.Count > 1)
-                terms = terms
-                    .Chunk(2)
-                    .Select(pair => pair.Length == 2 ? Expression.Add(pair[0], pair[1]) : pair[0])
-                    .ToList();
-            return terms[0];
+            return Search(Visit(node.Arguments[0]), 0, buckets.Count);
+        }
+
+        /// <summary>The number of bucket starts at or before <paramref name="time"/>, known to be in [low,
+        /// high].</summary>
+        private Expression Search(Expression time, int low, int high)
+        {
+            if (low == high)
+                return Expression.Constant(low);
+            var middle = (low + high + 1) / 2;
+            return Expression.Condition(
+                Expression.GreaterThanOrEqual(time, Expression.Constant(buckets[middle - 1].Start)),
+                Search(time, middle, high),
+                Search(time, low, middle - 1)
+            );
         }
     }
 }

@@ -31,10 +31,6 @@ public sealed record KpiReport(
 
     /// <summary>The universal holdout against everyone else in scope; null while the holdout is off.</summary>
     public UniversalHoldoutComparison? UniversalHoldout { get; init; }
-
-    /// <summary>Spend, CAC, CLV:CAC and payback per acquisition channel; null when the report is limited to a
-    /// segment.</summary>
-    public Acquisition.AcquisitionReport? Acquisition { get; init; }
 }
 
 /// <summary>A share: <see cref="Numerator"/> of <see cref="Denominator"/>; null where the denominator is 0.</summary>

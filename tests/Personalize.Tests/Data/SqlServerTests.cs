@@ -208,7 +208,7 @@ public sealed class SqlServerTests : IDisposable
         await SendAsync(() =>
             _services
                 .GetRequiredService<Personalize.Acquisition.AcquisitionQueries>()
-                .ReportAsync(new DateTime(2025, 11, 1), new DateTime(2026, 3, 1), null, default)
+                .MonthsAsync(new DateTime(2025, 11, 1), new DateTime(2026, 3, 1), null, default)
         );
         var experiments = _services.GetRequiredService<Personalize.Experiments.ExperimentService>();
         await SendAsync(() =>

@@ -376,8 +376,6 @@ namespace Personalize.Data.Migrations.SqlServer
 
                     b.HasIndex("Email", "Id");
 
-                    b.HasIndex("FirstOrderAt", "AcquisitionChannel");
-
                     b.HasIndex("HistoricalClv", "Id");
 
                     b.HasIndex("LastOrderAt", "Id");
@@ -395,6 +393,8 @@ namespace Personalize.Data.Migrations.SqlServer
                     b.HasIndex("Stage", "Id");
 
                     b.HasIndex("TotalSpent", "Id");
+
+                    b.HasIndex("FirstOrderAt", "AcquisitionChannel", "PredictedClv");
 
                     b.ToTable("Customers");
                 });

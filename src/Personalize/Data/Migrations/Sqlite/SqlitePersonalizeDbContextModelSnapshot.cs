@@ -363,8 +363,6 @@ namespace Personalize.Data.Migrations.Sqlite
 
                     b.HasIndex("Email", "Id");
 
-                    b.HasIndex("FirstOrderAt", "AcquisitionChannel");
-
                     b.HasIndex("HistoricalClv", "Id");
 
                     b.HasIndex("LastOrderAt", "Id");
@@ -382,6 +380,8 @@ namespace Personalize.Data.Migrations.Sqlite
                     b.HasIndex("Stage", "Id");
 
                     b.HasIndex("TotalSpent", "Id");
+
+                    b.HasIndex("FirstOrderAt", "AcquisitionChannel", "PredictedClv");
 
                     b.ToTable("Customers");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Personalize.Data.Migrations.Sqlite
+namespace Personalize.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,14 +15,14 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Scopes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,14 +33,14 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Action = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubjectHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Action = table.Column<int>(type: "int", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    SubjectHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,11 +51,11 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ClvRecomputeFailures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AsOf = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AttemptedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AsOf = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AttemptedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,32 +66,32 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ClvSnapshots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AsOf = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TimeUnit = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustomerCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepeatCustomerCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    PurchaseModel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PurchaseParameters = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PurchaseLogLikelihood = table.Column<double>(type: "REAL", nullable: false),
-                    PurchaseBoundNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SelectionRule = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SelectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    HoldoutDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Candidates = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    P = table.Column<double>(type: "REAL", nullable: true),
-                    Q = table.Column<double>(type: "REAL", nullable: true),
-                    Gamma = table.Column<double>(type: "REAL", nullable: true),
-                    GammaGammaLogLikelihood = table.Column<double>(type: "REAL", nullable: true),
-                    GammaGammaCustomerCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SpendFrequencyCorrelation = table.Column<double>(type: "REAL", nullable: true),
-                    HorizonMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnnualDiscountRate = table.Column<double>(type: "REAL", nullable: false),
-                    LoyalClvThreshold = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    RfmBoundaries = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DurationSeconds = table.Column<double>(type: "REAL", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AsOf = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    TimeUnit = table.Column<int>(type: "int", nullable: false),
+                    CustomerCount = table.Column<int>(type: "int", nullable: false),
+                    RepeatCustomerCount = table.Column<int>(type: "int", nullable: false),
+                    PurchaseModel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PurchaseParameters = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PurchaseLogLikelihood = table.Column<double>(type: "float", nullable: false),
+                    PurchaseBoundNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    SelectionRule = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SelectionReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    HoldoutDays = table.Column<int>(type: "int", nullable: false),
+                    Candidates = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    P = table.Column<double>(type: "float", nullable: true),
+                    Q = table.Column<double>(type: "float", nullable: true),
+                    Gamma = table.Column<double>(type: "float", nullable: true),
+                    GammaGammaLogLikelihood = table.Column<double>(type: "float", nullable: true),
+                    GammaGammaCustomerCount = table.Column<int>(type: "int", nullable: false),
+                    SpendFrequencyCorrelation = table.Column<double>(type: "float", nullable: true),
+                    HorizonMonths = table.Column<int>(type: "int", nullable: false),
+                    AnnualDiscountRate = table.Column<double>(type: "float", nullable: false),
+                    LoyalClvThreshold = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    RfmBoundaries = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    DurationSeconds = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,22 +102,22 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ContentItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ImageUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    TargetStages = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channels = table.Column<int>(type: "INTEGER", nullable: false),
-                    Locale = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
-                    PublishFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PublishUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Slug = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ImageUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    TargetStages = table.Column<int>(type: "int", nullable: false),
+                    Channels = table.Column<int>(type: "int", nullable: false),
+                    Locale = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: true),
+                    PublishFrom = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PublishUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,47 +128,47 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "Customers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    Locale = table.Column<string>(type: "TEXT", maxLength: 35, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConsentPersonalization = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConsentEmailMarketing = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AcquisitionChannel = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AcquisitionCampaign = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OrderCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    TotalSpent = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    FirstOrderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastOrderAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    StageChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ScoreSnapshotId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ScoresAsOf = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ScoredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RepeatPurchases = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecencyPeriods = table.Column<double>(type: "REAL", nullable: true),
-                    AgePeriods = table.Column<double>(type: "REAL", nullable: true),
-                    MonetaryValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    ProbabilityAlive = table.Column<double>(type: "REAL", nullable: true),
-                    ExpectedPurchases = table.Column<double>(type: "REAL", nullable: true),
-                    PredictedClv = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    HistoricalClv = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    AverageOrderValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    ExpectedAverageOrderValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    RfmRecency = table.Column<int>(type: "INTEGER", nullable: true),
-                    RfmFrequency = table.Column<int>(type: "INTEGER", nullable: true),
-                    RfmMonetary = table.Column<int>(type: "INTEGER", nullable: true),
-                    RfmScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    RhythmDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AnnouncedTier = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    EventSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ExternalId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
+                    Locale = table.Column<string>(type: "nvarchar(35)", maxLength: 35, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConsentPersonalization = table.Column<bool>(type: "bit", nullable: false),
+                    ConsentEmailMarketing = table.Column<bool>(type: "bit", nullable: false),
+                    AcquisitionChannel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    AcquisitionCampaign = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OrderCount = table.Column<int>(type: "int", nullable: false),
+                    TotalSpent = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    FirstOrderAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastOrderAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    StageChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ScoreSnapshotId = table.Column<long>(type: "bigint", nullable: true),
+                    ScoresAsOf = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ScoredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RepeatPurchases = table.Column<int>(type: "int", nullable: true),
+                    RecencyPeriods = table.Column<double>(type: "float", nullable: true),
+                    AgePeriods = table.Column<double>(type: "float", nullable: true),
+                    MonetaryValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    ProbabilityAlive = table.Column<double>(type: "float", nullable: true),
+                    ExpectedPurchases = table.Column<double>(type: "float", nullable: true),
+                    PredictedClv = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    HistoricalClv = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    AverageOrderValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    ExpectedAverageOrderValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    RfmRecency = table.Column<int>(type: "int", nullable: true),
+                    RfmFrequency = table.Column<int>(type: "int", nullable: true),
+                    RfmMonetary = table.Column<int>(type: "int", nullable: true),
+                    RfmScore = table.Column<int>(type: "int", nullable: true),
+                    RhythmDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AnnouncedTier = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    EventSequence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -179,20 +179,20 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "Experiments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    HoldoutShare = table.Column<double>(type: "REAL", nullable: false),
-                    AttributionWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Allocation = table.Column<int>(type: "INTEGER", nullable: false),
-                    BurnInExposures = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    StoppedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Subject = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    HoldoutShare = table.Column<double>(type: "float", nullable: false),
+                    AttributionWindowDays = table.Column<int>(type: "int", nullable: false),
+                    Allocation = table.Column<int>(type: "int", nullable: false),
+                    BurnInExposures = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StoppedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,12 +203,12 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "MarketingSpend",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Month = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Amount = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Month = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,27 +219,27 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "Offers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RewardType = table.Column<int>(type: "INTEGER", nullable: false),
-                    RewardValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    Cost = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    EligibleStages = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinClv = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    MaxClv = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    MinLoyaltyTier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Channels = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValidFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ValidUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    TotalBudget = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    BudgetSpent = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    PerCustomerCap = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RewardType = table.Column<int>(type: "int", nullable: false),
+                    RewardValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Cost = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    EligibleStages = table.Column<int>(type: "int", nullable: false),
+                    MinClv = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    MaxClv = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    MinLoyaltyTier = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Channels = table.Column<int>(type: "int", nullable: false),
+                    ValidFrom = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ValidUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    TotalBudget = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    BudgetSpent = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    PerCustomerCap = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -250,14 +250,14 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "Placements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    MaxPerKind = table.Column<int>(type: "INTEGER", nullable: true),
-                    MaxPerTag = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Slug = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    MaxPerKind = table.Column<int>(type: "int", nullable: true),
+                    MaxPerTag = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,24 +268,24 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "RecommenderModels",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrainedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AsOf = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CustomerCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SignalCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateCustomers = table.Column<int>(type: "INTEGER", nullable: false),
-                    TrainingGroups = table.Column<int>(type: "INTEGER", nullable: false),
-                    TrainingRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    TrainingPositives = table.Column<int>(type: "INTEGER", nullable: false),
-                    TrainingSeconds = table.Column<double>(type: "REAL", nullable: false),
-                    TotalSeconds = table.Column<double>(type: "REAL", nullable: false),
-                    Model = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Lists = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Selected = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SelectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Selection = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TrainedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AsOf = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CustomerCount = table.Column<int>(type: "int", nullable: false),
+                    ItemCount = table.Column<int>(type: "int", nullable: false),
+                    SignalCount = table.Column<int>(type: "int", nullable: false),
+                    CandidateCustomers = table.Column<int>(type: "int", nullable: false),
+                    TrainingGroups = table.Column<int>(type: "int", nullable: false),
+                    TrainingRows = table.Column<int>(type: "int", nullable: false),
+                    TrainingPositives = table.Column<int>(type: "int", nullable: false),
+                    TrainingSeconds = table.Column<double>(type: "float", nullable: false),
+                    TotalSeconds = table.Column<double>(type: "float", nullable: false),
+                    Model = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Lists = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Selected = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SelectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Selection = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,14 +296,14 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "RedemptionModels",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TrainedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Examples = table.Column<int>(type: "INTEGER", nullable: false),
-                    Redemptions = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldOutExamples = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldOutAuc = table.Column<double>(type: "REAL", nullable: false),
-                    Model = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TrainedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Examples = table.Column<int>(type: "int", nullable: false),
+                    Redemptions = table.Column<int>(type: "int", nullable: false),
+                    HeldOutExamples = table.Column<int>(type: "int", nullable: false),
+                    HeldOutAuc = table.Column<double>(type: "float", nullable: false),
+                    Model = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -314,17 +314,17 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "Segments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RuleJson = table.Column<string>(type: "TEXT", maxLength: -1, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Tracked = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReentryCooldownHours = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Slug = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RuleJson = table.Column<string>(type: "nvarchar(max)", maxLength: -1, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Tracked = table.Column<bool>(type: "bit", nullable: false),
+                    ReentryCooldownHours = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,8 +335,8 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ContentTags",
                 columns: table => new
                 {
-                    ContentItemId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    ContentItemId = table.Column<long>(type: "bigint", nullable: false),
+                    Tag = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -353,9 +353,9 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "CustomerCandidates",
                 columns: table => new
                 {
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ModelVersion = table.Column<long>(type: "INTEGER", nullable: false),
-                    Candidates = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    ModelVersion = table.Column<long>(type: "bigint", nullable: false),
+                    Candidates = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -372,15 +372,15 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "CustomerEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Data = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EventId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Data = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    DedupeKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -397,14 +397,14 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "Interactions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContentItemId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Weight = table.Column<double>(type: "REAL", nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentItemId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Weight = table.Column<double>(type: "float", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -427,16 +427,16 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "Orders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrderedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Amount = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Margin = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Source = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    OrderedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    Margin = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -453,23 +453,23 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "SnapshotScores",
                 columns: table => new
                 {
-                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    RepeatPurchases = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecencyPeriods = table.Column<double>(type: "REAL", nullable: false),
-                    AgePeriods = table.Column<double>(type: "REAL", nullable: false),
-                    MonetaryValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    ProbabilityAlive = table.Column<double>(type: "REAL", nullable: false),
-                    ExpectedPurchases = table.Column<double>(type: "REAL", nullable: false),
-                    PredictedClv = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    HistoricalClv = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    AverageOrderValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    ExpectedAverageOrderValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    RfmRecency = table.Column<int>(type: "INTEGER", nullable: false),
-                    RfmFrequency = table.Column<int>(type: "INTEGER", nullable: false),
-                    RfmMonetary = table.Column<int>(type: "INTEGER", nullable: false),
-                    RhythmDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false)
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    RepeatPurchases = table.Column<int>(type: "int", nullable: false),
+                    RecencyPeriods = table.Column<double>(type: "float", nullable: false),
+                    AgePeriods = table.Column<double>(type: "float", nullable: false),
+                    MonetaryValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    ProbabilityAlive = table.Column<double>(type: "float", nullable: false),
+                    ExpectedPurchases = table.Column<double>(type: "float", nullable: false),
+                    PredictedClv = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    HistoricalClv = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    AverageOrderValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    ExpectedAverageOrderValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    RfmRecency = table.Column<int>(type: "int", nullable: false),
+                    RfmFrequency = table.Column<int>(type: "int", nullable: false),
+                    RfmMonetary = table.Column<int>(type: "int", nullable: false),
+                    RhythmDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Stage = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -492,12 +492,12 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "StageChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    From = table.Column<int>(type: "INTEGER", nullable: true),
-                    To = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    From = table.Column<int>(type: "int", nullable: true),
+                    To = table.Column<int>(type: "int", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -514,14 +514,14 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "SurveyResponses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Score = table.Column<int>(type: "int", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -538,15 +538,15 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ExperimentVariants",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsControl = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OfferId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContentItemId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Weight = table.Column<int>(type: "int", nullable: false),
+                    IsControl = table.Column<bool>(type: "bit", nullable: false),
+                    OfferId = table.Column<long>(type: "bigint", nullable: true),
+                    ContentItemId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -575,8 +575,8 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "OfferCountries",
                 columns: table => new
                 {
-                    OfferId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    OfferId = table.Column<long>(type: "bigint", nullable: false),
+                    Country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -593,10 +593,10 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "PlacementItems",
                 columns: table => new
                 {
-                    PlacementId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContentItemId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Rule = table.Column<byte>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    PlacementId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentItemId = table.Column<long>(type: "bigint", nullable: false),
+                    Rule = table.Column<byte>(type: "tinyint", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -619,8 +619,8 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ContentItemTargetSegments",
                 columns: table => new
                 {
-                    ContentItemId = table.Column<long>(type: "INTEGER", nullable: false),
-                    TargetSegmentsId = table.Column<long>(type: "INTEGER", nullable: false)
+                    ContentItemId = table.Column<long>(type: "bigint", nullable: false),
+                    TargetSegmentsId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -643,8 +643,8 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "OfferEligibleSegments",
                 columns: table => new
                 {
-                    EligibleSegmentsId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OfferId = table.Column<long>(type: "INTEGER", nullable: false)
+                    EligibleSegmentsId = table.Column<long>(type: "bigint", nullable: false),
+                    OfferId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -667,12 +667,12 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "SegmentMembers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SegmentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LeftAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SegmentId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeftAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -695,22 +695,22 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "WebhookEndpoints",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    EventTypes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Stages = table.Column<int>(type: "INTEGER", nullable: false),
-                    SegmentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Secret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PreviousSecret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    MaxConcurrency = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxPerSecond = table.Column<int>(type: "INTEGER", nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FannedOutTo = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    EventTypes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Stages = table.Column<int>(type: "int", nullable: false),
+                    SegmentId = table.Column<long>(type: "bigint", nullable: true),
+                    Secret = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PreviousSecret = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    MaxConcurrency = table.Column<int>(type: "int", nullable: false),
+                    MaxPerSecond = table.Column<int>(type: "int", nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    FannedOutTo = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -727,15 +727,15 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "LoyaltyEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Points = table.Column<int>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Points = table.Column<int>(type: "int", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    Reference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -758,24 +758,24 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "OfferAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    OfferId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustomerValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    DaysSinceLastOrder = table.Column<int>(type: "INTEGER", nullable: true),
-                    RedeemProbability = table.Column<double>(type: "REAL", nullable: false),
-                    ExpectedNetValue = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    RedeemedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RedeemedOrderId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CostCharged = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OfferId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    AssignedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    CustomerValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    DaysSinceLastOrder = table.Column<int>(type: "int", nullable: true),
+                    RedeemProbability = table.Column<double>(type: "float", nullable: false),
+                    ExpectedNetValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    RedeemedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RedeemedOrderId = table.Column<long>(type: "bigint", nullable: true),
+                    CostCharged = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -804,13 +804,13 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "OrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProductId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ProductName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPrice = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    ProductId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ProductName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -827,14 +827,14 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ExperimentConversions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VariantId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Value = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
-                    ConvertedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    VariantId = table.Column<long>(type: "bigint", nullable: true),
+                    Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    ConvertedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -862,12 +862,12 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "ExperimentExposures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ExperimentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VariantId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ExposedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ExperimentId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    VariantId = table.Column<long>(type: "bigint", nullable: true),
+                    ExposedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -895,21 +895,21 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EndpointId = table.Column<long>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LeaseToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EndpointId = table.Column<long>(type: "bigint", nullable: false),
+                    EventId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeaseToken = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "int", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    LastAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1019,7 +1019,8 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "IX_CustomerEvents_DedupeKey",
                 table: "CustomerEvents",
                 column: "DedupeKey",
-                unique: true);
+                unique: true,
+                filter: "[DedupeKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerEvents_EventId",
@@ -1049,9 +1050,9 @@ namespace Personalize.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_FirstOrderAt_AcquisitionChannel",
+                name: "IX_Customers_FirstOrderAt_AcquisitionChannel_PredictedClv",
                 table: "Customers",
-                columns: new[] { "FirstOrderAt", "AcquisitionChannel" });
+                columns: new[] { "FirstOrderAt", "AcquisitionChannel", "PredictedClv" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_HistoricalClv_Id",
@@ -1107,7 +1108,8 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "IX_ExperimentConversions_ExperimentId_IdempotencyKey",
                 table: "ExperimentConversions",
                 columns: new[] { "ExperimentId", "IdempotencyKey" },
-                unique: true);
+                unique: true,
+                filter: "[IdempotencyKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExperimentConversions_ExperimentId_VariantId_CustomerId",
@@ -1181,7 +1183,8 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "IX_Interactions_IdempotencyKey",
                 table: "Interactions",
                 column: "IdempotencyKey",
-                unique: true);
+                unique: true,
+                filter: "[IdempotencyKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Interactions_OccurredAt",
@@ -1380,7 +1383,8 @@ namespace Personalize.Data.Migrations.Sqlite
                 name: "IX_SurveyResponses_IdempotencyKey",
                 table: "SurveyResponses",
                 column: "IdempotencyKey",
-                unique: true);
+                unique: true,
+                filter: "[IdempotencyKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyResponses_Kind_RespondedAt",
