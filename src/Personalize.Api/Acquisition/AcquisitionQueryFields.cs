@@ -34,16 +34,17 @@ public static class AcquisitionQueryFields
             .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
             .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
             .Argument<StringGraphType>("channel", "Only this channel.")
-            .Resolve(ctx =>
+            .ResolveAsync(async ctx =>
             {
                 var (from, to) = (
                     ctx.GetArgument<DateTime>("from").ToUniversalTime(),
                     ctx.GetArgument<DateTime>("to").ToUniversalTime()
                 );
                 AcquisitionQueries.CheckPeriod(from, to);
-                return ctx.Loaders()
-                    .AcquisitionMonths(from, to, ctx.GetArgument<string?>("channel"))
-                    .Then(m => m.Report());
+                var channel = ctx.GetArgument<string?>("channel");
+                return (
+                    await ctx.Loaders().AcquisitionMonths(from, to, channel).GetResultAsync(ctx.CancellationToken)
+                ).Report();
             });
         query
             .Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("acquisitionChannels")

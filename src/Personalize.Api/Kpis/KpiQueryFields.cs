@@ -66,9 +66,10 @@ public static class KpiQueryFields
                     return await ctx.Service<KpiService>()
                         .TrendAsync(metric, from, to, interval, segmentId, ctx.CancellationToken, channel);
                 KpiService.CheckAcquisitionTrend(from, to, interval, segmentId);
-                return ctx.Loaders()
-                    .AcquisitionMonths(from, to, channel)
-                    .Then(months => KpiService.AcquisitionTrend(metric, months));
+                return KpiService.AcquisitionTrend(
+                    metric,
+                    await ctx.Loaders().AcquisitionMonths(from, to, channel).GetResultAsync(ctx.CancellationToken)
+                );
             });
     }
 

@@ -55,6 +55,7 @@ public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> f
     )
     {
         CheckPeriod(from, to);
+        await Task.Yield(); // as in KpiService.ReportAsync
         return new AcquisitionMonths(from, to, await ByMonthAsync(from, to, channel, cancellationToken));
     }
 

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
@@ -9,7 +8,7 @@ namespace Personalize.Kpis;
 
 /// <summary>
 /// A trend's buckets in one statement per metric: each row gets its bucket's number in SQL — the count of bucket starts
-/// at or before its time, found by nested CASEs — and the rows are grouped by it. The figures are those of
+/// at or before its time (<see cref="TimeBuckets"/>) — and the rows are grouped by it. The figures are those of
 /// <see cref="KpiService.ReportAsync"/> for each bucket alone; retention, whose previous period of the same length
 /// differs per bucket, is a UNION ALL of one small query per bucket, still one statement.
 /// </summary>
@@ -21,6 +20,9 @@ internal sealed class KpiTrends(
 {
     private readonly DateTime _from = buckets[0].Start;
     private readonly DateTime _to = buckets[^1].End;
+
+    // A row's bucket number: 1 for the first bucket, 0 before it.
+    private readonly TimeBuckets _numbers = new(buckets.Select(b => b.Start).ToList());
 
     public async Task<double?[]> ValuesAsync(KpiMetric metric, CancellationToken cancellationToken) =>
         metric switch
@@ -78,7 +80,7 @@ internal sealed class KpiTrends(
             {
                 o.CustomerId,
                 o.Amount,
-                Bucket = Bucket(o.OrderedAt),
+                Bucket = TimeBuckets.Number(o.OrderedAt),
             })
             .GroupBy(o => new { o.CustomerId, o.Bucket })
             .Select(g => new
@@ -98,7 +100,7 @@ internal sealed class KpiTrends(
                         p.Bucket,
                         p.Orders,
                         p.Revenue,
-                        First = Bucket(c.FirstOrderAt ?? _to),
+                        First = TimeBuckets.Number(c.FirstOrderAt ?? _to),
                     }
             );
         var rows = await InSql(
@@ -122,7 +124,7 @@ internal sealed class KpiTrends(
         var rows = await InSql(
                 Customers
                     .Where(c => c.FirstOrderAt >= _from && c.FirstOrderAt < _to)
-                    .Select(c => new { Bucket = Bucket(c.FirstOrderAt!.Value), Clv = c.PredictedClv ?? 0m })
+                    .Select(c => new { Bucket = TimeBuckets.Number(c.FirstOrderAt!.Value), Clv = c.PredictedClv ?? 0m })
                     .GroupBy(c => c.Bucket)
                     .Select(g => new
                     {
@@ -153,7 +155,7 @@ internal sealed class KpiTrends(
         var high = kind == SurveyKind.Nps ? 9 : 4;
         var rows = await InSql(
                 answers
-                    .Select(s => new { Bucket = Bucket(s.RespondedAt), s.Score })
+                    .Select(s => new { Bucket = TimeBuckets.Number(s.RespondedAt), s.Score })
                     .GroupBy(s => s.Bucket)
                     .Select(g => new
                     {
@@ -177,7 +179,7 @@ internal sealed class KpiTrends(
         var rows = await InSql(
                 Assignments
                     .Where(a => a.AssignedAt >= _from && a.AssignedAt < _to)
-                    .Select(a => new { Bucket = Bucket(a.AssignedAt), Redeemed = a.RedeemedAt != null })
+                    .Select(a => new { Bucket = TimeBuckets.Number(a.AssignedAt), Redeemed = a.RedeemedAt != null })
                     .GroupBy(a => a.Bucket)
                     .Select(g => new
                     {
@@ -195,7 +197,7 @@ internal sealed class KpiTrends(
         var rows = await InSql(
                 Assignments
                     .Where(a => a.RedeemedAt >= _from && a.RedeemedAt < _to)
-                    .Select(a => new { Bucket = Bucket(a.RedeemedAt!.Value), Cost = a.CostCharged ?? 0m })
+                    .Select(a => new { Bucket = TimeBuckets.Number(a.RedeemedAt!.Value), Cost = a.CostCharged ?? 0m })
                     .GroupBy(a => a.Bucket)
                     .Select(g => new { Bucket = g.Key, Cost = g.Sum(a => a.Cost) })
             )
@@ -250,40 +252,5 @@ internal sealed class KpiTrends(
             .Select(i => rows.TryGetValue(i, out var row) ? value(row) : absent)
             .ToArray();
 
-    /// <summary>The number of a time's bucket, 1 for the first (0 before it); only inside a query passed to <see
-    /// cref="InSql"/>.</summary>
-    private static int Bucket(DateTime time) =>
-        throw new InvalidOperationException("Bucket() is translated to SQL by InSql.");
-
-    /// <summary>
-    /// The query with each <see cref="Bucket"/> call replaced by a binary search over the bucket starts written as
-    /// nested CASEs: about log2(buckets) comparisons per row, and shallow enough for SQL Server's limit of 10 nested
-    /// CASEs at <see cref="KpiService.MaxTrendPoints"/> buckets.
-    /// </summary>
-    private IQueryable<T> InSql<T>(IQueryable<T> query) =>
-        query.Provider.CreateQuery<T>(new BucketInliner(buckets).Visit(query.Expression));
-
-    private sealed class BucketInliner(IReadOnlyList<(DateTime Start, DateTime End)> buckets) : ExpressionVisitor
-    {
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method.DeclaringType != typeof(KpiTrends) || node.Method.Name != nameof(Bucket))
-                return base.VisitMethodCall(node);
-            return Search(Visit(node.Arguments[0]), 0, buckets.Count);
-        }
-
-        /// <summary>The number of bucket starts at or before <paramref name="time"/>, known to be in [low,
-        /// high].</summary>
-        private Expression Search(Expression time, int low, int high)
-        {
-            if (low == high)
-                return Expression.Constant(low);
-            var middle = (low + high + 1) / 2;
-            return Expression.Condition(
-                Expression.GreaterThanOrEqual(time, Expression.Constant(buckets[middle - 1].Start)),
-                Search(time, middle, high),
-                Search(time, low, middle - 1)
-            );
-        }
-    }
+    private IQueryable<T> InSql<T>(IQueryable<T> query) => _numbers.InSql(query);
 }

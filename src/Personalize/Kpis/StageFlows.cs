@@ -20,8 +20,8 @@ public sealed record StageFlowReport(IReadOnlyList<StageBucket> Buckets, IReadOn
 /// <summary>
 /// Rebuilds the stage distribution at the end of each bucket from the stage history: a customer created by then is in
 /// the stage their latest change before then entered (changes stamped before the customer's creation count from it), or
-/// PROSPECT before any change. The history is read once, in the order of its index (customer, time), and replayed here,
-/// so it holds however it was recorded (a recompute as of a past date stamps its changes in the past). Customers
+/// PROSPECT before any change. The history is read once, in the order of its index (customer, time), each change with
+/// the bucket it holds from, and replayed here, so it holds however it was recorded (a recompute as of a past date stamps its changes in the past). Customers
 /// created per bucket and the period's transitions are grouped in SQL: three statements for any number of buckets.
 /// </summary>
 public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> factory)
@@ -69,17 +69,16 @@ public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> fac
                 .ToListAsync(cancellationToken)
         ).Select(f => new StageFlow(f.From!.Value, f.To, f.Count)).OrderByDescending(f => f.Transitions).ThenBy(f => f.From).ThenBy(f => f.To).ToList();
 
-        var ends = buckets.Select(b => b.End).ToArray();
         var stages = Enum.GetValues<LifecycleStage>();
         // changed[k]: customers with a change before the end of bucket k; inStage[k, stage]: of them, in each stage
         // then.
-        var changed = new long[ends.Length];
-        var inStage = new long[ends.Length, stages.Length];
+        var changed = new long[buckets.Count];
+        var inStage = new long[buckets.Count, stages.Length];
         long? customer = null;
-        var latest = new LifecycleStage?[ends.Length];
+        var latest = new LifecycleStage?[buckets.Count];
         void Close()
         {
-            for (var k = 0; k < ends.Length; k++)
+            for (var k = 0; k < buckets.Count; k++)
                 if (latest[k] is { } stage)
                 {
                     changed[k]++;
@@ -87,24 +86,38 @@ public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> fac
                     latest[k] = null;
                 }
         }
-        var history = changes
-            .Join(
-                customers,
-                s => s.CustomerId,
-                c => c.Id,
-                (s, c) =>
-                    new
-                    {
-                        s.Id,
-                        s.CustomerId,
-                        s.ChangedAt,
-                        s.To,
-                        c.CreatedAt,
-                    }
-            )
-            .OrderBy(s => s.CustomerId)
-            .ThenBy(s => s.ChangedAt)
-            .ThenBy(s => s.Id);
+        // Times are numbered in SQL over the bucket starts and the period's end (0 before the period, k + 1 in bucket
+        // k, past the last bucket at its end), so that the rows carry small numbers instead of dates: a change
+        // numbered j, of a customer created at a time numbered c, holds from bucket max(j, c, 1) − 1 on.
+        var numbers = new TimeBuckets([.. buckets.Select(b => b.Start), to]);
+        var history = numbers.InSql(
+            changes
+                .Join(
+                    customers,
+                    s => s.CustomerId,
+                    c => c.Id,
+                    (s, c) =>
+                        new
+                        {
+                            s.Id,
+                            s.CustomerId,
+                            s.ChangedAt,
+                            s.To,
+                            Changed = TimeBuckets.Number(s.ChangedAt),
+                            Created = TimeBuckets.Number(c.CreatedAt),
+                        }
+                )
+                .OrderBy(s => s.CustomerId)
+                .ThenBy(s => s.ChangedAt)
+                .ThenBy(s => s.Id)
+                .Select(s => new
+                {
+                    s.CustomerId,
+                    s.To,
+                    s.Changed,
+                    s.Created,
+                })
+        );
         await foreach (var change in history.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (change.CustomerId != customer)
@@ -112,9 +125,8 @@ public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> fac
                 Close();
                 customer = change.CustomerId;
             }
-            for (var k = 0; k < ends.Length; k++)
-                if (change.ChangedAt < ends[k] && change.CreatedAt < ends[k])
-                    latest[k] = change.To;
+            for (var k = Math.Max(Math.Max(change.Changed, change.Created), 1) - 1; k < buckets.Count; k++)
+                latest[k] = change.To;
         }
         Close();
 
