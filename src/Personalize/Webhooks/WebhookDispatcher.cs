@@ -30,7 +30,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
     private readonly TimeProvider clock;
     private readonly ILogger<WebhookDispatcher> logger;
 
-    // Outcomes are stored in group commits: one transaction for the answers of many requests.
+    // Outcomes are stored in group commits gathered like the rounds: one transaction for the answers of many requests.
     private readonly GroupCommit<Outcome> _outcomes;
 
     public WebhookDispatcher(
@@ -47,7 +47,8 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
             (o, e) => o.Stored.TrySetException(e),
             _ => 1,
             2_000,
-            logger
+            logger,
+            TimeSpan.FromSeconds(options.Value.GatherSeconds)
         );
     }
 
@@ -65,7 +66,7 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
         TaskCompletionSource Stored
     );
 
-    /// <summary>Completes when one of this instance's requests is answered (so the loop can take the next
+    /// <summary>Completes when the outcome of one of this instance's requests is stored (so the loop can take the next
     /// deliveries).</summary>
     public Task NextAnswer => Volatile.Read(ref _answered).Task;
     private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -279,6 +280,8 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
         finally
         {
             slots.Release();
+            // Answered: the lease keeps it from being taken again while its outcome waits for the next batch.
+            gate.Answered();
         }
         try
         {
@@ -295,7 +298,6 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
         }
         finally
         {
-            gate.Answered();
             Interlocked.Exchange(ref _answered, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
     }
@@ -323,9 +325,11 @@ public sealed class WebhookDispatcher : IAsyncDisposable, IDisposable
         await using var db = await factory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var maxAttempts = options.Value.MaxAttempts;
-        foreach (var group in batch.Where(o => o.Error is null).GroupBy(o => (o.Token, o.Status, o.Attempts, o.At)))
+        // One statement per round and attempt: the deliveries of a batch are stamped with its last answer's time.
+        foreach (var group in batch.Where(o => o.Error is null).GroupBy(o => (o.Token, o.Status, o.Attempts)))
         {
-            var (token, status, attempts, at) = group.Key;
+            var (token, status, attempts) = group.Key;
+            var at = group.Max(o => o.At);
             var ids = group.Select(o => o.Id).ToList();
             await db
                 .WebhookDeliveries.Where(d => ids.Contains(d.Id) && d.LeaseToken == token)
