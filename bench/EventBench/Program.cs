@@ -2,8 +2,6 @@
 // signing, HTTP) to a Kestrel receiver on loopback that answers 200. Each run creates a fresh endpoint, appends the
 // events in transactions of 500, then runs delivery rounds until the receiver has every one; prints events/s per run
 // and the median. Usage: dotnet run -c Release --project bench/EventBench -- [EVENTS] [CUSTOMERS] [RUNS]
-// With `receive PORT` it is only that receiver, until stopped, for bench/run.sh: POST /hooks answers 200 and counts,
-// GET /count says how many.
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
@@ -19,21 +17,22 @@ using Personalize.Data;
 using Personalize.Events;
 using Personalize.Webhooks;
 
-var received = 0;
-if (args is ["receive", var port])
-{
-    await using var alone = Receiver(int.Parse(port, CultureInfo.InvariantCulture));
-    await alone.RunAsync();
-    return;
-}
-
 var events = Arg(0, 20_000);
 var customerCount = Arg(1, 5_000);
 var runs = Arg(2, 3);
 var work = Directory.CreateTempSubdirectory("personalize-bench-events-").FullName;
 
 var receiverPort = FreePort();
-await using var receiver = Receiver(receiverPort);
+var received = 0;
+var receiverBuilder = WebApplication.CreateSlimBuilder();
+receiverBuilder.WebHost.UseUrls($"http://127.0.0.1:{receiverPort}");
+receiverBuilder.Logging.ClearProviders();
+await using var receiver = receiverBuilder.Build();
+receiver.MapPost("/hooks", () =>
+{
+    Interlocked.Increment(ref received);
+    return Results.Ok();
+});
 await receiver.StartAsync();
 
 var configuration = new ConfigurationBuilder()
@@ -129,21 +128,6 @@ finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(work, recursive: true);
-}
-
-WebApplication Receiver(int port)
-{
-    var builder = WebApplication.CreateSlimBuilder();
-    builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-    builder.Logging.ClearProviders();
-    var app = builder.Build();
-    app.MapPost("/hooks", () =>
-    {
-        Interlocked.Increment(ref received);
-        return Results.Ok();
-    });
-    app.MapGet("/count", () => Volatile.Read(ref received).ToString(CultureInfo.InvariantCulture));
-    return app;
 }
 
 int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var value) ? value : fallback;

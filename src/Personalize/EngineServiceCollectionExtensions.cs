@@ -107,7 +107,10 @@ public static class EngineServiceCollectionExtensions
             .AddSingleton<Webhooks.WebhookService>()
             .AddSingleton<Webhooks.WebhookDispatcher>()
             .AddSingleton<Webhooks.WebhookQueries>();
-        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // Every attempt is in the delivery log; four log lines a request would only repeat it (and cost CPU).
+        services
+            .AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         // The event scan's steps, in the order they run: old events go first.
         services.AddSingleton<Events.IEventScanStep, Webhooks.EventRetention>();
         services
