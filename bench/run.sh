@@ -64,9 +64,15 @@ run_wrk() {  # name body connections [rate] [path] [customers to pick from]
 }
 
 : >"$work/results.jsonl"
-# Long enough for the JIT's second tier: the figures are of the steady state.
+# Long enough for the JIT's second tier: the figures are of the steady state. Webhook delivery runs during the warm-up
+# too (to an endpoint disabled after it), so that its code is as warm as the storefront's when it is measured.
 echo "warming up"
+receiver_port=$(free_port)
+python3 bench/receiver.py "$receiver_port" &
+receiver=$!
+warmup_endpoint=$(python3 bench/prepare.py --webhook "$api_port" "http://127.0.0.1:$receiver_port/hooks")
 BODY_FILE="$work/storefront.json" CUSTOMERS="$customers" wrk -t2 -c"$connections" -d20s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" >/dev/null
+python3 bench/prepare.py --webhook-enabled "$api_port" "$warmup_endpoint" false
 BODY_FILE="$work/email.json" CUSTOMERS="$customers" CURSORS_FILE="$work/cursors.txt" wrk -t2 -c4 -d5s -s bench/wrk/graphql.lua "http://127.0.0.1:$api_port" >/dev/null
 
 echo "ceiling ($(cat "$work/storefront.bytes") bytes per response)"
@@ -79,9 +85,6 @@ run_wrk storefront-half "$work/storefront.json" "$connections" "$half"
 echo "storefront, returning visitors (2,000 customers who already hold their offers)"
 run_wrk storefront-returning "$work/storefront.json" "$connections" 0 /graphql 2000
 echo "storefront with webhook delivery off and on in turn (the visits' offer assignments are events; a receiver takes all)"
-receiver_port=$(free_port)
-python3 bench/receiver.py "$receiver_port" &
-receiver=$!
 endpoint=$(python3 bench/prepare.py --webhook "$api_port" "http://127.0.0.1:$receiver_port/hooks")
 for run in $(seq "$runs"); do
   python3 bench/prepare.py --webhook-enabled "$api_port" "$endpoint" false

@@ -8,9 +8,9 @@ namespace Personalize.Data;
 /// <c>store</c>, which writes it in one transaction and answers each caller — on SQLite one commit, one fsync of the
 /// log, serves many writes. No caller is answered before its commit. When a batch fails, each write is stored alone,
 /// so one bad write (or a race with another writer over a unique key) fails only its own caller, through <c>fail</c>.
-/// Disposing stores what was queued before it returns. A writer whose callers can wait (background work) may ask for a
-/// gathering time: after the first write arrives, the batch waits that long for more, so that a steady trickle of writes
-/// takes a few transactions a second instead of one each.
+/// Disposing stores what was queued before it returns. A writer whose callers can wait (background work) may ask for
+/// a gathering time: after the first write arrives, the batch waits that long for more, so that a steady trickle of
+/// writes takes a few transactions a second instead of one each.
 /// </summary>
 public sealed class GroupCommit<TWrite> : IAsyncDisposable, IDisposable
 {

@@ -166,7 +166,8 @@ public sealed class KpiService(
         return AcquisitionTrend(metric, await acquisition.MonthsAsync(from, to, channel, cancellationToken));
     }
 
-    /// <summary>Throws unless an acquisition metric (<see cref="KpiMetrics.IsAcquisition"/>) can be charted so.</summary>
+    /// <summary>Throws unless an acquisition metric (<see cref="KpiMetrics.IsAcquisition"/>) can be charted
+    /// so.</summary>
     public static void CheckAcquisitionTrend(DateTime from, DateTime to, KpiInterval interval, string? segmentId)
     {
         CheckPeriod(from, to);

@@ -21,8 +21,9 @@ public sealed record StageFlowReport(IReadOnlyList<StageBucket> Buckets, IReadOn
 /// Rebuilds the stage distribution at the end of each bucket from the stage history: a customer created by then is in
 /// the stage their latest change before then entered (changes stamped before the customer's creation count from it), or
 /// PROSPECT before any change. The history is read once, in the order of its index (customer, time), each change with
-/// the bucket it holds from, and replayed here, so it holds however it was recorded (a recompute as of a past date stamps its changes in the past). Customers
-/// created per bucket and the period's transitions are grouped in SQL: three statements for any number of buckets.
+/// the bucket it holds from, and replayed here, so it holds however it was recorded (a recompute as of a past date
+/// stamps its changes in the past). Customers created per bucket and the period's transitions are grouped in SQL: three
+/// statements for any number of buckets.
 /// </summary>
 public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> factory)
 {

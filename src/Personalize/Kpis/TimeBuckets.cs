@@ -25,7 +25,8 @@ internal sealed class TimeBuckets(IReadOnlyList<DateTime> boundaries)
                 ? Search(Visit(node.Arguments[0]), 0, boundaries.Count)
                 : base.VisitMethodCall(node);
 
-        /// <summary>The number of boundaries at or before <paramref name="time"/>, known to be in [low, high].</summary>
+        /// <summary>The number of boundaries at or before <paramref name="time"/>, known to be in [low,
+        /// high].</summary>
         private Expression Search(Expression time, int low, int high)
         {
             if (low == high)

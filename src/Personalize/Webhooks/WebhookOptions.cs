@@ -26,9 +26,10 @@ public sealed class WebhookOptions
     /// <summary>How often an idle instance looks for events written by other instances.</summary>
     public double PollSeconds { get; set; } = 1;
 
-    /// <summary>After a round that found less than a full batch, how long new events gather before the next one: a
-    /// busy storefront appends events many times a second, and a round per append would compete with its writes for
-    /// the database. A full batch is followed at once.</summary>
+    /// <summary>After a round that found less than a full batch, how long new events gather before the next one (a
+    /// full batch is followed at once), and how long receivers' answers gather before their outcomes are stored: a
+    /// busy storefront appends events many times a second, and a round or a transaction per event would compete with
+    /// its writes for the database.</summary>
     public double GatherSeconds { get; set; } = 0.25;
 
     /// <summary>Defaults for new endpoints: parallel requests and requests per second.</summary>

@@ -3,8 +3,8 @@ using Personalize.Data;
 
 namespace Personalize.Tests.Data;
 
-/// <summary>The group commit's promise: a batch that fails is stored write by write, so only the bad write
-/// fails.</summary>
+/// <summary>The group commit's promises: a batch that fails is stored write by write, so only the bad write fails; a
+/// gathering commit stores what arrives within its gathering time together, and disposing does not wait it out.</summary>
 public sealed class GroupCommitTests
 {
     private sealed record Write(int Value, TaskCompletionSource Done);
@@ -47,5 +47,28 @@ public sealed class GroupCommitTests
             (await Assert.ThrowsAsync<InvalidOperationException>(() => writes[2].Done.Task)).Message
         );
         Assert.All(writes.Where(w => w.Value > 0), w => Assert.True(w.Done.Task.IsCompletedSuccessfully));
+    }
+
+    [Fact]
+    public async Task A_gathering_commit_stores_a_trickle_together_and_disposing_cuts_the_gathering_short()
+    {
+        var batches = new List<int>();
+        var commit = new GroupCommit<int>(
+            batch =>
+            {
+                batches.Add(batch.Count);
+                return Task.CompletedTask;
+            },
+            (_, _) => { },
+            _ => 1,
+            100,
+            NullLogger.Instance,
+            TimeSpan.FromHours(1)
+        );
+        for (var i = 0; i < 20; i++)
+            commit.Enqueue(i);
+        await commit.DisposeAsync(); // an hour, were the gathering not cut short
+
+        Assert.Equal([20], batches);
     }
 }
