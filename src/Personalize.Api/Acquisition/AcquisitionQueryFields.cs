@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Personalize.Acquisition;
 using Personalize.Api.GraphQL;
 using Personalize.Customers;
+using Personalize.Querying;
 
 namespace Personalize.Api.Acquisition;
 
@@ -40,7 +41,7 @@ public static class AcquisitionQueryFields
                     ctx.GetArgument<DateTime>("from").ToUniversalTime(),
                     ctx.GetArgument<DateTime>("to").ToUniversalTime()
                 );
-                AcquisitionQueries.CheckPeriod(from, to);
+                PeriodArguments.Check(from, to);
                 var channel = ctx.GetArgument<string?>("channel");
                 return (
                     await ctx.Loaders().AcquisitionMonths(from, to, channel).GetResultAsync(ctx.CancellationToken)

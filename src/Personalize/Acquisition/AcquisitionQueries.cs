@@ -54,16 +54,9 @@ public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> f
         CancellationToken cancellationToken
     )
     {
-        CheckPeriod(from, to);
+        Querying.PeriodArguments.Check(from, to);
         await Task.Yield(); // as in KpiService.ReportAsync
         return new AcquisitionMonths(from, to, await ByMonthAsync(from, to, channel, cancellationToken));
-    }
-
-    /// <summary>Throws unless [from, to) is a period.</summary>
-    public static void CheckPeriod(DateTime from, DateTime to)
-    {
-        if (to <= from)
-            throw new Querying.QueryException("to", "must be after from.");
     }
 
     private async Task<List<AcquisitionMonths.Row>> ByMonthAsync(

@@ -31,8 +31,7 @@ public sealed class CohortQueries(IDbContextFactory<PersonalizeDbContext> factor
         CancellationToken cancellationToken
     )
     {
-        if (to <= from)
-            throw new QueryException("to", "must be after from.");
+        PeriodArguments.Check(from, to);
         if (months is < 1 or > MaxMonths)
             throw new QueryException("months", $"is {months}; it must be between 1 and {MaxMonths}.");
         var first = new DateTime(from.Year, from.Month, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -30,7 +30,7 @@ public sealed class KpiService(
         CancellationToken cancellationToken
     )
     {
-        CheckPeriod(from, to);
+        PeriodArguments.Check(from, to);
         // Microsoft.Data.Sqlite runs a statement synchronously inside its async methods. Returning to the caller first
         // lets GraphQL.NET run the other fields of the request (a dashboard view asks for a dozen trends) side by
         // side instead of one after another.
@@ -129,7 +129,7 @@ public sealed class KpiService(
         string? channel = null
     )
     {
-        CheckPeriod(from, to);
+        PeriodArguments.Check(from, to);
         if (metric.IsAcquisition())
             return await AcquisitionTrendAsync(metric, from, to, interval, segmentId, channel, cancellationToken);
         if (channel is not null)
@@ -170,7 +170,7 @@ public sealed class KpiService(
     /// so.</summary>
     public static void CheckAcquisitionTrend(DateTime from, DateTime to, KpiInterval interval, string? segmentId)
     {
-        CheckPeriod(from, to);
+        PeriodArguments.Check(from, to);
         if (interval != KpiInterval.Month)
             throw new QueryException(
                 "interval",
@@ -229,12 +229,6 @@ public sealed class KpiService(
             KpiInterval.Week => day.AddDays(7 - ((int)day.DayOfWeek + 6) % 7),
             _ => new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1),
         };
-    }
-
-    private static void CheckPeriod(DateTime from, DateTime to)
-    {
-        if (to <= from)
-            throw new QueryException("to", "must be after from.");
     }
 
     private static Task<IQueryable<Customer>?> ScopeAsync(

@@ -58,8 +58,7 @@ public sealed class OfferPerformanceQueries(IDbContextFactory<PersonalizeDbConte
         CancellationToken cancellationToken
     )
     {
-        if (to <= from)
-            throw new QueryException("to", "must be after from.");
+        PeriodArguments.Check(from, to);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var given = await db
             .OfferAssignments.Where(a => a.AssignedAt >= from && a.AssignedAt < to)

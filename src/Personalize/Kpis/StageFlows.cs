@@ -35,8 +35,7 @@ public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> fac
         CancellationToken cancellationToken
     )
     {
-        if (to <= from)
-            throw new QueryException("to", "must be after from.");
+        PeriodArguments.Check(from, to);
         var buckets = KpiService.Buckets(from, to, interval).ToList();
         if (buckets.Count > KpiService.MaxTrendPoints)
             throw new QueryException(
