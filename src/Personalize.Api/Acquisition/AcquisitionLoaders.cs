@@ -8,8 +8,8 @@ public static class AcquisitionLoaders
 {
     /// <summary>
     /// A period's acquisition per month and channel, read once per request however many fields sum it: the report,
-    /// <c>kpis.acquisition</c> and the spend, CAC, CLV:CAC and payback trends of one period share one read. Root fields
-    /// await it at once, so that the read runs beside the request's other fields instead of after them.
+    /// <c>kpis.acquisition</c> and the spend, CAC, CLV:CAC and payback trends of one period share one read. It runs
+    /// once the request's other fields are resolved, beside the other loaders (the KPI view's order figures).
     /// </summary>
     public static Result<AcquisitionMonths> AcquisitionMonths(
         this BatchLoaders loaders,

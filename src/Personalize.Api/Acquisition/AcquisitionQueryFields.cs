@@ -35,7 +35,7 @@ public static class AcquisitionQueryFields
             .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the period (inclusive).")
             .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the period (exclusive).")
             .Argument<StringGraphType>("channel", "Only this channel.")
-            .ResolveAsync(async ctx =>
+            .Resolve(ctx =>
             {
                 var (from, to) = (
                     ctx.GetArgument<DateTime>("from").ToUniversalTime(),
@@ -43,9 +43,7 @@ public static class AcquisitionQueryFields
                 );
                 PeriodArguments.Check(from, to);
                 var channel = ctx.GetArgument<string?>("channel");
-                return (
-                    await ctx.Loaders().AcquisitionMonths(from, to, channel).GetResultAsync(ctx.CancellationToken)
-                ).Report();
+                return ctx.Loaders().AcquisitionMonths(from, to, channel).Then(months => months.Report());
             });
         query
             .Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("acquisitionChannels")

@@ -62,14 +62,16 @@ public static class KpiQueryFields
                     ctx.GetArgument<string?>("segmentId"),
                     ctx.GetArgument<string?>("channel")
                 );
+                if (metric.IsOrderMetric())
+                    return ctx.Loaders()
+                        .OrderTrend(metric, segmentId, KpiService.TrendBuckets(from, to, interval, channel));
                 if (!metric.IsAcquisition())
                     return await ctx.Service<KpiService>()
                         .TrendAsync(metric, from, to, interval, segmentId, ctx.CancellationToken, channel);
                 KpiService.CheckAcquisitionTrend(from, to, interval, segmentId);
-                return KpiService.AcquisitionTrend(
-                    metric,
-                    await ctx.Loaders().AcquisitionMonths(from, to, channel).GetResultAsync(ctx.CancellationToken)
-                );
+                return ctx.Loaders()
+                    .AcquisitionMonths(from, to, channel)
+                    .Then(months => KpiService.AcquisitionTrend(metric, months));
             });
     }
 

@@ -21,30 +21,37 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
             .Description("The segment the figures are limited to; null for everyone.")
             .Resolve(ctx => ctx.Source.SegmentId);
         Field(k => k.Customers).Description("Customers in scope now.");
-        Field(k => k.ActiveCustomers).Description("Customers in scope with at least one order in the period.");
+        OrderField<NonNullGraphType<IntGraphType>>(
+            "activeCustomers",
+            "Customers in scope with at least one order in the period.",
+            f => f.Buyers
+        );
         Field(k => k.NewCustomers).Description("Customers in scope whose first order falls in the period.");
-        Field(k => k.Orders).Description("Orders placed in the period.");
-        Field(k => k.Revenue).Description("Sum of the period's order amounts.");
-        Field(k => k.AverageOrderValue, nullable: true).Description("Revenue / orders; null without orders.");
-        Field<FloatGraphType>("retentionRate")
-            .Description(
-                "Of the customers who ordered in the previous period of the same length, the share who "
-                    + "ordered again in this one; null when nobody ordered in the previous period."
-            )
-            .Resolve(ctx => ctx.Source.Retention?.Value);
-        Field(k => k.ChurnRate, nullable: true)
-            .Description("1 − retentionRate: the previous period's buyers who did not come back.");
-        Field<IntGraphType>("retainedCustomers")
-            .Description("The numerator of retentionRate.")
-            .Resolve(ctx => ctx.Source.Retention?.Numerator);
-        Field<IntGraphType>("previousPeriodBuyers")
-            .Description("The denominator of retentionRate.")
-            .Resolve(ctx => ctx.Source.Retention?.Denominator);
-        Field<FloatGraphType>("repeatPurchaseRate")
-            .Description(
-                "Of the period's buyers, the share with at least two orders by the period's end; null without buyers."
-            )
-            .Resolve(ctx => ctx.Source.RepeatPurchase?.Value);
+        OrderField<NonNullGraphType<IntGraphType>>("orders", "Orders placed in the period.", f => f.Orders);
+        OrderField<NonNullGraphType<DecimalGraphType>>("revenue", "Sum of the period's order amounts.", f => f.Revenue);
+        OrderField<DecimalGraphType>("averageOrderValue", "Revenue / orders; null without orders.", f =>
+            f.AverageOrderValue
+        );
+        OrderField<FloatGraphType>(
+            "retentionRate",
+            "Of the customers who ordered in the previous period of the same length, the share who "
+                + "ordered again in this one; null when nobody ordered in the previous period.",
+            f => f.Retention?.Value
+        );
+        OrderField<FloatGraphType>(
+            "churnRate",
+            "1 − retentionRate: the previous period's buyers who did not come back.",
+            f => f.ChurnRate
+        );
+        OrderField<IntGraphType>("retainedCustomers", "The numerator of retentionRate.", f => f.Retention?.Numerator);
+        OrderField<IntGraphType>("previousPeriodBuyers", "The denominator of retentionRate.", f =>
+            f.Retention?.Denominator
+        );
+        OrderField<FloatGraphType>(
+            "repeatPurchaseRate",
+            "Of the period's buyers, the share with at least two orders by the period's end; null without buyers.",
+            f => f.RepeatPurchase?.Value
+        );
         Field(k => k.ScoredCustomers)
             .Description("Customers in scope with a predicted CLV (scored by `scores recompute`).");
         Field(k => k.TotalPredictedClv)
@@ -101,4 +108,16 @@ public sealed class KpiReportType : ObjectGraphType<KpiReport>
             .Description("Customers in scope per current lifecycle stage, every stage listed.")
             .Resolve(ctx => ctx.Source.Stages);
     }
+
+    /// <summary>A figure of the period's <see cref="OrderFigures"/>, read through the loader that the request's order
+    /// trends share.</summary>
+    private void OrderField<TGraphType>(string name, string description, Func<OrderFigures, object?> value)
+        where TGraphType : IGraphType =>
+        Field<TGraphType>(name)
+            .Description(description)
+            .Resolve(ctx =>
+                ctx.Loaders()
+                    .OrderFigures(ctx.Source.SegmentId, new KpiWindow(ctx.Source.From, ctx.Source.To))
+                    .Then(value)
+            );
 }

@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
                 >();
                 break;
             default:
+                SqliteLibrary.Configure();
                 if (options.PreparedStatements)
                 {
                     services.AddSingleton<SqlitePreparedStatements>();

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Personalize.Content;
 using Personalize.Customers;
@@ -53,8 +55,22 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
     public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PersonalizeDbContext).Assembly);
+        modelBuilder
+            .HasDbFunction(typeof(SqlText).GetMethod(nameof(SqlText.Unbounded))!)
+            .HasTranslation(arguments => new SqlUnaryExpression(
+                ExpressionType.Convert,
+                arguments[0],
+                typeof(string),
+                null
+            ))
+            .HasStoreType(UnboundedTextType);
+    }
+
+    /// <summary>The provider's text type without a length limit.</summary>
+    protected virtual string UnboundedTextType => "TEXT";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -85,4 +101,7 @@ public sealed class SqlitePersonalizeDbContext(DbContextOptions<SqlitePersonaliz
 }
 
 public sealed class SqlServerPersonalizeDbContext(DbContextOptions<SqlServerPersonalizeDbContext> options)
-    : PersonalizeDbContext(options);
+    : PersonalizeDbContext(options)
+{
+    protected override string UnboundedTextType => "nvarchar(max)";
+}

@@ -39,7 +39,6 @@ public sealed class KpiService(
         var scope = await ScopeAsync(db, segmentId, cancellationToken);
         var period = new Period(db, scope, from, to);
 
-        var orders = await period.OrderFiguresAsync(cancellationToken);
         var clv = await period
             .Customers.GroupBy(_ => 1)
             .Select(g => new
@@ -89,13 +88,7 @@ public sealed class KpiService(
             to,
             segmentId,
             customers,
-            orders.Buyers,
             await period.NewCustomersAsync(cancellationToken),
-            orders.Orders,
-            orders.Revenue,
-            orders.Orders == 0 ? null : orders.Revenue / orders.Orders,
-            orders.Retention,
-            orders.RepeatPurchase,
             clv?.Scored ?? 0,
             clv?.Predicted ?? 0,
             clv is { Scored: > 0 } ? clv.Predicted / clv.Scored : null,
@@ -117,6 +110,22 @@ public sealed class KpiService(
         };
     }
 
+    /// <summary>
+    /// The order figures (<see cref="OrderFigures"/>) of each window for everyone or a segment's current members, in
+    /// one read of the orders however many windows there are (<see cref="OrderWindowPass"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<KpiWindow, OrderFigures>> OrderFiguresAsync(
+        string? segmentId,
+        IReadOnlyCollection<KpiWindow> windows,
+        CancellationToken cancellationToken
+    )
+    {
+        await Task.Yield(); // as in ReportAsync
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, segmentId, cancellationToken);
+        return await OrderWindowPass.FiguresAsync(db, scope, windows, cancellationToken);
+    }
+
     /// <summary>One metric per calendar bucket of [from, to); the first and last buckets are cut to the
     /// period.</summary>
     public async Task<IReadOnlyList<KpiPoint>> TrendAsync(
@@ -129,9 +138,32 @@ public sealed class KpiService(
         string? channel = null
     )
     {
-        PeriodArguments.Check(from, to);
         if (metric.IsAcquisition())
             return await AcquisitionTrendAsync(metric, from, to, interval, segmentId, channel, cancellationToken);
+        var buckets = TrendBuckets(from, to, interval, channel);
+        if (metric.IsOrderMetric())
+        {
+            var figures = await OrderFiguresAsync(segmentId, buckets, cancellationToken);
+            return buckets.Select(b => new KpiPoint(b.Start, b.End, figures[b].Value(metric))).ToList();
+        }
+
+        await Task.Yield(); // as in ReportAsync
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, segmentId, cancellationToken);
+        var values = await new KpiTrends(db, scope, buckets).ValuesAsync(metric, cancellationToken);
+        return buckets.Select((b, i) => new KpiPoint(b.Start, b.End, values[i])).ToList();
+    }
+
+    /// <summary>The buckets of a trend of a metric other than acquisition's; throws when the arguments do not
+    /// fit.</summary>
+    public static IReadOnlyList<KpiWindow> TrendBuckets(
+        DateTime from,
+        DateTime to,
+        KpiInterval interval,
+        string? channel
+    )
+    {
+        PeriodArguments.Check(from, to);
         if (channel is not null)
             throw new QueryException(
                 "channel",
@@ -144,12 +176,7 @@ public sealed class KpiService(
                 $"gives {buckets.Count} points for this period; at most "
                     + $"{MaxTrendPoints} are allowed: choose a longer interval or a shorter period."
             );
-
-        await Task.Yield(); // as in ReportAsync
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var scope = await ScopeAsync(db, segmentId, cancellationToken);
-        var values = await new KpiTrends(db, scope, buckets).ValuesAsync(metric, cancellationToken);
-        return buckets.Select((b, i) => new KpiPoint(b.Start, b.End, values[i])).ToList();
+        return buckets;
     }
 
     private async Task<IReadOnlyList<KpiPoint>> AcquisitionTrendAsync(
@@ -207,7 +234,7 @@ public sealed class KpiService(
             ))
             .ToList();
 
-    public static IEnumerable<(DateTime Start, DateTime End)> Buckets(DateTime from, DateTime to, KpiInterval interval)
+    public static IEnumerable<KpiWindow> Buckets(DateTime from, DateTime to, KpiInterval interval)
     {
         var start = from;
         while (start < to)
@@ -215,7 +242,7 @@ public sealed class KpiService(
             var end = NextBoundary(start, interval);
             if (end > to)
                 end = to;
-            yield return (start, end);
+            yield return new KpiWindow(start, end);
             start = end;
         }
     }
@@ -255,56 +282,6 @@ public sealed class KpiService(
         {
             var answers = db.SurveyResponses.Where(s => s.Kind == kind && s.RespondedAt >= from && s.RespondedAt < to);
             return scope is null ? answers : answers.Where(s => scope.Select(c => c.Id).Contains(s.CustomerId));
-        }
-
-        /// <summary>The period's order figures, retention and repeat purchase.</summary>
-        public sealed record OrderFigures(
-            int Orders,
-            decimal Revenue,
-            int Buyers,
-            Rate? Retention,
-            Rate? RepeatPurchase
-        );
-
-        /// <summary>
-        /// In one pass over the orders before the period's end, grouped by customer (the order of the customer index,
-        /// so no sort): orders, revenue and buyers in the period; retention, the buyers of the previous period of the
-        /// same length who bought again in this one; repeat purchase, the period's buyers with at least two orders by
-        /// its end (a first order before the period, or two in it).
-        /// </summary>
-        public async Task<OrderFigures> OrderFiguresAsync(CancellationToken cancellationToken)
-        {
-            var previousFrom = from - (to - from);
-            var counts = await ScopedOrders
-                .Where(o => o.OrderedAt < to)
-                .GroupBy(o => o.CustomerId)
-                .Select(g => new
-                {
-                    Orders = g.Sum(o => o.OrderedAt >= from ? 1 : 0),
-                    Revenue = g.Sum(o => o.OrderedAt >= from ? o.Amount : 0m),
-                    Previous = g.Max(o => o.OrderedAt >= previousFrom && o.OrderedAt < from ? 1 : 0),
-                    First = g.Min(o => o.OrderedAt),
-                })
-                .GroupBy(_ => 1)
-                .Select(g => new
-                {
-                    Orders = g.Sum(c => c.Orders),
-                    Revenue = g.Sum(c => c.Revenue),
-                    Buyers = g.Count(c => c.Orders > 0),
-                    Previous = g.Count(c => c.Previous == 1),
-                    Retained = g.Count(c => c.Previous == 1 && c.Orders > 0),
-                    Repeat = g.Count(c => c.Orders > 1 || (c.Orders == 1 && c.First < from)),
-                })
-                .FirstOrDefaultAsync(cancellationToken);
-            return counts is null
-                ? new OrderFigures(0, 0m, 0, null, null)
-                : new OrderFigures(
-                    counts.Orders,
-                    counts.Revenue,
-                    counts.Buyers,
-                    Rate.Of(counts.Retained, counts.Previous),
-                    Rate.Of(counts.Repeat, counts.Buyers)
-                );
         }
 
         private IQueryable<Customer> NewCustomers =>

@@ -2,19 +2,14 @@ using Personalize.Common;
 
 namespace Personalize.Kpis;
 
-/// <summary>The key figures of a period [From, To) for the customers in scope (a segment, or everyone).</summary>
+/// <summary>The key figures of a period [From, To) for the customers in scope (a segment, or everyone), but its order
+/// figures: those come from <see cref="KpiService.OrderFiguresAsync"/>, which computes many periods in one read.</summary>
 public sealed record KpiReport(
     DateTime From,
     DateTime To,
     string? SegmentId,
     int Customers,
-    int ActiveCustomers,
     int NewCustomers,
-    int Orders,
-    decimal Revenue,
-    decimal? AverageOrderValue,
-    Rate? Retention,
-    Rate? RepeatPurchase,
     int ScoredCustomers,
     decimal TotalPredictedClv,
     decimal? AveragePredictedClv,
@@ -26,9 +21,6 @@ public sealed record KpiReport(
     IReadOnlyList<StageShare> Stages
 )
 {
-    /// <summary>1 − retention: the share of the previous period's buyers who did not buy in this one.</summary>
-    public double? ChurnRate => Retention is null ? null : 1 - Retention.Value;
-
     /// <summary>The universal holdout against everyone else in scope; null while the holdout is off.</summary>
     public UniversalHoldoutComparison? UniversalHoldout { get; init; }
 }
@@ -46,6 +38,13 @@ public sealed record Rate(int Numerator, int Denominator)
 public sealed record SurveyFigure(double Score, int Responses);
 
 public sealed record StageShare(LifecycleStage Stage, int Customers, double Share);
+
+/// <summary>A period [Start, End): a report's, or one bucket of a trend. Retention compares it with its previous
+/// period, the one of the same length just before it.</summary>
+public readonly record struct KpiWindow(DateTime Start, DateTime End)
+{
+    public DateTime PreviousStart => Start - (End - Start);
+}
 
 /// <summary>One bucket of a trend: [Start, End) and the metric's value there (null where undefined, e.g. no
 /// answers).</summary>
@@ -147,4 +146,16 @@ public static class KpiMetrics
     /// <summary>Spend, CAC, CLV:CAC and payback: computed per channel and calendar month from the spend
     /// records.</summary>
     public static bool IsAcquisition(this KpiMetric metric) => metric >= KpiMetric.MarketingSpend;
+
+    /// <summary>Retention, churn, repeat purchase, buyers, orders, revenue and average order value: the metrics of
+    /// <see cref="OrderFigures"/>.</summary>
+    public static bool IsOrderMetric(this KpiMetric metric) =>
+        metric
+            is KpiMetric.RetentionRate
+                or KpiMetric.ChurnRate
+                or KpiMetric.RepeatPurchaseRate
+                or KpiMetric.ActiveCustomers
+                or KpiMetric.Orders
+                or KpiMetric.Revenue
+                or KpiMetric.AverageOrderValue;
 }

@@ -6,10 +6,14 @@ namespace Personalize.Kpis;
 /// Numbers times by ascending boundaries in SQL, for grouping rows by bucket in one statement: <see cref="Number"/>
 /// marks the spot in a query and <see cref="InSql"/> replaces it by a binary search over the boundaries written as
 /// nested CASEs. That is about log2(boundaries) comparisons per row, and shallow enough for SQL Server's limit of 10
-/// nested CASEs at <see cref="KpiService.MaxTrendPoints"/> buckets.
+/// nested CASEs up to <see cref="MaxBoundaries"/>.
 /// </summary>
 internal sealed class TimeBuckets(IReadOnlyList<DateTime> boundaries)
 {
+    /// <summary>The most boundaries one query numbers by: nine nested CASEs, within SQL Server's limit of ten, and
+    /// fewer segments between them than SQLite's 500 terms of a UNION ALL.</summary>
+    public const int MaxBoundaries = 500;
+
     /// <summary>The number of boundaries at or before <paramref name="time"/> (0 before the first); only inside a
     /// query passed to <see cref="InSql"/>.</summary>
     public static int Number(DateTime time) =>

@@ -266,13 +266,15 @@ public sealed class SqlServerTests : IDisposable
         foreach (var sql in _captured.Statements)
             AssertParses(sql);
         Assert.Contains(_captured.Statements, s => s.Contains("ROW_NUMBER() OVER(PARTITION BY"));
-        // The trends' bucket numbers (a sum of CASEs), the acquisition cohorts' calendar months, the retention UNION
-        // ALL.
+        // The trends' bucket numbers (nested CASEs), the acquisition cohorts' calendar months, the order figures' list
+        // of each customer's order segments.
         Assert.Contains(_captured.Statements, s =>
             s.Contains("CASE\n") && s.Contains("GROUP BY") && s.Contains(">= '2025-12-01")
         );
         Assert.Contains(_captured.Statements, s => s.Contains("DATEPART(year") && s.Contains("[AcquisitionChannel]"));
-        Assert.Contains(_captured.Statements, s => s.Contains("UNION ALL") && s.Contains("[OrderedAt]"));
+        Assert.Contains(_captured.Statements, s =>
+            s.Contains("STRING_AGG(") && s.Contains("AS nvarchar(max))") && s.Contains("GROUP BY [o].[CustomerId]")
+        );
         // Segment membership: one CASE per rule, summed into a bit mask.
         Assert.Contains(_captured.Statements, s => s.Contains("CASE") && s.Contains("CAST(2 AS bigint)"));
         Assert.Contains(_captured.Statements, s => s.StartsWith("UPDATE") || s.Contains("\nUPDATE"));

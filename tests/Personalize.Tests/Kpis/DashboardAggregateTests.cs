@@ -328,6 +328,45 @@ public sealed class DashboardAggregateTests(DashboardAggregateTests.Store store)
     }
 
     [Fact]
+    public async Task A_trend_with_more_boundaries_than_one_query_takes_agrees_with_a_short_one()
+    {
+        // 277 months have 518 window boundaries (starts, ends and previous starts), more than one query numbers by
+        // (TimeBuckets.MaxBoundaries): the months from January 2026 on are read by a second query.
+        const string fields = "start value";
+        string Trend(string alias, string metric, string from, string to) =>
+            $"{alias}: kpiTrend(metric: {metric}, from: \"{from}\", to: \"{to}\", interval: MONTH) {{ {fields} }}";
+        var metrics = new[] { "ORDERS", "REVENUE", "RETENTION_RATE", "REPEAT_PURCHASE_RATE", "ACTIVE_CUSTOMERS" };
+        var data = await store.DataAsync(
+            "{ "
+                + string.Join(
+                    " ",
+                    metrics.SelectMany(m =>
+                        new[]
+                        {
+                            Trend($"long{m}", m, "2003-05-01T00:00:00Z", "2026-06-01T00:00:00Z"),
+                            Trend($"short{m}", m, "2025-10-01T00:00:00Z", "2026-06-01T00:00:00Z"),
+                        }
+                    )
+                )
+                + " }"
+        );
+        Assert.Equal(277, data.GetProperty("longORDERS").GetArrayLength());
+        foreach (var metric in metrics)
+        {
+            var longPoints = data.GetProperty($"long{metric}")
+                .EnumerateArray()
+                .ToDictionary(p => p.GetProperty("start").GetString()!, p => p.GetProperty("value").ToString());
+            var shortPoints = data.GetProperty($"short{metric}").EnumerateArray().ToList();
+            Assert.Contains(shortPoints, p => p.GetProperty("value").ValueKind == JsonValueKind.Number);
+            foreach (var point in shortPoints)
+                Assert.Equal(
+                    point.GetProperty("value").ToString(),
+                    longPoints[point.GetProperty("start").GetString()!]
+                );
+        }
+    }
+
+    [Fact]
     public async Task Cohorts_match_a_count_of_the_orders()
     {
         var cohorts = (
