@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Offers;
+using Personalize.Orders;
 using Personalize.Querying;
 using Personalize.Segments;
 
@@ -22,4 +24,14 @@ internal static class KpiScope
             ?? throw new QueryException("segmentId", $"no segment has the id '{segmentId}'.");
         return db.Customers.Where(SegmentQueries.Rule(segment));
     }
+
+    /// <summary>The orders of the customers in scope (<paramref name="scope"/> from <see cref="MembersAsync"/>).</summary>
+    public static IQueryable<Order> Orders(PersonalizeDbContext db, IQueryable<Customer>? scope) =>
+        scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
+
+    /// <summary>The offer assignments of the customers in scope.</summary>
+    public static IQueryable<OfferAssignment> Assignments(PersonalizeDbContext db, IQueryable<Customer>? scope) =>
+        scope is null
+            ? db.OfferAssignments
+            : db.OfferAssignments.Where(a => scope.Select(c => c.Id).Contains(a.CustomerId));
 }

@@ -270,13 +270,9 @@ public sealed class KpiService(
         /// <summary>The customers in scope (everyone when there is no segment).</summary>
         public IQueryable<Customer> Customers => scope ?? db.Customers;
 
-        public IQueryable<Order> ScopedOrders =>
-            scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
+        public IQueryable<Order> ScopedOrders => KpiScope.Orders(db, scope);
 
-        private IQueryable<OfferAssignment> Assignments =>
-            scope is null
-                ? db.OfferAssignments
-                : db.OfferAssignments.Where(a => scope.Select(c => c.Id).Contains(a.CustomerId));
+        private IQueryable<OfferAssignment> Assignments => KpiScope.Assignments(db, scope);
 
         private IQueryable<SurveyResponse> Answers(SurveyKind kind)
         {

@@ -85,10 +85,7 @@ internal sealed class KpiTrends(PersonalizeDbContext db, IQueryable<Customer>? s
         return Map(rows, r => kind == SurveyKind.Nps ? 100.0 * (r.High - r.Low) / r.All : 100.0 * r.High / r.All, null);
     }
 
-    private IQueryable<Offers.OfferAssignment> Assignments =>
-        scope is null
-            ? db.OfferAssignments
-            : db.OfferAssignments.Where(a => scope.Select(c => c.Id).Contains(a.CustomerId));
+    private IQueryable<Offers.OfferAssignment> Assignments => KpiScope.Assignments(db, scope);
 
     private async Task<double?[]> RedemptionRateAsync(CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
-using Personalize.Orders;
 
 namespace Personalize.Kpis;
 
@@ -25,9 +24,10 @@ internal sealed class OrderWindowPass
     // Per window, the first segment inside it.
     private readonly int[] _firstSegment;
 
+    /// <param name="windows">Distinct windows.</param>
     private OrderWindowPass(IReadOnlyCollection<KpiWindow> windows)
     {
-        _windows = windows.Distinct().ToArray();
+        _windows = windows.ToArray();
         _boundaries = _windows.SelectMany(w => new[] { w.PreviousStart, w.Start, w.End }).Distinct().Order().ToList();
         _inWindow = Enumerable.Range(0, _boundaries.Count + 1).Select(_ => new List<int>()).ToArray();
         _inPrevious = Enumerable.Range(0, _boundaries.Count + 1).Select(_ => new List<int>()).ToArray();
@@ -72,7 +72,7 @@ internal sealed class OrderWindowPass
         foreach (var window in windows.Distinct().OrderBy(w => w.Start))
         {
             DateTime[] own = [window.PreviousStart, window.Start, window.End];
-            if (boundaries.Union(own).Count() > TimeBuckets.MaxBoundaries)
+            if (boundaries.Count + own.Count(b => !boundaries.Contains(b)) > TimeBuckets.MaxBoundaries)
             {
                 yield return chunk;
                 (chunk, boundaries) = ([], []);
@@ -97,9 +97,6 @@ internal sealed class OrderWindowPass
         return _windows.Select((window, w) => (window, tally.Figures(w)));
     }
 
-    private static IQueryable<Order> Orders(PersonalizeDbContext db, IQueryable<Customer>? scope) =>
-        scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
-
     // A class with settable properties so EF Core can union its members.
     private sealed class SegmentTotal
     {
@@ -118,7 +115,7 @@ internal sealed class OrderWindowPass
         CancellationToken cancellationToken
     )
     {
-        var orders = Orders(db, scope);
+        var orders = KpiScope.Orders(db, scope);
         return await Enumerable
             .Range(1, _boundaries.Count - 1)
             .Where(segment => _inWindow[segment].Count > 0)
@@ -159,7 +156,8 @@ internal sealed class OrderWindowPass
         // reads the customer index in order rather than sorting the time index's range.
         var customers = new TimeBuckets(_boundaries)
             .InSql(
-                Orders(db, scope)
+                KpiScope
+                    .Orders(db, scope)
                     .Select(o => new { o.CustomerId, Segment = TimeBuckets.Number(o.OrderedAt) })
                     .Where(o => o.Segment >= 1 && o.Segment <= inside)
                     .GroupBy(o => o.CustomerId)
