@@ -14,13 +14,21 @@ namespace Personalize.Caching;
 /// </summary>
 public sealed class CustomerChangeFeed
 {
+    // How long a failed recovery waits before it tries again: the multiplexer's own reconnect delay.
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+
     private readonly CustomerNearCache _cache;
     private readonly RedisCacheConnection _redis;
     private readonly ILogger _logger;
     private readonly RedisChannel _channel;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly ConcurrentQueue<string> _unsent = new();
+    private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _firstSubscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConnectionMultiplexer? _multiplexer;
+    private bool _subscribed;
+    private long _failures;
+    private int _recovering;
 
     public CustomerChangeFeed(CustomerNearCache cache, RedisCacheConnection redis, ILogger<CustomerChangeFeed> logger)
     {
@@ -39,49 +47,128 @@ public sealed class CustomerChangeFeed
     public async Task SubscribeAsync(CancellationToken cancellationToken)
     {
         _cache.FeedDown(true);
+        Recover();
         try
         {
-            await ConnectAndSubscribeAsync()
-                .WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs), cancellationToken);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            _logger.LogWarning(
-                "Customer change feed not subscribed yet, near cache off until Redis answers: {Reason}",
-                e.Message
+            await _firstSubscribed.Task.WaitAsync(
+                TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs),
+                cancellationToken
             );
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Customer change feed not subscribed yet, near cache off until Redis answers.");
         }
     }
 
-    private async Task ConnectAndSubscribeAsync()
+    /// <summary>
+    /// Subscribes again and sends what Redis refused, in one run at a time that tries again every
+    /// <see cref="RetryDelay"/> until both are done: the multiplexer tells of each of its connections coming back
+    /// once, in any order, and a try can still time out on a busy machine.
+    /// </summary>
+    private void Recover()
     {
+        if (Interlocked.Exchange(ref _recovering, 1) == 0)
+            _ = RecoverAsync();
+    }
+
+    private async Task RecoverAsync()
+    {
+        var tries = 0;
+        while (!_redis.IsDisposed)
+        {
+            if (await TryRecoverAsync(++tries))
+            {
+                Volatile.Write(ref _recovering, 0);
+                // A failure or a refused message that came as this run ended started no run of its own.
+                if (!NeedsRecovery || Interlocked.Exchange(ref _recovering, 1) == 1)
+                    return;
+                tries = 0;
+            }
+            else
+                await Task.Delay(RetryDelay);
+        }
+    }
+
+    private bool NeedsRecovery
+    {
+        get
+        {
+            lock (_gate)
+                return !_subscribed || !_unsent.IsEmpty;
+        }
+    }
+
+    private async Task<bool> TryRecoverAsync(int tries)
+    {
+        try
+        {
+            var multiplexer = await MultiplexerAsync();
+            long failures;
+            bool subscribed;
+            lock (_gate)
+                (failures, subscribed) = (_failures, _subscribed);
+            if (!subscribed)
+            {
+                // Subscribing again after a reconnect is harmless (one handler per channel is kept) and sure to be in
+                // place.
+                await multiplexer.GetSubscriber().UnsubscribeAsync(_channel);
+                await multiplexer.GetSubscriber().SubscribeAsync(_channel, (_, message) => Receive(message));
+                lock (_gate)
+                {
+                    if (_failures != failures || !multiplexer.IsConnected)
+                        return false;
+                    _subscribed = true;
+                    _cache.FeedDown(false);
+                }
+                _firstSubscribed.TrySetResult();
+            }
+            // Only this run takes messages off the queue, so the one it looked at is the one it sent.
+            while (_unsent.TryPeek(out var message))
+            {
+                await multiplexer.GetSubscriber().PublishAsync(_channel, message);
+                _unsent.TryDequeue(out _);
+            }
+            return true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            if (tries == 1)
+                _logger.LogWarning(
+                    "Customer change feed cut off, near cache off and changes kept until Redis answers: {Reason}",
+                    e.Message
+                );
+            return false;
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> MultiplexerAsync()
+    {
+        if (Volatile.Read(ref _multiplexer) is { } known)
+            return known;
         // The connection never gives up (AbortOnConnectFail is off): it comes back not connected, and connects later.
-        var multiplexer = await _redis.MultiplexerAsync();
-        multiplexer.ConnectionFailed += (_, e) => _cache.FeedDown(true);
-        multiplexer.ConnectionRestored += (_, e) => _ = ResubscribeAsync(multiplexer);
-        _multiplexer = multiplexer;
-        await ResubscribeAsync(multiplexer);
+        var multiplexer = await _redis
+            .MultiplexerAsync()
+            .WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs));
+        lock (_gate)
+        {
+            if (_multiplexer is not null)
+                return _multiplexer;
+            multiplexer.ConnectionFailed += (_, _) => Failed();
+            multiplexer.ConnectionRestored += (_, _) => Recover();
+            return _multiplexer = multiplexer;
+        }
     }
 
-    private async Task ResubscribeAsync(ConnectionMultiplexer multiplexer)
+    private void Failed()
     {
-        try
+        lock (_gate)
         {
-            // Subscribing again after a reconnect is harmless (one handler per channel is kept) and sure to be in
-            // place.
-            await multiplexer.GetSubscriber().UnsubscribeAsync(_channel);
-            await multiplexer.GetSubscriber().SubscribeAsync(_channel, (_, message) => Receive(message));
-            _cache.FeedDown(!multiplexer.IsConnected);
-            SendUnsent();
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
+            _failures++;
+            _subscribed = false;
             _cache.FeedDown(true);
-            _logger.LogWarning(
-                "Customer change feed not subscribed, near cache off until Redis answers: {Reason}",
-                e.Message
-            );
         }
+        Recover();
     }
 
     private void Receive(RedisValue message)
@@ -112,16 +199,12 @@ public sealed class CustomerChangeFeed
             sending.Wait(TimeSpan.FromMilliseconds(_redis.Options.WriteTimeoutMs));
     }
 
-    /// <summary>A message Redis refuses (disconnected) is kept and sent again when the connection is
-    /// restored.</summary>
+    /// <summary>A message Redis refuses (disconnected) is kept and sent again once it answers.</summary>
     private async Task SendAsync(string message)
     {
         try
         {
-            var multiplexer = _multiplexer
-                ?? await _redis
-                    .MultiplexerAsync()
-                    .WaitAsync(TimeSpan.FromMilliseconds(_redis.Options.ConnectTimeoutMs));
+            var multiplexer = await MultiplexerAsync();
             await multiplexer.GetSubscriber().PublishAsync(_channel, message);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -132,12 +215,7 @@ public sealed class CustomerChangeFeed
                     + "Redis is back: {Reason}",
                 e.Message
             );
+            Recover();
         }
-    }
-
-    private void SendUnsent()
-    {
-        while (_unsent.TryDequeue(out var message))
-            _ = SendAsync(message);
     }
 }

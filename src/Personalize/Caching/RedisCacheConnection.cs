@@ -20,6 +20,7 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
     private readonly Lock _connectGate = new();
     private Task<ConnectionMultiplexer>? _connecting;
     private long _skipRedisUntil;
+    private int _disposed;
 
     public RedisCacheConnection(CacheOptions options, ILogger? logger = null, TimeProvider? clock = null)
     {
@@ -40,6 +41,9 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
     }
 
     public CacheOptions Options => _options;
+
+    /// <summary>Whether the connection was closed for good (the process or its host is stopping).</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) == 1;
 
     /// <summary>Sends every batch without waiting for the previous reply (pipelining), then awaits them all.</summary>
     public Task RunBatchesAsync<TItem, TResult>(
@@ -161,6 +165,7 @@ public sealed class RedisCacheConnection : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _disposed, 1);
         var connecting = Volatile.Read(ref _connecting);
         if (connecting is null)
             return;

@@ -61,7 +61,41 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
         await Eventually.ReadAsync(() => Task.FromResult(cut.IsServing), serving => serving);
     }
 
-    private async Task<CustomerNearCache> InstanceAsync(string redis, int writeTimeoutMs = 5_000)
+    [Fact]
+    public async Task An_instance_started_while_Redis_was_out_of_reach_subscribes_and_sends_once_it_answers()
+    {
+        using var proxy = new TcpProxy(_redis.Port);
+        proxy.Cut();
+        var late = await InstanceAsync(proxy.Address, writeTimeoutMs: 300, serving: false);
+        var other = await InstanceAsync(_redis.ConnectionString);
+        Assert.False(late.IsServing);
+        late.Invalidate([7L]);
+        await Eventually.ReadAsync(() => Task.FromResult(_feeds[late].Unsent), unsent => unsent == 1);
+        var loads = 0;
+        Task<IReadOnlyDictionary<long, int>> Load(List<long> ids, CancellationToken _)
+        {
+            loads++;
+            return Task.FromResult<IReadOnlyDictionary<long, int>>(ids.ToDictionary(id => id, _ => 1));
+        }
+        await other.GetManyAsync([7L], Fact, 0, Load, default);
+
+        proxy.Restore();
+        await Eventually.ReadAsync(() => Task.FromResult(late.IsServing), serving => serving);
+        await Eventually.ReadAsync(() => Task.FromResult(_feeds[late].Unsent), unsent => unsent == 0);
+        // Heard from the other side too: the other instance's change evicts what the late one holds.
+        await late.GetManyAsync([8L], Fact, 0, Load, default);
+        other.Invalidate([8L]);
+        await Eventually.ReadAsync(
+            async () =>
+            {
+                await late.GetManyAsync([8L], Fact, 0, Load, default);
+                return loads;
+            },
+            count => count == 3
+        );
+    }
+
+    private async Task<CustomerNearCache> InstanceAsync(string redis, int writeTimeoutMs = 5_000, bool serving = true)
     {
         var cache = new CustomerNearCache(Options.Create(new NearCacheOptions()));
         var connection = new RedisCacheConnection(
@@ -71,7 +105,8 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
         var feed = new CustomerChangeFeed(cache, connection, NullLogger<CustomerChangeFeed>.Instance);
         _feeds[cache] = feed;
         await feed.SubscribeAsync(default);
-        await Eventually.ReadAsync(() => Task.FromResult(cache.IsServing), serving => serving);
+        if (serving)
+            await Eventually.ReadAsync(() => Task.FromResult(cache.IsServing), up => up);
         return cache;
     }
 }
