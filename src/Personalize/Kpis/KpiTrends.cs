@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Querying;
 using Personalize.Surveys;
 
 namespace Personalize.Kpis;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Personalize.Customers;
 using Personalize.Data;
+using Personalize.Querying;
 
 namespace Personalize.Kpis;
 
@@ -143,7 +144,7 @@ internal sealed class OrderWindowPass
         CancellationToken cancellationToken
     )
     {
-        var (from, to, inside) = (_boundaries[0], _boundaries[^1], _boundaries.Count - 1);
+        var (from, to) = (_boundaries[0], _boundaries[^1]);
         // Customers whose first order is in the read range: for the others, every order read comes after the first.
         var firstInRange = (
             await (scope ?? db.Customers)
@@ -151,15 +152,16 @@ internal sealed class OrderWindowPass
                 .Select(c => c.Id)
                 .ToListAsync(cancellationToken)
         ).ToHashSet();
-        // One row per customer with the segments of its orders, "3,3,5": SQL groups the orders, and a row per customer,
-        // not per order, crosses to .NET. The range is tested on the segment number, not on the time, so that SQLite
-        // reads the customer index in order rather than sorting the time index's range.
+        // One row per customer with the segments of its orders, "0,3,3,5,9": SQL groups the orders, and a row per
+        // customer, not per order, crosses to .NET. Orders outside the range get segment 0 or the last, which lie in no
+        // window. The range is not tested in SQL: a test on the time would make SQLite sort the time index's range
+        // instead of reading the customer index in order, and a test on the segment number would search the boundaries
+        // twice more per order.
         var customers = new TimeBuckets(_boundaries)
             .InSql(
                 KpiScope
                     .Orders(db, scope)
                     .Select(o => new { o.CustomerId, Segment = TimeBuckets.Number(o.OrderedAt) })
-                    .Where(o => o.Segment >= 1 && o.Segment <= inside)
                     .GroupBy(o => o.CustomerId)
                     .Select(g => new
                     {

@@ -25,6 +25,7 @@ public sealed class AcquisitionKpiTests(AcquisitionKpiTests.Store store) : IClas
         ("d", null, null),
         ("e", "paid-search", null),
         ("f", "paid-search", 45m),
+        ("g", "catalogue", null),
     ];
 
     private static readonly (string Customer, string Order, DateTime At, decimal Amount, decimal? Margin)[] Orders =
@@ -37,6 +38,8 @@ public sealed class AcquisitionKpiTests(AcquisitionKpiTests.Store store) : IClas
         ("d", "d1", At(2026, 2, 3), 30m, 10m),
         ("f", "f1", At(2025, 12, 20), 70m, 30m),
         ("f", "f2", At(2026, 1, 20), 70m, 30m),
+        ("g", "g1", At(1979, 6, 15), 10m, 10m),
+        ("g", "g2", At(2026, 2, 10), 1000m, 500m),
     ];
 
     private static readonly (string Channel, string Month, decimal Amount)[] Spend =
@@ -46,6 +49,7 @@ public sealed class AcquisitionKpiTests(AcquisitionKpiTests.Store store) : IClas
         ("paid-search", "2026-02", 200m),
         ("referral", "2026-01", 50m),
         ("display", "2026-02", 100m),
+        ("catalogue", "1979-06", 100m),
     ];
 
     public sealed class Store : ApiFactory, IAsyncLifetime
@@ -247,6 +251,21 @@ public sealed class AcquisitionKpiTests(AcquisitionKpiTests.Store store) : IClas
         Assert.Equal(JsonValueKind.Null, display.GetProperty("cac").ValueKind); // spent 100, acquired nobody
         Assert.Equal(4, acquisition.GetProperty("total").GetProperty("acquiredCustomers").GetInt32());
         Assert.Equal(650.0 / 4, acquisition.GetProperty("total").GetProperty("cac").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task Payback_counts_the_calendar_months_after_acquisition_across_decades()
+    {
+        // g came in June 1979 (margin 10) and ordered again in February 2026 (margin 500): 560 months later, more
+        // months than one numbering search covers.
+        var total = (await store.DataAsync(Report, new { from = "1979-06-01T00:00:00Z", to = "1979-07-01T00:00:00Z" }))
+            .GetProperty("kpis")
+            .GetProperty("acquisition")
+            .GetProperty("total");
+        Assert.Equal(1, total.GetProperty("acquiredCustomers").GetInt32());
+        Assert.Equal(100.0, total.GetProperty("cac").GetDouble(), 9);
+        Assert.Equal(510.0 / 100, total.GetProperty("clvToCac").GetDouble(), 9);
+        Assert.Equal(560 + 90.0 / 500, total.GetProperty("paybackMonths").GetDouble(), 9); // 10 in month 0, 90 more
     }
 
     [Fact]

@@ -266,7 +266,7 @@ public sealed class SqlServerTests : IDisposable
         foreach (var sql in _captured.Statements)
             AssertParses(sql);
         Assert.Contains(_captured.Statements, s => s.Contains("ROW_NUMBER() OVER(PARTITION BY"));
-        // The trends' bucket numbers (nested CASEs), the acquisition cohorts' calendar months, the order figures' list
+        // The trends' bucket numbers (nested CASEs), the cohorts' calendar months, the order figures' list
         // of each customer's order segments.
         Assert.Contains(_captured.Statements, s =>
             s.Contains("CASE\n") && s.Contains("GROUP BY") && s.Contains(">= '2025-12-01")

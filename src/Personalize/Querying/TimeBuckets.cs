@@ -1,17 +1,18 @@
 using System.Linq.Expressions;
 
-namespace Personalize.Kpis;
+namespace Personalize.Querying;
 
 /// <summary>
 /// Numbers times by ascending boundaries in SQL, for grouping rows by bucket in one statement: <see cref="Number"/>
 /// marks the spot in a query and <see cref="InSql"/> replaces it by a binary search over the boundaries written as
-/// nested CASEs. That is about log2(boundaries) comparisons per row, and shallow enough for SQL Server's limit of 10
-/// nested CASEs up to <see cref="MaxBoundaries"/>.
+/// nested CASEs. That is about log2(boundaries) comparisons per row, cheaper than the database's date functions, and
+/// shallow enough for SQL Server's limit of 10 nested CASEs: past <see cref="MaxBoundaries"/> the number is a sum of one
+/// search per <see cref="MaxBoundaries"/> boundaries.
 /// </summary>
 internal sealed class TimeBuckets(IReadOnlyList<DateTime> boundaries)
 {
-    /// <summary>The most boundaries one query numbers by: nine nested CASEs, within SQL Server's limit of ten, and
-    /// fewer segments between them than SQLite's 500 terms of a UNION ALL.</summary>
+    /// <summary>The most boundaries one search covers: nine nested CASEs, within SQL Server's limit of ten, and fewer
+    /// segments between them than SQLite's 500 terms of a UNION ALL.</summary>
     public const int MaxBoundaries = 500;
 
     /// <summary>The number of boundaries at or before <paramref name="time"/> (0 before the first); only inside a
@@ -26,20 +27,27 @@ internal sealed class TimeBuckets(IReadOnlyList<DateTime> boundaries)
     {
         protected override Expression VisitMethodCall(MethodCallExpression node) =>
             node.Method.DeclaringType == typeof(TimeBuckets) && node.Method.Name == nameof(Number)
-                ? Search(Visit(node.Arguments[0]), 0, boundaries.Count)
+                ? Count(Visit(node.Arguments[0]))
                 : base.VisitMethodCall(node);
 
-        /// <summary>The number of boundaries at or before <paramref name="time"/>, known to be in [low,
-        /// high].</summary>
-        private Expression Search(Expression time, int low, int high)
+        private Expression Count(Expression time) =>
+            boundaries
+                .Chunk(MaxBoundaries)
+                .Select(part => Search(time, part, 0, part.Length))
+                .DefaultIfEmpty(Expression.Constant(0))
+                .Aggregate(Expression.Add);
+
+        /// <summary>The number of <paramref name="part"/>'s boundaries at or before <paramref name="time"/>, known to
+        /// be in [low, high].</summary>
+        private static Expression Search(Expression time, DateTime[] part, int low, int high)
         {
             if (low == high)
                 return Expression.Constant(low);
             var middle = (low + high + 1) / 2;
             return Expression.Condition(
-                Expression.GreaterThanOrEqual(time, Expression.Constant(boundaries[middle - 1])),
-                Search(time, middle, high),
-                Search(time, low, middle - 1)
+                Expression.GreaterThanOrEqual(time, Expression.Constant(part[middle - 1])),
+                Search(time, part, middle, high),
+                Search(time, part, low, middle - 1)
             );
         }
     }
