@@ -15,6 +15,8 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
     private readonly List<RedisCacheConnection> _connections = [];
     private readonly Dictionary<CustomerNearCache, CustomerChangeFeed> _feeds = [];
 
+    private int _loads;
+
     public Task InitializeAsync() => _redis.StartAsync();
 
     public async Task DisposeAsync()
@@ -32,12 +34,6 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
         // s.
         var cut = await InstanceAsync(proxy.Address, writeTimeoutMs: 300);
         var other = await InstanceAsync(_redis.ConnectionString);
-        var loads = 0;
-        Task<IReadOnlyDictionary<long, int>> Load(List<long> ids, CancellationToken _)
-        {
-            loads++;
-            return Task.FromResult<IReadOnlyDictionary<long, int>>(ids.ToDictionary(id => id, _ => 1));
-        }
         await other.GetManyAsync([7L], Fact, 0, Load, default);
 
         proxy.Cut();
@@ -46,14 +42,14 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
         // The publish has failed (past its write timeout) and is kept, not merely waiting.
         await Eventually.ReadAsync(() => Task.FromResult(_feeds[cut].Unsent), unsent => unsent == 1);
         await other.GetManyAsync([7L], Fact, 0, Load, default);
-        Assert.Equal(1, loads); // the other instance never heard of it
+        Assert.Equal(1, _loads); // the other instance never heard of it
 
         proxy.Restore();
         await Eventually.ReadAsync(
             async () =>
             {
                 await other.GetManyAsync([7L], Fact, 0, Load, default);
-                return loads;
+                return _loads;
             },
             count => count == 2
         );
@@ -71,12 +67,6 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
         Assert.False(late.IsServing);
         late.Invalidate([7L]);
         await Eventually.ReadAsync(() => Task.FromResult(_feeds[late].Unsent), unsent => unsent == 1);
-        var loads = 0;
-        Task<IReadOnlyDictionary<long, int>> Load(List<long> ids, CancellationToken _)
-        {
-            loads++;
-            return Task.FromResult<IReadOnlyDictionary<long, int>>(ids.ToDictionary(id => id, _ => 1));
-        }
         await other.GetManyAsync([7L], Fact, 0, Load, default);
 
         proxy.Restore();
@@ -89,10 +79,17 @@ public sealed class CustomerChangeFeedTests : IAsyncLifetime
             async () =>
             {
                 await late.GetManyAsync([8L], Fact, 0, Load, default);
-                return loads;
+                return _loads;
             },
             count => count == 3
         );
+    }
+
+    /// <summary>A load of the test fact, counted.</summary>
+    private Task<IReadOnlyDictionary<long, int>> Load(List<long> ids, CancellationToken _)
+    {
+        _loads++;
+        return Task.FromResult<IReadOnlyDictionary<long, int>>(ids.ToDictionary(id => id, _ => 1));
     }
 
     private async Task<CustomerNearCache> InstanceAsync(string redis, int writeTimeoutMs = 5_000, bool serving = true)
