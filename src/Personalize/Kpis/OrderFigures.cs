@@ -14,8 +14,6 @@ public sealed record OrderFigures(
     int Retained
 )
 {
-    public static readonly OrderFigures None = new(0, 0m, 0, 0, 0, 0);
-
     public decimal? AverageOrderValue => Orders == 0 ? null : Revenue / Orders;
 
     public Rate? Retention => Rate.Of(Retained, PreviousBuyers);

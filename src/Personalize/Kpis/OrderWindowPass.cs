@@ -144,17 +144,9 @@ internal sealed class OrderWindowPass
         CancellationToken cancellationToken
     )
     {
-        var (from, to) = (_boundaries[0], _boundaries[^1]);
-        // Customers whose first order is in the read range: for the others, every order read comes after the first.
-        var firstInRange = (
-            await (scope ?? db.Customers)
-                .Where(c => c.FirstOrderAt >= from && c.FirstOrderAt < to)
-                .Select(c => c.Id)
-                .ToListAsync(cancellationToken)
-        ).ToHashSet();
-        // One row per customer with the segments of its orders, "0,3,3,5,9": SQL groups the orders, and a row per
+        // One row per customer with the segments of all its orders, "0,3,3,5,9": SQL groups the orders, and a row per
         // customer, not per order, crosses to .NET. Orders outside the range get segment 0 or the last, which lie in no
-        // window. The range is not tested in SQL: a test on the time would make SQLite sort the time index's range
+        // window; the smallest segment is the first order's. The range is not tested in SQL: a test on the time would make SQLite sort the time index's range
         // instead of reading the customer index in order, and a test on the segment number would search the boundaries
         // twice more per order.
         var customers = new TimeBuckets(_boundaries)
@@ -163,21 +155,17 @@ internal sealed class OrderWindowPass
                     .Orders(db, scope)
                     .Select(o => new { o.CustomerId, Segment = TimeBuckets.Number(o.OrderedAt) })
                     .GroupBy(o => o.CustomerId)
-                    .Select(g => new
-                    {
-                        Id = g.Key,
-                        Segments = string.Join(",", g.Select(o => SqlText.Unbounded(o.Segment))),
-                    })
+                    .Select(g => string.Join(",", g.Select(o => SqlText.Unbounded(o.Segment))))
             )
             .AsAsyncEnumerable();
         var tally = new Tally(_windows.Length);
-        await foreach (var customer in customers.WithCancellation(cancellationToken))
+        await foreach (var segments in customers.WithCancellation(cancellationToken))
         {
             tally.Customer++;
-            var firstSegment = firstInRange.Contains(customer.Id) ? int.MaxValue : 0;
-            foreach (var range in customer.Segments.AsSpan().Split(','))
+            var firstSegment = int.MaxValue;
+            foreach (var range in segments.AsSpan().Split(','))
             {
-                var segment = int.Parse(customer.Segments.AsSpan(range), CultureInfo.InvariantCulture);
+                var segment = int.Parse(segments.AsSpan(range), CultureInfo.InvariantCulture);
                 firstSegment = Math.Min(firstSegment, segment);
                 foreach (var w in _inWindow[segment])
                     tally.Order(w);
