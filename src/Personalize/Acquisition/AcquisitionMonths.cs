@@ -1,3 +1,5 @@
+using Personalize.Common;
+
 namespace Personalize.Acquisition;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class AcquisitionMonths(DateTime from, DateTime to, IReadOnlyList<
         var reports = new List<AcquisitionReport>();
         for (var start = from; start < to; )
         {
-            var next = new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
+            var next = CalendarMonth.StartOf(start).AddMonths(1);
             var end = next < to ? next : to;
             reports.Add(
                 Combine(start, end, rows.Where(m => m.Month.Year == start.Year && m.Month.Month == start.Month))

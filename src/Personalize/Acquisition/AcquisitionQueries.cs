@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Personalize.Common;
 using Personalize.Data;
 using Personalize.Querying;
 
@@ -9,7 +10,7 @@ namespace Personalize.Acquisition;
 /// value of the customers it brought, payback). A few statements for any period, grouped in SQL by the calendar month
 /// of the first order, the channel and, for payback, the month of each order after it.
 /// </summary>
-public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> factory)
+public sealed class AcquisitionQueries(AnalyticsDbContextFactory factory)
 {
     /// <summary>Spend rows whose month overlaps [from, to) (all when null), oldest first, then by channel.</summary>
     public async Task<IReadOnlyList<MarketingSpend>> SpendAsync(
@@ -80,7 +81,7 @@ public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> f
         if (earliest is { } first)
         {
             var latest = await db.Orders.MaxAsync(o => (DateTime?)o.OrderedAt, cancellationToken) ?? first;
-            for (var month = MonthOf(first); month <= latest.AddMonths(1); month = month.AddMonths(1))
+            for (var month = CalendarMonth.StartOf(first); month <= latest.AddMonths(1); month = month.AddMonths(1))
                 months.Add(month);
         }
         var numbers = new TimeBuckets(months);
@@ -162,8 +163,6 @@ public sealed class AcquisitionQueries(IDbContextFactory<PersonalizeDbContext> f
             })
             .ToList();
     }
-
-    private static DateTime MonthOf(DateTime time) => new(time.Year, time.Month, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>The share of the month starting at <paramref name="month"/> that lies inside [from, to).</summary>
     public static decimal Overlap(DateTime month, DateTime from, DateTime to)

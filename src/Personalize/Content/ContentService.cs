@@ -53,6 +53,7 @@ public sealed class ContentService(IDbContextFactory<PersonalizeDbContext> facto
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var item = await db
             .ContentItems.AsTracking()
+            .AsSingleQuery() // one item: its few tags × segments in one statement, not three
             .Include(c => c.Tags)
             .Include(c => c.TargetSegments)
             .FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);

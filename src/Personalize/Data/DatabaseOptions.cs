@@ -21,4 +21,10 @@ public sealed class DatabaseOptions
     /// handling, each statement compiled when it runs.
     /// </summary>
     public bool PreparedStatements { get; set; } = true;
+
+    /// <summary>
+    /// SQLite only: how much of the database file each analytics connection maps into memory
+    /// (<see cref="AnalyticsDbContextFactory"/>); pages past it are read by system calls. 0 maps nothing.
+    /// </summary>
+    public int AnalyticsMemoryMapMegabytes { get; set; } = 2048;
 }

@@ -80,6 +80,39 @@ public abstract class PersonalizeDbContext(DbContextOptions options) : DbContext
         configurationBuilder.Properties<string>().HaveMaxLength(400);
     }
 
+    private Action? _whenReturned;
+
+    /// <summary>Runs <paramref name="action"/> once, when this lease of the context ends (on dispose; a pooled context
+    /// then goes back to its pool).</summary>
+    internal void WhenReturned(Action action) => _whenReturned = action;
+
+    public override void Dispose()
+    {
+        // Taken before the context goes back to the pool, where the next lease may set its own.
+        var whenReturned = Interlocked.Exchange(ref _whenReturned, null);
+        try
+        {
+            base.Dispose();
+        }
+        finally
+        {
+            whenReturned?.Invoke();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        var whenReturned = Interlocked.Exchange(ref _whenReturned, null);
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            whenReturned?.Invoke();
+        }
+    }
+
     /// <summary>Every time is stored in UTC; this marks values read back as UTC.</summary>
     private sealed class UtcDateTimeConverter()
         : ValueConverter<DateTime, DateTime>(

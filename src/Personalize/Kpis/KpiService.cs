@@ -16,7 +16,7 @@ namespace Personalize.Kpis;
 /// Period figures use the orders and survey answers dated in [from, to); CLV and stages are the current scores.
 /// </summary>
 public sealed class KpiService(
-    IDbContextFactory<PersonalizeDbContext> factory,
+    AnalyticsDbContextFactory factory,
     Experiments.UniversalHoldout holdout,
     AcquisitionQueries acquisition
 )
@@ -254,7 +254,7 @@ public sealed class KpiService(
         {
             KpiInterval.Day => day.AddDays(1),
             KpiInterval.Week => day.AddDays(7 - ((int)day.DayOfWeek + 6) % 7),
-            _ => new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1),
+            _ => CalendarMonth.StartOf(day).AddMonths(1),
         };
     }
 

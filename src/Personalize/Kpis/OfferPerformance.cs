@@ -50,7 +50,7 @@ public sealed record OfferPerformance(
 /// and per offer experiment with exposures in the period, each exposed customer's net value in the attribution window
 /// (one statement per experiment).
 /// </summary>
-public sealed class OfferPerformanceQueries(IDbContextFactory<PersonalizeDbContext> factory)
+public sealed class OfferPerformanceQueries(AnalyticsDbContextFactory factory)
 {
     public async Task<IReadOnlyList<OfferPerformance>> PerformanceAsync(
         DateTime from,

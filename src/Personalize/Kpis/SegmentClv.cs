@@ -19,7 +19,7 @@ public sealed record SegmentClv(
 
 /// <summary>CLV by segment: every active segment's members, counted in one statement (a UNION ALL of the segments'
 /// rules).</summary>
-public sealed class SegmentClvQueries(IDbContextFactory<PersonalizeDbContext> factory)
+public sealed class SegmentClvQueries(AnalyticsDbContextFactory factory)
 {
     public const int MaxSegments = 100;
 

@@ -25,7 +25,7 @@ public sealed record StageFlowReport(IReadOnlyList<StageBucket> Buckets, IReadOn
 /// stamps its changes in the past). Customers created per bucket and the period's transitions are grouped in SQL: three
 /// statements for any number of buckets.
 /// </summary>
-public sealed class StageFlowQueries(IDbContextFactory<PersonalizeDbContext> factory)
+public sealed class StageFlowQueries(AnalyticsDbContextFactory factory)
 {
     public async Task<StageFlowReport> FlowsAsync(
         DateTime from,

@@ -63,6 +63,7 @@ public sealed class OfferService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var offer = await db
             .Offers.AsTracking()
+            .AsSingleQuery() // one offer: its few countries × segments in one statement, not three
             .Include(o => o.EligibleCountries)
             .Include(o => o.EligibleSegments)
             .FirstOrDefaultAsync(o => o.Code == code, cancellationToken);

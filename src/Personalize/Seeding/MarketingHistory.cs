@@ -244,15 +244,10 @@ public sealed class MarketingHistory(
     {
         var acquired = channels
             .Values.Where(c => c.Acquired is not null)
-            .GroupBy(c =>
-                (
-                    c.Channel,
-                    Month: new DateTime(c.Acquired!.Value.Year, c.Acquired.Value.Month, 1, 0, 0, 0, DateTimeKind.Utc)
-                )
-            )
+            .GroupBy(c => (c.Channel, Month: CalendarMonth.StartOf(c.Acquired!.Value)))
             .ToDictionary(g => g.Key, g => g.Count());
         var scale = Math.Max(1, buyers.Count / 5000.0); // fees grow with the size of the shop
-        var last = new DateTime(anchor.Year, anchor.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var last = CalendarMonth.StartOf(anchor);
         for (
             var month = last.AddMonths(-36);
             month < last || (month == last && anchor > last);
@@ -387,6 +382,7 @@ public sealed class MarketingHistory(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var catalog = await db
             .Offers.AsTracking()
+            .AsSplitQuery()
             .Include(o => o.EligibleSegments)
             .Include(o => o.EligibleCountries)
             .Where(o => o.Status == OfferStatus.Active && o.MinLoyaltyTier == null && o.MinClv == null)
