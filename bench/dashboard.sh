@@ -3,7 +3,8 @@
 # marketing history the dashboard reads (`generate marketing`: channels, spend, survey answers, stage history, a year of
 # offer codes, a win-back experiment), scores it, starts the service as in production and times each view's operation
 # (schema/operations/dashboard-*.graphql, with the dashboard's default range: the twelve months before the anchor) over
-# HTTP, one request at a time, several runs each. Prints each view's median and slowest time against the 1 s target.
+# HTTP, one request at a time, several runs each. Prints each view's median and slowest time against the 1 s target, then
+# the service's peak memory.
 # Usage: bench/dashboard.sh [CUSTOMERS] [RUNS]   (BENCH_DIR=/some/dir keeps the generated store there and reuses it)
 set -euo pipefail
 
@@ -61,6 +62,9 @@ for path in sorted(glob.glob("schema/operations/dashboard-*.graphql")):
     print(f"  {view:<24}{median:8.3f}{max(times):9.3f}  {'met' if median <= 1 else 'NOT MET'}")
 print(f"slowest view's median: {worst:.3f} s")
 PY
+# The mapped database file counts in the resident size once per analytics connection that touched it (RssFile); the
+# service's own memory is RssAnon.
+awk '/VmHWM|RssAnon|RssFile/ { printf "%s %.0f MB  ", $1, $2 / 1024 } END { print "" }' "/proc/$service/status"
 }
 
 main "$@"; exit
