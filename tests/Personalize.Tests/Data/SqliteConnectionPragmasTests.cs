@@ -18,12 +18,28 @@ public sealed class SqliteConnectionPragmasTests(ApiFactory api) : IClassFixture
     [Fact]
     public async Task A_context_s_connection_waits_for_the_write_lock_and_reads_without_a_mapping()
     {
+        // A mapped analytics connection back in its pool first: the others must not get it.
+        await using (
+            var analytics = await api.Services.GetRequiredService<AnalyticsDbContextFactory>().CreateDbContextAsync()
+        )
+            Assert.True(await PragmaAsync(analytics, "mmap_size") > 0);
+        // Many at once, so that they take every idle connection of their pool.
         var factory = api.Services.GetRequiredService<IDbContextFactory<PersonalizeDbContext>>();
-        for (var lease = 0; lease < 2; lease++)
+        var contexts = new List<PersonalizeDbContext>();
+        try
         {
-            await using var db = await factory.CreateDbContextAsync();
-            Assert.Equal(SqliteConnectionPragmas.BusyTimeoutMilliseconds, await PragmaAsync(db, "busy_timeout"));
-            Assert.Equal(0, await PragmaAsync(db, "mmap_size"));
+            for (var lease = 0; lease < 16; lease++)
+            {
+                var db = await factory.CreateDbContextAsync();
+                contexts.Add(db);
+                Assert.Equal(SqliteConnectionPragmas.BusyTimeoutMilliseconds, await PragmaAsync(db, "busy_timeout"));
+                Assert.Equal(0, await PragmaAsync(db, "mmap_size"));
+            }
+        }
+        finally
+        {
+            foreach (var db in contexts)
+                await db.DisposeAsync();
         }
     }
 
@@ -82,18 +98,12 @@ public sealed class SqliteConnectionPragmasTests(ApiFactory api) : IClassFixture
         Assert.Contains(named, refused.Message);
     }
 
+    /// <summary>Reads a setting of the context's connection, which stays open until the context is disposed.</summary>
     private static async Task<long> PragmaAsync(PersonalizeDbContext db, string pragma)
     {
         await db.Database.OpenConnectionAsync();
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"PRAGMA {pragma}";
-            return Convert.ToInt64(await command.ExecuteScalarAsync());
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {pragma}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 }
