@@ -5,6 +5,7 @@ using Personalize.Offers;
 using Personalize.Orders;
 using Personalize.Querying;
 using Personalize.Segments;
+using Personalize.Surveys;
 
 namespace Personalize.Kpis;
 
@@ -28,6 +29,19 @@ internal static class KpiScope
     /// <summary>The orders of the customers in scope (<paramref name="scope"/> from <see cref="MembersAsync"/>).</summary>
     public static IQueryable<Order> Orders(PersonalizeDbContext db, IQueryable<Customer>? scope) =>
         scope is null ? db.Orders : db.Orders.Where(o => scope.Select(c => c.Id).Contains(o.CustomerId));
+
+    /// <summary>The survey answers of a kind given in [from, to) by the customers in scope.</summary>
+    public static IQueryable<SurveyResponse> Answers(
+        PersonalizeDbContext db,
+        IQueryable<Customer>? scope,
+        SurveyKind kind,
+        DateTime from,
+        DateTime to
+    )
+    {
+        var answers = db.SurveyResponses.Where(s => s.Kind == kind && s.RespondedAt >= from && s.RespondedAt < to);
+        return scope is null ? answers : answers.Where(s => scope.Select(c => c.Id).Contains(s.CustomerId));
+    }
 
     /// <summary>The offer assignments of the customers in scope.</summary>
     public static IQueryable<OfferAssignment> Assignments(PersonalizeDbContext db, IQueryable<Customer>? scope) =>

@@ -274,11 +274,7 @@ public sealed class KpiService(
 
         private IQueryable<OfferAssignment> Assignments => KpiScope.Assignments(db, scope);
 
-        private IQueryable<SurveyResponse> Answers(SurveyKind kind)
-        {
-            var answers = db.SurveyResponses.Where(s => s.Kind == kind && s.RespondedAt >= from && s.RespondedAt < to);
-            return scope is null ? answers : answers.Where(s => scope.Select(c => c.Id).Contains(s.CustomerId));
-        }
+        private IQueryable<SurveyResponse> Answers(SurveyKind kind) => KpiScope.Answers(db, scope, kind, from, to);
 
         private IQueryable<Customer> NewCustomers =>
             Customers.Where(c => c.FirstOrderAt >= from && c.FirstOrderAt < to);

@@ -66,9 +66,7 @@ internal sealed class KpiTrends(PersonalizeDbContext db, IQueryable<Customer>? s
 
     private async Task<double?[]> SurveyAsync(SurveyKind kind, CancellationToken cancellationToken)
     {
-        var answers = db.SurveyResponses.Where(s => s.Kind == kind && s.RespondedAt >= _from && s.RespondedAt < _to);
-        if (scope is not null)
-            answers = answers.Where(s => scope.Select(c => c.Id).Contains(s.CustomerId));
+        var answers = KpiScope.Answers(db, scope, kind, _from, _to);
         var high = kind == SurveyKind.Nps ? 9 : 4;
         var rows = await InSql(
                 answers

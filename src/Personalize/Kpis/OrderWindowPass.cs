@@ -146,9 +146,9 @@ internal sealed class OrderWindowPass
     {
         // One row per customer with the segments of all its orders, "0,3,3,5,9": SQL groups the orders, and a row per
         // customer, not per order, crosses to .NET. Orders outside the range get segment 0 or the last, which lie in no
-        // window; the smallest segment is the first order's. The range is not tested in SQL: a test on the time would make SQLite sort the time index's range
-        // instead of reading the customer index in order, and a test on the segment number would search the boundaries
-        // twice more per order.
+        // window; the smallest segment is the first order's. The range is not tested in SQL: a test on the time would
+        // make SQLite sort the time index's range instead of reading the customer index in order, and a test on the
+        // segment number would search the boundaries twice more per order.
         var customers = new TimeBuckets(_boundaries)
             .InSql(
                 KpiScope
